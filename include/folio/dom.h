@@ -1,0 +1,46 @@
+/* dom.h - small helpers over libxml2's HTML tree, shared by the
+ * extraction stages.  None of them recurses per tree level: pages can
+ * nest 100 000 elements deep. */
+#ifndef FOLIO_DOM_H
+#define FOLIO_DOM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <libxml/tree.h>
+
+/* Next node in document order below root (pre-order), or NULL.
+ * With skip_children the subtree of node is skipped. */
+xmlNodePtr dom_next(xmlNodePtr node, xmlNodePtr root, bool skip_children);
+
+/* Lower-case element name ("" for non-elements). libxml2 already
+ * lower-cases HTML tag names. */
+const char *dom_name(xmlNodePtr node);
+bool dom_is(xmlNodePtr node, const char *name);
+
+/* Attribute value, cleaned (controls stripped, whitespace collapsed),
+ * malloc'd; NULL when absent or empty. */
+char *dom_attr(xmlNodePtr node, const char *name);
+/* Raw attribute pointer valid while the doc lives; NULL when absent. */
+const char *dom_attr_raw(xmlNodePtr node, const char *name);
+
+/* All text below node, cleaned, malloc'd ("" when none, NULL on OOM).
+ * script/style/noscript/template contents are left out. */
+char *dom_text(xmlNodePtr node);
+
+/* Does the class or id of node contain one of the words (a
+ * NULL-terminated list, lower-case)?  Matches substrings of the
+ * lower-cased attribute values, e.g. "share" matches "social-share". */
+bool dom_hint(xmlNodePtr node, const char *const *words);
+
+/* First element below root (document order) with this tag, or NULL. */
+xmlNodePtr dom_find(xmlNodePtr root, const char *name);
+
+/* Absolute URL for href relative to base (either may be NULL).
+ * malloc'd; NULL for empty input, javascript:, data: or on OOM. */
+char *dom_resolve_url(const char *base, const char *href);
+
+/* The document's base for relative URLs: <base href> resolved against
+ * doc_url when present, else doc_url.  malloc'd or NULL. */
+char *dom_base_url(xmlDocPtr doc, const char *doc_url);
+
+#endif
