@@ -1,0 +1,31 @@
+/* source.h - the one place that turns what the user named (a URL, a
+ * file, or "-" for stdin) into a struct article.  main uses it for the
+ * command line; the ui is handed source_open as a callback, so following
+ * a link takes the same path. */
+#ifndef FOLIO_SOURCE_H
+#define FOLIO_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "folio/article.h"
+#include "folio/status.h"
+
+struct source_opts {
+	const char *base_url;   /* --url: document URL for a file/stdin */
+	const char *user_agent; /* NULL: "folio/VERSION" */
+	long timeout_s;         /* whole-transfer limit; 0: default 30 */
+	size_t max_size;        /* bytes; 0: default 32 MiB */
+};
+
+#define SOURCE_ERR_MAX 512
+
+/* Open one source.  On STATUS_OK *out is the article.  Otherwise *out
+ * is NULL and err holds one line "ARG: cause" (no trailing newline). */
+enum status_code source_open(const char *arg, const struct source_opts *opts,
+			     struct article **out, char err[SOURCE_ERR_MAX]);
+
+/* True when arg names a URL (has a scheme such as http:, https:, ftp:,
+ * file:) rather than a path. */
+bool source_is_url(const char *arg);
+
+#endif
