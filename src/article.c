@@ -1,0 +1,382 @@
+/* article.c - struct article: building, freeing, JSON and text forms. */
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <jansson.h>
+
+#include "folio/article.h"
+
+static const char *const block_names[BLOCK_TYPE_COUNT] = {
+	[BLOCK_P] = "p",
+	[BLOCK_H2] = "h2", [BLOCK_H3] = "h3", [BLOCK_H4] = "h4",
+	[BLOCK_H5] = "h5", [BLOCK_H6] = "h6",
+	[BLOCK_QUOTE] = "quote",
+	[BLOCK_LI] = "li",
+	[BLOCK_PRE] = "pre",
+	[BLOCK_CAPTION] = "caption",
+	[BLOCK_TABLE] = "table",
+	[BLOCK_DT] = "dt",
+	[BLOCK_DD] = "dd",
+};
+
+const char *block_type_name(enum block_type type)
+{
+	return (unsigned)type < BLOCK_TYPE_COUNT ? block_names[type] : "p";
+}
+
+int block_type_from_name(const char *name)
+{
+	for (int t = 0; t < BLOCK_TYPE_COUNT; t++)
+		if (strcmp(block_names[t], name) == 0)
+			return t;
+	return -1;
+}
+
+struct article *article_new(void)
+{
+	return calloc(1, sizeof(struct article));
+}
+
+static void block_free(struct block *b)
+{
+	for (size_t i = 0; i < b->nlinks; i++)
+		free(b->links[i].url);
+	free(b->links);
+	free(b->text);
+}
+
+void article_free(struct article *a)
+{
+	if (!a)
+		return;
+	free(a->url);
+	free(a->title);
+	free(a->byline);
+	free(a->site_name);
+	free(a->published);
+	free(a->notice);
+	if (a->lead_image) {
+		free(a->lead_image->url);
+		free(a->lead_image->caption);
+		free(a->lead_image->credit);
+		free(a->lead_image);
+	}
+	for (size_t i = 0; i < a->nblocks; i++)
+		block_free(&a->blocks[i]);
+	free(a->blocks);
+	free(a);
+}
+
+int article_set(char **field, const char *value)
+{
+	char *copy = NULL;
+
+	if (value && !(copy = strdup(value)))
+		return -1;
+	free(*field);
+	*field = copy;
+	return 0;
+}
+
+struct lead_image *article_lead_image(struct article *a)
+{
+	if (!a->lead_image)
+		a->lead_image = calloc(1, sizeof(*a->lead_image));
+	return a->lead_image;
+}
+
+struct block *article_add_block(struct article *a, enum block_type type,
+				const char *text, size_t len)
+{
+	if (a->nblocks == a->blocks_cap) {
+		size_t cap = a->blocks_cap ? a->blocks_cap * 2 : 16;
+		struct block *grown = realloc(a->blocks, cap * sizeof(*grown));
+		if (!grown)
+			return NULL;
+		a->blocks = grown;
+		a->blocks_cap = cap;
+	}
+	char *copy = malloc(len + 1);
+	if (!copy)
+		return NULL;
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	struct block *b = &a->blocks[a->nblocks++];
+	*b = (struct block){ .type = type, .text = copy, .len = len };
+	return b;
+}
+
+int block_add_link(struct block *b, size_t start, size_t end, const char *url)
+{
+	if (start > end || end > b->len || !url)
+		return -1;
+	/* Links arrive one at a time; grow by powers of two. */
+	if ((b->nlinks & (b->nlinks - 1)) == 0) {
+		size_t cap = b->nlinks ? b->nlinks * 2 : 1;
+		struct link *grown = realloc(b->links, cap * sizeof(*grown));
+		if (!grown)
+			return -1;
+		b->links = grown;
+	}
+	char *copy = strdup(url);
+	if (!copy)
+		return -1;
+	b->links[b->nlinks++] = (struct link){ start, end, copy };
+	return 0;
+}
+
+size_t article_link_count(const struct article *a)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->nblocks; i++)
+		n += a->blocks[i].nlinks;
+	return n;
+}
+
+/* ---- JSON ---- */
+
+static json_t *json_str_or_null(const char *s)
+{
+	json_t *v = s ? json_string(s) : NULL;
+	return v ? v : json_null();
+}
+
+/* Code points in s[0..bytes): JSON consumers index strings by character. */
+static size_t utf8_chars(const char *s, size_t bytes)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < bytes; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+static json_t *links_json(const struct block *b)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < b->nlinks; i++) {
+		const struct link *l = &b->links[i];
+		size_t start = utf8_chars(b->text, l->start);
+		size_t end = start + utf8_chars(b->text + l->start, l->end - l->start);
+		json_array_append_new(arr, json_pack("{s:I,s:I,s:s}",
+			"start", (json_int_t)start, "end", (json_int_t)end, "url", l->url));
+	}
+	return arr;
+}
+
+static json_t *block_json(const struct block *b)
+{
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	json_object_set_new(o, "type", json_string(block_type_name(b->type)));
+	json_object_set_new(o, "text", json_str_or_null(b->text));
+	if (b->type == BLOCK_LI) {
+		json_object_set_new(o, "depth", json_integer(b->depth));
+		if (b->ordinal)
+			json_object_set_new(o, "ordinal", json_integer(b->ordinal));
+	}
+	if (b->nlinks)
+		json_object_set_new(o, "links", links_json(b));
+	return o;
+}
+
+static json_t *lead_image_json(const struct lead_image *img)
+{
+	if (!img)
+		return json_null();
+	json_t *o = json_object();
+	json_object_set_new(o, "url", json_str_or_null(img->url));
+	json_object_set_new(o, "caption", json_str_or_null(img->caption));
+	json_object_set_new(o, "credit", json_str_or_null(img->credit));
+	return o;
+}
+
+static json_t *article_json(const struct article *a)
+{
+	json_t *o = json_object();
+	json_t *blocks = json_array();
+	if (!o || !blocks) {
+		json_decref(o);
+		json_decref(blocks);
+		return NULL;
+	}
+	json_object_set_new(o, "url", json_str_or_null(a->url));
+	json_object_set_new(o, "title", json_str_or_null(a->title));
+	json_object_set_new(o, "byline", json_str_or_null(a->byline));
+	json_object_set_new(o, "site_name", json_str_or_null(a->site_name));
+	json_object_set_new(o, "published", json_str_or_null(a->published));
+	json_object_set_new(o, "lead_image", lead_image_json(a->lead_image));
+	for (size_t i = 0; i < a->nblocks; i++)
+		json_array_append_new(blocks, block_json(&a->blocks[i]));
+	json_object_set_new(o, "blocks", blocks);
+	if (a->notice)
+		json_object_set_new(o, "notice", json_string(a->notice));
+	return o;
+}
+
+char *article_to_json(const struct article *a)
+{
+	json_t *o = article_json(a);
+	if (!o)
+		return NULL;
+	/* Compact, one line: batch output is one object per line. */
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	return s;
+}
+
+/* ---- text ---- */
+
+struct buf {
+	char *data;
+	size_t len, cap;
+	int failed;
+};
+
+static void buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->failed)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *grown = realloc(b->data, cap);
+		if (!grown) {
+			b->failed = 1;
+			return;
+		}
+		b->data = grown;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static void buf_str(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+/* Each line of text, prefixed: used for quotes, pre and tables. */
+static void buf_lines(struct buf *b, const char *prefix, const char *text)
+{
+	const char *line = text;
+	for (;;) {
+		const char *nl = strchr(line, '\n');
+		size_t n = nl ? (size_t)(nl - line) : strlen(line);
+		buf_str(b, prefix);
+		buf_add(b, line, n);
+		buf_str(b, "\n");
+		if (!nl)
+			break;
+		line = nl + 1;
+	}
+}
+
+static void text_header(struct buf *b, const struct article *a)
+{
+	if (a->title) {
+		buf_str(b, a->title);
+		buf_str(b, "\n");
+	}
+	if (a->byline) {
+		buf_str(b, "By ");
+		buf_str(b, a->byline);
+		buf_str(b, "\n");
+	}
+	if (a->site_name || a->published) {
+		buf_str(b, a->site_name ? a->site_name : "");
+		buf_str(b, a->site_name && a->published ? " · " : "");
+		buf_str(b, a->published ? a->published : "");
+		buf_str(b, "\n");
+	}
+	const struct lead_image *img = a->lead_image;
+	if (img && (img->caption || img->credit)) {
+		buf_str(b, "\n");
+		if (img->caption) {
+			buf_str(b, "[Photo] ");
+			buf_str(b, img->caption);
+			buf_str(b, "\n");
+		}
+		if (img->credit) {
+			buf_str(b, "[Credit] ");
+			buf_str(b, img->credit);
+			buf_str(b, "\n");
+		}
+	}
+}
+
+static void text_block(struct buf *b, const struct block *blk)
+{
+	static const char *const hashes[] = { "## ", "### ", "#### ", "##### ", "###### " };
+	char num[32];
+
+	switch (blk->type) {
+	case BLOCK_H2: case BLOCK_H3: case BLOCK_H4: case BLOCK_H5: case BLOCK_H6:
+		buf_str(b, hashes[blk->type - BLOCK_H2]);
+		buf_lines(b, "", blk->text);
+		break;
+	case BLOCK_QUOTE:
+		buf_lines(b, "> ", blk->text);
+		break;
+	case BLOCK_LI:
+		for (int d = 1; d < blk->depth; d++)
+			buf_str(b, "  ");
+		if (blk->ordinal)
+			snprintf(num, sizeof num, "%d. ", blk->ordinal);
+		else
+			snprintf(num, sizeof num, "* ");
+		buf_str(b, num);
+		buf_lines(b, "", blk->text);
+		break;
+	case BLOCK_PRE:
+		buf_lines(b, "    ", blk->text);
+		break;
+	case BLOCK_CAPTION:
+		buf_str(b, "[Image] ");
+		buf_lines(b, "", blk->text);
+		break;
+	case BLOCK_DD:
+		buf_lines(b, "    ", blk->text);
+		break;
+	default:
+		buf_lines(b, "", blk->text);
+		break;
+	}
+}
+
+/* Runs of list items and of dt/dd stay together; other blocks are
+ * separated by a blank line. */
+static int blocks_adjacent(const struct block *prev, const struct block *next)
+{
+	if (prev->type == BLOCK_LI && next->type == BLOCK_LI)
+		return 1;
+	return (prev->type == BLOCK_DT || prev->type == BLOCK_DD) &&
+	       (next->type == BLOCK_DT || next->type == BLOCK_DD);
+}
+
+char *article_to_text(const struct article *a)
+{
+	struct buf b = { 0 };
+
+	text_header(&b, a);
+	for (size_t i = 0; i < a->nblocks; i++) {
+		if (b.len && !(i && blocks_adjacent(&a->blocks[i - 1], &a->blocks[i])))
+			buf_str(&b, "\n");
+		text_block(&b, &a->blocks[i]);
+	}
+	if (a->notice) {
+		buf_str(&b, "\n[Note] ");
+		buf_str(&b, a->notice);
+		buf_str(&b, "\n");
+	}
+	if (!b.data && !b.failed)
+		buf_add(&b, "", 0);
+	if (b.failed) {
+		free(b.data);
+		return NULL;
+	}
+	return b.data;
+}
