@@ -1,0 +1,156 @@
+/* Unit tests for article.c: building, JSON and text forms. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "folio/article.h"
+
+static struct article *sample(void)
+{
+	struct article *a = article_new();
+	assert_non_null(a);
+	article_set(&a->url, "https://news.example/story");
+	article_set(&a->title, "Héadline");
+	article_set(&a->byline, "Ann Author");
+	article_set(&a->published, "2026-01-02");
+	struct lead_image *img = article_lead_image(a);
+	article_set(&img->caption, "A caption");
+	article_set(&img->credit, "© Photo Agency");
+	struct block *b = article_add_block(a, BLOCK_P, "Über den Link hier.", strlen("Über den Link hier."));
+	/* "Link" starts after "Über den " = 10 bytes (Ü is 2), 9 chars. */
+	assert_int_equal(block_add_link(b, 10, 14, "https://news.example/x"), 0);
+	b = article_add_block(a, BLOCK_LI, "one", 3);
+	b->depth = 1;
+	b->ordinal = 1;
+	article_add_block(a, BLOCK_LI, "two", 3)->depth = 1;
+	article_add_block(a, BLOCK_H3, "Sub", 3);
+	article_add_block(a, BLOCK_PRE, "a\n  b", 5);
+	return a;
+}
+
+static void test_block_names_round_trip(void **state)
+{
+	(void)state;
+	for (int t = 0; t < BLOCK_TYPE_COUNT; t++)
+		assert_int_equal(block_type_from_name(block_type_name(t)), t);
+	assert_int_equal(block_type_from_name("marquee"), -1);
+	assert_string_equal(block_type_name(BLOCK_QUOTE), "quote");
+	assert_string_equal(block_type_name(BLOCK_TABLE), "table");
+}
+
+static void test_json_fields(void **state)
+{
+	(void)state;
+	struct article *a = sample();
+	char *s = article_to_json(a);
+	assert_non_null(s);
+	assert_null(strchr(s, '\n'));   /* one line per article */
+	json_error_t e;
+	json_t *o = json_loads(s, 0, &e);
+	assert_non_null(o);
+	assert_string_equal(json_string_value(json_object_get(o, "title")), "Héadline");
+	assert_true(json_is_null(json_object_get(o, "site_name")));
+	json_t *img = json_object_get(o, "lead_image");
+	assert_string_equal(json_string_value(json_object_get(img, "credit")), "© Photo Agency");
+	assert_true(json_is_null(json_object_get(img, "url")));
+	json_t *blocks = json_object_get(o, "blocks");
+	assert_int_equal(json_array_size(blocks), 5);
+	json_t *b0 = json_array_get(blocks, 0);
+	assert_string_equal(json_string_value(json_object_get(b0, "type")), "p");
+	json_t *link = json_array_get(json_object_get(b0, "links"), 0);
+	assert_int_equal(json_integer_value(json_object_get(link, "start")), 9);
+	assert_int_equal(json_integer_value(json_object_get(link, "end")), 13);
+	assert_string_equal(json_string_value(json_object_get(link, "url")), "https://news.example/x");
+	json_t *b1 = json_array_get(blocks, 1);
+	assert_string_equal(json_string_value(json_object_get(b1, "type")), "li");
+	assert_int_equal(json_integer_value(json_object_get(b1, "ordinal")), 1);
+	assert_null(json_object_get(json_array_get(blocks, 2), "ordinal"));
+	json_decref(o);
+	free(s);
+	article_free(a);
+}
+
+static void test_json_no_lead_image_is_null(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+	char *s = article_to_json(a);
+	json_t *o = json_loads(s, 0, NULL);
+	assert_true(json_is_null(json_object_get(o, "lead_image")));
+	assert_int_equal(json_array_size(json_object_get(o, "blocks")), 0);
+	json_decref(o);
+	free(s);
+	article_free(a);
+}
+
+static void test_text_form(void **state)
+{
+	(void)state;
+	struct article *a = sample();
+	char *s = article_to_text(a);
+	assert_non_null(s);
+	const char *want =
+		"Héadline\n"
+		"By Ann Author\n"
+		"2026-01-02\n"
+		"\n"
+		"[Photo] A caption\n"
+		"[Credit] © Photo Agency\n"
+		"\n"
+		"Über den Link hier.\n"
+		"\n"
+		"1. one\n"
+		"* two\n"
+		"\n"
+		"### Sub\n"
+		"\n"
+		"    a\n"
+		"      b\n";
+	assert_string_equal(s, want);
+	free(s);
+	article_free(a);
+}
+
+static void test_link_out_of_range_refused(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+	struct block *b = article_add_block(a, BLOCK_P, "abc", 3);
+	assert_int_equal(block_add_link(b, 1, 4, "u"), -1);
+	assert_int_equal(block_add_link(b, 2, 1, "u"), -1);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(block_add_link(b, 0, 3, "u"), 0);
+	assert_int_equal(article_link_count(a), 5);
+	article_free(a);
+}
+
+static void test_set_clears_and_replaces(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+	assert_int_equal(article_set(&a->title, "one"), 0);
+	assert_int_equal(article_set(&a->title, "two"), 0);
+	assert_string_equal(a->title, "two");
+	assert_int_equal(article_set(&a->title, NULL), 0);
+	assert_null(a->title);
+	article_free(a);
+	article_free(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_block_names_round_trip),
+		cmocka_unit_test(test_json_fields),
+		cmocka_unit_test(test_json_no_lead_image_is_null),
+		cmocka_unit_test(test_text_form),
+		cmocka_unit_test(test_link_out_of_range_refused),
+		cmocka_unit_test(test_set_clears_and_replaces),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
