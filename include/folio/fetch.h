@@ -1,0 +1,93 @@
+/* fetch.h - URL -> page bytes through libcurl, bounded and safe.
+ *
+ * Only http and https are fetched, for the first request and for every
+ * redirect (at most FETCH_MAX_REDIRS).  curl's in-memory cookie engine
+ * is on, every content encoding curl was built with is accepted, HTTP/2
+ * is used when offered, TLS is always verified, proxies come from the
+ * environment as curl reads them.  Transfers are bounded in time
+ * (connect, low speed, whole transfer) and size; the size cap aborts
+ * the transfer, it never buffers past it.
+ *
+ * Only text/html and application/xhtml+xml are accepted.  A response
+ * without any Content-Type is accepted when its first bytes look like
+ * HTML (a doctype, <html>, <head> or <body>), because some servers
+ * still omit the header; anything else is "not HTML". */
+#ifndef FOLIO_FETCH_H
+#define FOLIO_FETCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "folio/status.h"
+
+#define FETCH_DEFAULT_TIMEOUT_S 30L
+#define FETCH_DEFAULT_MAX_SIZE ((size_t)32 << 20)
+#define FETCH_CONNECT_TIMEOUT_S 10L
+#define FETCH_MAX_REDIRS 10L
+#define FETCH_ERR_MAX 512
+
+struct fetch_opts {
+	const char *user_agent; /* NULL: "folio/VERSION" */
+	long timeout_s;         /* whole transfer; <= 0: default */
+	size_t max_size;        /* bytes of decoded body; 0: default */
+};
+
+struct fetch_result {
+	enum status_code status;  /* STATUS_OK or why it failed */
+	char err[FETCH_ERR_MAX];  /* "URL: cause" when status != OK */
+	char *body;               /* NUL-terminated; NULL on failure */
+	size_t len;
+	char *final_url;          /* after redirects; NULL when unknown */
+	long http_code;           /* 0 when no response was had */
+	char *content_type;       /* lower-case media type, no parameters */
+	char *charset;            /* from the Content-Type header, or NULL */
+};
+
+/* curl_global_init, once.  Called lazily by the fetch functions; a
+ * program may call it early.  Cleanup is registered with atexit.
+ * Returns 0, -1 on failure. */
+int fetch_global_init(void);
+
+/* Fetch one URL (easy interface).  Fills *res (always; free it with
+ * fetch_result_free) and returns res->status. */
+enum status_code fetch_url(const char *url, const struct fetch_opts *opts,
+			   struct fetch_result *res);
+
+/* Fetch n URLs concurrently (multi interface), at most jobs at a time
+ * (jobs <= 0: 8).  res[i] belongs to urls[i].  Returns STATUS_OK when
+ * every fetch succeeded, else the status of the first failure in order. */
+enum status_code fetch_many(const char *const *urls, size_t n, int jobs,
+			    const struct fetch_opts *opts,
+			    struct fetch_result *res);
+
+void fetch_result_free(struct fetch_result *res);
+
+/* The status and a short cause for a libcurl error code (CURLcode as
+ * int) and the OS errno curl reported (0 when none): e.g.
+ * CURLE_COULDNT_RESOLVE_HOST -> STATUS_NETWORK, "DNS lookup failed
+ * (host not found)".  Never NULL. */
+enum status_code fetch_error_status(int curl_code, long os_errno,
+				    const char **cause);
+
+/* Reason phrase for an HTTP status code ("Not Found"), "" if unknown. */
+const char *fetch_http_reason(long code);
+
+/* Parse a Content-Type header value: lower-case media type into type
+ * (cleared when none) and the charset parameter into charset (cleared
+ * when none); values are cut to the buffer sizes. */
+void fetch_parse_content_type(const char *value, char *type, size_t type_sz,
+			      char *charset, size_t charset_sz);
+
+/* Do the first bytes look like HTML (for a response without type)? */
+bool fetch_looks_like_html(const char *bytes, size_t len);
+
+/* Target of a <meta http-equiv="refresh" content="N; url=..."> in
+ * the page, resolved against base, when N <= max_delay_s and the target
+ * is http or https.  malloc'd absolute URL, or NULL. */
+char *fetch_meta_refresh(const char *bytes, size_t len, const char *base,
+			 long max_delay_s);
+
+/* Are both URLs the same after normalisation (scheme/host case,
+ * default port, fragment ignored)? */
+bool fetch_same_url(const char *a, const char *b);
+
+#endif

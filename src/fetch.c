@@ -1,0 +1,818 @@
+/* fetch.c - libcurl transfers with folio's limits and error mapping.
+ * See fetch.h for the rules; this file keeps them in one place so the
+ * single (easy) and batch (multi) paths behave the same. */
+#include "folio/fetch.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <curl/curl.h>
+
+#ifndef FOLIO_VERSION
+#define FOLIO_VERSION "0"
+#endif
+
+#define LOW_SPEED_BYTES 100L    /* below this many bytes/s ... */
+#define LOW_SPEED_TIME_S 15L    /* ... for this long: give up */
+#define MIN_BUF ((size_t)16 << 10)
+
+enum abort_why { ABORT_NONE, ABORT_TOO_LARGE, ABORT_NOT_HTML, ABORT_HTTP,
+		 ABORT_OOM };
+
+/* One transfer: the handle, the growing body and why we stopped it. */
+struct xfer {
+	CURL *h;
+	const char *url;
+	struct fetch_result *res;
+	size_t cap, max;
+	long timeout_s;
+	bool checked;           /* response headers looked at */
+	enum abort_why why;
+	char reason[64];        /* reason phrase of the last status line */
+	char errbuf[CURL_ERROR_SIZE];
+};
+
+static int global_done;
+
+static void global_cleanup(void)
+{
+	curl_global_cleanup();
+}
+
+int fetch_global_init(void)
+{
+	if (global_done)
+		return global_done > 0 ? 0 : -1;
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		global_done = -1;
+		return -1;
+	}
+	global_done = 1;
+	atexit(global_cleanup);
+	return 0;
+}
+
+const char *fetch_http_reason(long code)
+{
+	static const struct { short code; const char *text; } tab[] = {
+		{300, "Multiple Choices"}, {301, "Moved Permanently"},
+		{302, "Found"}, {303, "See Other"}, {304, "Not Modified"},
+		{307, "Temporary Redirect"}, {308, "Permanent Redirect"},
+		{400, "Bad Request"}, {401, "Unauthorized"},
+		{402, "Payment Required"}, {403, "Forbidden"},
+		{404, "Not Found"}, {405, "Method Not Allowed"},
+		{406, "Not Acceptable"}, {407, "Proxy Authentication Required"},
+		{408, "Request Timeout"}, {409, "Conflict"}, {410, "Gone"},
+		{411, "Length Required"}, {412, "Precondition Failed"},
+		{413, "Content Too Large"}, {414, "URI Too Long"},
+		{415, "Unsupported Media Type"}, {416, "Range Not Satisfiable"},
+		{417, "Expectation Failed"}, {418, "I'm a teapot"},
+		{421, "Misdirected Request"}, {422, "Unprocessable Content"},
+		{425, "Too Early"}, {426, "Upgrade Required"},
+		{428, "Precondition Required"}, {429, "Too Many Requests"},
+		{431, "Request Header Fields Too Large"},
+		{451, "Unavailable For Legal Reasons"},
+		{500, "Internal Server Error"}, {501, "Not Implemented"},
+		{502, "Bad Gateway"}, {503, "Service Unavailable"},
+		{504, "Gateway Timeout"}, {505, "HTTP Version Not Supported"},
+		{507, "Insufficient Storage"}, {508, "Loop Detected"},
+		{511, "Network Authentication Required"},
+	};
+	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (tab[i].code == code)
+			return tab[i].text;
+	return "";
+}
+
+static enum status_code tls_cause(int code, const char **cause)
+{
+	switch (code) {
+	case CURLE_PEER_FAILED_VERIFICATION:
+		*cause = "TLS failure: the server's certificate is not trusted";
+		break;
+	case CURLE_SSL_CACERT_BADFILE:
+		*cause = "TLS failure: cannot read the CA certificates";
+		break;
+	default:
+		*cause = "TLS failure: secure connection could not be set up";
+	}
+	return STATUS_NETWORK;
+}
+
+static enum status_code connect_cause(long os_errno, const char **cause)
+{
+	switch (os_errno) {
+	case ECONNREFUSED: *cause = "connection refused"; break;
+	case ENETUNREACH: *cause = "network unreachable"; break;
+	case EHOSTUNREACH: *cause = "host unreachable"; break;
+	case ETIMEDOUT: *cause = "connection timed out"; break;
+	default: *cause = "could not connect to the server";
+	}
+	return STATUS_NETWORK;
+}
+
+enum status_code fetch_error_status(int code, long os_errno,
+				    const char **cause)
+{
+	switch (code) {
+	case CURLE_OK:
+		*cause = "ok";
+		return STATUS_OK;
+	case CURLE_COULDNT_RESOLVE_HOST:
+		*cause = "DNS lookup failed (host not found)";
+		return STATUS_NETWORK;
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		*cause = "DNS lookup of the proxy failed";
+		return STATUS_NETWORK;
+	case CURLE_COULDNT_CONNECT:
+		return connect_cause(os_errno, cause);
+	case CURLE_OPERATION_TIMEDOUT:
+		*cause = "timed out";
+		return STATUS_NETWORK;
+	case CURLE_SSL_CONNECT_ERROR: case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CERTPROBLEM: case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CACERT_BADFILE: case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH: case CURLE_SSL_INVALIDCERTSTATUS:
+	case CURLE_SSL_CRL_BADFILE: case CURLE_SSL_ENGINE_NOTFOUND:
+	case CURLE_SSL_ENGINE_SETFAILED: case CURLE_SSL_ENGINE_INITFAILED:
+	case CURLE_SSL_SHUTDOWN_FAILED: case CURLE_USE_SSL_FAILED:
+		return tls_cause(code, cause);
+	case CURLE_TOO_MANY_REDIRECTS:
+		*cause = "too many redirects (more than 10)";
+		return STATUS_NETWORK;
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		*cause = "unsupported scheme (only http and https are fetched)";
+		return STATUS_NETWORK;
+	case CURLE_URL_MALFORMAT:
+		*cause = "malformed URL";
+		return STATUS_INPUT;
+	case CURLE_FILESIZE_EXCEEDED:
+		*cause = "too large";
+		return STATUS_NOT_HTML;
+	case CURLE_GOT_NOTHING:
+		*cause = "the server closed the connection without a reply";
+		return STATUS_NETWORK;
+	case CURLE_SEND_ERROR: case CURLE_RECV_ERROR: case CURLE_PARTIAL_FILE:
+	case CURLE_HTTP2: case CURLE_HTTP2_STREAM:
+		*cause = "connection broken during the transfer";
+		return STATUS_NETWORK;
+	case CURLE_WEIRD_SERVER_REPLY:
+		*cause = "the server's reply is not HTTP";
+		return STATUS_NETWORK;
+	case CURLE_BAD_CONTENT_ENCODING:
+		*cause = "the compressed response could not be decoded";
+		return STATUS_NETWORK;
+	case CURLE_OUT_OF_MEMORY:
+		*cause = "out of memory";
+		return STATUS_INPUT;
+	default:
+		*cause = "network error";
+		return STATUS_NETWORK;
+	}
+}
+
+/* Length of a valid UTF-8 sequence at s that is not a C1 control, or 0. */
+static size_t utf8_ok_len(const unsigned char *s)
+{
+	size_t n = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	if (s[0] < 0xC2 || s[0] > 0xF4)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	if (s[0] == 0xC2 && s[1] < 0xA0)
+		return 0;       /* U+0080..U+009F: C1 controls */
+	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xF0 && s[1] < 0x90) ||
+	    (s[0] == 0xED && s[1] > 0x9F) || (s[0] == 0xF4 && s[1] > 0x8F))
+		return 0;       /* overlong, surrogate, beyond U+10FFFF */
+	return n;
+}
+
+/* Error lines go to a terminal: no control bytes, no broken UTF-8. */
+static void sanitize_line(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+	while (*p) {
+		if (*p < 0x20 || *p == 0x7F) {
+			*p++ = '?';
+		} else if (*p < 0x80) {
+			p++;
+		} else {
+			size_t n = utf8_ok_len(p);
+			if (n)
+				p += n;
+			else
+				*p++ = '?';
+		}
+	}
+}
+
+static void set_err(struct fetch_result *res, enum status_code st,
+		    const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(res->err, sizeof res->err, fmt, ap);
+	va_end(ap);
+	sanitize_line(res->err);
+	res->status = st;
+}
+
+void fetch_parse_content_type(const char *value, char *type, size_t type_sz,
+			      char *charset, size_t charset_sz)
+{
+	size_t n = 0;
+	if (type_sz)
+		type[0] = '\0';
+	if (charset_sz)
+		charset[0] = '\0';
+	if (!value)
+		return;
+	while (*value == ' ' || *value == '\t')
+		value++;
+	for (; *value && *value != ';' && *value != ' ' && *value != '\t';
+	     value++)
+		if (n + 1 < type_sz)
+			type[n++] = (char)tolower((unsigned char)*value);
+	if (type_sz)
+		type[n] = '\0';
+	/* Parameters: ; name=value or ; name="value". */
+	for (const char *p = strchr(value, ';'); p; p = strchr(p, ';')) {
+		p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncasecmp(p, "charset", 7) != 0)
+			continue;
+		p += 7;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != '=')
+			continue;
+		p++;
+		while (*p == ' ' || *p == '\t' || *p == '"' || *p == '\'')
+			p++;
+		n = 0;
+		/* Charset names are tokens; anything else ends the value. */
+		for (; *p && (isalnum((unsigned char)*p) || strchr("-_.:+", *p));
+		     p++)
+			if (n + 1 < charset_sz)
+				charset[n++] = *p;
+		if (charset_sz)
+			charset[n] = '\0';
+		return;
+	}
+}
+
+bool fetch_looks_like_html(const char *bytes, size_t len)
+{
+	static const char *const starts[] = {
+		"<!doctype html", "<html", "<head", "<body", "<!--", "<meta",
+		"<title", NULL
+	};
+	size_t i = 0;
+	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && isspace((unsigned char)bytes[i]))
+		i++;
+	for (const char *const *s = starts; *s; s++) {
+		size_t n = strlen(*s);
+		if (len - i >= n && strncasecmp(bytes + i, *s, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Remember the reason phrase of every status line; the last one wins. */
+static size_t header_cb(char *buf, size_t size, size_t nitems, void *arg)
+{
+	struct xfer *x = arg;
+	size_t len = size * nitems, i, n = 0;
+	if (len < 12 || strncmp(buf, "HTTP/", 5) != 0)
+		return len;
+	i = 5;
+	while (i < len && buf[i] != ' ')
+		i++;            /* version */
+	while (i < len && buf[i] == ' ')
+		i++;
+	while (i < len && isdigit((unsigned char)buf[i]))
+		i++;            /* code */
+	while (i < len && buf[i] == ' ')
+		i++;
+	for (; i < len && buf[i] != '\r' && buf[i] != '\n'; i++)
+		if (n + 1 < sizeof x->reason && buf[i] >= 0x20 && buf[i] < 0x7F)
+			x->reason[n++] = buf[i];
+	while (n > 0 && x->reason[n - 1] == ' ')
+		n--;
+	x->reason[n] = '\0';
+	return len;
+}
+
+static bool grow(struct xfer *x, size_t need)
+{
+	size_t cap = x->cap ? x->cap : MIN_BUF;
+	char *p;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	if (cap > x->max + 1 && need <= x->max + 1)
+		cap = x->max + 1;
+	p = realloc(x->res->body, cap);
+	if (!p)
+		return false;
+	x->res->body = p;
+	x->cap = cap;
+	return true;
+}
+
+static bool is_html_type(const char *type)
+{
+	return strcmp(type, "text/html") == 0 ||
+	       strcmp(type, "application/xhtml+xml") == 0;
+}
+
+/* At the first body bytes: refuse error pages, other types and bodies
+ * announced as too large before reading any of them. */
+static enum abort_why check_response(struct xfer *x)
+{
+	long code = 0;
+	char *ctype = NULL;
+	char type[128], cs[8];
+	curl_off_t clen = -1;
+	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
+	if (code >= 400)
+		return ABORT_HTTP;
+	curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ctype);
+	fetch_parse_content_type(ctype, type, sizeof type, cs, sizeof cs);
+	if (type[0] && !is_html_type(type))
+		return ABORT_NOT_HTML;
+	curl_easy_getinfo(x->h, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &clen);
+	if (clen > 0 && (curl_off_t)x->max < clen)
+		return ABORT_TOO_LARGE;
+	/* Know the size up front when the server tells it (a compressed
+	 * length only under-estimates: growth then doubles). */
+	if (clen > 0 && !grow(x, (size_t)clen + 1))
+		return ABORT_OOM;
+	return ABORT_NONE;
+}
+
+static size_t write_cb(char *buf, size_t size, size_t nmemb, void *arg)
+{
+	struct xfer *x = arg;
+	size_t n = size * nmemb;
+	if (!x->checked) {
+		x->checked = true;
+		x->why = check_response(x);
+		if (x->why != ABORT_NONE)
+			return 0;
+	}
+	if (n > x->max - x->res->len) {
+		x->why = ABORT_TOO_LARGE;
+		return 0;
+	}
+	if (x->res->len + n + 1 > x->cap && !grow(x, x->res->len + n + 1)) {
+		x->why = ABORT_OOM;
+		return 0;
+	}
+	memcpy(x->res->body + x->res->len, buf, n);
+	x->res->len += n;
+	x->res->body[x->res->len] = '\0';
+	return n;
+}
+
+static int xfer_setup(struct xfer *x, const char *url,
+		      const struct fetch_opts *o, struct fetch_result *res)
+{
+	CURL *h;
+	memset(res, 0, sizeof *res);
+	memset(x, 0, sizeof *x);
+	x->url = url;
+	x->res = res;
+	x->max = o && o->max_size ? o->max_size : FETCH_DEFAULT_MAX_SIZE;
+	x->timeout_s = o && o->timeout_s > 0 ? o->timeout_s
+					       : FETCH_DEFAULT_TIMEOUT_S;
+	if (fetch_global_init() != 0 || !(x->h = h = curl_easy_init())) {
+		set_err(res, STATUS_NETWORK, "%s: cannot start libcurl", url);
+		return -1;
+	}
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(h, CURLOPT_PRIVATE, x);
+	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, x->errbuf);
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(h, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRS);
+	curl_easy_setopt(h, CURLOPT_AUTOREFERER, 1L);
+	curl_easy_setopt(h, CURLOPT_COOKIEFILE, "");  /* in-memory cookies */
+	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  /* all built in */
+	curl_easy_setopt(h, CURLOPT_HTTP_VERSION,
+			 (long)CURL_HTTP_VERSION_2TLS);
+	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, FETCH_CONNECT_TIMEOUT_S);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT, x->timeout_s);
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES);
+	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, LOW_SPEED_TIME_S);
+	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->max);
+	curl_easy_setopt(h, CURLOPT_USERAGENT, o && o->user_agent
+			 ? o->user_agent : "folio/" FOLIO_VERSION);
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, header_cb);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, x);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, write_cb);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
+	return 0;
+}
+
+/* The HTTP status as an error: "HTTP 404 Not Found". */
+static void http_err(struct xfer *x, long code, const char *at)
+{
+	const char *reason = x->reason[0] ? x->reason : fetch_http_reason(code);
+	set_err(x->res, STATUS_HTTP, "%s: HTTP %ld%s%s%s%s", x->url, code,
+		*reason ? " " : "", reason, at ? " at " : "", at ? at : "");
+}
+
+static void curl_err(struct xfer *x, CURLcode rc)
+{
+	const char *cause;
+	char *redir = NULL;
+	long os_errno = 0;
+	enum status_code st;
+	curl_easy_getinfo(x->h, CURLINFO_OS_ERRNO, &os_errno);
+	st = fetch_error_status(rc, os_errno, &cause);
+	if (rc == CURLE_UNSUPPORTED_PROTOCOL &&
+	    curl_easy_getinfo(x->h, CURLINFO_REDIRECT_URL, &redir) == CURLE_OK
+	    && redir) {
+		set_err(x->res, st, "%s: redirect to an unsupported scheme "
+			"(only http and https are followed): %s", x->url, redir);
+	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
+		set_err(x->res, st, "%s: timed out (no complete answer within "
+			"%ld s)", x->url, x->timeout_s);
+	} else if (rc == CURLE_FILESIZE_EXCEEDED) {
+		set_err(x->res, st, "%s: too large (over %zu bytes)", x->url,
+			x->max);
+	} else if (x->errbuf[0]) {
+		set_err(x->res, st, "%s: %s (%s)", x->url, cause, x->errbuf);
+	} else {
+		set_err(x->res, st, "%s: %s", x->url, cause);
+	}
+}
+
+/* Decide the outcome of a finished transfer and fill res. */
+static void xfer_finish(struct xfer *x, CURLcode rc)
+{
+	struct fetch_result *res = x->res;
+	char *eff = NULL, *ctype = NULL, type[128], cs[64];
+	const char *at;
+	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &res->http_code);
+	curl_easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &eff);
+	curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ctype);
+	fetch_parse_content_type(ctype, type, sizeof type, cs, sizeof cs);
+	if (eff)
+		res->final_url = strdup(eff);
+	at = eff && strcmp(eff, x->url) != 0 ? eff : NULL;
+	if (type[0])
+		res->content_type = strdup(type);
+	if (cs[0])
+		res->charset = strdup(cs);
+	if ((eff && !res->final_url) || (type[0] && !res->content_type) ||
+	    (cs[0] && !res->charset))
+		x->why = ABORT_OOM;
+	res->status = STATUS_OK;
+	if (x->why == ABORT_TOO_LARGE)
+		set_err(res, STATUS_NOT_HTML, "%s: too large (over %zu bytes)",
+			x->url, x->max);
+	else if (x->why == ABORT_NOT_HTML)
+		set_err(res, STATUS_NOT_HTML, "%s: not HTML (content type %s)",
+			x->url, type);
+	else if (x->why == ABORT_HTTP)
+		http_err(x, res->http_code, at);
+	else if (x->why == ABORT_OOM)
+		set_err(res, STATUS_INPUT, "%s: out of memory", x->url);
+	else if (rc != CURLE_OK)
+		curl_err(x, rc);
+	else if (res->http_code >= 300)
+		http_err(x, res->http_code, at);
+	else if (type[0] && !is_html_type(type))
+		set_err(res, STATUS_NOT_HTML, "%s: not HTML (content type %s)",
+			x->url, type);
+	else if (!type[0] && !fetch_looks_like_html(res->body, res->len))
+		set_err(res, STATUS_NOT_HTML, "%s: not HTML (no content type "
+			"and the bytes do not look like HTML)", x->url);
+	else if (!res->body && !(res->body = calloc(1, 1)))
+		set_err(res, STATUS_INPUT, "%s: out of memory", x->url);
+	if (res->status != STATUS_OK) {
+		free(res->body);
+		res->body = NULL;
+		res->len = 0;
+	}
+	curl_easy_cleanup(x->h);
+	x->h = NULL;
+}
+
+enum status_code fetch_url(const char *url, const struct fetch_opts *opts,
+			   struct fetch_result *res)
+{
+	struct xfer x;
+	if (xfer_setup(&x, url, opts, res) != 0)
+		return res->status;
+	xfer_finish(&x, curl_easy_perform(x.h));
+	return res->status;
+}
+
+/* Start transfer i: set it up and hand it to the multi handle. */
+static bool start_one(CURLM *m, struct xfer *x, const char *url,
+		      const struct fetch_opts *opts, struct fetch_result *res)
+{
+	if (xfer_setup(x, url, opts, res) != 0)
+		return false;
+	if (curl_multi_add_handle(m, x->h) != CURLM_OK) {
+		curl_easy_cleanup(x->h);
+		x->h = NULL;
+		set_err(res, STATUS_NETWORK, "%s: cannot start the transfer",
+			url);
+		return false;
+	}
+	return true;
+}
+
+/* Collect finished transfers; returns how many finished. */
+static size_t reap(CURLM *m)
+{
+	CURLMsg *msg;
+	int left;
+	size_t done = 0;
+	while ((msg = curl_multi_info_read(m, &left))) {
+		struct xfer *x = NULL;
+		if (msg->msg != CURLMSG_DONE)
+			continue;
+		CURLcode rc = msg->data.result;
+		CURL *h = msg->easy_handle;
+		curl_easy_getinfo(h, CURLINFO_PRIVATE, (char **)&x);
+		curl_multi_remove_handle(m, h);
+		xfer_finish(x, rc);
+		done++;
+	}
+	return done;
+}
+
+enum status_code fetch_many(const char *const *urls, size_t n, int jobs,
+			    const struct fetch_opts *opts,
+			    struct fetch_result *res)
+{
+	struct xfer *xs;
+	CURLM *m;
+	size_t next = 0, active = 0;
+	if (jobs <= 0)
+		jobs = 8;
+	xs = calloc(n ? n : 1, sizeof *xs);
+	m = fetch_global_init() == 0 ? curl_multi_init() : NULL;
+	if (!xs || !m) {
+		for (size_t i = 0; i < n; i++) {
+			memset(&res[i], 0, sizeof res[i]);
+			set_err(&res[i], STATUS_INPUT, "%s: out of memory",
+				urls[i]);
+		}
+		free(xs);
+		if (m)
+			curl_multi_cleanup(m);
+		return n ? STATUS_INPUT : STATUS_OK;
+	}
+	while (next < n || active > 0) {
+		int running;
+		while (next < n && active < (size_t)jobs) {
+			if (start_one(m, &xs[next], urls[next], opts, &res[next]))
+				active++;
+			next++;
+		}
+		curl_multi_perform(m, &running);
+		active -= reap(m);
+		if (active > 0)
+			curl_multi_poll(m, NULL, 0, 1000, NULL);
+	}
+	curl_multi_cleanup(m);
+	free(xs);
+	for (size_t i = 0; i < n; i++)
+		if (res[i].status != STATUS_OK)
+			return res[i].status;
+	return STATUS_OK;
+}
+
+void fetch_result_free(struct fetch_result *res)
+{
+	if (!res)
+		return;
+	free(res->body);
+	free(res->final_url);
+	free(res->content_type);
+	free(res->charset);
+	res->body = res->final_url = res->content_type = res->charset = NULL;
+	res->len = 0;
+}
+
+/* ---- <meta http-equiv=refresh> ---- */
+
+static const char *skip_ws(const char *p, const char *end)
+{
+	while (p < end && isspace((unsigned char)*p))
+		p++;
+	return p;
+}
+
+/* Copy attribute value [v, v+n) into out (size sz), decoding &amp;. */
+static void copy_attr(const char *v, size_t n, char *out, size_t sz)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n && o + 1 < sz; i++) {
+		out[o++] = v[i];
+		if (v[i] == '&' && n - i >= 5 && strncasecmp(v + i, "&amp;", 5) == 0)
+			i += 4;
+	}
+	out[o] = '\0';
+}
+
+/* Parse the attributes of a tag starting at p (after "<meta"); fills
+ * equiv and content; returns the position after '>' (or end). */
+static const char *meta_attrs(const char *p, const char *end, char *equiv,
+			      size_t esz, char *content, size_t csz)
+{
+	while (p < end && *p != '>') {
+		const char *name, *val = NULL;
+		size_t nlen, vlen = 0;
+		p = skip_ws(p, end);
+		name = p;
+		while (p < end && !isspace((unsigned char)*p) && *p != '=' &&
+		       *p != '>' && *p != '/')
+			p++;
+		nlen = (size_t)(p - name);
+		if (nlen == 0) {
+			if (p < end && *p != '>')
+				p++;
+			continue;
+		}
+		p = skip_ws(p, end);
+		if (p < end && *p == '=') {
+			p = skip_ws(p + 1, end);
+			if (p < end && (*p == '"' || *p == '\'')) {
+				char q = *p++;
+				val = p;
+				while (p < end && *p != q)
+					p++;
+				vlen = (size_t)(p - val);
+				if (p < end)
+					p++;
+			} else {
+				val = p;
+				while (p < end && !isspace((unsigned char)*p) &&
+				       *p != '>')
+					p++;
+				vlen = (size_t)(p - val);
+			}
+		}
+		if (val && nlen == 10 && strncasecmp(name, "http-equiv", 10) == 0)
+			copy_attr(val, vlen, equiv, esz);
+		else if (val && nlen == 7 && strncasecmp(name, "content", 7) == 0)
+			copy_attr(val, vlen, content, csz);
+	}
+	return p < end ? p + 1 : end;
+}
+
+/* "5; url=next.html" -> delay 5 and target "next.html" (in place).
+ * Returns the delay, or -1 when the value is not a refresh to a URL. */
+static long refresh_target(char *content, char **target)
+{
+	char *p = content, *t, *e;
+	long delay = 0;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (!isdigit((unsigned char)*p))
+		return -1;
+	while (isdigit((unsigned char)*p)) {
+		if (delay < 100000)
+			delay = delay * 10 + (*p - '0');
+		p++;
+	}
+	while (isdigit((unsigned char)*p) || *p == '.')
+		p++;
+	while (isspace((unsigned char)*p) || *p == ';' || *p == ',')
+		p++;
+	if (strncasecmp(p, "url", 3) == 0) {
+		t = p + 3;
+		while (isspace((unsigned char)*t))
+			t++;
+		if (*t == '=')
+			p = t + 1;
+	}
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p == '"' || *p == '\'') {
+		char q = *p++;
+		if ((e = strchr(p, q)))
+			*e = '\0';
+	}
+	e = p + strlen(p);
+	while (e > p && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	if (!*p)
+		return -1;      /* refresh of the page itself: not a redirect */
+	*target = p;
+	return delay;
+}
+
+/* Absolute http(s) URL for href against base, malloc'd, or NULL. */
+static char *resolve_http(const char *base, const char *href)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *abs = NULL, *out = NULL;
+	if (!u)
+		return NULL;
+	if ((base && curl_url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK) ||
+	    curl_url_set(u, CURLUPART_URL, href, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0) ||
+	    curl_url_get(u, CURLUPART_URL, &abs, 0) != CURLUE_OK)
+		goto done;
+	out = strdup(abs);
+done:
+	curl_free(scheme);
+	curl_free(abs);
+	curl_url_cleanup(u);
+	return out;
+}
+
+char *fetch_meta_refresh(const char *bytes, size_t len, const char *base,
+			 long max_delay_s)
+{
+	const char *p = bytes, *end = bytes + len;
+	char equiv[32], content[2048], *target;
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p)))) {
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			const char *c = memmem(p + 4, (size_t)(end - p - 4),
+					       "-->", 3);
+			p = c ? c + 3 : end;
+			continue;
+		}
+		if (end - p < 6 || strncasecmp(p + 1, "meta", 4) != 0 ||
+		    !(isspace((unsigned char)p[5]) || p[5] == '/')) {
+			p++;
+			continue;
+		}
+		equiv[0] = content[0] = '\0';
+		p = meta_attrs(p + 5, end, equiv, sizeof equiv, content,
+			       sizeof content);
+		if (strcasecmp(equiv, "refresh") != 0)
+			continue;
+		long delay = refresh_target(content, &target);
+		if (delay < 0 || delay > max_delay_s)
+			return NULL;
+		return resolve_http(base, target);
+	}
+	return NULL;
+}
+
+/* Normalised "scheme://host:port/path?query" of url, malloc'd. */
+static char *normal_url(const char *url)
+{
+	CURLU *u = curl_url();
+	char *parts[5] = {0}, *out = NULL;
+	static const CURLUPart which[5] = {
+		CURLUPART_SCHEME, CURLUPART_HOST, CURLUPART_PORT,
+		CURLUPART_PATH, CURLUPART_QUERY
+	};
+	if (!u || curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK)
+		goto done;
+	for (int i = 0; i < 5; i++)
+		curl_url_get(u, which[i], &parts[i],
+			     i == 2 ? CURLU_DEFAULT_PORT : 0);
+	if (!parts[0] || !parts[1])
+		goto done;
+	for (char *h = parts[1]; *h; h++)
+		*h = (char)tolower((unsigned char)*h);
+	if (asprintf(&out, "%s://%s:%s%s?%s", parts[0], parts[1],
+		     parts[2] ? parts[2] : "", parts[3] ? parts[3] : "/",
+		     parts[4] ? parts[4] : "") < 0)
+		out = NULL;
+done:
+	for (int i = 0; i < 5; i++)
+		curl_free(parts[i]);
+	curl_url_cleanup(u);
+	return out;
+}
+
+bool fetch_same_url(const char *a, const char *b)
+{
+	char *na, *nb;
+	bool same;
+	if (!a || !b)
+		return false;
+	na = normal_url(a);
+	nb = normal_url(b);
+	same = na && nb ? strcmp(na, nb) == 0 : strcmp(a, b) == 0;
+	free(na);
+	free(nb);
+	return same;
+}
