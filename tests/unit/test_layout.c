@@ -1,0 +1,320 @@
+/* Table tests for layout.c: wrapping by display width, every block type,
+ * link numbering, pre continuation, narrow columns. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "folio/article.h"
+#include "folio/layout.h"
+
+static struct article *one_block(enum block_type t, const char *text)
+{
+	struct article *a = article_new();
+	assert_non_null(a);
+	assert_non_null(article_add_block(a, t, text, strlen(text)));
+	return a;
+}
+
+/* The layout as text: "indent+text" lines joined by '\n' (no links). */
+static char *render(const struct article *a, int width)
+{
+	struct layout *l = layout_new(a, width);
+	assert_non_null(l);
+	for (size_t i = 0; i < l->nlines; i++) {
+		const struct lline *ln = &l->lines[i];
+		int w = ln->indent + layout_width(layout_text(l, i), ln->len);
+		if (w > width) {
+			fprintf(stderr, "line %zu is %d cells wide at width %d\n",
+				i, w, width);
+			fail();
+		}
+	}
+	char *s = layout_to_text(l);
+	assert_non_null(s);
+	layout_free(l);
+	return s;
+}
+
+static void check(const struct article *a, int width, const char *want)
+{
+	char *got = render(a, width);
+	if (strcmp(got, want)) {
+		fprintf(stderr, "width %d\n--- want\n%s--- got\n%s---\n",
+			width, want, got);
+		fail();
+	}
+	free(got);
+}
+
+struct wrap_case {
+	const char *name;
+	enum block_type type;
+	const char *text;
+	int width;
+	const char *want;
+};
+
+static const char FOX[] =
+	"The quick brown fox jumps over the lazy dog while the cat sleeps.";
+
+static const struct wrap_case cases[] = {
+	{ "p/20", BLOCK_P, FOX, 20,
+	  "The quick brown fox\njumps over the lazy\ndog while the cat\n"
+	  "sleeps.\n" },
+	{ "p/40", BLOCK_P, FOX, 40,
+	  "The quick brown fox jumps over the lazy\n"
+	  "dog while the cat sleeps.\n" },
+	{ "p/80", BLOCK_P, FOX, 80, "The quick brown fox jumps over the lazy "
+	  "dog while the cat sleeps.\n" },
+	/* Japanese has no spaces: broken between characters, 2 cells each. */
+	{ "cjk/10", BLOCK_P, "日本語の文章は空白なしで折り返す。", 10,
+	  "日本語の文\n章は空白な\nしで折り返\nす。\n" },
+	/* A closing ideographic full stop never starts a line (UAX #14). */
+	{ "cjk-punct/8", BLOCK_P, "中文文本。中文文本。", 8,
+	  "中文文\n本。中文\n文本。\n" },
+	/* e + U+0301 is one cell: 5 per line, the mark stays with its e. */
+	{ "combining/5", BLOCK_P,
+	  "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81"
+	  "e\xcc\x81" "e\xcc\x81", 5,
+	  "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81\n"
+	  "e\xcc\x81" "e\xcc\x81\n" },
+	{ "long-word/20", BLOCK_P, "a bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb c", 20,
+	  "a\nbbbbbbbbbbbbbbbbbbbb\nbbbbbbbbbbbbbbbbbbbb\nbbbb c\n" },
+	{ "url/20", BLOCK_P, "see https://example.com/a/long/path/index.html now", 20,
+	  "see https://example.\ncom/a/long/path/\nindex.html now\n" },
+	{ "heading/20", BLOCK_H2, "A heading that wraps", 12,
+	  "A heading\nthat wraps\n" },
+	{ "quote/20", BLOCK_QUOTE, "To be or not to be, that is it.", 20,
+	  "  \xe2\x94\x82 To be or not to\n  \xe2\x94\x82 be, that is it.\n" },
+	{ "caption/20", BLOCK_CAPTION, "A figure caption here", 20,
+	  "  A figure caption\n  here\n" },
+	{ "dd/20", BLOCK_DD, "described at some length", 20,
+	  "    described at\n    some length\n" },
+	{ "pre/20", BLOCK_PRE, "int main(void) { return 0; }\n\tx;", 20,
+	  "  int main(void) { r\n  \xe2\x86\xaa" "eturn 0; }\n"
+	  "          x;\n" },
+	{ "pre-long/10", BLOCK_PRE, "abcdefghijklmnopqrstuvwxyz", 10,
+	  "  abcdefgh\n  \xe2\x86\xaa" "ijklmno\n  \xe2\x86\xaa" "pqrstuv\n"
+	  "  \xe2\x86\xaa" "wxyz\n" },
+	{ "table/40", BLOCK_TABLE, "Name | Age\nAlice | 30\nBob | 4", 40,
+	  "  Name  | Age\n  Alice | 30\n  Bob   | 4\n" },
+	{ "table-wide/20", BLOCK_TABLE,
+	  "Country | Capital city | Population\nFrance | Paris | 68 million",
+	  20, "  Country |\n    Capital city |\n    Population\n"
+	  "  France | Paris |\n    68 million\n" },
+	{ "controls/20", BLOCK_P, "a\x1b[31mred\x07 \xc2\x9b" "2J", 20,
+	  "a?[31mred? ?2J\n" },
+	{ "width-1", BLOCK_P, "ab 日", 1, "a\nb\n日\n" },
+};
+
+static void test_wrap_table(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct wrap_case *c = &cases[i];
+		struct article *a = one_block(c->type, c->text);
+		char *got;
+		if (c->width == 1) {    /* a 2-cell char cannot fit: no check */
+			struct layout *l = layout_new(a, 1);
+			assert_non_null(l);
+			got = layout_to_text(l);
+			layout_free(l);
+		} else {
+			got = render(a, c->width);
+		}
+		if (strcmp(got, c->want)) {
+			fprintf(stderr, "case %s\n--- want\n%s--- got\n%s---\n",
+				c->name, c->want, got);
+			fail();
+		}
+		free(got);
+		article_free(a);
+	}
+}
+
+/* Every block type, with the header, in order and with distinct styles. */
+static void test_every_block(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+	article_set(&a->title, "Title of the story");
+	article_set(&a->byline, "By Ann Author");
+	article_set(&a->site_name, "The Daily");
+	article_set(&a->published, "2026-01-02");
+	struct lead_image *img = article_lead_image(a);
+	article_set(&img->caption, "The harbour at dawn.");
+	article_set(&img->credit, "Jo Lens/Agency");
+	const struct { enum block_type t; const char *s; int depth, ord; } b[] = {
+		{ BLOCK_P, "First paragraph.", 0, 0 },
+		{ BLOCK_H2, "Section", 0, 0 },
+		{ BLOCK_H3, "Subsection", 0, 0 },
+		{ BLOCK_QUOTE, "Quoted words.", 0, 0 },
+		{ BLOCK_LI, "bullet one", 1, 0 },
+		{ BLOCK_LI, "nested", 2, 0 },
+		{ BLOCK_LI, "numbered", 1, 2 },
+		{ BLOCK_PRE, "code  here", 0, 0 },
+		{ BLOCK_CAPTION, "A chart.", 0, 0 },
+		{ BLOCK_TABLE, "a | b", 0, 0 },
+		{ BLOCK_DT, "Term", 0, 0 },
+		{ BLOCK_DD, "Its meaning.", 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof b / sizeof b[0]; i++) {
+		struct block *k = article_add_block(a, b[i].t, b[i].s, strlen(b[i].s));
+		k->depth = b[i].depth;
+		k->ordinal = b[i].ord;
+	}
+	check(a, 40,
+	      "Title of the story\n"
+	      "By Ann Author\n"
+	      "The Daily \xc2\xb7 2026-01-02\n"
+	      "\n"
+	      "The harbour at dawn.\n"
+	      "Photo: Jo Lens/Agency\n"
+	      "\n"
+	      "First paragraph.\n"
+	      "\n"
+	      "Section\n"
+	      "\n"
+	      "Subsection\n"
+	      "\n"
+	      "  \xe2\x94\x82 Quoted words.\n"
+	      "\n"
+	      "  \xe2\x80\xa2 bullet one\n"
+	      "    \xe2\x80\xa2 nested\n"
+	      "  2. numbered\n"
+	      "\n"
+	      "  code  here\n"
+	      "\n"
+	      "  A chart.\n"
+	      "\n"
+	      "  a | b\n"
+	      "\n"
+	      "Term\n"
+	      "    Its meaning.\n");
+	/* Each header part has its own style. */
+	struct layout *l = layout_new(a, 40);
+	const enum lstyle want[] = { LS_TITLE, LS_BYLINE, LS_META, LS_TEXT,
+		LS_LEAD_CAPTION, LS_CREDIT };
+	for (size_t i = 0; i < 6; i++) {
+		if (i == 3)
+			continue;
+		assert_int_equal(l->spans[l->lines[i].span0].style, want[i]);
+	}
+	assert_int_equal(l->spans[l->lines[9].span0].style, LS_HEADING);
+	layout_free(l);
+	article_free(a);
+}
+
+static void test_links_numbered(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+	const char *t1 = "See the report and the data.";
+	struct block *b = article_add_block(a, BLOCK_P, t1, strlen(t1));
+	block_add_link(b, 8, 14, "https://x.example/report");
+	block_add_link(b, 23, 27, "https://x.example/data");
+	const char *t2 = "Another link.";
+	b = article_add_block(a, BLOCK_P, t2, strlen(t2));
+	block_add_link(b, 0, 7, "https://x.example/other");
+	check(a, 80,
+	      "See the report[1] and the data[2].\n\nAnother[3] link.\n\n"
+	      "Links:\n[1] https://x.example/report\n[2] https://x.example/data\n"
+	      "[3] https://x.example/other\n");
+	struct layout *l = layout_new(a, 80);
+	assert_int_equal(l->nlinks, 3);
+	assert_int_equal(l->links[2].line, 2);
+	/* "report" is a link span numbered 1, "[1]" a marker span. */
+	const struct lline *ln = &l->lines[0];
+	int seen = 0;
+	for (uint32_t i = 0; i < ln->nspans; i++) {
+		const struct lspan *s = &l->spans[ln->span0 + i];
+		const char *txt = layout_text(l, 0) + s->start;
+		if (s->style == LS_LINK && s->link == 1) {
+			assert_memory_equal(txt, "report", 6);
+			seen++;
+		}
+		if (s->style == LS_LINKNUM && s->link == 2) {
+			assert_memory_equal(txt, "[2]", 3);
+			seen++;
+		}
+	}
+	assert_int_equal(seen, 2);
+	layout_free(l);
+	article_free(a);
+}
+
+/* The same paragraph place is found again at another width. */
+static void test_find_across_widths(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+	for (int i = 0; i < 5; i++)
+		article_add_block(a, BLOCK_P, FOX, strlen(FOX));
+	struct layout *w80 = layout_new(a, 80), *w20 = layout_new(a, 20);
+	/* Line 4 at width 80 is the third paragraph's first line. */
+	const struct lline *top = &w80->lines[4];
+	assert_memory_equal(layout_text(w80, 4), "The quick", 9);
+	size_t i = layout_find(w20, top->para, top->para_off);
+	assert_memory_equal(layout_text(w20, i), "The quick", 9);
+	assert_int_equal(w20->lines[i].para, top->para);
+	assert_int_equal(w20->lines[i - 1].len, 0);    /* blank before it */
+	/* A place mid-paragraph at width 20 maps to the line holding it. */
+	size_t j = i + 2;       /* "dog while the cat" */
+	size_t k = layout_find(w80, w20->lines[j].para, w20->lines[j].para_off);
+	assert_int_equal(k, 4);
+	layout_free(w80);
+	layout_free(w20);
+	article_free(a);
+}
+
+/* Lines of a paragraph carry the join flag a search needs. */
+static void test_join_flags(void **state)
+{
+	(void)state;
+	struct article *a = one_block(BLOCK_P, FOX);
+	struct layout *l = layout_new(a, 20);
+	assert_true(l->lines[0].flags & LINE_JOIN_SPACE);
+	assert_false(l->lines[3].flags & LINE_JOIN_SPACE);
+	assert_true(l->lines[3].flags & LINE_PARA_END);
+	layout_free(l);
+	article_free(a);
+	a = one_block(BLOCK_P, "aaaaaaaaaabbbbbbbbbb");
+	l = layout_new(a, 10);
+	assert_int_equal(l->nlines, 2);
+	assert_false(l->lines[0].flags & LINE_JOIN_SPACE);
+	layout_free(l);
+	article_free(a);
+}
+
+static void test_empty_article(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+	struct layout *l = layout_new(a, 0);
+	assert_non_null(l);
+	assert_int_equal(l->nlines, 0);
+	assert_int_equal(layout_find(l, 3, 3), 0);
+	char *s = layout_to_text(l);
+	assert_string_equal(s, "");
+	free(s);
+	layout_free(l);
+	article_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wrap_table),
+		cmocka_unit_test(test_every_block),
+		cmocka_unit_test(test_links_numbered),
+		cmocka_unit_test(test_find_across_widths),
+		cmocka_unit_test(test_join_flags),
+		cmocka_unit_test(test_empty_article),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
