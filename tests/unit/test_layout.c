@@ -105,7 +105,7 @@ static const struct wrap_case cases[] = {
 	  "  Name  | Age\n  Alice | 30\n  Bob   | 4\n" },
 	{ "table-wide/20", BLOCK_TABLE,
 	  "Country | Capital city | Population\nFrance | Paris | 68 million",
-	  20, "  Country |\n    Capital city |\n    Population\n"
+	  20, "  Country | Capital\n    city |\n    Population\n"
 	  "  France | Paris |\n    68 million\n" },
 	{ "controls/20", BLOCK_P, "a\x1b[31mred\x07 \xc2\x9b" "2J", 20,
 	  "a?[31mred? ?2J\n" },
