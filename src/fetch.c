@@ -636,7 +636,8 @@ static void copy_attr(const char *v, size_t n, char *out, size_t sz)
 }
 
 /* Parse the attributes of a tag starting at p (after "<meta"); fills
- * equiv and content; returns the position after '>' (or end). */
+ * equiv and content; returns the position after '>', NULL when the tag
+ * never ends. */
 static const char *meta_attrs(const char *p, const char *end, char *equiv,
 			      size_t esz, char *content, size_t csz)
 {
@@ -678,7 +679,7 @@ static const char *meta_attrs(const char *p, const char *end, char *equiv,
 		else if (val && nlen == 7 && strncasecmp(name, "content", 7) == 0)
 			copy_attr(val, vlen, content, csz);
 	}
-	return p < end ? p + 1 : end;
+	return p < end ? p + 1 : NULL;
 }
 
 /* "5; url=next.html" -> delay 5 and target "next.html" (in place).
@@ -764,6 +765,8 @@ char *fetch_meta_refresh(const char *bytes, size_t len, const char *base,
 		equiv[0] = content[0] = '\0';
 		p = meta_attrs(p + 5, end, equiv, sizeof equiv, content,
 			       sizeof content);
+		if (!p)
+			return NULL;
 		if (strcasecmp(equiv, "refresh") != 0)
 			continue;
 		long delay = refresh_target(content, &target);

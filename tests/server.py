@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""Loopback HTTP(S) server for folio's fetch tests (stdlib only).
+
+usage: server.py [--tls CERT KEY]
+
+Binds 127.0.0.1 on a free port, prints the port on one line and serves
+until killed.  Every path below is one behaviour the fetcher must get
+right; the pages are written for these tests.
+"""
+import gzip
+import http.server
+import socketserver
+import ssl
+import sys
+import time
+
+PARAS = [
+    "The harbour committee met on Tuesday evening to decide the future of "
+    "the old ferry pier, which has stood unused since the storm of last "
+    "winter tore away half of its deck and most of the railings.",
+    "Residents filled the small hall beside the fish market. Several of "
+    "them said the pier was the only place in town where children could "
+    "fish safely, and asked that it be rebuilt rather than pulled down.",
+    "The engineer who surveyed the structure told the meeting that the "
+    "piles are sound below the waterline, and that a new deck would cost "
+    "far less than the committee had feared when it first met in spring.",
+    "A decision is expected next month, after the council has seen the "
+    "full survey and the costs of both plans have been checked again.",
+]
+
+
+def article(title, extra="", paras=PARAS):
+    body = "".join("<p>%s</p>\n" % p for p in paras)
+    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+            "<title>%s</title></head><body><article><h1>%s</h1>\n%s%s"
+            "</article></body></html>\n" % (title, title, extra, body))
+
+
+def stub(target, delay=0):
+    return ("<!DOCTYPE html><html><head><meta http-equiv=\"refresh\" "
+            "content=\"%d; url=%s\"><title>Redirecting</title></head>"
+            "<body></body></html>" % (delay, target))
+
+
+CYRILLIC = ("\u0412\u0447\u0435\u0440\u0430 \u0432 \u0433\u043e\u0440\u043e"
+            "\u0434\u0435 \u043e\u0442\u043a\u0440\u044b\u043b\u0438 "
+            "\u043d\u043e\u0432\u044b\u0439 \u043c\u043e\u0441\u0442")
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def send(self, code, body, ctype="text/html; charset=utf-8",
+             headers=()):
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        self.send_response(code)
+        if ctype is not None:
+            self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in headers:
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def redirect(self, where, headers=(), code=302):
+        self.send(code, "<p>moved</p>", headers=[("Location", where)]
+                  + list(headers))
+
+    def do_GET(self):
+        p = self.path.split("?")[0]
+        route = ROUTES.get(p)
+        if route:
+            return route(self)
+        if p.startswith("/chain/"):
+            n = int(p[len("/chain/"):])
+            return self.redirect("/chain/%d" % (n - 1) if n > 0
+                                 else "/sub/dir/page.html")
+        if p.startswith("/slow/"):
+            time.sleep(float(p[len("/slow/"):]))
+            return self.send(200, article("Slow page " + p))
+        self.send(404, "<html><body><h1>Not Found</h1><p>" + "There is no "
+                  "such page on this server, sorry. " * 10 + "</p></body>"
+                  "</html>")
+
+    # ---- routes ----
+    def r_article(self):
+        self.send(200, article("Pier to be rebuilt"))
+
+    def r_sub_page(self):
+        extra = ('<figure><img src="../img/pier.jpg" alt="pier">'
+                 '<figcaption>The old pier.</figcaption></figure>'
+                 '<p>See <a href="other.html">the survey</a> and '
+                 '<a href="/top.html">the index</a> for more.</p>')
+        self.send(200, article("Relative links", extra))
+
+    def r_loop(self):
+        self.redirect("/loop")
+
+    def r_to_file(self):
+        self.redirect("file:///etc/passwd")
+
+    def r_cookie_set(self):
+        # Without a cookie engine, /cookie-check sends the client back
+        # here forever.
+        self.redirect("/cookie-check", [("Set-Cookie", "seen=1; Path=/")])
+
+    def r_cookie_check(self):
+        if "seen=1" in (self.headers.get("Cookie") or ""):
+            return self.send(200, article("Cookie accepted"))
+        self.redirect("/cookie-set")
+
+    def r_404(self):
+        self.send(404, article("This page is an error page"))
+
+    def r_500(self):
+        self.send(500, article("This page is a server error page"))
+
+    def r_410_empty(self):
+        self.send(410, b"", ctype=None)
+
+    def r_gzip(self):
+        if "gzip" not in (self.headers.get("Accept-Encoding") or ""):
+            return self.send(406, "<p>gzip needed</p>")
+        self.send(200, gzip.compress(article("Compressed page").encode()),
+                  headers=[("Content-Encoding", "gzip")])
+
+    def r_silent(self):
+        time.sleep(30)
+
+    def r_endless(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        chunk = ("<p>" + "endless text " * 300 + "</p>\n").encode()
+        try:
+            self.wfile.write(b"<html><body>")
+            for _ in range(100000):
+                self.wfile.write(chunk)
+        except OSError:
+            pass
+        self.close_connection = True
+
+    def r_huge_length(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(1 << 40))
+        self.end_headers()
+        try:
+            self.wfile.write(b"<html><body><p>start</p>")
+            time.sleep(5)
+        except OSError:
+            pass
+        self.close_connection = True
+
+    def r_pdf(self):
+        self.send(200, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+                  ctype="application/pdf")
+
+    def r_json(self):
+        self.send(200, '{"title": "not a page"}', ctype="application/json")
+
+    def r_notype(self):
+        self.send(200, article("Page without a type"), ctype=None)
+
+    def r_notype_binary(self):
+        self.send(200, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ctype=None)
+
+    def r_cp1251(self):
+        paras = [CYRILLIC + ". " + p for p in PARAS]
+        page = article(CYRILLIC, paras=paras).replace(
+            '<meta charset="utf-8">', "")
+        self.send(200, page.encode("cp1251"),
+                  ctype="text/html; charset=windows-1251")
+
+    def r_xhtml(self):
+        self.send(200, article("XHTML page"),
+                  ctype="application/xhtml+xml; charset=utf-8")
+
+    def r_refresh_ok(self):
+        self.send(200, stub("/article"))
+
+    def r_refresh_a(self):
+        self.send(200, stub("/refresh-b"))
+
+    def r_refresh_b(self):
+        self.send(200, stub("/refresh-a"))
+
+    def r_refresh_self(self):
+        self.send(200, stub("/refresh-self"))
+
+    def r_refresh_slow(self):
+        self.send(200, stub("/article", delay=60))
+
+    def r_refresh_file(self):
+        self.send(200, stub("file:///etc/passwd"))
+
+    def r_refresh_article(self):
+        # A real article that also carries a refresh: read it, stay.
+        page = article("Article with a refresh").replace(
+            "<title>", '<meta http-equiv="refresh" content="0; url=/404">'
+            "<title>")
+        self.send(200, page)
+
+    def r_ua(self):
+        ua = (self.headers.get("User-Agent") or "").replace("<", "")
+        self.send(200, article("Agent", "<p>Agent was [%s].</p>" % ua))
+
+    def r_control(self):
+        self.send(418, "<p>teapot</p>")
+
+
+ROUTES = {
+    "/article": Handler.r_article,
+    "/sub/dir/page.html": Handler.r_sub_page,
+    "/loop": Handler.r_loop,
+    "/to-file": Handler.r_to_file,
+    "/cookie-set": Handler.r_cookie_set,
+    "/cookie-check": Handler.r_cookie_check,
+    "/404": Handler.r_404,
+    "/500": Handler.r_500,
+    "/410-empty": Handler.r_410_empty,
+    "/gzip": Handler.r_gzip,
+    "/silent": Handler.r_silent,
+    "/endless": Handler.r_endless,
+    "/huge-length": Handler.r_huge_length,
+    "/pdf": Handler.r_pdf,
+    "/json": Handler.r_json,
+    "/notype": Handler.r_notype,
+    "/notype-binary": Handler.r_notype_binary,
+    "/cp1251": Handler.r_cp1251,
+    "/xhtml": Handler.r_xhtml,
+    "/refresh-ok": Handler.r_refresh_ok,
+    "/refresh-a": Handler.r_refresh_a,
+    "/refresh-b": Handler.r_refresh_b,
+    "/refresh-self": Handler.r_refresh_self,
+    "/refresh-slow": Handler.r_refresh_slow,
+    "/refresh-file": Handler.r_refresh_file,
+    "/refresh-article": Handler.r_refresh_article,
+    "/ua": Handler.r_ua,
+    "/teapot": Handler.r_control,
+}
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 64
+
+
+def main():
+    srv = Server(("127.0.0.1", 0), Handler)
+    if len(sys.argv) == 4 and sys.argv[1] == "--tls":
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(sys.argv[2], sys.argv[3])
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+    elif len(sys.argv) != 1:
+        sys.exit(__doc__)
+    print(srv.server_address[1], flush=True)
+    try:
+        srv.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
