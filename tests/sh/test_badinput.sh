@@ -1,0 +1,270 @@
+#!/bin/sh
+# Bad input through the real binary ($FOLIO).  Each case must end in
+# either a clear error (one line on stderr, "folio: INPUT: cause", the
+# documented exit status, nothing on stdout) or a sane article (exit 0,
+# one valid UTF-8 JSON object without control characters).  Never a
+# crash, a hang or garbage.  Big inputs are generated here, in a temp
+# dir.  Time and memory bounds are generous guards against hangs and
+# blow-ups (about 10x what was measured), not benchmarks.
+set -u
+: "${FOLIO:?FOLIO must name the folio binary}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+
+# ASan/UBSan builds are several times slower and reserve terabytes of
+# address space: loosen the time guard and measure memory only in
+# optimised builds.
+case "${FOLIO_BUILD:-}" in
+*/san) slow=5; check_mem=0 ;;
+*) slow=1; check_mem=1 ;;
+esac
+
+fail() {
+	echo "FAIL $case: $*"
+	fails=$((fails + 1))
+}
+
+# run TIMEOUT_S ARGS... (stdin from $stdin_file, default /dev/null):
+# sets rc, secs, rss_kb; output in $tmp/out, $tmp/err.  rc 124 = timed out.
+run() {
+	limit=$1; shift
+	set -- $(python3 - "$limit" "${stdin_file:-/dev/null}" "$tmp/out" "$tmp/err" "$FOLIO" "$@" <<'PY'
+import resource, subprocess, sys, time
+limit, src, out, err, argv = float(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
+t0 = time.monotonic()
+with open(src, "rb") as i, open(out, "wb") as o, open(err, "wb") as e:
+    p = subprocess.Popen(argv, stdin=i, stdout=o, stderr=e, start_new_session=True)
+    try:
+        rc = p.wait(timeout=limit)
+    except subprocess.TimeoutExpired:
+        p.kill(); p.wait(); rc = 124
+secs = time.monotonic() - t0
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(rc if rc >= 0 else 128 - rc, "%.3f" % secs, rss)
+PY
+)
+	rc=$1 secs=$2 rss_kb=$3
+}
+
+# JSON on stdout: one object, valid UTF-8, no control characters (raw or
+# escaped) in any string, "blocks" a list.  Prints the article's text
+# (title + blocks) to $tmp/text for content checks.
+check_json() {
+	python3 - "$tmp/out" "$tmp/text" <<'PY' || fail "stdout is not a clean JSON article: $(head -c 300 "$tmp/out" | od -c | head -n 3)"
+import json, re, sys
+raw = open(sys.argv[1], "rb").read()
+doc = json.loads(raw.decode("utf-8"))          # strict UTF-8, strict JSON
+assert isinstance(doc, dict) and isinstance(doc.get("blocks"), list), "schema"
+bad = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+def walk(v, where):
+    if isinstance(v, str):
+        allow_nl = where.endswith("text")
+        s = v.replace("\n", "") if allow_nl else v
+        assert not bad.search(s), "control character in %s: %r" % (where, v[:80])
+    elif isinstance(v, dict):
+        for k, x in v.items(): walk(x, where + "." + k)
+    elif isinstance(v, list):
+        for x in v: walk(x, where)
+walk(doc, "")
+with open(sys.argv[2], "w", encoding="utf-8") as t:
+    t.write((doc.get("title") or "") + "\n" + (doc.get("byline") or "") + "\n")
+    for b in doc["blocks"]:
+        t.write(b.get("text", "") + "\n")
+PY
+}
+
+# An error: the expected status, stdout empty, one stderr line naming
+# the input.
+check_error() {
+	want=$1 name=$2
+	[ "$rc" = "$want" ] || fail "exit $rc, expected $want (stderr: $(head -c 200 "$tmp/err"))"
+	[ -s "$tmp/out" ] && fail "stdout not empty on error"
+	lines=$(wc -l <"$tmp/err")
+	[ "$lines" -eq 1 ] || fail "stderr has $lines lines, expected 1: $(head -c 300 "$tmp/err")"
+	grep -q "^folio: .*$name" "$tmp/err" || fail "stderr does not name '$name': $(head -c 200 "$tmp/err")"
+	grep -q "$name[^:]*: ." "$tmp/err" || fail "stderr gives no cause: $(head -c 200 "$tmp/err")"
+}
+
+# Either a clean error with status $1 or a clean article.
+check_error_or_article() {
+	if [ "$rc" = 0 ]; then check_json; else check_error "$1" "$2"; fi
+}
+
+check_not_crashed() {
+	[ "$rc" = 124 ] && fail "timed out"
+	[ "$rc" -ge 128 ] && fail "killed by signal $((rc - 128))"
+	grep -q 'Sanitizer' "$tmp/err" && fail "sanitizer report: $(grep -m1 Sanitizer "$tmp/err")"
+}
+
+has_text() {
+	grep -qF "$1" "$tmp/text" || fail "missing text '$1'"
+}
+
+# --- empty file: no readable text at all -> 4
+case=empty-file
+: >"$tmp/empty.html"
+run 10 --dump=json "$tmp/empty.html"
+check_not_crashed; check_error 4 empty.html
+
+# --- empty stdin -> 4, named as stdin
+case=empty-stdin
+run 10 --dump=json -
+check_not_crashed; check_error 4 stdin
+
+# --- nonexistent file -> 3
+case=nonexistent
+run 10 --dump=json "$tmp/no-such-file.html"
+check_not_crashed; check_error 3 no-such-file.html
+
+# --- a directory -> 3
+case=directory
+mkdir "$tmp/adir"
+run 10 --dump=json "$tmp/adir"
+check_not_crashed; check_error 3 adir
+
+# --- binary junk (NULs, controls, invalid UTF-8): an error, or text
+# without control characters
+case=binary-junk
+python3 -c '
+import random, sys
+r = random.Random(20260826)
+sys.stdout.buffer.write(bytes(r.randrange(256) for _ in range(200000)))' >"$tmp/junk.bin"
+for fmt in json text; do
+	run 20 --dump=$fmt "$tmp/junk.bin"
+	check_not_crashed
+	if [ "$rc" = 0 ] && [ $fmt = json ]; then
+		check_json
+	elif [ "$rc" = 0 ]; then
+		LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/out" &&
+			fail "--dump=text of junk has control characters"
+		python3 -c 'import sys; sys.stdin.buffer.read().decode("utf-8")' <"$tmp/out" ||
+			fail "--dump=text of junk is not UTF-8"
+	else
+		case $rc in 4|6) check_error "$rc" junk.bin ;; *) fail "exit $rc" ;; esac
+	fi
+done
+
+# --- a page of navigation only: no article (4) or a clean one
+case=nav-only
+cat >"$tmp/nav.html" <<'EOF'
+<!DOCTYPE html><html><head><meta charset="utf-8"><title>Menu</title></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav>
+<footer><a href="/about">About</a> <a href="/privacy">Privacy</a></footer></body></html>
+EOF
+run 10 --dump=json "$tmp/nav.html"
+check_not_crashed; check_error_or_article 4 nav.html
+
+# --- escape sequences in <title> and <meta name=author>: none in output
+case=escapes-in-meta
+printf '<html><head><meta charset="utf-8"><title>Harbour\033[2J\033]0;pwn\007 news\302\233%s</title>\n<meta name="author" content="Ann\033]52;c;ZWNobyBoaQ==\007 Lee\302\2331m">\n</head><body><article><h1>Harbour news</h1><p>%s</p><p>%s</p></article></body></html>\n' \
+	'31m' 'The harbour reopened on Monday after a week of repairs to the outer wall, the port authority said.' \
+	'Fishing boats were the first to leave, followed by the morning ferry to the islands.' >"$tmp/esc.html"
+run 10 --dump=json "$tmp/esc.html"
+check_not_crashed
+[ "$rc" = 0 ] || fail "exit $rc: $(cat "$tmp/err")"
+check_json; has_text "The harbour reopened on Monday"
+grep -q "pwn" "$tmp/text" && fail "OSC payload left in the title"
+run 10 --dump=text "$tmp/esc.html"
+check_not_crashed
+LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/out" && fail "--dump=text has control characters"
+LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$tmp/out" && fail "--dump=text has C1 controls"
+
+# --- a meta charset that lies: says windows-1251, bytes are UTF-8
+case=lying-charset
+printf '<html><head><meta charset="windows-1251"><title>%s</title></head><body><article><p>%s</p><p>%s</p></article></body></html>\n' \
+	'Café au lait à Zürich' \
+	'Der Bürgermeister eröffnete das Café am Mittwoch — mit Grüßen aus Köln und «Crème brûlée» für alle Gäste.' \
+	'Посетители пришли рано утром, чтобы первыми попробовать новое меню.' >"$tmp/lie.html"
+run 10 --dump=json "$tmp/lie.html"
+check_not_crashed
+[ "$rc" = 0 ] || fail "exit $rc: $(cat "$tmp/err")"
+check_json
+has_text 'Café au lait à Zürich'
+has_text 'Der Bürgermeister eröffnete das Café am Mittwoch'
+has_text 'Посетители пришли рано утром'
+
+# --- says utf-8, bytes are windows-1252: the bytes win
+case=lying-utf8
+printf '<html><head><meta charset="utf-8"><title>Caf\351 opens</title></head><body><article><p>The caf\351 on the square re-opened this week with a new \223terrace\224 and a na\357ve mural by local children.</p><p>Its owner said the renovation took eight months.</p></article></body></html>\n' >"$tmp/lie8.html"
+run 10 --dump=json "$tmp/lie8.html"
+check_not_crashed
+[ "$rc" = 0 ] || fail "exit $rc: $(cat "$tmp/err")"
+check_json
+has_text 'The café on the square re-opened this week with a new “terrace” and a naïve mural'
+
+# --- nesting 1 000 deep: the text after it must still come out
+deep_page() {   # depth file
+	python3 - "$1" "$2" <<'PY'
+import sys
+n, path = int(sys.argv[1]), sys.argv[2]
+with open(path, "w") as f:
+    f.write('<html><head><meta charset="utf-8"><title>Deep page</title></head><body><article>')
+    f.write('<p>The opening paragraph of the deep page comes before all of the nesting.</p>')
+    f.write('<div>' * n)
+    f.write('<p>This sentence sits at the very bottom of the nested divisions.</p>')
+    f.write('</div>' * n)
+    f.write('<p>The closing paragraph after the nesting must still reach the reader.</p>')
+    f.write('</article></body></html>\n')
+PY
+}
+case=deep-1000
+deep_page 1000 "$tmp/deep1k.html"
+run 20 --dump=json "$tmp/deep1k.html"
+check_not_crashed
+[ "$rc" = 0 ] || fail "exit $rc: $(cat "$tmp/err")"
+check_json
+has_text 'The opening paragraph of the deep page'
+has_text 'This sentence sits at the very bottom of the nested divisions.'
+has_text 'The closing paragraph after the nesting must still reach the reader.'
+
+# --- nesting 100 000 deep: no crash, no hang (an article or exit 4)
+case=deep-100000
+deep_page 100000 "$tmp/deep100k.html"
+run $((30 * slow)) --dump=json "$tmp/deep100k.html"
+check_not_crashed; check_error_or_article 4 deep100k.html
+run $((30 * slow)) --dump=text "$tmp/deep100k.html"
+check_not_crashed
+
+# --- NUL bytes inside text: dropped, the words around them kept
+case=nul-bytes
+printf '<html><head><meta charset="utf-8"><title>Nul\000 title</title></head><body><article><p>The harbour\000 master said the new crane arrives in June.</p><p>It will lift containers of up to forty\000 tonnes.</p></article></body></html>\n' >"$tmp/nul.html"
+run 10 --dump=json "$tmp/nul.html"
+check_not_crashed
+[ "$rc" = 0 ] || fail "exit $rc: $(cat "$tmp/err")"
+check_json
+has_text 'master said the new crane arrives in June.'
+has_text 'It will lift containers of up to forty'
+
+# --- 50 MB of flat paragraphs: bounded time and memory.  Measured here
+# (-O2): about 1.5 s and 400 MB; guards are 10x (time x5 more under ASan).
+case=50mb
+last=$(python3 - "$tmp/big.html" <<'PY'
+import sys
+para = ('<p>Paragraph %d of the long page: the council met again on Tuesday to '
+        'discuss the harbour budget, and the debate ran late into the evening.</p>\n')
+with open(sys.argv[1], "w") as f:
+    f.write('<html><head><meta charset="utf-8"><title>A very long page</title></head><body><article>\n')
+    size, i = 0, 0
+    while size < 50 * 1000 * 1000:
+        s = para % i; f.write(s); size += len(s); i += 1
+    f.write('</article></body></html>\n')
+print(i - 1)
+PY
+)
+run $((15 * slow)) --dump=json "$tmp/big.html"
+check_not_crashed
+if [ "$rc" = 0 ]; then
+	check_json
+	has_text 'Paragraph 0 of the long page'
+	grep -q "Paragraph $last of the long page" "$tmp/text" || fail "the end of the 50 MB page is missing"
+else
+	check_error 6 big.html  # "too large" is an acceptable answer
+fi
+[ "$check_mem" = 1 ] && [ "$rss_kb" -gt 4000000 ] && fail "peak RSS ${rss_kb} kB > 4 GB guard"
+echo "50mb: exit $rc in ${secs}s, peak RSS ${rss_kb} kB"
+
+rm -f "$tmp/big.html"
+[ "$fails" -eq 0 ] && echo "bad input: all cases passed"
+[ "$fails" -eq 0 ]
