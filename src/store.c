@@ -1,0 +1,768 @@
+/* store.c - history, cache and saved list in one SQLite database. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "folio/store.h"
+
+/* Each entry moves the schema one version up; user_version records how
+ * many have run.  Never edit a shipped entry: append a new one. */
+static const char *const migrations[] = {
+	/* 1: the first schema.  "seq" and "used" are counters rather than
+	 * times so that order is exact even within one second. */
+	"CREATE TABLE history ("
+	"  url TEXT PRIMARY KEY NOT NULL,"
+	"  title TEXT, site TEXT,"
+	"  opened INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  opens INTEGER NOT NULL DEFAULT 1,"
+	"  pos_block INTEGER NOT NULL DEFAULT 0,"
+	"  pos_offset INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX history_seq ON history(seq);"
+	"CREATE TABLE cache ("
+	"  url TEXT PRIMARY KEY NOT NULL,"
+	"  size INTEGER NOT NULL,"
+	"  used INTEGER NOT NULL,"
+	"  fetched INTEGER NOT NULL,"
+	"  final_url TEXT, content_type TEXT, charset TEXT,"
+	"  etag TEXT, last_modified TEXT,"
+	"  body BLOB NOT NULL);"   /* last: scans of size/used skip it */
+	"CREATE INDEX cache_used ON cache(used);"
+	"CREATE TABLE saved ("
+	"  url TEXT PRIMARY KEY NOT NULL,"
+	"  title TEXT, site TEXT,"
+	"  saved INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  article TEXT NOT NULL,"
+	"  html BLOB NOT NULL);",
+};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+enum stmt_id {
+	Q_BEGIN, Q_COMMIT, Q_ROLLBACK,
+	Q_H_RECORD, Q_H_SETPOS, Q_H_GETPOS, Q_H_LIST,
+	Q_C_PUT, Q_C_GET, Q_C_TOUCH, Q_C_EVICT, Q_C_USAGE,
+	Q_S_SAVE, Q_S_UNSAVE, Q_S_GET, Q_S_LIST,
+	Q_COUNT
+};
+
+#define NOW_SQL "CAST(strftime('%s','now') AS INTEGER)"
+
+static const char *const stmt_sql[Q_COUNT] = {
+	/* IMMEDIATE: take the write lock up front, waiting through the
+	 * busy timeout, so a second process queues instead of failing
+	 * with a stale snapshot half-way through. */
+	[Q_BEGIN] = "BEGIN IMMEDIATE",
+	[Q_COMMIT] = "COMMIT",
+	[Q_ROLLBACK] = "ROLLBACK",
+	[Q_H_RECORD] =
+		"INSERT INTO history(url,title,site,opened,seq)"
+		" VALUES(?1,?2,?3,?4,(SELECT coalesce(max(seq),0)+1 FROM history))"
+		" ON CONFLICT(url) DO UPDATE SET"
+		" title=coalesce(excluded.title,title),"
+		" site=coalesce(excluded.site,site),"
+		" opened=excluded.opened, seq=excluded.seq, opens=opens+1",
+	[Q_H_SETPOS] =
+		"INSERT INTO history(url,opened,seq,pos_block,pos_offset)"
+		" VALUES(?1," NOW_SQL ",(SELECT coalesce(max(seq),0)+1 FROM history),?2,?3)"
+		" ON CONFLICT(url) DO UPDATE SET"
+		" pos_block=excluded.pos_block, pos_offset=excluded.pos_offset",
+	[Q_H_GETPOS] = "SELECT pos_block,pos_offset FROM history WHERE url=?1",
+	[Q_H_LIST] =
+		"SELECT url,title,site,opened,pos_block,pos_offset FROM history"
+		" ORDER BY seq DESC LIMIT ?1",
+	[Q_C_PUT] =
+		"INSERT OR REPLACE INTO cache(url,size,used,fetched,final_url,"
+		"content_type,charset,etag,last_modified,body)"
+		" VALUES(?1,?2,(SELECT coalesce(max(used),0)+1 FROM cache),"
+		"?3,?4,?5,?6,?7,?8,?9)",
+	[Q_C_GET] =
+		"SELECT body,final_url,content_type,charset,etag,last_modified,"
+		"fetched FROM cache WHERE url=?1",
+	[Q_C_TOUCH] =
+		"UPDATE cache SET used=(SELECT max(used)+1 FROM cache),"
+		" fetched=CASE WHEN ?2>0 THEN ?2 ELSE fetched END WHERE url=?1",
+	/* Keep the newest pages whose running total fits the cap. */
+	[Q_C_EVICT] =
+		"DELETE FROM cache WHERE url IN (SELECT url FROM"
+		" (SELECT url, sum(size) OVER (ORDER BY used DESC) AS total"
+		" FROM cache) WHERE total > ?1)",
+	[Q_C_USAGE] = "SELECT coalesce(sum(size),0),count(*) FROM cache",
+	[Q_S_SAVE] =
+		"INSERT INTO saved(url,title,site,saved,seq,article,html)"
+		" VALUES(?1,?2,?3,?4,(SELECT coalesce(max(seq),0)+1 FROM saved),?5,?6)"
+		" ON CONFLICT(url) DO UPDATE SET title=excluded.title,"
+		" site=excluded.site, saved=excluded.saved, seq=excluded.seq,"
+		" article=excluded.article, html=excluded.html",
+	[Q_S_UNSAVE] = "DELETE FROM saved WHERE url=?1",
+	[Q_S_GET] = "SELECT title,site,saved,html,article FROM saved WHERE url=?1",
+	[Q_S_LIST] = "SELECT url,title,site,saved FROM saved ORDER BY seq DESC",
+};
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *q[Q_COUNT];
+	int64_t cache_cap;
+};
+
+/* ---- paths ------------------------------------------------------ */
+
+bool store_disabled_by_env(void)
+{
+	const char *v = getenv("FOLIO_NO_STORE");
+	return v && *v && strcmp(v, "0") != 0;
+}
+
+char *store_default_dir(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *dir = NULL;
+
+	/* The XDG spec says a relative value is invalid and is ignored. */
+	if (xdg && xdg[0] == '/') {
+		if (asprintf(&dir, "%s/folio", xdg) < 0)
+			return NULL;
+	} else if (home && home[0] == '/') {
+		if (asprintf(&dir, "%s/.local/share/folio", home) < 0)
+			return NULL;
+	}
+	return dir;
+}
+
+/* mkdir -p, new directories private to the user.  0 or an errno. */
+static int make_dirs(const char *path)
+{
+	char *p = strdup(path);
+	int rc = 0;
+
+	if (!p)
+		return ENOMEM;
+	for (char *s = p + 1; ; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char saved = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			rc = errno;
+			break;
+		}
+		*s = saved;
+		if (saved == '\0')
+			break;
+	}
+	free(p);
+	if (rc == 0) {
+		struct stat sb;
+		if (stat(path, &sb) != 0)
+			rc = errno;
+		else if (!S_ISDIR(sb.st_mode))
+			rc = ENOTDIR;
+	}
+	return rc;
+}
+
+/* ---- open / close ----------------------------------------------- */
+
+static int exec_sql(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+static int user_version(sqlite3 *db, int *version)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*version = sqlite3_column_int(s, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Bring the schema up to date in one write transaction, so two
+ * processes starting at once cannot both run a migration. */
+static int migrate(sqlite3 *db, const char **why)
+{
+	int version = 0;
+	int rc = exec_sql(db, "BEGIN IMMEDIATE");
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = user_version(db, &version);
+	if (rc == SQLITE_OK && version > SCHEMA_VERSION) {
+		*why = "written by a newer folio";
+		rc = SQLITE_ERROR;
+	}
+	for (int v = version; rc == SQLITE_OK && v < SCHEMA_VERSION; v++)
+		rc = exec_sql(db, migrations[v]);
+	if (rc == SQLITE_OK && version < SCHEMA_VERSION) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version=%d", SCHEMA_VERSION);
+		rc = exec_sql(db, sql);
+	}
+	if (rc == SQLITE_OK)
+		rc = exec_sql(db, "COMMIT");
+	if (rc != SQLITE_OK)
+		exec_sql(db, "ROLLBACK");
+	return rc;
+}
+
+/* Settings first (busy timeout before anything can meet a lock), then
+ * the schema, then the statements.  Returns an SQLite code. */
+static int setup(struct store *st, const char **why)
+{
+	sqlite3 *db = st->db;
+	int rc;
+
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
+	/* journal_mode touches the file header: a junk file fails here. */
+	rc = exec_sql(db, "PRAGMA journal_mode=WAL");
+	if (rc == SQLITE_OK)
+		rc = exec_sql(db, "PRAGMA foreign_keys=ON");
+	/* NORMAL in WAL mode: a crashed process never loses a commit;
+	 * only a power cut may lose the last few. */
+	if (rc == SQLITE_OK)
+		rc = exec_sql(db, "PRAGMA synchronous=NORMAL");
+	if (rc == SQLITE_OK)
+		rc = migrate(db, why);
+	for (int i = 0; rc == SQLITE_OK && i < Q_COUNT; i++)
+		rc = sqlite3_prepare_v3(db, stmt_sql[i], -1,
+					SQLITE_PREPARE_PERSISTENT, &st->q[i], NULL);
+	return rc;
+}
+
+/* Create the file ourselves so that it is private (0600): SQLite
+ * would use 0644, and the -wal/-shm files copy the file's mode. */
+static int precreate(const char *path)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return errno;
+	close(fd);
+	return 0;
+}
+
+struct store *store_open(const char *path, char warn[STORE_WARN_MAX])
+{
+	struct store *st = calloc(1, sizeof *st);
+	const char *why = NULL;
+	int err;
+
+	warn[0] = '\0';
+	if (!st) {
+		snprintf(warn, STORE_WARN_MAX, "%s: out of memory; carrying on without history", path);
+		return NULL;
+	}
+	st->cache_cap = (int64_t)STORE_DEFAULT_CACHE_MB << 20;
+	err = precreate(path);
+	if (err) {
+		snprintf(warn, STORE_WARN_MAX, "%s: %s; carrying on without history",
+			 path, strerror(err));
+		free(st);
+		return NULL;
+	}
+	int rc = sqlite3_open_v2(path, &st->db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK)
+		rc = setup(st, &why);
+	if (rc != SQLITE_OK) {
+		if (!why)
+			why = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+		snprintf(warn, STORE_WARN_MAX, "%s: %s; carrying on without history",
+			 path, why);
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+struct store *store_open_default(char warn[STORE_WARN_MAX])
+{
+	warn[0] = '\0';
+	if (store_disabled_by_env())
+		return NULL;
+	char *dir = store_default_dir();
+	if (!dir) {
+		snprintf(warn, STORE_WARN_MAX,
+			 "no HOME or XDG_DATA_HOME for the database; carrying on without history");
+		return NULL;
+	}
+	int err = make_dirs(dir);
+	if (err) {
+		snprintf(warn, STORE_WARN_MAX, "%s: %s; carrying on without history",
+			 dir, strerror(err));
+		free(dir);
+		return NULL;
+	}
+	char *path = NULL;
+	struct store *st = NULL;
+	if (asprintf(&path, "%s/folio.db", dir) < 0)
+		snprintf(warn, STORE_WARN_MAX, "out of memory; carrying on without history");
+	else
+		st = store_open(path, warn);
+	free(path);
+	free(dir);
+	return st;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < Q_COUNT; i++)
+		sqlite3_finalize(st->q[i]);
+	/* close_v2: never fails on busy; the last close checkpoints the
+	 * WAL and removes it. */
+	sqlite3_close_v2(st->db);
+	free(st);
+}
+
+/* ---- statement helpers ------------------------------------------ */
+
+static int bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (!v)
+		return sqlite3_bind_null(s, i);
+	return sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static int bind_bytes(sqlite3_stmt *s, int i, const char *v, size_t len)
+{
+	if (len == 0 || !v)
+		return sqlite3_bind_zeroblob(s, i, 0);
+	return sqlite3_bind_blob64(s, i, v, len, SQLITE_TRANSIENT);
+}
+
+/* Copy a text column; NULL stays NULL.  -1 only when out of memory. */
+static int col_text(sqlite3_stmt *s, int i, char **out)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+	*out = NULL;
+	if (!v)
+		return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 : -1;
+	*out = strdup((const char *)v);
+	return *out ? 0 : -1;
+}
+
+/* Copy a blob column as NUL-terminated bytes. */
+static int col_bytes(sqlite3_stmt *s, int i, char **out, size_t *len)
+{
+	const void *v = sqlite3_column_blob(s, i);
+	size_t n = (size_t)sqlite3_column_bytes(s, i);
+	*out = malloc(n + 1);
+	*len = 0;
+	if (!*out)
+		return -1;
+	if (n)
+		memcpy(*out, v, n);
+	(*out)[n] = '\0';
+	*len = n;
+	return 0;
+}
+
+static sqlite3_stmt *stmt(struct store *st, enum stmt_id id)
+{
+	sqlite3_reset(st->q[id]);
+	sqlite3_clear_bindings(st->q[id]);
+	return st->q[id];
+}
+
+static int step_done(sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int tx_begin(struct store *st)
+{
+	return step_done(stmt(st, Q_BEGIN));
+}
+
+/* Commit when ok, else roll back; returns ok, or -1 when the commit
+ * itself failed. */
+static int tx_end(struct store *st, int ok)
+{
+	if (ok == 0 && step_done(stmt(st, Q_COMMIT)) == 0)
+		return 0;
+	if (!sqlite3_get_autocommit(st->db))
+		step_done(stmt(st, Q_ROLLBACK));
+	return -1;
+}
+
+/* One bound write statement in its own immediate transaction. */
+static int write_one(struct store *st, sqlite3_stmt *s)
+{
+	if (tx_begin(st) != 0) {
+		sqlite3_reset(s);
+		return -1;
+	}
+	return tx_end(st, step_done(s));
+}
+
+/* ---- history ---------------------------------------------------- */
+
+int store_history_record(struct store *st, const char *url, const char *title,
+			 const char *site, int64_t when)
+{
+	if (!st || !url)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_H_RECORD);
+	bind_text(s, 1, url);
+	bind_text(s, 2, title);
+	bind_text(s, 3, site);
+	sqlite3_bind_int64(s, 4, when);
+	return write_one(st, s);
+}
+
+int store_history_set_position(struct store *st, const char *url,
+			       long block, long offset)
+{
+	if (!st || !url)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_H_SETPOS);
+	bind_text(s, 1, url);
+	sqlite3_bind_int64(s, 2, block);
+	sqlite3_bind_int64(s, 3, offset);
+	return write_one(st, s);
+}
+
+int store_history_get_position(struct store *st, const char *url,
+			       long *block, long *offset)
+{
+	if (!st || !url)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_H_GETPOS);
+	bind_text(s, 1, url);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*block = (long)sqlite3_column_int64(s, 0);
+		*offset = (long)sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void history_clear(struct store_history *h)
+{
+	free(h->url);
+	free(h->title);
+	free(h->site);
+}
+
+void store_history_free(struct store_history *h, size_t n)
+{
+	for (size_t i = 0; h && i < n; i++)
+		history_clear(&h[i]);
+	free(h);
+}
+
+static int history_row(sqlite3_stmt *s, struct store_history *h)
+{
+	memset(h, 0, sizeof *h);
+	h->opened = sqlite3_column_int64(s, 3);
+	h->block = (long)sqlite3_column_int64(s, 4);
+	h->offset = (long)sqlite3_column_int64(s, 5);
+	if (col_text(s, 0, &h->url) || col_text(s, 1, &h->title) ||
+	    col_text(s, 2, &h->site) || !h->url) {
+		history_clear(h);
+		return -1;
+	}
+	return 0;
+}
+
+int store_history_list(struct store *st, size_t limit,
+		       struct store_history **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	if (limit == 0)
+		return 0;
+	struct store_history *list = calloc(limit < 64 ? limit : 64, sizeof *list);
+	size_t cap = limit < 64 ? limit : 64, count = 0;
+	sqlite3_stmt *s = stmt(st, Q_H_LIST);
+	int rc = SQLITE_NOMEM;
+
+	sqlite3_bind_int64(s, 1, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
+	while (list && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count == cap) {
+			struct store_history *g = reallocarray(list, cap * 2, sizeof *list);
+			if (!g) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			list = g;
+			cap *= 2;
+		}
+		if (history_row(s, &list[count]) != 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		count++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_history_free(list, count);
+		return -1;
+	}
+	*out = count ? list : NULL;
+	if (!count)
+		free(list);
+	*n = count;
+	return 0;
+}
+
+/* ---- cache ------------------------------------------------------ */
+
+void store_cache_set_cap(struct store *st, int64_t cap_bytes)
+{
+	if (st)
+		st->cache_cap = cap_bytes < 0 ? 0 : cap_bytes;
+}
+
+static int evict_step(struct store *st, int64_t cap)
+{
+	sqlite3_stmt *s = stmt(st, Q_C_EVICT);
+	sqlite3_bind_int64(s, 1, cap < 0 ? 0 : cap);
+	return step_done(s);
+}
+
+int store_cache_evict(struct store *st, int64_t cap_bytes)
+{
+	if (!st || tx_begin(st) != 0)
+		return -1;
+	return tx_end(st, evict_step(st, cap_bytes));
+}
+
+int store_cache_put(struct store *st, const struct store_cache_entry *e)
+{
+	if (!st || !e || !e->url)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_C_PUT);
+	bind_text(s, 1, e->url);
+	sqlite3_bind_int64(s, 2, (int64_t)e->len);
+	sqlite3_bind_int64(s, 3, e->fetched);
+	bind_text(s, 4, e->final_url);
+	bind_text(s, 5, e->content_type);
+	bind_text(s, 6, e->charset);
+	bind_text(s, 7, e->etag);
+	bind_text(s, 8, e->last_modified);
+	bind_bytes(s, 9, e->body, e->len);
+	if (tx_begin(st) != 0) {
+		sqlite3_reset(s);
+		return -1;
+	}
+	int rc = step_done(s);
+	if (rc == 0)
+		rc = evict_step(st, st->cache_cap);
+	return tx_end(st, rc);
+}
+
+void store_cache_entry_free(struct store_cache_entry *e)
+{
+	if (!e)
+		return;
+	free(e->url);
+	free(e->body);
+	free(e->final_url);
+	free(e->content_type);
+	free(e->charset);
+	free(e->etag);
+	free(e->last_modified);
+	memset(e, 0, sizeof *e);
+}
+
+static int cache_row(sqlite3_stmt *s, const char *url, struct store_cache_entry *e)
+{
+	e->fetched = sqlite3_column_int64(s, 6);
+	e->url = strdup(url);
+	if (!e->url || col_bytes(s, 0, &e->body, &e->len) ||
+	    col_text(s, 1, &e->final_url) || col_text(s, 2, &e->content_type) ||
+	    col_text(s, 3, &e->charset) || col_text(s, 4, &e->etag) ||
+	    col_text(s, 5, &e->last_modified)) {
+		store_cache_entry_free(e);
+		return -1;
+	}
+	return 0;
+}
+
+int store_cache_get(struct store *st, const char *url,
+		    struct store_cache_entry *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!st || !url)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_C_GET);
+	bind_text(s, 1, url);
+	int rc = sqlite3_step(s), found = 0;
+	if (rc == SQLITE_ROW)
+		found = cache_row(s, url, out) == 0 ? 1 : -1;
+	else if (rc != SQLITE_DONE)
+		found = -1;
+	sqlite3_reset(s);
+	return found;
+}
+
+int store_cache_touch(struct store *st, const char *url, int64_t fetched)
+{
+	if (!st || !url)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_C_TOUCH);
+	bind_text(s, 1, url);
+	sqlite3_bind_int64(s, 2, fetched);
+	return write_one(st, s);
+}
+
+int store_cache_usage(struct store *st, int64_t *bytes, int64_t *pages)
+{
+	*bytes = *pages = 0;
+	if (!st)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_C_USAGE);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*bytes = sqlite3_column_int64(s, 0);
+		*pages = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* ---- saved list ------------------------------------------------- */
+
+int store_save(struct store *st, const char *url, const char *title,
+	       const char *site, const char *html, size_t html_len,
+	       const char *article_json, int64_t when)
+{
+	if (!st || !url || !article_json)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_S_SAVE);
+	bind_text(s, 1, url);
+	bind_text(s, 2, title);
+	bind_text(s, 3, site);
+	sqlite3_bind_int64(s, 4, when);
+	bind_text(s, 5, article_json);
+	bind_bytes(s, 6, html, html_len);
+	return write_one(st, s);
+}
+
+int store_unsave(struct store *st, const char *url)
+{
+	if (!st || !url)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_S_UNSAVE);
+	bind_text(s, 1, url);
+	if (write_one(st, s) != 0)
+		return -1;
+	return sqlite3_changes(st->db) > 0 ? 1 : 0;
+}
+
+void store_saved_clear(struct store_saved *s)
+{
+	if (!s)
+		return;
+	free(s->url);
+	free(s->title);
+	free(s->site);
+	free(s->html);
+	free(s->article_json);
+	memset(s, 0, sizeof *s);
+}
+
+void store_saved_list_free(struct store_saved *s, size_t n)
+{
+	for (size_t i = 0; s && i < n; i++)
+		store_saved_clear(&s[i]);
+	free(s);
+}
+
+int store_saved_get(struct store *st, const char *url, struct store_saved *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!st || !url)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_S_GET);
+	bind_text(s, 1, url);
+	int rc = sqlite3_step(s), found = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	if (found == 1) {
+		out->saved = sqlite3_column_int64(s, 2);
+		out->url = strdup(url);
+		if (!out->url || col_text(s, 0, &out->title) ||
+		    col_text(s, 1, &out->site) ||
+		    col_bytes(s, 3, &out->html, &out->html_len) ||
+		    col_text(s, 4, &out->article_json)) {
+			store_saved_clear(out);
+			found = -1;
+		}
+	}
+	sqlite3_reset(s);
+	return found;
+}
+
+static int saved_row(sqlite3_stmt *s, struct store_saved *e)
+{
+	memset(e, 0, sizeof *e);
+	e->saved = sqlite3_column_int64(s, 3);
+	if (col_text(s, 0, &e->url) || col_text(s, 1, &e->title) ||
+	    col_text(s, 2, &e->site) || !e->url) {
+		store_saved_clear(e);
+		return -1;
+	}
+	return 0;
+}
+
+int store_saved_list(struct store *st, struct store_saved **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	size_t cap = 16, count = 0;
+	struct store_saved *list = calloc(cap, sizeof *list);
+	sqlite3_stmt *s = stmt(st, Q_S_LIST);
+	int rc = SQLITE_NOMEM;
+
+	while (list && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count == cap) {
+			struct store_saved *g = reallocarray(list, cap * 2, sizeof *list);
+			if (!g) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			list = g;
+			cap *= 2;
+		}
+		if (saved_row(s, &list[count]) != 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		count++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_saved_list_free(list, count);
+		return -1;
+	}
+	if (!count) {
+		free(list);
+		list = NULL;
+	}
+	*out = list;
+	*n = count;
+	return 0;
+}
