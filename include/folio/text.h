@@ -13,12 +13,21 @@ bool text_is_utf8(const char *s, size_t len);
  * ESC ] ... BEL/ST, CSI U+009B, OSC U+009D ...), soft hyphens and
  * zero-width characters; turns no-break and other Unicode spaces into
  * ' '; collapses whitespace runs to one space and trims both ends.
- * Invalid UTF-8 bytes become U+FFFD?  No: they are dropped, so output
- * is always valid UTF-8 (the result never grows). */
+ * Invalid UTF-8 bytes are dropped, so the output is always valid UTF-8
+ * (and never longer than the input).  ZWJ/ZWNJ stay (scripts and emoji
+ * need them); directional marks and embeddings go. */
 size_t text_clean(char *s, size_t len);
 
-/* Like text_clean but keeps '\n' (and turns tabs into spaces), for pre. */
+/* Like text_clean but for pre: keeps '\n' (at most one blank line in a
+ * row, none at either end), keeps spaces inside a line one for one so
+ * indentation survives, turns a tab into one space and drops spaces
+ * that end a line. */
 size_t text_clean_keep_lines(char *s, size_t len);
+
+/* text_clean for one piece of a longer text (a DOM text node): also
+ * tells whether the raw piece began / ended with white space, so the
+ * caller knows where word boundaries fall between pieces. */
+size_t text_clean_inner(char *s, size_t len, bool *lead_space, bool *trail_space);
 
 /* malloc'd cleaned copy (NULL on OOM or when the result is empty). */
 char *text_clean_dup(const char *s, size_t len);

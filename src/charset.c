@@ -1,0 +1,337 @@
+/* charset.c - which encoding a page is in, and its bytes as UTF-8. */
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "folio/charset.h"
+
+/* Labels browsers map to a wider encoding than the name says (the
+ * WHATWG Encoding Standard): pages labelled latin1 are really
+ * windows-1252, gb2312 pages use GBK/GB18030 characters, and so on. */
+static const struct { const char *label, *name; } aliases[] = {
+	{ "utf8", "UTF-8" }, { "unicode-1-1-utf-8", "UTF-8" },
+	{ "iso-8859-1", "WINDOWS-1252" }, { "iso8859-1", "WINDOWS-1252" },
+	{ "latin1", "WINDOWS-1252" }, { "l1", "WINDOWS-1252" },
+	{ "us-ascii", "WINDOWS-1252" }, { "ascii", "WINDOWS-1252" },
+	{ "iso_8859-1", "WINDOWS-1252" }, { "cp819", "WINDOWS-1252" },
+	{ "iso-8859-9", "WINDOWS-1254" }, { "latin5", "WINDOWS-1254" },
+	{ "iso-8859-11", "CP874" }, { "tis-620", "CP874" },
+	{ "windows-874", "CP874" },
+	{ "gb2312", "GB18030" }, { "gbk", "GB18030" }, { "x-gbk", "GB18030" },
+	{ "gb_2312-80", "GB18030" }, { "chinese", "GB18030" },
+	{ "euc-cn", "GB18030" }, { "cp936", "GB18030" },
+	{ "shift_jis", "CP932" }, { "shift-jis", "CP932" }, { "sjis", "CP932" },
+	{ "x-sjis", "CP932" }, { "ms_kanji", "CP932" }, { "windows-31j", "CP932" },
+	{ "euc-kr", "CP949" }, { "ks_c_5601-1987", "CP949" },
+	{ "big5", "BIG5-HKSCS" }, { "x-x-big5", "BIG5-HKSCS" },
+	{ "x-mac-cyrillic", "MAC-CYRILLIC" }, { "x-mac-roman", "MACINTOSH" },
+};
+
+bool charset_normalize(const char *label, size_t len, char out[CHARSET_NAME_MAX])
+{
+	char low[CHARSET_NAME_MAX];
+	size_t n = 0;
+	iconv_t cd;
+
+	while (len > 0 && (*label == ' ' || *label == '"' || *label == '\''))
+		label++, len--;
+	while (len > 0 && (label[len - 1] == ' ' || label[len - 1] == '"' ||
+			   label[len - 1] == '\''))
+		len--;
+	if (len == 0 || len >= CHARSET_NAME_MAX)
+		return false;
+	for (; n < len; n++) {
+		char c = label[n];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		      c == '.' || c == ':'))
+			return false;
+		low[n] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+	}
+	low[n] = '\0';
+	if (strcmp(low, "x-user-defined") == 0)
+		return false;
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
+		if (strcmp(low, aliases[i].label) == 0) {
+			strcpy(out, aliases[i].name);
+			return true;
+		}
+	}
+	if (strcmp(low, "utf-8") == 0) {
+		strcpy(out, "UTF-8");
+		return true;
+	}
+	for (size_t i = 0; i <= n; i++)
+		out[i] = (low[i] >= 'a' && low[i] <= 'z') ? low[i] - 32 : low[i];
+	cd = iconv_open("UTF-8", out);
+	if (cd == (iconv_t)-1)
+		return false;
+	iconv_close(cd);
+	return true;
+}
+
+/* Case-insensitive search for needle in s[0..len). */
+static const char *find_ci(const char *s, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (strncasecmp(s + i, needle, n) == 0)
+			return s + i;
+	return NULL;
+}
+
+bool charset_from_meta(const char *bytes, size_t len, char out[CHARSET_NAME_MAX])
+{
+	const char *p = bytes, *end = bytes + (len < 4096 ? len : 4096);
+
+	/* Each <meta ...> tag in the prefix: a "charset" inside it, as an
+	 * attribute or in a content="text/html; charset=x" value. */
+	while ((p = find_ci(p, (size_t)(end - p), "<meta")) != NULL) {
+		const char *close = memchr(p, '>', (size_t)(end - p));
+		const char *cs, *v;
+		size_t n = 0;
+
+		if (!close)
+			close = end;
+		cs = find_ci(p, (size_t)(close - p), "charset");
+		if (cs) {
+			v = cs + 7;
+			while (v < close && (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r'))
+				v++;
+			if (v < close && *v == '=') {
+				v++;
+				while (v < close && (*v == ' ' || *v == '"' || *v == '\''))
+					v++;
+				while (v + n < close && v[n] != '"' && v[n] != '\'' &&
+				       v[n] != ' ' && v[n] != ';' && v[n] != '/' && v[n] != '>')
+					n++;
+				if (charset_normalize(v, n, out)) {
+					/* A page cannot be UTF-16 if its meta was read
+					 * as ASCII: browsers take UTF-8 then. */
+					if (strncmp(out, "UTF-16", 6) == 0 ||
+					    strncmp(out, "UTF-32", 6) == 0)
+						strcpy(out, "UTF-8");
+					return true;
+				}
+			}
+		}
+		p = close;
+	}
+	return false;
+}
+
+/* Length of the well-formed multi-byte UTF-8 sequence at s, 0 if none. */
+static size_t utf8_seq(const unsigned char *s, size_t len)
+{
+	unsigned char c = s[0];
+	size_t n;
+
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4;
+	else
+		return 0;
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	/* overlong 3/4-byte forms, surrogates, beyond U+10FFFF */
+	if (c == 0xE0 && s[1] < 0xA0)
+		return 0;
+	if (c == 0xED && s[1] >= 0xA0)
+		return 0;
+	if (c == 0xF0 && s[1] < 0x90)
+		return 0;
+	if (c == 0xF4 && s[1] >= 0x90)
+		return 0;
+	return n;
+}
+
+struct utf8_stats { size_t multi, invalid; };
+
+static struct utf8_stats utf8_scan(const char *bytes, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)bytes;
+	struct utf8_stats st = { 0, 0 };
+
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = utf8_seq(s + i, len - i);
+		if (n) {
+			st.multi++;
+			i += n;
+		} else {
+			st.invalid++;
+			i++;
+		}
+	}
+	return st;
+}
+
+/* Do the bytes read as UTF-8?  A stray invalid byte in a long UTF-8
+ * page (a truncated copy, one mis-pasted character) does not make it
+ * legacy; a legacy page with a handful of accidental valid pairs (e.g.
+ * windows-1251 "Б»") is full of invalid ones. */
+static bool looks_utf8(struct utf8_stats st)
+{
+	if (st.invalid == 0)
+		return true;
+	return st.multi > 0 && st.invalid * 20 <= st.multi;
+}
+
+void charset_detect(const char *bytes, size_t len, const char *declared,
+		    char out[CHARSET_NAME_MAX], size_t *bom_len)
+{
+	const unsigned char *u = (const unsigned char *)bytes;
+	struct utf8_stats st;
+	bool have;
+
+	*bom_len = 0;
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		*bom_len = 3;
+		strcpy(out, "UTF-8");
+		return;
+	}
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		*bom_len = 2;
+		strcpy(out, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
+		return;
+	}
+	st = utf8_scan(bytes, len);
+	have = declared && charset_normalize(declared, strlen(declared), out);
+	if (!have)
+		have = charset_from_meta(bytes, len, out);
+	if (have) {
+		bool is_utf8 = strcmp(out, "UTF-8") == 0;
+		/* The bytes outrank the label, both ways round. */
+		if (!is_utf8 && st.multi > 0 && looks_utf8(st))
+			strcpy(out, "UTF-8");
+		else if (is_utf8 && !looks_utf8(st))
+			strcpy(out, "WINDOWS-1252");
+		return;
+	}
+	strcpy(out, looks_utf8(st) ? "UTF-8" : "WINDOWS-1252");
+}
+
+/* Growable output buffer. */
+struct obuf { char *p; size_t len, cap; };
+
+static bool obuf_reserve(struct obuf *b, size_t more)
+{
+	size_t cap = b->cap ? b->cap : 256;
+	char *p;
+
+	if (b->len + more + 1 <= b->cap)
+		return true;
+	while (cap < b->len + more + 1)
+		cap *= 2;
+	p = realloc(b->p, cap);
+	if (!p)
+		return false;
+	b->p = p;
+	b->cap = cap;
+	return true;
+}
+
+/* Copy UTF-8 input keeping only well-formed sequences and no NULs. */
+static bool copy_utf8(struct obuf *b, const char *bytes, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)bytes;
+
+	if (!obuf_reserve(b, len))
+		return false;
+	for (size_t i = 0; i < len;) {
+		size_t n = s[i] < 0x80 ? 1 : utf8_seq(s + i, len - i);
+		if (n == 0 || s[i] == 0) {
+			i++;
+			continue;
+		}
+		memcpy(b->p + b->len, s + i, n);
+		b->len += n;
+		i += n;
+	}
+	return true;
+}
+
+/* iconv to UTF-8; an input byte the charset cannot decode is skipped. */
+static bool convert(struct obuf *b, const char *bytes, size_t len, const char *from)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	char *in = (char *)bytes;
+	size_t left = len;
+	struct obuf tmp = { 0 };
+	bool ok = true;
+
+	if (cd == (iconv_t)-1)
+		return copy_utf8(b, bytes, len);
+	if (!obuf_reserve(&tmp, len + len / 2 + 16)) {
+		iconv_close(cd);
+		return false;
+	}
+	while (left > 0) {
+		char *outp = tmp.p + tmp.len;
+		size_t room = tmp.cap - tmp.len - 1;
+		size_t r = iconv(cd, &in, &left, &outp, &room);
+
+		tmp.len = (size_t)(outp - tmp.p);
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG) {
+			if (!obuf_reserve(&tmp, tmp.cap)) {
+				ok = false;
+				break;
+			}
+		} else if (errno == EILSEQ) {
+			in++;
+			left--;
+			iconv(cd, NULL, NULL, NULL, NULL);
+		} else {
+			break;  /* EINVAL: truncated sequence at the end */
+		}
+	}
+	iconv_close(cd);
+	/* Sanitise anyway: no NULs, and nothing a converter let through. */
+	if (ok)
+		ok = copy_utf8(b, tmp.p, tmp.len);
+	free(tmp.p);
+	return ok;
+}
+
+char *charset_to_utf8(const char *bytes, size_t len, const char *declared,
+		      size_t *out_len, char name[CHARSET_NAME_MAX])
+{
+	char enc[CHARSET_NAME_MAX];
+	size_t bom;
+	struct obuf b = { 0 };
+	bool ok;
+
+	charset_detect(bytes, len, declared, enc, &bom);
+	if (name)
+		strcpy(name, enc);
+	bytes += bom;
+	len -= bom;
+	if (strcmp(enc, "UTF-8") == 0)
+		ok = copy_utf8(&b, bytes, len);
+	else
+		ok = convert(&b, bytes, len, enc);
+	if (ok)
+		ok = obuf_reserve(&b, 0);
+	if (!ok) {
+		free(b.p);
+		return NULL;
+	}
+	b.p[b.len] = '\0';
+	*out_len = b.len;
+	return b.p;
+}

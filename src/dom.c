@@ -1,0 +1,233 @@
+/* dom.c - iterative helpers over libxml2's HTML tree. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/uri.h>
+#include "folio/dom.h"
+#include "folio/text.h"
+
+xmlNodePtr dom_next(xmlNodePtr node, xmlNodePtr root, bool skip_children)
+{
+	if (!node)
+		return NULL;
+	if (!skip_children && node->children &&
+	    node->type != XML_ENTITY_REF_NODE && node->type != XML_ATTRIBUTE_NODE)
+		return node->children;
+	while (node && node != root) {
+		if (node->next)
+			return node->next;
+		node = node->parent;
+	}
+	return NULL;
+}
+
+const char *dom_name(xmlNodePtr node)
+{
+	if (!node || node->type != XML_ELEMENT_NODE || !node->name)
+		return "";
+	return (const char *)node->name;
+}
+
+bool dom_is(xmlNodePtr node, const char *name)
+{
+	return node && node->type == XML_ELEMENT_NODE && node->name &&
+	       strcmp((const char *)node->name, name) == 0;
+}
+
+const char *dom_attr_raw(xmlNodePtr node, const char *name)
+{
+	if (!node || node->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (xmlAttrPtr a = node->properties; a; a = a->next) {
+		if (a->name && strcasecmp((const char *)a->name, name) == 0) {
+			/* HTML attributes hold one text child (entities decoded) */
+			if (a->children && a->children->type == XML_TEXT_NODE &&
+			    !a->children->next)
+				return (const char *)a->children->content;
+			return a->children ? (const char *)a->children->content : "";
+		}
+	}
+	return NULL;
+}
+
+char *dom_attr(xmlNodePtr node, const char *name)
+{
+	const char *v = dom_attr_raw(node, name);
+
+	if (!v)
+		return NULL;
+	return text_clean_dup(v, strlen(v));
+}
+
+/* Elements whose content is never reading text. */
+static bool is_invisible_container(xmlNodePtr n)
+{
+	const char *name = dom_name(n);
+
+	return strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
+	       strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0;
+}
+
+/* Elements that break a line of text: their edges separate words. */
+static bool breaks_words(xmlNodePtr n)
+{
+	static const char *const tags[] = {
+		"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td",
+		"th", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+		"pre", "section", "article", "header", "footer", "nav", "aside",
+		"figure", "figcaption", "hr", "main", "address", "option", NULL
+	};
+	const char *name = dom_name(n);
+
+	for (int i = 0; tags[i]; i++)
+		if (strcmp(name, tags[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool grow(char **buf, size_t *cap, size_t need)
+{
+	size_t c = *cap;
+	char *p;
+
+	if (need <= c)
+		return true;
+	while (c < need)
+		c *= 2;
+	p = realloc(*buf, c);
+	if (!p)
+		return false;
+	*buf = p;
+	*cap = c;
+	return true;
+}
+
+char *dom_text(xmlNodePtr node)
+{
+	size_t cap = 256, len = 0;
+	char *buf = malloc(cap);
+
+	if (!buf)
+		return NULL;
+	for (xmlNodePtr n = node; n; ) {
+		bool skip = n != node && is_invisible_container(n);
+		size_t l = 0;
+
+		if (!skip && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+		    n->content)
+			l = strlen((const char *)n->content);
+		if (!grow(&buf, &cap, len + l + 2)) {
+			free(buf);
+			return NULL;
+		}
+		/* a block's start and its end (= the next sibling's start) */
+		if (n != node && (breaks_words(n) || (n->prev && breaks_words(n->prev))))
+			buf[len++] = ' ';
+		if (l) {
+			memcpy(buf + len, n->content, l);
+			len += l;
+		}
+		n = dom_next(n, node, skip || n->type != XML_ELEMENT_NODE);
+	}
+	buf[len] = '\0';
+	text_clean(buf, len);
+	return buf;
+}
+
+bool dom_hint(xmlNodePtr node, const char *const *words)
+{
+	const char *attrs[2] = { "class", "id" };
+
+	for (int k = 0; k < 2; k++) {
+		const char *v = dom_attr_raw(node, attrs[k]);
+		if (!v || !*v)
+			continue;
+		for (const char *const *w = words; *w; w++)
+			if (strcasestr(v, *w))
+				return true;
+	}
+	return false;
+}
+
+xmlNodePtr dom_find(xmlNodePtr root, const char *name)
+{
+	for (xmlNodePtr n = root; n; n = dom_next(n, root, false))
+		if (dom_is(n, name))
+			return n;
+	return NULL;
+}
+
+char *dom_resolve_url(const char *base, const char *href)
+{
+	char *clean, *res = NULL;
+	const char *p;
+	xmlChar *uri;
+
+	if (!href)
+		return NULL;
+	clean = text_clean_dup(href, strlen(href));
+	if (!clean)
+		return NULL;
+	/* Browsers drop spaces inside a scheme and ignore case: strip to
+	 * letters to spot javascript: / data: / vbscript: wherever hidden. */
+	p = clean;
+	{
+		char scheme[16];
+		size_t n = 0;
+		for (; *p && *p != ':' && n < sizeof scheme - 1; p++)
+			if (*p != ' ')
+				scheme[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+		scheme[n] = '\0';
+		if (*p == ':' && (strcmp(scheme, "javascript") == 0 ||
+				  strcmp(scheme, "data") == 0 ||
+				  strcmp(scheme, "vbscript") == 0)) {
+			free(clean);
+			return NULL;
+		}
+	}
+	/* Spaces in a URL are escaped rather than kept. */
+	if (strchr(clean, ' ')) {
+		xmlChar *esc = xmlURIEscapeStr((const xmlChar *)clean, (const xmlChar *)":/?#[]@!$&'()*+,;=%~");
+		if (esc) {
+			free(clean);
+			clean = strdup((const char *)esc);
+			xmlFree(esc);
+			if (!clean)
+				return NULL;
+		}
+	}
+	uri = xmlBuildURI((const xmlChar *)clean, (const xmlChar *)(base && *base ? base : NULL));
+	if (!uri) {
+		/* unparsable relative to base: keep an absolute href as is */
+		if (strstr(clean, "://"))
+			return clean;
+		free(clean);
+		return NULL;
+	}
+	res = strdup((const char *)uri);
+	xmlFree(uri);
+	free(clean);
+	return res;
+}
+
+char *dom_base_url(xmlDocPtr doc, const char *doc_url)
+{
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+
+	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
+		if (dom_is(n, "base")) {
+			const char *href = dom_attr_raw(n, "href");
+			if (href && *href) {
+				char *r = dom_resolve_url(doc_url, href);
+				if (r)
+					return r;
+			}
+			break;
+		}
+		if (dom_is(n, "body"))
+			break;
+	}
+	if (!doc_url || !*doc_url)
+		return NULL;
+	return strdup(doc_url);
+}

@@ -1,0 +1,1511 @@
+/* extract.c - HTML bytes -> struct article.
+ *
+ * Stages (doc/extraction.md explains each rule and why it exists):
+ *   1. charset: the bytes become UTF-8 (charset.c), parsed with libxml2.
+ *   2. metadata (meta.c).
+ *   3. one pre-order pass numbers every element, classifies its tag,
+ *      marks junk (script, nav, hidden, unlikely class/id) and counts the
+ *      letters of text nodes; one reverse pass sums the counts bottom-up.
+ *      Nothing later re-reads text to measure it.
+ *   4. scoring: paragraph-like elements give points to their ancestors;
+ *      link density and class/id hints scale them; the best candidate,
+ *      lifted to a common ancestor when that is better, plus the
+ *      siblings that belong to it, is the content.
+ *   5. emission: one enter/leave walk over the content produces blocks,
+ *      dropping boxes that look like boilerplate by hints or by shape.
+ * No stage recurses per tree level. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/HTMLparser.h>
+#include "folio/charset.h"
+#include "folio/dom.h"
+#include "folio/extract.h"
+#include "folio/meta.h"
+#include "folio/text.h"
+
+/* ---- tag kinds ------------------------------------------------------ */
+
+enum kind {
+	K_OTHER, K_INLINE, K_A, K_BR, K_P, K_DIV, K_SECTION, K_ARTICLE, K_MAIN,
+	K_HEADER, K_H1, K_H2, K_H3, K_H4, K_H5, K_H6, K_UL, K_OL, K_LI, K_DL,
+	K_DT, K_DD, K_BLOCKQUOTE, K_PRE, K_TABLE, K_TR, K_CELL, K_TSECT,
+	K_FIGURE, K_FIGCAPTION, K_IMG, K_FORM, K_EMBED, K_INPUT, K_JUNK,
+	K_NAV, K_ASIDE, K_FOOTER, K_BODY, K_HR, K_BLOCK, K_CODE
+};
+
+static const struct { const char *name; enum kind kind; } kinds[] = {
+	{ "a", K_A }, { "br", K_BR }, { "p", K_P }, { "div", K_DIV },
+	{ "section", K_SECTION }, { "article", K_ARTICLE }, { "main", K_MAIN },
+	{ "header", K_HEADER }, { "h1", K_H1 }, { "h2", K_H2 }, { "h3", K_H3 },
+	{ "h4", K_H4 }, { "h5", K_H5 }, { "h6", K_H6 }, { "ul", K_UL },
+	{ "ol", K_OL }, { "li", K_LI }, { "dl", K_DL }, { "dt", K_DT },
+	{ "dd", K_DD }, { "blockquote", K_BLOCKQUOTE }, { "pre", K_PRE },
+	{ "table", K_TABLE }, { "tr", K_TR }, { "td", K_CELL }, { "th", K_CELL },
+	{ "thead", K_TSECT }, { "tbody", K_TSECT }, { "tfoot", K_TSECT },
+	{ "figure", K_FIGURE }, { "figcaption", K_FIGCAPTION }, { "img", K_IMG },
+	{ "picture", K_IMG }, { "form", K_FORM }, { "iframe", K_EMBED },
+	{ "object", K_EMBED }, { "embed", K_EMBED }, { "video", K_EMBED },
+	{ "audio", K_EMBED }, { "input", K_INPUT }, { "textarea", K_JUNK },
+	{ "select", K_JUNK }, { "button", K_JUNK }, { "option", K_JUNK },
+	{ "script", K_JUNK }, { "style", K_JUNK }, { "noscript", K_JUNK },
+	{ "template", K_JUNK }, { "svg", K_JUNK }, { "canvas", K_JUNK },
+	{ "math", K_INLINE }, { "head", K_JUNK }, { "title", K_JUNK },
+	{ "meta", K_JUNK }, { "link", K_JUNK }, { "map", K_JUNK },
+	{ "nav", K_NAV }, { "aside", K_ASIDE }, { "footer", K_FOOTER },
+	{ "body", K_BODY }, { "hr", K_HR }, { "address", K_BLOCK },
+	{ "center", K_BLOCK }, { "fieldset", K_BLOCK }, { "details", K_BLOCK },
+	{ "summary", K_BLOCK }, { "legend", K_BLOCK }, { "caption", K_BLOCK },
+	{ "hgroup", K_BLOCK }, { "dialog", K_JUNK }, { "menu", K_NAV },
+	{ "code", K_CODE }, { "html", K_BLOCK },
+	{ "span", K_INLINE }, { "em", K_INLINE }, { "strong", K_INLINE },
+	{ "b", K_INLINE }, { "i", K_INLINE }, { "u", K_INLINE },
+	{ "small", K_INLINE }, { "sup", K_INLINE }, { "sub", K_INLINE },
+	{ "font", K_INLINE }, { "time", K_INLINE }, { "abbr", K_INLINE },
+	{ "cite", K_INLINE }, { "q", K_INLINE }, { "mark", K_INLINE },
+	{ "label", K_INLINE }, { "s", K_INLINE }, { "del", K_INLINE },
+	{ "ins", K_INLINE }, { "kbd", K_INLINE }, { "samp", K_INLINE },
+	{ "var", K_INLINE }, { "tt", K_INLINE }, { "big", K_INLINE },
+	{ "strike", K_INLINE }, { "dfn", K_INLINE }, { "bdi", K_INLINE },
+	{ "bdo", K_INLINE }, { "wbr", K_INLINE }, { "nobr", K_INLINE },
+	{ "data", K_INLINE }, { "ruby", K_INLINE }, { "rt", K_INLINE },
+	{ "rp", K_INLINE },
+};
+
+static enum kind kind_of(const char *name)
+{
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(name, kinds[i].name) == 0)
+			return kinds[i].kind;
+	return K_OTHER;
+}
+
+static bool is_heading(enum kind k) { return k >= K_H1 && k <= K_H6; }
+
+/* Elements whose edges end a block of text. */
+static bool is_block(enum kind k)
+{
+	switch (k) {
+	case K_OTHER: case K_INLINE: case K_A: case K_BR: case K_IMG:
+	case K_EMBED: case K_INPUT: case K_JUNK: case K_CODE:
+		return false;
+	default:
+		return true;
+	}
+}
+
+/* ---- class/id hints ------------------------------------------------- */
+
+/* Words are matched against the tokens of class and id (split at
+ * anything not a letter or digit, lower-cased), as prefixes: "comment"
+ * matches "comments" and "commentlist", not "uncommented". */
+static const char *const unlikely_words[] = {
+	"comment", "disqus", "share", "sharing", "social", "navbar",
+	"navigation", "footer", "sidebar", "related", "promo", "advert",
+	"banner", "cookie", "consent", "gdpr", "newsletter", "subscri",
+	"recommend", "popup", "modal", "breadcrumb", "pagination", "pager",
+	"sponsor", "outbrain", "taboola", "menu", "masthead", "signup",
+	"login", "widget", "combx", "community", "remark", "replies",
+	"shoutbox", "skyscraper", "supplemental", "agegate", "hidden",
+	"rss", "toolbar", "skiplink", "tagcloud", "follow", NULL
+};
+/* exact tokens only (too short to be prefixes) */
+static const char *const unlikely_tokens[] = {
+	"ad", "ads", "nav", "aside", "extra", "hid", "header", "more", "tags",
+	"topbar", "print", NULL
+};
+static const char *const maybe_words[] = {
+	"article", "body", "column", "content", "main", "shadow", "story",
+	"entry", NULL
+};
+static const char *const positive_words[] = {
+	"article", "body", "content", "entry", "hentry", "main", "page",
+	"post", "text", "blog", "story", "prose", "chapter", NULL
+};
+static const char *const negative_words[] = {
+	"comment", "banner", "combx", "contact", "footer", "masthead",
+	"media", "meta", "outbrain", "promo", "related", "scroll", "share",
+	"shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "widget",
+	"advert", "social", "newsletter", "subscri", "recommend", "byline",
+	"author", "caption", "credit", "hidden", NULL
+};
+static const char *const negative_tokens[] = {
+	"ad", "ads", "tags", "hid", "more", "com", "nav", NULL
+};
+
+struct hints {
+	bool unlikely, maybe;
+	int weight;
+};
+
+static bool match_prefix(const char *tok, size_t n, const char *const *words)
+{
+	for (const char *const *w = words; *w; w++) {
+		size_t l = strlen(*w);
+		if (n >= l && memcmp(tok, *w, l) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool match_exact(const char *tok, size_t n, const char *const *words)
+{
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == n && memcmp(tok, *w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Tokenise "class id" once and test every list. */
+static struct hints hints_of(xmlNodePtr node)
+{
+	struct hints h = { false, false, 0 };
+	bool pos = false, neg = false;
+	const char *attrs[2] = { "class", "id" };
+
+	for (int k = 0; k < 2; k++) {
+		const char *v = dom_attr_raw(node, attrs[k]);
+		char tok[64];
+
+		if (!v)
+			continue;
+		while (*v) {
+			size_t n = 0;
+			while (*v && !((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') ||
+				       (*v >= '0' && *v <= '9')))
+				v++;
+			while ((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') ||
+			       (*v >= '0' && *v <= '9')) {
+				if (n < sizeof tok - 1)
+					tok[n++] = (char)((*v >= 'A' && *v <= 'Z') ? *v + 32 : *v);
+				v++;
+			}
+			if (n == 0)
+				continue;
+			if (match_prefix(tok, n, unlikely_words) ||
+			    match_exact(tok, n, unlikely_tokens))
+				h.unlikely = true;
+			if (match_prefix(tok, n, maybe_words))
+				h.maybe = true;
+			if (match_prefix(tok, n, positive_words))
+				pos = true;
+			if (match_prefix(tok, n, negative_words) ||
+			    match_exact(tok, n, negative_tokens))
+				neg = true;
+		}
+	}
+	h.weight = (pos ? 25 : 0) - (neg ? 25 : 0);
+	return h;
+}
+
+/* ---- per-element statistics ----------------------------------------- */
+
+enum {
+	F_DROP = 1,        /* junk: never content, never emitted */
+	F_CANDIDATE = 2,   /* received a score */
+	F_HIDDEN = 4,
+	F_SKIP = 8,        /* dropped at emission (boilerplate box) */
+};
+
+struct nstat {
+	xmlNodePtr node;
+	int parent;             /* element index, -1 at the root */
+	uint8_t kind, flags;
+	int8_t weight;
+	uint8_t unlikely;
+	uint32_t text;          /* letters below (not counting junk) */
+	uint32_t link;          /* of which inside links */
+	uint32_t own;           /* letters in direct text children */
+	uint32_t commas;
+	uint32_t heading;       /* letters inside headings */
+	uint32_t p, li, img, input, embed, blocks, lists, listtext;
+	float score;
+};
+
+struct ctx {
+	xmlDocPtr doc;
+	xmlNodePtr body;
+	struct nstat *st;
+	size_t n, cap;
+	struct article *a;
+	char *base;
+	xmlNodePtr lead;        /* lead image element: not emitted */
+	bool cue_consent, cue_paywall, cue_js;
+};
+
+static inline int idx_of(xmlNodePtr n)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->_private ?
+	       (int)((uintptr_t)n->_private - 1) : -1;
+}
+
+/* Letters (non-space code points) and commas of a text node. */
+static void count_text(const unsigned char *s, uint32_t *letters, uint32_t *commas)
+{
+	uint32_t l = 0, c = 0;
+
+	for (; *s; s++) {
+		unsigned char ch = *s;
+		if (ch <= ' ' || (ch & 0xC0) == 0x80)
+			continue;
+		l++;
+		if (ch == ',')
+			c++;
+		/* U+FF0C fullwidth comma, U+3001 ideographic comma, U+060C */
+		else if ((ch == 0xEF && s[1] == 0xBC && s[2] == 0x8C) ||
+			 (ch == 0xE3 && s[1] == 0x80 && s[2] == 0x81) ||
+			 (ch == 0xD8 && s[1] == 0x8C))
+			c++;
+	}
+	*letters = l;
+	*commas = c;
+}
+
+static bool is_hidden(xmlNodePtr n)
+{
+	const char *v;
+
+	if (dom_attr_raw(n, "hidden"))
+		return true;
+	v = dom_attr_raw(n, "aria-hidden");
+	if (v && strcasecmp(v, "true") == 0)
+		return true;
+	v = dom_attr_raw(n, "style");
+	if (v) {
+		/* "display: none" / "visibility:hidden", any spacing */
+		char buf[256];
+		size_t k = 0;
+		for (; *v && k < sizeof buf - 1; v++)
+			if (*v != ' ' && *v != '\t' && *v != '\n')
+				buf[k++] = (char)((*v >= 'A' && *v <= 'Z') ? *v + 32 : *v);
+		buf[k] = '\0';
+		if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden"))
+			return true;
+	}
+	return false;
+}
+
+static bool role_is_junk(xmlNodePtr n)
+{
+	static const char *const roles[] = {
+		"navigation", "menu", "menubar", "complementary", "alert",
+		"alertdialog", "dialog", "banner", "contentinfo", "search", NULL
+	};
+	const char *v = dom_attr_raw(n, "role");
+
+	if (!v)
+		return false;
+	for (int i = 0; roles[i]; i++)
+		if (strcasecmp(v, roles[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Cues for the notice when little text is found. */
+static void note_cues(struct ctx *c, xmlNodePtr n)
+{
+	const char *attrs[2] = { "class", "id" };
+
+	for (int k = 0; k < 2; k++) {
+		const char *v = dom_attr_raw(n, attrs[k]);
+		if (!v)
+			continue;
+		if (strcasestr(v, "consent") || strcasestr(v, "cookie") || strcasestr(v, "gdpr"))
+			c->cue_consent = true;
+		if (strcasestr(v, "paywall") || strcasestr(v, "subscriber-only") ||
+		    strcasestr(v, "premium-content") || strcasestr(v, "meter"))
+			c->cue_paywall = true;
+	}
+}
+
+static bool stat_push(struct ctx *c, xmlNodePtr n, int parent)
+{
+	struct nstat *s;
+
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 1024;
+		struct nstat *p = realloc(c->st, cap * sizeof *p);
+		if (!p)
+			return false;
+		c->st = p;
+		c->cap = cap;
+	}
+	s = &c->st[c->n];
+	memset(s, 0, sizeof *s);
+	s->node = n;
+	s->parent = parent;
+	n->_private = (void *)(uintptr_t)(c->n + 1);
+	c->n++;
+	return true;
+}
+
+/* Should this element be junk for content finding?  strict: also by
+ * class/id (the first try; the retry keeps them). */
+static bool junk(struct ctx *c, struct nstat *s, xmlNodePtr n, bool strict)
+{
+	enum kind k = s->kind;
+
+	if (k == K_JUNK || k == K_NAV || k == K_ASIDE || k == K_FOOTER)
+		return true;
+	if (k == K_BODY || (k == K_BLOCK && strcmp(dom_name(n), "html") == 0))
+		return false;
+	if (is_hidden(n)) {
+		s->flags |= F_HIDDEN;
+		return true;
+	}
+	if (!strict)
+		return false;
+	if (role_is_junk(n))
+		return true;
+	if (s->unlikely && k != K_ARTICLE && k != K_MAIN && k != K_A &&
+	    k != K_TABLE && k != K_CELL && k != K_TR && k != K_TSECT)
+		return true;
+	return false;
+}
+
+/* Pass 1 (pre-order): number elements, classify, mark junk, count the
+ * letters of text nodes into their parent element. */
+static bool pass_collect(struct ctx *c, bool strict)
+{
+	xmlNodePtr root = c->body;
+
+	c->n = 0;
+	for (xmlNodePtr n = root; n; ) {
+		bool skip = false;
+
+		if (n->type == XML_ELEMENT_NODE) {
+			int parent = n == root ? -1 : idx_of(n->parent);
+			struct nstat *s;
+			struct hints h;
+
+			if (!stat_push(c, n, parent))
+				return false;
+			s = &c->st[c->n - 1];
+			s->kind = (uint8_t)kind_of(dom_name(n));
+			h = hints_of(n);
+			s->weight = (int8_t)h.weight;
+			s->unlikely = h.unlikely && !h.maybe;
+			note_cues(c, n);
+			if (n != root && junk(c, s, n, strict)) {
+				s->flags |= F_DROP;
+				skip = true;
+				if (s->kind == K_JUNK && dom_is(n, "noscript")) {
+					const char *t = n->children ? (const char *)n->children->content : NULL;
+					if (t && strcasestr(t, "javascript"))
+						c->cue_js = true;
+				}
+			}
+		} else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+			   n->content) {
+			int p = idx_of(n->parent);
+			if (p >= 0) {
+				uint32_t l, cm;
+				count_text(n->content, &l, &cm);
+				c->st[p].text += l;
+				c->st[p].own += l;
+				c->st[p].commas += cm;
+			}
+			skip = true;
+		} else {
+			skip = true;
+		}
+		n = dom_next(n, root, skip);
+	}
+	return true;
+}
+
+/* Pass 2 (reverse pre-order = children before parents): sum up. */
+static void pass_sum(struct ctx *c)
+{
+	for (size_t i = c->n; i-- > 0;) {
+		struct nstat *s = &c->st[i], *p;
+		enum kind k = s->kind;
+
+		if (s->flags & F_DROP)
+			continue;
+		if (k == K_A)
+			s->link = s->text;
+		if (is_heading(k))
+			s->heading = s->text;
+		if (s->parent < 0)
+			continue;
+		p = &c->st[s->parent];
+		p->text += s->text;
+		p->link += s->link;
+		p->commas += s->commas;
+		p->heading += s->heading;
+		p->p += s->p + (k == K_P);
+		p->li += s->li + (k == K_LI);
+		p->img += s->img + (k == K_IMG);
+		p->input += s->input + (k == K_INPUT);
+		p->embed += s->embed + (k == K_EMBED);
+		p->lists += s->lists + (k == K_UL || k == K_OL);
+		p->listtext += (k == K_UL || k == K_OL) ? s->text : s->listtext;
+		if (is_block(k))
+			p->blocks++;
+	}
+}
+
+/* ---- scoring --------------------------------------------------------- */
+
+static float link_density(const struct nstat *s)
+{
+	return s->text ? (float)s->link / (float)s->text : 0.0f;
+}
+
+static void init_candidate(struct nstat *s)
+{
+	float base = 0;
+
+	if (s->flags & F_CANDIDATE)
+		return;
+	switch (s->kind) {
+	case K_DIV: case K_ARTICLE: case K_MAIN: case K_SECTION: base = 5; break;
+	case K_PRE: case K_CELL: case K_BLOCKQUOTE: base = 3; break;
+	case K_UL: case K_OL: case K_DL: case K_DD: case K_DT: case K_LI:
+	case K_FORM: case K_BLOCK: base = -3; break;
+	default:
+		if (is_heading(s->kind))
+			base = -5;
+	}
+	if (s->kind == K_ARTICLE || s->kind == K_MAIN)
+		base += 10;
+	s->score = base + s->weight;
+	s->flags |= F_CANDIDATE;
+}
+
+/* Is element s a paragraph for scoring?  p, pre, td, and divs/sections
+ * that hold text of their own rather than only blocks. */
+static bool scores_as_paragraph(const struct nstat *s)
+{
+	switch (s->kind) {
+	case K_P: case K_PRE: case K_CELL:
+		return true;
+	case K_DIV: case K_SECTION: case K_BLOCK: case K_ARTICLE:
+		return s->own >= 25 || s->blocks == 0;
+	case K_LI: case K_DD: case K_BLOCKQUOTE:
+		return s->own >= 25;
+	default:
+		return is_heading(s->kind) && s->kind != K_H1 && false;
+	}
+}
+
+static void pass_score(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct nstat *s = &c->st[i];
+		float score;
+		uint32_t len;
+		int anc, level;
+
+		if ((s->flags & F_DROP) || !scores_as_paragraph(s))
+			continue;
+		len = (s->kind == K_DIV || s->kind == K_SECTION || s->kind == K_BLOCK ||
+		       s->kind == K_ARTICLE || s->kind == K_LI || s->kind == K_DD ||
+		       s->kind == K_BLOCKQUOTE) && s->blocks ? s->own : s->text;
+		if (len < 25)
+			continue;
+		score = 1.0f + (float)s->commas + (float)(len / 100 < 3 ? len / 100 : 3);
+		for (anc = s->parent, level = 0; anc >= 0 && level < 5;
+		     anc = c->st[anc].parent, level++) {
+			struct nstat *a = &c->st[anc];
+			float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
+			init_candidate(a);
+			a->score += score / div;
+		}
+	}
+	for (size_t i = 0; i < c->n; i++)
+		if (c->st[i].flags & F_CANDIDATE)
+			c->st[i].score *= 1.0f - link_density(&c->st[i]);
+}
+
+static bool is_ancestor(struct ctx *c, int anc, int node, int limit)
+{
+	for (int k = 0; node >= 0 && k < limit; node = c->st[node].parent, k++)
+		if (node == anc)
+			return true;
+	return false;
+}
+
+/* The best candidate, lifted to a shared ancestor when several nearly as
+ * good candidates sit below one (an article split into sections). */
+static int pick_top(struct ctx *c)
+{
+	int top[5] = { -1, -1, -1, -1, -1 };
+	int best, parent;
+	float last, threshold;
+
+	for (size_t i = 0; i < c->n; i++) {
+		if (!(c->st[i].flags & F_CANDIDATE))
+			continue;
+		for (int k = 0; k < 5; k++) {
+			if (top[k] < 0 || c->st[i].score > c->st[top[k]].score) {
+				memmove(top + k + 1, top + k, (size_t)(4 - k) * sizeof top[0]);
+				top[k] = (int)i;
+				break;
+			}
+		}
+	}
+	best = top[0];
+	if (best < 0 || c->st[best].kind == K_BODY)
+		return best;
+	/* shared ancestor of the close runners-up */
+	parent = c->st[best].parent;
+	while (parent >= 0 && c->st[parent].kind != K_BODY) {
+		int shared = 0;
+		for (int k = 1; k < 5; k++)
+			if (top[k] >= 0 && c->st[top[k]].score >= c->st[best].score * 0.75f &&
+			    is_ancestor(c, parent, top[k], 64))
+				shared++;
+		if (shared >= 2) {
+			best = parent;
+			break;
+		}
+		parent = c->st[parent].parent;
+		if (!is_ancestor(c, parent, best, 64))
+			break;
+	}
+	init_candidate(&c->st[best]);
+	/* climb while the parent scores higher (content spread over it) */
+	last = c->st[best].score;
+	threshold = last / 3;
+	for (parent = c->st[best].parent; parent >= 0 && c->st[parent].kind != K_BODY;
+	     parent = c->st[parent].parent) {
+		struct nstat *p = &c->st[parent];
+		if (!(p->flags & F_CANDIDATE))
+			continue;
+		if (p->score < threshold)
+			break;
+		if (p->score > last) {
+			best = parent;
+			break;
+		}
+		last = p->score;
+	}
+	/* an only child says nothing its parent does not */
+	for (;;) {
+		int p = c->st[best].parent;
+		xmlNodePtr n = c->st[best].node, sib;
+		int elems = 0;
+		if (p < 0 || c->st[p].kind == K_BODY)
+			break;
+		for (sib = c->st[p].node->children; sib; sib = sib->next)
+			if (sib->type == XML_ELEMENT_NODE && !(idx_of(sib) >= 0 && (c->st[idx_of(sib)].flags & F_DROP)))
+				elems++;
+		(void)n;
+		if (elems != 1)
+			break;
+		init_candidate(&c->st[p]);
+		best = p;
+	}
+	return best;
+}
+
+/* Does a short sibling paragraph read like a sentence? */
+static bool ends_sentence(xmlNodePtr n)
+{
+	char *t = dom_text(n);
+	size_t l;
+	bool r;
+
+	if (!t)
+		return false;
+	l = strlen(t);
+	r = l > 0 && (t[l - 1] == '.' || strstr(t, ". ") != NULL);
+	free(t);
+	return r;
+}
+
+/* Siblings of the top candidate that belong to the article. */
+static size_t pick_roots(struct ctx *c, int top, xmlNodePtr *roots, size_t max)
+{
+	struct nstat *t = &c->st[top];
+	float threshold = t->score * 0.2f > 10 ? t->score * 0.2f : 10;
+	const char *tclass = dom_attr_raw(t->node, "class");
+	size_t n = 0;
+
+	if (t->parent < 0 || t->kind == K_BODY) {
+		roots[n++] = t->node;
+		return n;
+	}
+	for (xmlNodePtr sib = c->st[t->parent].node->children; sib && n < max; sib = sib->next) {
+		int i = idx_of(sib);
+		struct nstat *s;
+		bool take = false;
+		float bonus = 0;
+
+		if (i < 0)
+			continue;
+		s = &c->st[i];
+		if (i == top) {
+			roots[n++] = sib;
+			continue;
+		}
+		if (s->flags & F_DROP)
+			continue;
+		if (tclass && *tclass) {
+			const char *sc = dom_attr_raw(sib, "class");
+			if (sc && strcmp(sc, tclass) == 0)
+				bonus = t->score * 0.2f;
+		}
+		if ((s->flags & F_CANDIDATE) && s->score + bonus >= threshold)
+			take = true;
+		else if (s->kind == K_P || (s->kind == K_DIV && s->blocks == 0)) {
+			float ld = link_density(s);
+			if (s->text > 80 && ld < 0.25f)
+				take = true;
+			else if (s->text > 0 && s->text <= 80 && ld == 0 && ends_sentence(sib))
+				take = true;
+		}
+		if (take)
+			roots[n++] = sib;
+	}
+	return n;
+}
+
+/* ---- emission -------------------------------------------------------- */
+
+struct emit {
+	struct ctx *c;
+	char *buf;
+	size_t len, cap;
+	bool space;             /* a word boundary is pending */
+	struct link *links;
+	size_t nlinks, links_cap;
+	int a_depth;
+	size_t a_start;
+	bool a_started;
+	const char *a_href;
+	/* context counters */
+	int pre, quote, caption, table, li, dt, dd, heading;
+	int list_depth;
+	int *ordinals;          /* per list level: next number, 0 = bullets */
+	size_t ord_cap;
+	bool table_row_open, table_cell_open;
+	size_t long_paras;      /* paragraphs > 100 bytes emitted so far */
+	char *title_norm;
+	bool oom;
+};
+
+static bool buf_reserve(struct emit *e, size_t more)
+{
+	size_t cap = e->cap ? e->cap : 256;
+	char *p;
+
+	if (e->len + more + 1 <= e->cap)
+		return true;
+	while (cap < e->len + more + 1)
+		cap *= 2;
+	p = realloc(e->buf, cap);
+	if (!p) {
+		e->oom = true;
+		return false;
+	}
+	e->buf = p;
+	e->cap = cap;
+	return true;
+}
+
+static void buf_add(struct emit *e, const char *s, size_t n)
+{
+	if (!buf_reserve(e, n))
+		return;
+	memcpy(e->buf + e->len, s, n);
+	e->len += n;
+	e->buf[e->len] = '\0';
+}
+
+static void emit_text(struct emit *e, const char *raw)
+{
+	size_t n = strlen(raw);
+	char *tmp;
+	bool lead, trail;
+
+	if (n == 0)
+		return;
+	if (e->pre) {           /* kept raw, cleaned with its lines at flush */
+		buf_add(e, raw, n);
+		return;
+	}
+	tmp = malloc(n + 1);
+	if (!tmp) {
+		e->oom = true;
+		return;
+	}
+	memcpy(tmp, raw, n);
+	n = text_clean_inner(tmp, n, &lead, &trail);
+	if (n == 0) {
+		if (lead || trail)
+			e->space = true;
+		free(tmp);
+		return;
+	}
+	if ((e->space || lead) && e->len > 0 && e->buf[e->len - 1] != ' ' &&
+	    e->buf[e->len - 1] != '\n')
+		buf_add(e, " ", 1);
+	if (e->a_depth > 0 && !e->a_started) {
+		e->a_start = e->len;
+		e->a_started = true;
+	}
+	buf_add(e, tmp, n);
+	e->space = trail;
+	free(tmp);
+}
+
+static void add_link(struct emit *e, size_t start, size_t end, const char *href)
+{
+	char *url;
+
+	if (end <= start || !href || e->pre)
+		return;
+	url = dom_resolve_url(e->c->base, href);
+	if (!url)
+		return;
+	if (e->nlinks == e->links_cap) {
+		size_t cap = e->links_cap ? e->links_cap * 2 : 8;
+		struct link *p = realloc(e->links, cap * sizeof *p);
+		if (!p) {
+			free(url);
+			e->oom = true;
+			return;
+		}
+		e->links = p;
+		e->links_cap = cap;
+	}
+	e->links[e->nlinks].start = start;
+	e->links[e->nlinks].end = end;
+	e->links[e->nlinks].url = url;
+	e->nlinks++;
+}
+
+static void clear_links(struct emit *e)
+{
+	for (size_t i = 0; i < e->nlinks; i++)
+		free(e->links[i].url);
+	e->nlinks = 0;
+}
+
+/* Lower-case ASCII, letters and digits only: for comparing a heading
+ * or byline line with the metadata. */
+static char *norm(const char *s)
+{
+	size_t n = strlen(s), w = 0;
+	char *d = malloc(n + 1);
+
+	if (!d)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch >= 'A' && ch <= 'Z')
+			d[w++] = (char)(ch + 32);
+		else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80)
+			d[w++] = (char)ch;
+	}
+	d[w] = '\0';
+	return d;
+}
+
+static bool same_as_title(struct emit *e, const char *text)
+{
+	char *n;
+	bool r;
+
+	if (!e->title_norm || !*e->title_norm)
+		return false;
+	n = norm(text);
+	r = n && strcmp(n, e->title_norm) == 0;
+	free(n);
+	return r;
+}
+
+/* A short line near the top that is the byline ("By Jane Doe"). */
+static bool is_byline_line(struct emit *e, const char *text, size_t len)
+{
+	const char *by = e->c->a->byline;
+	size_t bl;
+	const char *hit;
+
+	if (!by || !*by || e->long_paras > 2)
+		return false;
+	bl = strlen(by);
+	if (len > bl + 40)
+		return false;
+	hit = strstr(text, by);
+	return hit && (size_t)(hit - text) <= 12;
+}
+
+static enum block_type current_type(struct emit *e)
+{
+	if (e->table)
+		return BLOCK_TABLE;
+	if (e->pre)
+		return BLOCK_PRE;
+	if (e->heading)
+		return (enum block_type)(BLOCK_H2 + (e->heading > 2 ? e->heading - 2 : 0));
+	if (e->caption)
+		return BLOCK_CAPTION;
+	if (e->dt)
+		return BLOCK_DT;
+	if (e->dd)
+		return BLOCK_DD;
+	if (e->li)
+		return BLOCK_LI;
+	if (e->quote)
+		return BLOCK_QUOTE;
+	return BLOCK_P;
+}
+
+static void flush(struct emit *e)
+{
+	enum block_type type = current_type(e);
+	struct block *b;
+	size_t len = e->len;
+	bool drop = false;
+
+	if (e->a_depth > 0 && e->a_started) {   /* a link across blocks */
+		add_link(e, e->a_start, e->len, e->a_href);
+		e->a_started = false;
+	}
+	if (type == BLOCK_PRE)
+		len = text_clean_keep_lines(e->buf, len);
+	while (len > 0 && (e->buf[len - 1] == ' ' || e->buf[len - 1] == '\n'))
+		len--;
+	e->space = false;
+	if (len == 0 || e->oom)
+		goto out;
+	e->buf[len] = '\0';
+	if (type >= BLOCK_H2 && type <= BLOCK_H6 && same_as_title(e, e->buf))
+		drop = true;
+	if (type == BLOCK_P && is_byline_line(e, e->buf, len))
+		drop = true;
+	if (drop)
+		goto out;
+	b = article_add_block(e->c->a, type, e->buf, len);
+	if (!b) {
+		e->oom = true;
+		goto out;
+	}
+	if (type == BLOCK_LI) {
+		b->depth = e->list_depth > 0 ? e->list_depth : 1;
+		if (e->list_depth > 0 && (size_t)e->list_depth <= e->ord_cap)
+			b->ordinal = e->ordinals[e->list_depth - 1] > 0 ?
+				     e->ordinals[e->list_depth - 1] - 1 : 0;
+	}
+	for (size_t i = 0; i < e->nlinks; i++) {
+		size_t s = e->links[i].start, en = e->links[i].end;
+		if (en > len)
+			en = len;
+		if (s < en)
+			block_add_link(b, s, en, e->links[i].url);
+	}
+	if (type == BLOCK_P && len > 100)
+		e->long_paras++;
+out:
+	clear_links(e);
+	e->len = 0;
+	if (e->buf)
+		e->buf[0] = '\0';
+	if (e->a_depth > 0) {
+		e->a_start = 0;
+		e->a_started = false;
+	}
+}
+
+/* Words that open a related-links box, in the languages of the web's
+ * big news sites (lower-case; matched at the start of the box). */
+static const char *const related_leads[] = {
+	"more from", "read more", "read also", "also read", "related",
+	"recommended", "see also", "you may also like", "you might also like",
+	"more on this", "more stories", "more news", "trending", "most read",
+	"most popular", "don't miss", "further reading", "читайте также",
+	"смотрите также", "lire aussi", "à lire aussi", "lesen sie auch",
+	"mehr zum thema", "leer más", "lea también", "leia também",
+	"leggi anche", "相关", "延伸阅读", "関連", NULL
+};
+
+static bool starts_related(xmlNodePtr n)
+{
+	char *t = dom_text(n), *l;
+	bool r = false;
+
+	if (!t)
+		return false;
+	l = t;
+	for (char *p = l; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	for (int i = 0; related_leads[i]; i++) {
+		size_t n2 = strlen(related_leads[i]);
+		if (strncmp(l, related_leads[i], n2) == 0) {
+			r = true;
+			break;
+		}
+	}
+	/* Cyrillic capitals are not lowered above: try the original too */
+	if (!r && (strncmp(t, "Читайте также", 25) == 0 || strncmp(t, "ЧИТАЙТЕ ТАКЖЕ", 25) == 0))
+		r = true;
+	free(t);
+	return r;
+}
+
+/* Is this data table, or layout? */
+static bool is_data_table(struct ctx *c, xmlNodePtr t)
+{
+	int rows = 0, cols = 0;
+	const char *role = dom_attr_raw(t, "role");
+
+	if (role && strcasecmp(role, "presentation") == 0)
+		return false;
+	for (xmlNodePtr n = t->children; n; n = dom_next(n, t, false)) {
+		int i;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		i = idx_of(n);
+		if (i < 0)
+			continue;
+		switch (c->st[i].kind) {
+		case K_TABLE: case K_P: case K_DIV: case K_H1: case K_H2: case K_H3:
+		case K_BLOCKQUOTE: case K_UL: case K_OL: case K_PRE:
+			return false;   /* blocks inside: a layout container */
+		case K_TR: {
+			int k = 0;
+			rows++;
+			for (xmlNodePtr cell = n->children; cell; cell = cell->next)
+				if (dom_is(cell, "td") || dom_is(cell, "th"))
+					k++;
+			if (k > cols)
+				cols = k;
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	return rows >= 2 && cols >= 2;
+}
+
+/* Boilerplate by shape, for a box inside the content. */
+static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
+{
+	struct ctx *c = e->c;
+	enum kind k = s->kind;
+	float ld = link_density(s);
+	bool list = k == K_UL || k == K_OL;
+
+	if (s->flags & (F_DROP | F_SKIP))
+		return true;
+	if (n == c->lead)
+		return true;
+	if (k == K_FORM && s->text < 200)
+		return true;
+	if (is_heading(k) && s->weight < 0)
+		return true;
+	/* A short lead ("More from X:", "Related") + a box of links. */
+	if ((k == K_P || is_heading(k) || k == K_DIV || k == K_INLINE ||
+	     k == K_SECTION || list || k == K_ASIDE) &&
+	    s->text < 400 && ld > 0.3f && starts_related(n))
+		return true;
+	if (!(k == K_DIV || k == K_SECTION || list || k == K_TABLE || k == K_FORM ||
+	      k == K_BLOCK || k == K_HEADER || k == K_FIGURE))
+		return false;
+	if (s->weight < 0 && s->text < 1000)
+		return true;
+	if (s->commas >= 10)
+		return false;
+	if (!list && s->text && s->listtext * 10 > s->text * 9)
+		list = true;
+	if (s->img > 1 && s->p * 2 < s->img && k != K_FIGURE)
+		return true;
+	if (!list && s->li > s->p + 1 && ld > 0.2f)
+		return true;
+	if (s->input > s->p / 3 + 1)
+		return true;
+	if (!list && s->text < 25 && (s->img == 0 || s->img > 2) && k != K_FIGURE &&
+	    s->heading * 10 < s->text * 9)
+		return true;
+	if (!list && s->weight < 25 && ld > 0.2f && s->text < 2000)
+		return true;
+	if (list && ld > 0.7f && s->text < 600)
+		return true;
+	if (s->weight >= 25 && ld > 0.5f)
+		return true;
+	if ((s->embed == 1 && s->text < 75) || s->embed > 1)
+		return s->text < 200;
+	return false;
+}
+
+/* A short heading / lead line directly followed by a box of links: both
+ * go ("More from X:" + a list). */
+static bool lead_of_link_box(struct emit *e, struct nstat *s, xmlNodePtr n)
+{
+	xmlNodePtr next = n->next;
+	int i;
+
+	if (s->text == 0 || s->text > 60 || s->link * 2 > s->text)
+		return false;
+	while (next && next->type != XML_ELEMENT_NODE)
+		next = next->next;
+	i = idx_of(next);
+	if (i < 0)
+		return false;
+	struct nstat *ns = &e->c->st[i];
+	if (ns->text < 20 || link_density(ns) < 0.7f)
+		return false;
+	if (!(ns->kind == K_UL || ns->kind == K_OL || ns->kind == K_DIV ||
+	      ns->kind == K_SECTION))
+		return false;
+	if (!starts_related(n)) {
+		/* a lead ending in ':' is enough when the box is all links */
+		char *t = dom_text(n);
+		size_t l = t ? strlen(t) : 0;
+		bool colon = l > 0 && t[l - 1] == ':';
+		free(t);
+		if (!colon)
+			return false;
+	}
+	ns->flags |= F_SKIP;
+	return true;
+}
+
+static bool push_list(struct emit *e, bool ordered, xmlNodePtr n)
+{
+	if ((size_t)e->list_depth >= e->ord_cap) {
+		size_t cap = e->ord_cap ? e->ord_cap * 2 : 8;
+		int *p = realloc(e->ordinals, cap * sizeof *p);
+		if (!p) {
+			e->oom = true;
+			return false;
+		}
+		e->ordinals = p;
+		e->ord_cap = cap;
+	}
+	int start = 1;
+	if (ordered) {
+		const char *v = dom_attr_raw(n, "start");
+		if (v && atoi(v) > 0)
+			start = atoi(v);
+	}
+	e->ordinals[e->list_depth++] = ordered ? start : 0;
+	return true;
+}
+
+/* Entering a node; returns whether to walk its children. */
+static bool enter(struct emit *e, xmlNodePtr n)
+{
+	struct ctx *c = e->c;
+	struct nstat *s;
+	int i;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content)
+			emit_text(e, (const char *)n->content);
+		return false;
+	}
+	if (n->type != XML_ELEMENT_NODE)
+		return false;
+	i = idx_of(n);
+	if (i < 0)
+		return false;
+	s = &c->st[i];
+	if (drop_box(e, s, n))
+		return false;
+	if (!e->table && !e->pre && (s->kind == K_P || is_heading(s->kind) ||
+				     s->kind == K_DIV) && lead_of_link_box(e, s, n))
+		return false;
+	if (e->table) {
+		if (s->kind == K_TR) {
+			if (e->table_row_open && e->len > 0)
+				buf_add(e, "\n", 1);
+			e->table_row_open = true;
+			e->table_cell_open = false;
+			e->space = false;
+		} else if (s->kind == K_CELL) {
+			if (e->table_cell_open)
+				buf_add(e, " | ", 3);
+			e->table_cell_open = true;
+			e->space = false;
+		} else if (s->kind == K_BR || is_block(s->kind)) {
+			e->space = true;
+		}
+		return true;
+	}
+	if (s->kind == K_BR) {
+		if (e->pre) {
+			buf_add(e, "\n", 1);
+		} else {
+			/* two breaks in a row end a paragraph */
+			xmlNodePtr p = n->prev;
+			while (p && p->type == XML_TEXT_NODE && p->content &&
+			       strspn((const char *)p->content, " \t\r\n") == strlen((const char *)p->content))
+				p = p->prev;
+			if (dom_is(p, "br"))
+				flush(e);
+			else
+				e->space = true;
+		}
+		return false;
+	}
+	if (s->kind == K_IMG || s->kind == K_HR)
+		return false;
+	if (s->kind == K_A) {
+		if (e->a_depth++ == 0) {
+			e->a_href = dom_attr_raw(n, "href");
+			e->a_started = false;
+		}
+		return true;
+	}
+	if (e->pre) {
+		return true;
+	}
+	if (!is_block(s->kind))
+		return true;
+	flush(e);
+	switch (s->kind) {
+	case K_H1: case K_H2: case K_H3: case K_H4: case K_H5: case K_H6:
+		if (!e->heading)
+			e->heading = s->kind == K_H1 ? 2 : (int)(s->kind - K_H1) + 1;
+		break;
+	case K_PRE: e->pre++; break;
+	case K_BLOCKQUOTE: e->quote++; break;
+	case K_FIGCAPTION: e->caption++; break;
+	case K_DT: e->dt++; break;
+	case K_DD: e->dd++; break;
+	case K_LI:
+		e->li++;
+		if (e->list_depth > 0 && e->ordinals[e->list_depth - 1] > 0)
+			e->ordinals[e->list_depth - 1]++;
+		break;
+	case K_UL: case K_OL: push_list(e, s->kind == K_OL, n); break;
+	case K_TABLE:
+		if (is_data_table(c, n)) {
+			e->table++;
+			e->table_row_open = false;
+			e->table_cell_open = false;
+		}
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+static void leave(struct emit *e, xmlNodePtr n)
+{
+	int i = idx_of(n);
+	enum kind k;
+
+	if (i < 0)
+		return;
+	k = (enum kind)e->c->st[i].kind;
+	if (k == K_A) {
+		if (e->a_depth > 0 && --e->a_depth == 0) {
+			if (e->a_started)
+				add_link(e, e->a_start, e->len, e->a_href);
+			e->a_started = false;
+			e->a_href = NULL;
+		}
+		return;
+	}
+	if (e->table) {
+		if (k == K_TABLE) {
+			flush(e);
+			e->table--;
+		}
+		return;
+	}
+	if (e->pre && k != K_PRE)
+		return;
+	if (!is_block(k))
+		return;
+	flush(e);
+	switch (k) {
+	case K_H1: case K_H2: case K_H3: case K_H4: case K_H5: case K_H6:
+		e->heading = 0;
+		break;
+	case K_PRE: e->pre--; break;
+	case K_BLOCKQUOTE: e->quote--; break;
+	case K_FIGCAPTION: e->caption--; break;
+	case K_DT: e->dt--; break;
+	case K_DD: e->dd--; break;
+	case K_LI: e->li--; break;
+	case K_UL: case K_OL:
+		if (e->list_depth > 0)
+			e->list_depth--;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Walk root with enter/leave events, iteratively: leave() is called
+ * for every element whose enter() said to walk its children. */
+static void emit_tree(struct emit *e, xmlNodePtr root)
+{
+	xmlNodePtr n = root;
+	bool descend = enter(e, n);
+
+	for (;;) {
+		if (descend && n->children) {
+			n = n->children;
+			descend = enter(e, n);
+			continue;
+		}
+		if (descend)
+			leave(e, n);
+		for (;;) {
+			if (n == root)
+				return;
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+			leave(e, n);
+		}
+		descend = enter(e, n);
+	}
+}
+
+/* ---- the whole ------------------------------------------------------- */
+
+/* Remove every block (a retry starts over). */
+static void drop_blocks(struct article *a)
+{
+	for (size_t i = 0; i < a->nblocks; i++) {
+		struct block *b = &a->blocks[i];
+		for (size_t k = 0; k < b->nlinks; k++)
+			free(b->links[k].url);
+		free(b->links);
+		free(b->text);
+	}
+	a->nblocks = 0;
+}
+
+static size_t article_letters(const struct article *a)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < a->nblocks; i++) {
+		const unsigned char *t = (const unsigned char *)a->blocks[i].text;
+		for (; *t; t++)
+			if (*t > ' ' && (*t & 0xC0) != 0x80)
+				n++;
+	}
+	return n;
+}
+
+/* Control bytes other than white space are rare in any text; binary
+ * files are full of them. */
+static bool looks_binary(const char *bytes, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)bytes;
+	size_t n = len < 65536 ? len : 65536, ctl = 0;
+
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r' &&
+		     u[i] != '\f') || u[i] == 0x7F)
+			ctl++;
+	return ctl * 20 > n;
+}
+
+static void clear_private(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		c->st[i].node->_private = NULL;
+	c->n = 0;
+}
+
+static void emit_free(struct emit *e)
+{
+	clear_links(e);
+	free(e->links);
+	free(e->buf);
+	free(e->ordinals);
+	free(e->title_norm);
+}
+
+/* One attempt: collect, score, pick, emit.  strict: junk by class/id. */
+static bool attempt(struct ctx *c, bool strict, bool first)
+{
+	xmlNodePtr roots[256];
+	size_t nroots;
+	int top;
+	struct emit e;
+	bool ok;
+
+	clear_private(c);
+	if (!pass_collect(c, strict))
+		return false;
+	pass_sum(c);
+	pass_score(c);
+	top = pick_top(c);
+	if (top < 0) {
+		roots[0] = c->body;
+		nroots = 1;
+	} else {
+		nroots = pick_roots(c, top, roots, sizeof roots / sizeof roots[0]);
+	}
+	if (first)
+		c->lead = lead_image_extract(c->doc, top >= 0 ? c->st[top].node : NULL,
+					     c->base, c->a);
+	memset(&e, 0, sizeof e);
+	e.c = c;
+	if (c->a->title)
+		e.title_norm = norm(c->a->title);
+	for (size_t i = 0; i < nroots && !e.oom; i++) {
+		emit_tree(&e, roots[i]);
+		flush(&e);
+	}
+	ok = !e.oom;
+	emit_free(&e);
+	return ok;
+}
+
+static const char *const js_cues[] = {
+	"enable javascript", "javascript is disabled", "javascript is required",
+	"requires javascript", "turn on javascript", "javascript enabled", NULL
+};
+static const char *const consent_cues[] = {
+	"cookie", "consent", "privacy settings", "accept all", NULL
+};
+static const char *const paywall_cues[] = {
+	"subscribe to continue", "subscribe to read", "subscribers only",
+	"for subscribers", "already a subscriber", "sign in to continue",
+	"log in to continue", "to continue reading", "premium article", NULL
+};
+
+static bool text_has(const char *text, const char *const *cues)
+{
+	for (int i = 0; cues[i]; i++)
+		if (strcasestr(text, cues[i]))
+			return true;
+	return false;
+}
+
+/* Little text found: say why when the page shows the usual walls. */
+static void set_notice(struct ctx *c)
+{
+	char *t;
+	const char *msg = NULL;
+
+	if (article_letters(c->a) >= 600)
+		return;
+	t = dom_text(c->body);
+	if (!t)
+		return;
+	if (c->cue_js || text_has(t, js_cues))
+		msg = "this page needs JavaScript; only part of it could be read";
+	else if (text_has(t, paywall_cues) || c->cue_paywall)
+		msg = "looks like a paywall; only part of the article could be read";
+	else if (c->cue_consent || text_has(t, consent_cues))
+		msg = "looks like a consent wall; only part of the page could be read";
+	free(t);
+	if (msg)
+		article_set(&c->a->notice, msg);
+}
+
+static xmlDocPtr parse(const struct extract_input *in)
+{
+	size_t len;
+	char *utf8 = charset_to_utf8(in->bytes, in->len, in->charset, &len, NULL);
+	xmlDocPtr doc;
+
+	if (!utf8)
+		return NULL;
+	/* The bytes are UTF-8 now; IGNORE_ENC keeps a <meta charset> in
+	 * them from switching the parser to another decoder. */
+	doc = htmlReadMemory(utf8, (int)(len > INT32_MAX ? INT32_MAX : len), in->base_url, "UTF-8",
+			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+			     HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
+	free(utf8);
+	return doc;
+}
+
+enum status_code extract_article(const struct extract_input *in,
+				 struct article **out, const char **why)
+{
+	struct ctx c;
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	enum status_code rc = STATUS_OK;
+
+	*out = NULL;
+	*why = NULL;
+	if (!in || !in->bytes || in->len == 0) {
+		*why = "empty document";
+		return STATUS_NO_ARTICLE;
+	}
+	if (looks_binary(in->bytes, in->len)) {
+		*why = "not a readable HTML or text document";
+		return STATUS_NO_ARTICLE;
+	}
+	doc = parse(in);
+	root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (!root) {
+		if (doc)
+			xmlFreeDoc(doc);
+		*why = "no readable text";
+		return STATUS_NO_ARTICLE;
+	}
+	memset(&c, 0, sizeof c);
+	c.doc = doc;
+	c.body = dom_find(root, "body");
+	if (!c.body)
+		c.body = root;
+	c.a = article_new();
+	if (!c.a) {
+		xmlFreeDoc(doc);
+		*why = "out of memory";
+		return STATUS_NO_ARTICLE;
+	}
+	if (in->base_url)
+		article_set(&c.a->url, in->base_url);
+	c.base = dom_base_url(doc, in->base_url);
+	meta_extract(doc, c.base, c.a);
+	if (!attempt(&c, true, true)) {
+		rc = STATUS_NO_ARTICLE;
+		*why = "out of memory";
+	} else if (article_letters(c.a) < 500) {
+		/* Class/id hints can be wrong about a whole page: try again
+		 * trusting only tags and visibility, keep the longer. */
+		size_t before = article_letters(c.a);
+		struct article keep = *c.a;
+		struct block *saved = c.a->blocks;
+		size_t nsaved = c.a->nblocks;
+		c.a->blocks = NULL;
+		c.a->nblocks = 0;
+		c.a->blocks_cap = 0;
+		if (attempt(&c, false, false) && article_letters(c.a) > before * 2 + 50) {
+			struct article tmp = *c.a;
+			tmp.blocks = saved;
+			tmp.nblocks = nsaved;
+			drop_blocks(&tmp);
+			free(saved);
+		} else {
+			drop_blocks(c.a);
+			free(c.a->blocks);
+			c.a->blocks = saved;
+			c.a->nblocks = nsaved;
+			c.a->blocks_cap = keep.blocks_cap;
+		}
+	}
+	if (rc == STATUS_OK && c.a->nblocks == 0) {
+		rc = STATUS_NO_ARTICLE;
+		*why = "no readable text";
+	}
+	if (rc == STATUS_OK)
+		set_notice(&c);
+	clear_private(&c);
+	free(c.st);
+	free(c.base);
+	xmlFreeDoc(doc);
+	if (rc != STATUS_OK) {
+		article_free(c.a);
+		return rc;
+	}
+	*out = c.a;
+	return STATUS_OK;
+}

@@ -1,0 +1,274 @@
+/* text.c - UTF-8 validation and the cleaning every page string goes
+ * through before it reaches an article (and so, later, a terminal). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "folio/text.h"
+
+/* Decode one well-formed UTF-8 sequence at s[0..len).  Returns its
+ * length (1..4) and the code point, or 0 when the bytes are not
+ * well-formed (overlong, surrogate, beyond U+10FFFF, truncated). */
+static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	size_t n;
+	uint32_t v, min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2; v = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3; v = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4; v = c & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+bool text_is_utf8(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n = utf8_decode(u + i, len - i, &cp);
+		if (n == 0)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+/* Characters that vanish: soft hyphen, zero-width space, word joiner
+ * and invisible operators, BOM, Mongolian vowel separator, directional
+ * marks, embeddings and isolates (they can reorder what the terminal
+ * shows), interlinear annotation marks, noncharacters.  ZWJ and ZWNJ stay:
+ * Persian, Indic scripts and emoji sequences need them. */
+static bool is_invisible(uint32_t c)
+{
+	return c == 0xAD || c == 0x200B || c == 0x200E || c == 0x200F ||
+	       (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF || c == 0x180E ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+	       (c >= 0xFFF9 && c <= 0xFFFB) || c == 0xFFFE || c == 0xFFFF ||
+	       (c >= 0xFDD0 && c <= 0xFDEF);
+}
+
+static bool is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v' || c == 0xA0 || c == 0x1680 ||
+	       (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+	       c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x85;
+}
+
+/* Escape-sequence introducers, whether 7-bit (after ESC) or 8-bit. */
+enum seq { SEQ_NONE, SEQ_CSI, SEQ_STRING, SEQ_OTHER };
+
+/* Length of the escape sequence starting at s[0] (ESC or an 8-bit
+ * introducer already decoded as cp of n bytes).  A CSI runs to its
+ * final byte; a string (OSC, DCS, SOS, PM, APC) to BEL or ST.  When a
+ * string has no terminator, only the introducer goes: what follows is
+ * printable text and harmless once every control is gone. */
+static size_t escape_len(const unsigned char *s, size_t len, size_t n, enum seq kind)
+{
+	size_t i = n;
+
+	if (kind == SEQ_CSI) {
+		while (i < len && s[i] >= 0x20 && s[i] <= 0x3F)
+			i++;
+		if (i < len && s[i] >= 0x40 && s[i] <= 0x7E)
+			return i + 1;
+		return i;       /* malformed: drop what was consumed */
+	}
+	if (kind == SEQ_STRING) {
+		for (; i < len; i++) {
+			if (s[i] == 0x07)
+				return i + 1;
+			if (s[i] == 0x1B && i + 1 < len && s[i + 1] == '\\')
+				return i + 2;
+			if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0x9C)
+				return i + 2;
+		}
+		return n;
+	}
+	/* ESC, intermediates 0x20-0x2F, one final byte 0x30-0x7E. */
+	while (i < len && s[i] >= 0x20 && s[i] <= 0x2F)
+		i++;
+	if (i < len && s[i] >= 0x30 && s[i] <= 0x7E)
+		return i + 1;
+	return i;
+}
+
+/* Is s[i] the start of an escape sequence?  Sets *n to its length. */
+static bool at_escape(const unsigned char *s, size_t len, size_t i, uint32_t cp,
+		      size_t cplen, size_t *n)
+{
+	enum seq kind = SEQ_NONE;
+	size_t intro = cplen;
+
+	if (cp == 0x1B) {
+		unsigned char next = i + 1 < len ? s[i + 1] : 0;
+		intro = 2;
+		if (next == '[')
+			kind = SEQ_CSI;
+		else if (next == ']' || next == 'P' || next == 'X' || next == '^' || next == '_')
+			kind = SEQ_STRING;
+		else {
+			kind = SEQ_OTHER;
+			intro = 1;
+		}
+	} else if (cp == 0x9B) {
+		kind = SEQ_CSI;
+	} else if (cp == 0x9D || cp == 0x90 || cp == 0x98 || cp == 0x9E || cp == 0x9F) {
+		kind = SEQ_STRING;
+	}
+	if (kind == SEQ_NONE)
+		return false;
+	if (intro > len - i)
+		intro = len - i;
+	*n = escape_len(s + i, len - i, intro, kind);
+	return true;
+}
+
+/* The one cleaning loop, in place (the output never outgrows the input:
+ * every space or newline written stands for at least one byte consumed).
+ * keep_lines: '\n' survives (at most one blank line in a row), spaces
+ * inside a line are kept one for one (indentation matters in pre), a
+ * tab becomes one space, and spaces before a newline go. */
+static size_t clean(char *str, size_t len, bool keep_lines)
+{
+	unsigned char *s = (unsigned char *)str;
+	size_t r = 0, w = 0, spaces = 0;
+	int pending_nl = 0;
+
+	while (r < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + r, len - r, &cp), esc;
+
+		if (n == 0) {           /* invalid byte: drop it */
+			r++;
+			continue;
+		}
+		r += n;
+		if ((cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) &&
+		    at_escape(s, len, r - n, cp, n, &esc)) {
+			r += (esc > n ? esc : n) - n;
+			continue;
+		}
+		if (keep_lines && (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029)) {
+			if (cp == '\r' && r < len && s[r] == '\n')
+				r++;
+			if (w > 0)
+				pending_nl++;
+			spaces = 0;
+			continue;
+		}
+		if (is_space(cp)) {
+			if (keep_lines || w > 0)
+				spaces++;
+			continue;
+		}
+		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || is_invisible(cp))
+			continue;
+		if (pending_nl) {
+			int lines = pending_nl > 2 ? 2 : pending_nl;
+			while (lines--)
+				s[w++] = '\n';
+			pending_nl = 0;
+		}
+		if (spaces && !keep_lines)
+			spaces = 1;
+		while (spaces) {
+			s[w++] = ' ';
+			spaces--;
+		}
+		memmove(s + w, s + r - n, n);
+		w += n;
+	}
+	return w;
+}
+
+size_t text_clean(char *s, size_t len)
+{
+	if (!s)
+		return 0;
+	len = clean(s, len, false);
+	s[len] = '\0';
+	return len;
+}
+
+size_t text_clean_keep_lines(char *s, size_t len)
+{
+	if (!s)
+		return 0;
+	len = clean(s, len, true);
+	s[len] = '\0';
+	return len;
+}
+
+char *text_clean_dup(const char *s, size_t len)
+{
+	char *d;
+
+	if (!s)
+		return NULL;
+	d = malloc(len + 1);
+	if (!d)
+		return NULL;
+	memcpy(d, s, len);
+	len = text_clean(d, len);
+	if (len == 0) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+size_t text_clean_inner(char *s, size_t len, bool *lead_space, bool *trail_space)
+{
+	unsigned char *u = (unsigned char *)s;
+	size_t i = 0;
+	uint32_t cp;
+	size_t n;
+
+	*lead_space = false;
+	*trail_space = false;
+	if (len == 0)
+		return 0;
+	/* Whether the raw text starts or ends in white space decides if a
+	 * word boundary exists at the joins with the neighbours. */
+	n = utf8_decode(u, len, &cp);
+	if (n && is_space(cp))
+		*lead_space = true;
+	i = len;
+	while (i > 0 && (u[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	n = utf8_decode(u + i, len - i, &cp);
+	if (n && is_space(cp))
+		*trail_space = true;
+	len = clean(s, len, false);
+	s[len] = '\0';
+	return len;
+}
