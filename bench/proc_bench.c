@@ -1,0 +1,100 @@
+/* proc_bench.c - whole-process cost: `FOLIO --dump=json PAGE` against
+ * `BAREPARSE PAGE` (read + htmlReadMemory + free), page by page,
+ * alternating BENCH_REPS times (default 5); the fastest run of each
+ * counts.  Wall time and peak RSS come from wait4(), so no shell or
+ * interpreter start-up is in the figures.  Prints a markdown table.
+ * usage: proc_bench FOLIO BAREPARSE FILE.html... */
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench_util.h"
+
+extern char **environ;
+
+struct run {
+	double ms;
+	long rss_kb;
+	int status;
+};
+
+static struct run spawn_one(char *const argv[])
+{
+	struct run r = { 0, 0, -1 };
+	posix_spawn_file_actions_t fa;
+	struct rusage ru;
+	pid_t pid;
+	int st;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	double t0 = bench_now_ms();
+	if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ) == 0 &&
+	    wait4(pid, &st, 0, &ru) == pid) {
+		r.ms = bench_now_ms() - t0;
+		r.rss_kb = ru.ru_maxrss;
+		r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	return r;
+}
+
+static void row(const char *what, const double *v, size_t n, const char *unit)
+{
+	printf("| %s | %.2f %s | %.2f %s |\n", what, bench_quantile(v, n, 0.5), unit,
+	       bench_quantile(v, n, 0.9), unit);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 4) {
+		fprintf(stderr, "usage: proc_bench FOLIO BAREPARSE FILE.html...\n");
+		return 1;
+	}
+	size_t n = (size_t)argc - 3, failed = 0;
+	double *ft = calloc(n, sizeof *ft), *bt = calloc(n, sizeof *bt);
+	double *fr = calloc(n, sizeof *fr), *br = calloc(n, sizeof *br);
+	double *ratio = calloc(n, sizeof *ratio), *rss_over = calloc(n, sizeof *rss_over);
+	int reps = bench_reps();
+
+	if (!ft || !bt || !fr || !br || !ratio || !rss_over)
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		char *page = argv[i + 3];
+		char *fargv[] = { argv[1], "--dump=json", page, NULL };
+		char *bargv[] = { argv[2], page, NULL };
+		ft[i] = bt[i] = 1e30;
+		for (int r = 0; r < reps; r++) {
+			struct run f = spawn_one(fargv), b = spawn_one(bargv);
+			failed += r == 0 && f.status != 0;
+			ft[i] = f.ms < ft[i] ? f.ms : ft[i];
+			bt[i] = b.ms < bt[i] ? b.ms : bt[i];
+			fr[i] = f.rss_kb / 1024.0;
+			br[i] = b.rss_kb / 1024.0;
+		}
+		ratio[i] = ft[i] / bt[i];
+		rss_over[i] = fr[i] - 1.5 * br[i];
+	}
+	printf("\nWhole process, %zu pages, fastest of %d runs each:\n\n", n, reps);
+	printf("| process | median | p90 |\n|---|---:|---:|\n");
+	row("folio --dump=json FILE, wall", ft, n, "ms");
+	row("bareparse FILE, wall", bt, n, "ms");
+	printf("| ratio of the two (median / p90 of each) | %.2f | %.2f |\n",
+	       bench_quantile(ft, n, 0.5) / bench_quantile(bt, n, 0.5),
+	       bench_quantile(ft, n, 0.9) / bench_quantile(bt, n, 0.9));
+	row("per-page ratio folio / bareparse", ratio, n, "");
+	row("folio peak RSS", fr, n, "MiB");
+	row("bareparse peak RSS", br, n, "MiB");
+	printf("| folio RSS - 1.5 x bareparse RSS (target <= 4 MiB; max %.2f) | %.2f MiB | %.2f MiB |\n",
+	       bench_quantile(rss_over, n, 1.0), bench_quantile(rss_over, n, 0.5),
+	       bench_quantile(rss_over, n, 0.9));
+	if (failed)
+		printf("\n(folio exited non-zero on %zu pages)\n", failed);
+	free(ft); free(bt); free(fr); free(br); free(ratio); free(rss_over);
+	return 0;
+}

@@ -1,0 +1,28 @@
+#!/bin/sh
+# make bench: timings against a bare libxml2 parse.  One step per block;
+# add new benches as new steps at the end.
+# usage: bench/run.sh BUILD_DIR    (BENCH_REPS=N: runs per page, default 5)
+set -eu
+build=${1:?usage: bench/run.sh BUILD_DIR}
+cd "$(dirname "$0")/.."
+
+# Pages: the shared corpus beside the checkout, else our own samples.
+corpus=../shared/corpus/readability-dev
+if [ -d "$corpus" ]; then
+	pages=$(ls "$corpus"/*/source.html)
+	echo "bench: $(echo "$pages" | wc -l) pages from $corpus"
+else
+	pages=$(ls data/*.html)
+	echo "bench: $corpus not found; using the $(echo "$pages" | wc -l) sample pages in data/ (figures are not comparable)"
+fi
+
+# Step 1: extract_article() vs htmlReadMemory in one process.
+"$build/bench/extract_bench" $pages
+
+# Step 2: whole process, ./folio vs a bare-parse program.  The bare
+# program is linked again against libxml2 alone: the Makefile's bench
+# rule links every library folio uses, whose start-up would inflate the
+# floor.
+lean="$build/bench/bareparse.lean"
+${CC:-cc} -O2 -Ibench $(pkg-config --cflags libxml-2.0) -o "$lean" bench/bareparse.c $(pkg-config --libs libxml-2.0)
+"$build/bench/proc_bench" ./folio "$lean" $pages
