@@ -15,6 +15,7 @@
  *      dropping boxes that look like boilerplate by hints or by shape.
  * No stage recurses per tree level. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -101,19 +102,16 @@ static bool is_block(enum kind k)
  * anything not a letter or digit, lower-cased), as prefixes: "comment"
  * matches "comments" and "commentlist", not "uncommented". */
 static const char *const unlikely_words[] = {
-	"comment", "disqus", "share", "sharing", "social", "navbar",
-	"navigation", "footer", "sidebar", "related", "promo", "advert",
-	"banner", "cookie", "consent", "gdpr", "newsletter", "subscri",
-	"recommend", "popup", "modal", "breadcrumb", "pagination", "pager",
-	"sponsor", "outbrain", "taboola", "menu", "masthead", "signup",
-	"login", "widget", "combx", "community", "remark", "replies",
-	"shoutbox", "skyscraper", "supplemental", "agegate", "hidden",
-	"rss", "toolbar", "skiplink", "tagcloud", "follow", NULL
+	"comment", "disqus", "social", "navbar", "footer", "sidebar",
+	"related", "banner", "gdpr", "popup", "breadcrumb", "pagination",
+	"pager", "sponsor", "outbrain", "taboola", "menu", "combx",
+	"community", "remark", "replies", "shoutbox", "skyscraper",
+	"supplemental", "agegate", "rss", "skiplink", "tagcloud", "widget",
+	"gallery", "slideshow", "carousel", NULL
 };
 /* exact tokens only (too short to be prefixes) */
 static const char *const unlikely_tokens[] = {
-	"ad", "ads", "nav", "aside", "extra", "hid", "header", "more", "tags",
-	"topbar", "print", NULL
+	"ad", "ads", "nav", "aside", "extra", "header", "topbar", NULL
 };
 static const char *const maybe_words[] = {
 	"article", "body", "column", "content", "main", "shadow", "story",
@@ -127,8 +125,9 @@ static const char *const negative_words[] = {
 	"comment", "banner", "combx", "contact", "footer", "masthead",
 	"media", "meta", "outbrain", "promo", "related", "scroll", "share",
 	"shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "widget",
-	"advert", "social", "newsletter", "subscri", "recommend", "byline",
-	"author", "caption", "credit", "hidden", NULL
+	"advert", "social", "newsletter", "subscri", "recommend", "cookie",
+	"consent", "popup", "modal", "login", "signup", "follow", "toolbar",
+	"print", "hidden", NULL
 };
 static const char *const negative_tokens[] = {
 	"ad", "ads", "tags", "hid", "more", "com", "nav", NULL
@@ -193,6 +192,15 @@ static struct hints hints_of(xmlNodePtr node)
 			if (match_prefix(tok, n, negative_words) ||
 			    match_exact(tok, n, negative_tokens))
 				neg = true;
+		}
+	}
+	/* schema.org's own mark for the article text outranks any word */
+	{
+		const char *ip = dom_attr_raw(node, "itemprop");
+		if (ip && strcasestr(ip, "articleBody")) {
+			h.unlikely = false;
+			pos = true;
+			neg = false;
 		}
 	}
 	h.weight = (pos ? 25 : 0) - (neg ? 25 : 0);
@@ -1342,6 +1350,7 @@ static bool attempt(struct ctx *c, bool strict, bool first)
 	pass_sum(c);
 	pass_score(c);
 	top = pick_top(c);
+	if (getenv("FOLIO_DEBUG_TOP") && top >= 0) fprintf(stderr, "top %s class=%s score=%f\n", dom_name(c->st[top].node), dom_attr_raw(c->st[top].node, "class"), c->st[top].score);
 	if (top < 0) {
 		roots[0] = c->body;
 		nroots = 1;
