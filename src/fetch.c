@@ -436,26 +436,49 @@ static void http_err(struct xfer *x, long code, const char *at)
 		*reason ? " " : "", reason, at ? " at " : "", at ? at : "");
 }
 
+/* Is curl's own message worth adding to our cause?  Not when it only
+ * repeats it (DNS, refused, redirects, scheme). */
+static bool wants_detail(CURLcode rc, long os_errno)
+{
+	switch (rc) {
+	case CURLE_COULDNT_RESOLVE_HOST: case CURLE_TOO_MANY_REDIRECTS:
+	case CURLE_UNSUPPORTED_PROTOCOL: case CURLE_URL_MALFORMAT:
+		return false;
+	case CURLE_COULDNT_CONNECT:
+		return os_errno != ECONNREFUSED && os_errno != ENETUNREACH &&
+		       os_errno != EHOSTUNREACH && os_errno != ETIMEDOUT;
+	default:
+		return true;
+	}
+}
+
 static void curl_err(struct xfer *x, CURLcode rc)
 {
 	const char *cause;
 	char *redir = NULL;
 	long os_errno = 0;
+	double secs = 0;
 	enum status_code st;
 	curl_easy_getinfo(x->h, CURLINFO_OS_ERRNO, &os_errno);
 	st = fetch_error_status(rc, os_errno, &cause);
+	/* A refused redirect leaves its target as the effective URL (or,
+	 * depending on curl's version, as the redirect URL). */
 	if (rc == CURLE_UNSUPPORTED_PROTOCOL &&
-	    curl_easy_getinfo(x->h, CURLINFO_REDIRECT_URL, &redir) == CURLE_OK
-	    && redir) {
+	    ((curl_easy_getinfo(x->h, CURLINFO_REDIRECT_URL, &redir) == CURLE_OK
+	      && redir) ||
+	     (curl_easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &redir) == CURLE_OK
+	      && redir && strcmp(redir, x->url) != 0))) {
 		set_err(x->res, st, "%s: redirect to an unsupported scheme "
 			"(only http and https are followed): %s", x->url, redir);
-	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
+	} else if (rc == CURLE_OPERATION_TIMEDOUT &&
+		   curl_easy_getinfo(x->h, CURLINFO_TOTAL_TIME, &secs) == CURLE_OK
+		   && secs >= (double)x->timeout_s - 0.5) {
 		set_err(x->res, st, "%s: timed out (no complete answer within "
 			"%ld s)", x->url, x->timeout_s);
 	} else if (rc == CURLE_FILESIZE_EXCEEDED) {
 		set_err(x->res, st, "%s: too large (over %zu bytes)", x->url,
 			x->max);
-	} else if (x->errbuf[0]) {
+	} else if (x->errbuf[0] && wants_detail(rc, os_errno)) {
 		set_err(x->res, st, "%s: %s (%s)", x->url, cause, x->errbuf);
 	} else {
 		set_err(x->res, st, "%s: %s", x->url, cause);

@@ -1,5 +1,7 @@
 /* main.c - folio's command line. */
+#include <errno.h>
 #include <getopt.h>
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,10 +19,12 @@ struct cli {
 	struct source_opts source;
 	char **args;
 	int nargs;
+	int jobs;               /* batch: URLs fetched at once */
 };
 
 static const char usage_text[] =
 "usage: folio [options] URL|FILE|-\n"
+"       folio --dump=json|text [options] URL|FILE...\n"
 "\n"
 "Reads a news article from a URL, an HTML file or standard input (-) and\n"
 "shows only the article: headline, byline, lead photo caption and credit,\n"
@@ -29,6 +33,14 @@ static const char usage_text[] =
 "options:\n"
 "  --dump=json|text   print the article (JSON: one object per line) and exit\n"
 "  --url URL          document URL of a file or stdin page (for its links)\n"
+"  --timeout S        give up a fetch after S seconds (default 30)\n"
+"  --max-size N       refuse pages over N bytes; suffix k, M, G (default 32M)\n"
+"  --user-agent S     User-Agent header (default folio/VERSION)\n"
+"  --jobs N           with several URLs: fetch N at once (default 8)\n"
+"\n"
+"Several URLs or files need --dump: one JSON object per line in the order\n"
+"given, a failure as {\"url\",\"error\",\"status\"}; the exit status is that\n"
+"of the first failure.\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"
@@ -44,13 +56,43 @@ static void usage_error(const char *fmt, const char *what)
 	exit(STATUS_USAGE);
 }
 
-enum { OPT_DUMP = 256, OPT_URL };
+enum { OPT_DUMP = 256, OPT_URL, OPT_TIMEOUT, OPT_MAX_SIZE, OPT_USER_AGENT, OPT_JOBS };
+
+/* A whole number in [min, max] with an optional k/M/G suffix (times
+ * 1024^n) when suffixes is set; usage error otherwise. */
+static long long parse_number(const char *opt, const char *s, long long min, long long max,
+			      bool suffixes)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (suffixes && end != s && *end && !end[1]) {
+		const char *units = "kmg";
+		const char *u = strchr(units, *end | 0x20);
+		for (int i = u ? (int)(u - units) + 1 : 0; i > 0 && v <= max; i--)
+			v *= 1024;
+		if (u)
+			end++;
+	}
+	if (errno || end == s || *end || v < min || v > max) {
+		fprintf(stderr, "folio: %s: bad value '%s' (a whole number from %lld to %lld%s)"
+			" (try 'folio --help')\n", opt, s, min, max, suffixes ? ", k/M/G" : "");
+		exit(STATUS_USAGE);
+	}
+	return v;
+}
 
 static void parse_args(int argc, char **argv, struct cli *cli)
 {
 	static const struct option longopts[] = {
 		{ "dump", required_argument, NULL, OPT_DUMP },
 		{ "url", required_argument, NULL, OPT_URL },
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "user-agent", required_argument, NULL, OPT_USER_AGENT },
+		{ "jobs", required_argument, NULL, OPT_JOBS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -70,6 +112,19 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 			break;
 		case OPT_URL:
 			cli->source.base_url = optarg;
+			break;
+		case OPT_TIMEOUT:
+			cli->source.timeout_s = (long)parse_number("--timeout", optarg, 1, 86400, false);
+			break;
+		case OPT_MAX_SIZE:
+			cli->source.max_size = (size_t)parse_number("--max-size", optarg, 1,
+								     (long long)1 << 40, true);
+			break;
+		case OPT_USER_AGENT:
+			cli->source.user_agent = optarg;
+			break;
+		case OPT_JOBS:
+			cli->jobs = (int)parse_number("--jobs", optarg, 1, 64, false);
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -106,6 +161,55 @@ static int print_article(const struct article *a, enum dump_format dump)
 	return 0;
 }
 
+/* Several sources: every article (or failure) in the order given. */
+static int print_failure(const char *arg, const struct source_result *r, enum dump_format dump)
+{
+	size_t n = strlen(arg);
+	const char *cause = strncmp(r->err, arg, n) == 0 && strncmp(r->err + n, ": ", 2) == 0
+			    ? r->err + n + 2 : r->err;
+	fprintf(stderr, "folio: %s\n", r->err);
+	if (dump == DUMP_TEXT) {
+		printf("error: %s\n", cause);
+		return 0;
+	}
+	json_t *o = json_pack("{s:s, s:s, s:i}", "url", arg, "error", cause, "status",
+			      (int)r->status);
+	char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	json_decref(o);
+	if (!s)
+		return -1;
+	puts(s);
+	free(s);
+	return 0;
+}
+
+static int run_batch(const struct cli *cli)
+{
+	size_t n = (size_t)cli->nargs;
+	struct source_result *res = calloc(n, sizeof *res);
+	int failed = 0;
+
+	if (!res) {
+		fprintf(stderr, "folio: out of memory\n");
+		return STATUS_INPUT;
+	}
+	enum status_code rc = source_open_many((const char *const *)cli->args, n, &cli->source,
+					       cli->jobs, res);
+	for (size_t i = 0; i < n; i++) {
+		if (cli->dump == DUMP_TEXT)
+			printf("%s==> %s <==\n", i ? "\n" : "", cli->args[i]);
+		if (res[i].status != STATUS_OK)
+			failed |= print_failure(cli->args[i], &res[i], cli->dump);
+		else
+			failed |= print_article(res[i].article, cli->dump);
+		article_free(res[i].article);
+	}
+	free(res);
+	if (fflush(stdout) != 0 || failed)
+		return rc != STATUS_OK ? rc : STATUS_INPUT;
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli cli = { 0 };
@@ -113,8 +217,10 @@ int main(int argc, char **argv)
 	struct article *article = NULL;
 
 	parse_args(argc, argv, &cli);
+	if (cli.nargs > 1 && cli.dump == DUMP_NONE)
+		usage_error("%s", "several URLs or files need --dump=json or --dump=text");
 	if (cli.nargs > 1)
-		usage_error("%s", "one URL or file at a time");
+		return run_batch(&cli);
 
 	enum status_code rc = source_open(cli.args[0], &cli.source, &article, err);
 	if (rc != STATUS_OK) {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "folio/extract.h"
+#include "folio/fetch.h"
 #include "folio/source.h"
 
 struct bytes {
@@ -110,14 +111,200 @@ static enum status_code open_local(const char *arg, const struct source_opts *op
 	return rc;
 }
 
+/* ---- URLs (fetch.c does the transfer) ---- */
+
+/* A page with less body text than this that carries a meta refresh is
+ * a redirect stub: the refresh is followed.  A real article that also
+ * refreshes (news front pages do) is read as it is. */
+#define STUB_MAX_TEXT 200
+#define REFRESH_MAX_DELAY_S 10
+
+static void fetch_opts_of(const struct source_opts *opts, struct fetch_opts *fo)
+{
+	fo->user_agent = opts ? opts->user_agent : NULL;
+	fo->timeout_s = opts ? opts->timeout_s : 0;
+	fo->max_size = opts ? opts->max_size : 0;
+}
+
+/* Extract fetched bytes with the final URL as base and the header's
+ * charset. */
+static enum status_code extract_fetched(const char *arg, const struct fetch_result *res,
+					struct article **out, char err[SOURCE_ERR_MAX])
+{
+	const char *why = NULL;
+	struct extract_input in = {
+		.bytes = res->body, .len = res->len,
+		.base_url = res->final_url ? res->final_url : arg,
+		.charset = res->charset,
+	};
+	enum status_code rc = extract_article(&in, out, &why);
+	if (rc != STATUS_OK)
+		snprintf(err, SOURCE_ERR_MAX, "%s: %s", arg, why ? why : status_name(rc));
+	return rc;
+}
+
+static bool is_stub(enum status_code rc, const struct article *a)
+{
+	size_t text = 0;
+	if (rc == STATUS_NO_ARTICLE)
+		return true;
+	if (rc != STATUS_OK)
+		return false;
+	for (size_t i = 0; i < a->nblocks && text < STUB_MAX_TEXT; i++)
+		text += a->blocks[i].len;
+	return text < STUB_MAX_TEXT;
+}
+
+/* Follow a stub's meta refresh to target, once: a second stub behind
+ * it is a refresh loop or chain and is not followed. */
+static enum status_code follow_refresh(const char *arg, const char *target,
+				       const struct fetch_opts *fo, struct article **out,
+				       char err[SOURCE_ERR_MAX])
+{
+	struct fetch_result res;
+	enum status_code rc = fetch_url(target, fo, &res);
+
+	if (rc != STATUS_OK) {
+		snprintf(err, SOURCE_ERR_MAX, "%.200s: after meta refresh: %.280s", arg, res.err);
+		fetch_result_free(&res);
+		return rc;
+	}
+	rc = extract_fetched(arg, &res, out, err);
+	if (is_stub(rc, *out)) {
+		char *again = fetch_meta_refresh(res.body, res.len, res.final_url,
+						 REFRESH_MAX_DELAY_S);
+		if (again) {
+			article_free(*out);
+			*out = NULL;
+			snprintf(err, SOURCE_ERR_MAX, "%.200s: no article (meta refresh to "
+				 "%.200s leads to another refresh; only one is followed)",
+				 arg, target);
+			rc = STATUS_NO_ARTICLE;
+		}
+		free(again);
+	}
+	fetch_result_free(&res);
+	return rc;
+}
+
+/* Fetched page -> article.  A redirect stub's meta refresh is followed
+ * (only http/https: fetch_meta_refresh returns nothing else; never to
+ * the page itself; delay at most REFRESH_MAX_DELAY_S). */
+static enum status_code open_fetched(const char *arg, const struct fetch_result *res,
+				     const struct fetch_opts *fo, struct article **out,
+				     char err[SOURCE_ERR_MAX])
+{
+	const char *here = res->final_url ? res->final_url : arg;
+	enum status_code rc = extract_fetched(arg, res, out, err);
+	char *target;
+
+	if (!is_stub(rc, *out))
+		return rc;
+	target = fetch_meta_refresh(res->body, res->len, here, REFRESH_MAX_DELAY_S);
+	if (!target)
+		return rc;
+	if (fetch_same_url(target, here) || fetch_same_url(target, arg)) {
+		if (rc == STATUS_NO_ARTICLE)
+			snprintf(err, SOURCE_ERR_MAX, "%.200s: no article (the page only "
+				 "refreshes to itself)", arg);
+		free(target);
+		return rc;
+	}
+	article_free(*out);
+	*out = NULL;
+	err[0] = '\0';
+	rc = follow_refresh(arg, target, fo, out, err);
+	free(target);
+	return rc;
+}
+
+static enum status_code open_url(const char *arg, const struct source_opts *opts,
+				 struct article **out, char err[SOURCE_ERR_MAX])
+{
+	struct fetch_opts fo;
+	struct fetch_result res;
+	enum status_code rc;
+
+	fetch_opts_of(opts, &fo);
+	rc = fetch_url(arg, &fo, &res);
+	if (rc == STATUS_OK) {
+		err[0] = '\0';
+		rc = open_fetched(arg, &res, &fo, out, err);
+	} else {
+		snprintf(err, SOURCE_ERR_MAX, "%s", res.err);
+	}
+	fetch_result_free(&res);
+	return rc;
+}
+
 enum status_code source_open(const char *arg, const struct source_opts *opts,
 			     struct article **out, char err[SOURCE_ERR_MAX])
 {
 	*out = NULL;
 	err[0] = '\0';
-	if (source_is_url(arg)) {
-		snprintf(err, SOURCE_ERR_MAX, "%s: fetching URLs is not built yet", arg);
-		return STATUS_NETWORK;
-	}
+	if (source_is_url(arg))
+		return open_url(arg, opts, out, err);
 	return open_local(arg, opts, out, err);
+}
+
+/* Fetch the URLs among args together, then turn every source into an
+ * article in the order given (bodies are freed as they are used). */
+static void open_urls_together(const char *const *args, size_t n,
+			       const struct source_opts *opts, int jobs,
+			       struct source_result *results, bool *done)
+{
+	const char **urls = calloc(n, sizeof *urls);
+	size_t *idx = calloc(n, sizeof *idx), nurl = 0;
+	struct fetch_result *fr = calloc(n, sizeof *fr);
+	struct fetch_opts fo;
+
+	if (!urls || !idx || !fr)
+		goto out;       /* every source is then opened one by one */
+	for (size_t i = 0; i < n; i++)
+		if (source_is_url(args[i])) {
+			urls[nurl] = args[i];
+			idx[nurl++] = i;
+		}
+	fetch_opts_of(opts, &fo);
+	fetch_many(urls, nurl, jobs, &fo, fr);
+	for (size_t k = 0; k < nurl; k++) {
+		struct source_result *r = &results[idx[k]];
+		if (fr[k].status == STATUS_OK)
+			r->status = open_fetched(urls[k], &fr[k], &fo, &r->article, r->err);
+		else
+			r->status = fr[k].status;
+		if (fr[k].status != STATUS_OK)
+			snprintf(r->err, SOURCE_ERR_MAX, "%s", fr[k].err);
+		fetch_result_free(&fr[k]);
+		done[idx[k]] = true;
+	}
+out:
+	free(urls);
+	free(idx);
+	free(fr);
+}
+
+enum status_code source_open_many(const char *const *args, size_t n,
+				  const struct source_opts *opts, int jobs,
+				  struct source_result *results)
+{
+	bool *done = calloc(n ? n : 1, sizeof *done);
+	enum status_code first = STATUS_OK;
+
+	for (size_t i = 0; i < n; i++) {
+		results[i].status = STATUS_OK;
+		results[i].article = NULL;
+		results[i].err[0] = '\0';
+	}
+	if (done && n)
+		open_urls_together(args, n, opts, jobs, results, done);
+	for (size_t i = 0; i < n; i++) {
+		if (!done || !done[i])
+			results[i].status = source_open(args[i], opts, &results[i].article,
+							results[i].err);
+		if (first == STATUS_OK && results[i].status != STATUS_OK)
+			first = results[i].status;
+	}
+	free(done);
+	return first;
 }

@@ -12,6 +12,7 @@ import http.server
 import socketserver
 import ssl
 import sys
+import threading
 import time
 
 PARAS = [
@@ -80,12 +81,27 @@ class Handler(http.server.BaseHTTPRequestHandler):
             n = int(p[len("/chain/"):])
             return self.redirect("/chain/%d" % (n - 1) if n > 0
                                  else "/sub/dir/page.html")
+        if p.startswith("/barrier/"):
+            return self.barrier(p.split("/")[2:])
         if p.startswith("/slow/"):
             time.sleep(float(p[len("/slow/"):]))
             return self.send(200, article("Slow page " + p))
         self.send(404, "<html><body><h1>Not Found</h1><p>" + "There is no "
                   "such page on this server, sorry. " * 10 + "</p></body>"
                   "</html>")
+
+    def barrier(self, parts):
+        """/barrier/GROUP/N/I: answers only once N requests of GROUP are
+        in flight together (proof of concurrency without timing); 503
+        when they do not all arrive within a second."""
+        group, n = parts[0], int(parts[1])
+        with BARRIERS_LOCK:
+            b = BARRIERS.setdefault(group, threading.Barrier(n, timeout=1))
+        try:
+            b.wait()
+        except threading.BrokenBarrierError:
+            return self.send(503, "<p>alone</p>")
+        self.send(200, article("Together " + "/".join(parts)))
 
     # ---- routes ----
     def r_article(self):
@@ -97,6 +113,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                  '<p>See <a href="other.html">the survey</a> and '
                  '<a href="/top.html">the index</a> for more.</p>')
         self.send(200, article("Relative links", extra))
+
+    def r_to_404(self):
+        self.redirect("/404")
 
     def r_loop(self):
         self.redirect("/loop")
@@ -218,6 +237,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 ROUTES = {
     "/article": Handler.r_article,
     "/sub/dir/page.html": Handler.r_sub_page,
+    "/to-404": Handler.r_to_404,
     "/loop": Handler.r_loop,
     "/to-file": Handler.r_to_file,
     "/cookie-set": Handler.r_cookie_set,
@@ -245,6 +265,10 @@ ROUTES = {
     "/ua": Handler.r_ua,
     "/teapot": Handler.r_control,
 }
+
+
+BARRIERS = {}
+BARRIERS_LOCK = threading.Lock()
 
 
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):

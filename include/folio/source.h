@@ -24,6 +24,21 @@ struct source_opts {
 enum status_code source_open(const char *arg, const struct source_opts *opts,
 			     struct article **out, char err[SOURCE_ERR_MAX]);
 
+/* One result of source_open_many: article on STATUS_OK, else err. */
+struct source_result {
+	enum status_code status;
+	struct article *article;
+	char err[SOURCE_ERR_MAX];
+};
+
+/* Open n sources (URLs and files mixed).  URLs are fetched concurrently,
+ * at most jobs at a time (jobs <= 0: 8).  results[i] belongs to args[i];
+ * the caller frees each article.  Returns STATUS_OK when all succeeded,
+ * else the status of the first failure in the order given. */
+enum status_code source_open_many(const char *const *args, size_t n,
+				  const struct source_opts *opts, int jobs,
+				  struct source_result *results);
+
 /* True when arg names a URL (has a scheme such as http:, https:, ftp:,
  * file:) rather than a path. */
 bool source_is_url(const char *arg);

@@ -1,0 +1,72 @@
+# server_lib.sh - sourced by tests/sh/test_fetch*.sh and bench/fetch_bench.sh.
+# start_server [--tls CERT KEY]: runs tests/server.py on 127.0.0.1 (a free
+# port chosen by the kernel), sets PORT; every server is stopped and $TMP
+# removed when the script exits.  Helpers run folio and check outcomes.
+
+TESTS_DIR=$(cd "$(dirname "$0")/.." && pwd)
+[ -f "$TESTS_DIR/server.py" ] || TESTS_DIR=$(cd "$(dirname "$0")/../tests" && pwd)
+TMP=$(mktemp -d)
+SERVER_PIDS=""
+
+stop_servers() {
+	for pid in $SERVER_PIDS; do
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+	done
+	SERVER_PIDS=""
+	rm -rf "$TMP"
+}
+trap stop_servers EXIT
+trap 'exit 1' INT TERM HUP
+
+# Nothing may leave the machine: no proxy from the environment.
+unset http_proxy https_proxy HTTPS_PROXY all_proxy ALL_PROXY
+export no_proxy='*' NO_PROXY='*'
+
+start_server() {
+	portfile=$TMP/port.$$.$(date +%s%N)
+	python3 "$TESTS_DIR/server.py" "$@" >"$portfile" 2>"$TMP/server.err" &
+	SERVER_PIDS="$SERVER_PIDS $!"
+	i=0
+	while [ ! -s "$portfile" ] && [ $i -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	PORT=$(head -n 1 "$portfile")
+	case $PORT in
+	''|*[!0-9]*) echo "test server did not start:" >&2
+		cat "$TMP/server.err" >&2
+		exit 1 ;;
+	esac
+}
+
+fail() {
+	echo "FAIL: $*" >&2
+	[ -f "$TMP/out" ] && { echo "--- stdout:" >&2; head -c 2000 "$TMP/out" >&2; }
+	[ -f "$TMP/err" ] && { echo "--- stderr:" >&2; cat "$TMP/err" >&2; }
+	exit 1
+}
+
+# run ARGS...: folio's stdout in $TMP/out, stderr in $TMP/err, status in $rc.
+run() {
+	"$FOLIO" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	LAST="folio $*"
+}
+
+expect_rc() {
+	[ "$rc" -eq "$1" ] || fail "$LAST: exit $rc, wanted $1"
+}
+
+expect_err() {
+	grep -q -- "$1" "$TMP/err" || fail "$LAST: stderr lacks '$1'"
+	[ "$(wc -l <"$TMP/err")" -le "${2:-1}" ] || fail "$LAST: more than ${2:-1} error line(s)"
+}
+
+expect_out() {
+	grep -q -- "$1" "$TMP/out" || fail "$LAST: stdout lacks '$1'"
+}
+
+expect_no_out() {
+	! grep -q -- "$1" "$TMP/out" || fail "$LAST: stdout has '$1'"
+}

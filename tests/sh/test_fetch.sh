@@ -1,0 +1,144 @@
+#!/bin/sh
+# folio URL against tests/server.py on loopback: redirects, cookies, HTTP
+# errors, encodings, limits, content types, charset, meta refresh.
+. "$(dirname "$0")/../server_lib.sh"
+start_server
+U=http://127.0.0.1:$PORT
+
+# A plain page, and the URL in the JSON is the one fetched.
+run --dump=json "$U/article"
+expect_rc 0
+expect_out '"url":"'"$U"'/article"'
+expect_out 'harbour committee'
+
+# Redirect chain: the final URL is the base for relative links.
+run --dump=json "$U/chain/3"
+expect_rc 0
+expect_out '"url":"'"$U"'/sub/dir/page.html"'
+expect_out "\"$U/sub/dir/other.html\""
+expect_out "\"$U/top.html\""
+
+# Redirect loop: stops after 10.
+run --dump=json "$U/loop"
+expect_rc 2
+expect_err "^folio: $U/loop: too many redirects"
+
+# Redirect to file:// is never followed.
+run --dump=text "$U/to-file"
+expect_rc 2
+expect_err "$U/to-file: redirect to an unsupported scheme.*file:///etc/passwd"
+[ -s "$TMP/out" ] && fail "redirect to file:// printed something"
+
+# A first URL with another scheme.
+run --dump=text "ftp://127.0.0.1:$PORT/x"
+expect_rc 2
+expect_err "unsupported scheme"
+
+# A cookie set during a redirect is sent back (else this loops).
+run --dump=text "$U/cookie-set"
+expect_rc 0
+expect_out 'Cookie accepted'
+
+# HTTP errors: status and reason, and the error page is never extracted.
+run --dump=json "$U/404"
+expect_rc 5
+expect_err "^folio: $U/404: HTTP 404 Not Found$"
+[ -s "$TMP/out" ] && fail "a 404 page was printed"
+run --dump=json "$U/500"
+expect_rc 5
+expect_err "$U/500: HTTP 500 Internal Server Error"
+run --dump=json "$U/410-empty"
+expect_rc 5
+expect_err "HTTP 410 Gone"
+# The error names the final URL when a redirect led there.
+run --dump=json "$U/to-404"
+expect_rc 5
+expect_err "^folio: $U/to-404: HTTP 404 Not Found at $U/404$"
+
+# Compressed body.
+run --dump=text "$U/gzip"
+expect_rc 0
+expect_out 'harbour committee'
+
+# Silent server: the whole-transfer limit ends it (10x guard on time).
+start=$(date +%s)
+run --dump=text --timeout 2 "$U/silent"
+expect_rc 2
+expect_err "$U/silent: timed out"
+[ $(($(date +%s) - start)) -lt 20 ] || fail "--timeout 2 took too long"
+
+# Endless body: the size cap aborts the transfer.
+run --dump=text --max-size 100k "$U/endless"
+expect_rc 6
+expect_err "$U/endless: too large (over 102400 bytes)"
+# A Content-Length over the cap is refused before the body.
+run --dump=text "$U/huge-length"
+expect_rc 6
+expect_err "too large"
+
+# Wrong content types name the type.
+run --dump=text "$U/pdf"
+expect_rc 6
+expect_err "$U/pdf: not HTML (content type application/pdf)"
+run --dump=text "$U/json"
+expect_rc 6
+expect_err "application/json"
+run --dump=text "$U/xhtml"
+expect_rc 0
+expect_out 'harbour'
+# No Content-Type: HTML-looking bytes are read, others refused.
+run --dump=text "$U/notype"
+expect_rc 0
+expect_out 'harbour'
+run --dump=text "$U/notype-binary"
+expect_rc 6
+expect_err "not HTML"
+
+# Charset only in the header (windows-1251 bytes, no meta).
+run --dump=text "$U/cp1251"
+expect_rc 0
+expect_out 'Вчера в городе открыли новый мост'
+
+# Meta refresh: a stub is followed once, to http(s) only, never in a loop.
+run --dump=json "$U/refresh-ok"
+expect_rc 0
+expect_out 'harbour committee'
+expect_out '"url":"'"$U"'/article"'
+run --dump=json "$U/refresh-a"
+expect_rc 4
+expect_err "$U/refresh-a: no article (meta refresh"
+run --dump=json "$U/refresh-self"
+expect_rc 4
+expect_err "refreshes to itself"
+run --dump=json "$U/refresh-slow"
+expect_rc 4
+run --dump=json "$U/refresh-file"
+expect_rc 4
+expect_no_out 'root:'
+run --dump=json "$U/refresh-article"
+expect_rc 0
+expect_out 'Article with a refresh'
+
+# User-Agent: folio's own, or the one given.
+version=$("$FOLIO" --version | sed 's/^folio //')
+run --dump=text "$U/ua"
+expect_rc 0
+expect_out "Agent was \[folio/$version\]"
+run --dump=text --user-agent 'TestAgent/1.0' "$U/ua"
+expect_rc 0
+expect_out 'Agent was \[TestAgent/1.0\]'
+
+# Connection refused: a port nobody listens on.
+closed=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+run --dump=text "http://127.0.0.1:$closed/"
+expect_rc 2
+expect_err "http://127.0.0.1:$closed/: connection refused"
+
+# Option values are checked.
+run --timeout 0 "$U/article"
+expect_rc 1
+run --max-size 12X "$U/article"
+expect_rc 1
+run --jobs many "$U/article"
+expect_rc 1
+exit 0
