@@ -1,13 +1,405 @@
-/* leadimage.c - the lead image (placeholder until the metadata owner
- * lands the real one: finds nothing, so no caption is withheld). */
+/* leadimage.c - the article's lead photo with its caption and credit.
+ *
+ * 1. Candidates are <img> elements (src, or the lazy-load data-src
+ *    family) that are not logos, avatars, icons, ads or tracking pixels
+ *    and not inside nav/header/footer/aside chrome.
+ * 2. The lead is the image the metadata names (og:image / JSON-LD, same
+ *    file name) when it sits near the top of the page, else the first
+ *    candidate from the headline to the opening of the body text.
+ * 3. Its caption region is the enclosing <figure>, or, climbing a few
+ *    levels, a following sibling marked as caption/credit.  Inside it,
+ *    elements marked credit/copyright/attribution/photographer (class,
+ *    id, itemprop) or <cite> give the credit; the rest is the caption;
+ *    visually-hidden labels are skipped.  A caption still carrying a
+ *    credit is split by credit_split().
+ * See doc/extraction.md, "Lead image". */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "folio/credit.h"
+#include "folio/dom.h"
 #include "folio/meta.h"
+#include "folio/text.h"
+
+#define TOP_TEXT 1500   /* body text (bytes) after which images are "deep" */
+#define CLIMB 4         /* ancestor levels searched for a caption */
+
+static const char *const bad_img_hints[] = {
+	"logo", "avatar", "icon", "sprite", "pixel", "tracking", "badge",
+	"emoji", "button", "author", "profile", "thumb", "related", "promo",
+	"social", "share", "advert", "sponsor", "headshot", "mugshot",
+	"gravatar", "spinner", "loader", "placeholder", NULL
+};
+
+static const char *const chrome_hints[] = {
+	"related", "sidebar", "promo", "recommend", "more-", "nav", "menu",
+	"masthead", "banner", "comment", "footer", "widget", "teaser", "ad-",
+	"advert", NULL
+};
+
+static const char *const credit_hints[] = {
+	"credit", "copyright", "photographer", "attribution", "courtesy",
+	"source", "byline", "author", "rights", "provider", NULL
+};
+
+static const char *const caption_hints[] = {
+	"caption", "desc", "legend", "credit", "copyright", "attribution",
+	"photographer", "image-meta", "media-meta", "cutline", NULL
+};
+
+static const char *const hidden_hints[] = {
+	"sr-only", "visually-hidden", "visuallyhidden", "screen-reader",
+	"screenreader", "offscreen", "off-screen", "a11y", "hidden", NULL
+};
+
+/* The image URL an <img> shows: a real src, else a lazy-load attribute. */
+static const char *img_src(xmlNodePtr img)
+{
+	static const char *const attrs[] = {
+		"data-src", "data-lazy-src", "data-original", "data-hi-res-src",
+		"data-url", "src", NULL
+	};
+	const char *src = dom_attr_raw(img, "src");
+	if (src && *src && strncmp(src, "data:", 5))
+		return src;
+	for (int i = 0; attrs[i]; i++) {
+		const char *v = dom_attr_raw(img, attrs[i]);
+		if (v && *v && strncmp(v, "data:", 5))
+			return v;
+	}
+	return NULL;
+}
+
+static bool small_dimension(xmlNodePtr img, const char *attr)
+{
+	const char *v = dom_attr_raw(img, attr);
+	if (!v || !isdigit((unsigned char)*v))
+		return false;
+	long n = strtol(v, NULL, 10);
+	return n > 0 && n < 100;
+}
+
+static bool contains_ci(const char *hay, const char *const *words)
+{
+	if (!hay)
+		return false;
+	for (int i = 0; words[i]; i++)
+		if (strcasestr(hay, words[i]))
+			return true;
+	return false;
+}
+
+/* Inside page chrome (nav, footer, aside, related boxes)? */
+static bool in_chrome(xmlNodePtr n, xmlNodePtr stop)
+{
+	for (xmlNodePtr p = n->parent; p && p != stop && p->type == XML_ELEMENT_NODE;
+	     p = p->parent) {
+		if (dom_is(p, "nav") || dom_is(p, "footer") || dom_is(p, "aside"))
+			return true;
+		if (dom_hint(p, chrome_hints))
+			return true;
+	}
+	return false;
+}
+
+static bool usable_img(xmlNodePtr img, xmlNodePtr content_root)
+{
+	const char *src = img_src(img);
+	if (!src)
+		return false;
+	if (small_dimension(img, "width") || small_dimension(img, "height"))
+		return false;
+	if (dom_hint(img, bad_img_hints) || contains_ci(src, bad_img_hints))
+		return false;
+	const char *dot = strrchr(src, '.');
+	if (dot && (!strncasecmp(dot, ".svg", 4) || !strncasecmp(dot, ".ico", 4)))
+		return false;
+	return !in_chrome(img, content_root);
+}
+
+/* File name of a URL, without query: ".../DSC001.jpg?w=1" -> "DSC001.jpg". */
+static size_t url_file(const char *url, const char **start)
+{
+	size_t n = strcspn(url, "?#");
+	size_t b = n;
+	while (b && url[b - 1] != '/')
+		b--;
+	*start = url + b;
+	return n - b;
+}
+
+static bool same_image(const char *a, const char *b)
+{
+	if (!a || !b)
+		return false;
+	const char *fa, *fb;
+	size_t na = url_file(a, &fa), nb = url_file(b, &fb);
+	return na >= 5 && na == nb && !memcmp(fa, fb, na);
+}
+
+static bool is_ancestor(xmlNodePtr anc, xmlNodePtr n)
+{
+	for (; n; n = n->parent)
+		if (n == anc)
+			return true;
+	return false;
+}
+
+/* Pick the lead <img>: scan in document order, counting body text; stop
+ * once the body is well under way. */
+static xmlNodePtr find_lead_img(xmlDocPtr doc, xmlNodePtr content_root,
+				const char *meta_url)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlNodePtr first = NULL;
+	size_t text = 0;
+	bool in_body = content_root == NULL;
+	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
+		if (n == content_root)
+			in_body = true;
+		else if (content_root && in_body && !is_ancestor(content_root, n))
+			break;  /* past the body */
+		if (dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "noscript")) {
+			n = dom_next(n, root, true);
+			if (!n)
+				break;
+			if (n == content_root)
+				in_body = true;
+		}
+		if (n->type == XML_TEXT_NODE && in_body && n->content) {
+			text += strlen((const char *)n->content);
+			if (text > TOP_TEXT && !content_root)
+				break;
+			continue;
+		}
+		if (!dom_is(n, "img") || !usable_img(n, content_root))
+			continue;
+		if (same_image(img_src(n), meta_url) && text <= TOP_TEXT)
+			return n;
+		if (in_body && !first && text <= TOP_TEXT)
+			first = n;
+		if (in_body && text > TOP_TEXT)
+			break;
+	}
+	return first;
+}
+
+/* ---- caption region ---- */
+
+static bool is_hidden(xmlNodePtr n)
+{
+	const char *aria = dom_attr_raw(n, "aria-hidden");
+	const char *style = dom_attr_raw(n, "style");
+	if (aria && !strcmp(aria, "true"))
+		return true;
+	if (style && (strcasestr(style, "display:none") ||
+		      strcasestr(style, "display: none") ||
+		      strcasestr(style, "visibility:hidden")))
+		return true;
+	return dom_hint(n, hidden_hints) || dom_attr_raw(n, "hidden");
+}
+
+static bool is_credit_el(xmlNodePtr n)
+{
+	const char *ip = dom_attr_raw(n, "itemprop");
+	if (ip && (strstr(ip, "copyright") || strstr(ip, "author") ||
+		   strstr(ip, "creditText")))
+		return true;
+	return dom_is(n, "cite") || dom_hint(n, credit_hints);
+}
+
+struct buf {
+	char *s;
+	size_t len, cap;
+	bool oom;
+};
+
+static void buf_add(struct buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	if (b->oom || !n)
+		return;
+	if (b->len + n + 2 > b->cap) {
+		size_t cap = (b->cap ? b->cap * 2 : 256) + n + 2;
+		char *p = realloc(b->s, cap);
+		if (!p) {
+			b->oom = true;
+			return;
+		}
+		b->s = p;
+		b->cap = cap;
+	}
+	if (b->len)
+		b->s[b->len++] = ' ';
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* Collect the text below region into caption and credit buffers.
+ * in_caption says whether plain text counts as caption text. */
+static void collect(xmlNodePtr region, struct buf *cap, struct buf *cr,
+		    bool in_caption)
+{
+	xmlNodePtr credit_root = NULL, cap_root = NULL;
+	if (is_credit_el(region))
+		credit_root = region;
+	for (xmlNodePtr n = region; n; ) {
+		if (n->type == XML_ELEMENT_NODE && n != region &&
+		    (is_hidden(n) || dom_is(n, "script") || dom_is(n, "style") ||
+		     dom_is(n, "button") || dom_is(n, "svg"))) {
+			n = dom_next(n, region, true);
+			continue;
+		}
+		if (n->type == XML_ELEMENT_NODE && !credit_root && is_credit_el(n))
+			credit_root = n;
+		if (n->type == XML_ELEMENT_NODE && !cap_root &&
+		    (dom_is(n, "figcaption") || dom_hint(n, caption_hints)))
+			cap_root = n;
+		if (n->type == XML_TEXT_NODE && n->content) {
+			bool under_credit = credit_root && is_ancestor(credit_root, n);
+			bool under_cap = in_caption ||
+					 (cap_root && is_ancestor(cap_root, n));
+			char *t = text_clean_dup((const char *)n->content,
+						 strlen((const char *)n->content));
+			if (t && under_credit)
+				buf_add(cr, t);
+			else if (t && under_cap)
+				buf_add(cap, t);
+			free(t);
+		}
+		xmlNodePtr next = dom_next(n, region, false);
+		if (credit_root && next && !is_ancestor(credit_root, next))
+			credit_root = is_credit_el(next) ? next : NULL;
+		if (cap_root && next && !is_ancestor(cap_root, next))
+			cap_root = NULL;
+		n = next;
+	}
+}
+
+/* Is sibling s a caption or credit block for the image? */
+static bool caption_sibling(xmlNodePtr s)
+{
+	return dom_is(s, "figcaption") || dom_hint(s, caption_hints) ||
+	       is_credit_el(s);
+}
+
+/* Next element sibling, skipping <br> and blank text. */
+static xmlNodePtr next_el(xmlNodePtr n)
+{
+	for (n = n->next; n; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE && !dom_is(n, "br"))
+			return n;
+		if (n->type == XML_TEXT_NODE && n->content) {
+			for (const xmlChar *p = n->content; *p; p++)
+				if (!isspace(*p))
+					return NULL;
+		}
+	}
+	return NULL;
+}
+
+static xmlNodePtr enclosing_figure(xmlNodePtr img)
+{
+	int depth = 0;
+	for (xmlNodePtr p = img->parent; p && depth < 8; p = p->parent, depth++)
+		if (dom_is(p, "figure"))
+			return p;
+	return NULL;
+}
+
+/* Fill caption/credit for img; returns the element that holds them
+ * (or NULL when none was found). */
+static xmlNodePtr find_caption(xmlNodePtr img, struct buf *cap, struct buf *cr)
+{
+	xmlNodePtr fig = enclosing_figure(img);
+	if (fig) {
+		collect(fig, cap, cr, false);
+		/* A figure without figcaption: the caption may follow it. */
+		xmlNodePtr s = next_el(fig);
+		if (!cap->len && !cr->len && s && caption_sibling(s)) {
+			collect(s, cap, cr, true);
+			return s;
+		}
+		return fig;
+	}
+	xmlNodePtr n = img;
+	for (int level = 0; level < CLIMB && n && n->parent; level++) {
+		xmlNodePtr found = NULL;
+		for (xmlNodePtr s = next_el(n); s; s = next_el(s)) {
+			if (!caption_sibling(s))
+				break;
+			collect(s, cap, cr, true);
+			found = s;
+		}
+		if (found)
+			return n->parent;
+		n = n->parent;
+		if (dom_is(n, "body") || dom_is(n, "article") || dom_is(n, "main"))
+			break;
+	}
+	return NULL;
+}
+
+static void set_lead(struct article *a, const char *url, char *caption,
+		     char *credit)
+{
+	struct lead_image *li = article_lead_image(a);
+	if (!li)
+		return;
+	if (url)
+		article_set(&li->url, url);
+	article_set(&li->caption, caption);
+	article_set(&li->credit, credit);
+}
+
+/* Separate caption and credit from what the region gave. */
+static void finish(struct buf *cap, struct buf *cr, char **caption, char **credit)
+{
+	*caption = *credit = NULL;
+	char *c1 = NULL, *c2 = NULL;
+	if (cap->len && credit_split(cap->s, &c1, &c2) < 0)
+		return;
+	if (cr->len) {
+		*credit = credit_tidy(cr->s);
+		free(c2);
+		c2 = NULL;
+		/* "(Credit: X)" left in the caption's tail by the markup. */
+	} else {
+		*credit = c2;
+	}
+	*caption = c1;
+	if (*caption)
+		text_clean(*caption, strlen(*caption));
+	if (*credit)
+		text_clean(*credit, strlen(*credit));
+}
 
 xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 			      const char *base_url, struct article *a)
 {
-	(void)doc;
-	(void)content_root;
-	(void)base_url;
-	(void)a;
-	return NULL;
+	if (!doc || !a || !xmlDocGetRootElement(doc))
+		return NULL;
+	const char *meta_url = a->lead_image ? a->lead_image->url : NULL;
+	xmlNodePtr img = find_lead_img(doc, content_root, meta_url);
+	if (!img)
+		return NULL;
+	char *url = dom_resolve_url(base_url, img_src(img));
+	struct buf cap = {0}, cr = {0};
+	xmlNodePtr holder = find_caption(img, &cap, &cr);
+	char *caption = NULL, *credit = NULL;
+	if (!cap.oom && !cr.oom)
+		finish(&cap, &cr, &caption, &credit);
+	if (caption || credit || !a->lead_image || !a->lead_image->caption)
+		set_lead(a, url ? url : meta_url, caption, credit);
+	else if (url)
+		article_set(&a->lead_image->url, url);
+	free(url);
+	free(caption);
+	free(credit);
+	free(cap.s);
+	free(cr.s);
+	return holder ? holder : img;
 }

@@ -1,0 +1,482 @@
+/* meta.c - title, byline, site name and date of an article.
+ *
+ * Sources, in the order they are trusted for each field:
+ *   title:     the page's own h1 when it agrees with a metadata title
+ *              (the headline as shown); else dc/og/twitter/JSON-LD/
+ *              parsely metadata; else <title>; site names are cut off.
+ *   byline:    author names from JSON-LD, <meta> and visible byline
+ *              elements, cross-checked; people only, no "By", dates,
+ *              job titles or e-mail addresses.
+ *   published: JSON-LD datePublished, article:published_time and kin,
+ *              <time itemprop=datePublished>.
+ * See doc/extraction.md, "Metadata". */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "folio/dom.h"
+#include "folio/jsonld.h"
+#include "folio/meta.h"
+#include "folio/metautil.h"
+#include "folio/text.h"
+
+/* <meta> keys we read, after normalising (lower case, '.' -> ':'). */
+enum mkey {
+	K_DC_TITLE, K_DCTERM_TITLE, K_OG_TITLE, K_WEIBO_ART_TITLE,
+	K_WEIBO_PAGE_TITLE, K_TITLE, K_TW_TITLE, K_PARSELY_TITLE,
+	K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
+	K_ART_AUTHOR, K_OG_ART_AUTHOR, K_SAILTHRU_AUTHOR, K_BYL,
+	K_OG_SITE, K_APP_NAME,
+	K_ART_PUB, K_OG_ART_PUB, K_PARSELY_PUB, K_ITEMPROP_PUB, K_DC_DATE,
+	K_DCTERMS_CREATED, K_PUBDATE, K_SAILTHRU_DATE,
+	K_OG_TYPE, K_OG_IMAGE, K_OG_IMAGE_URL, K_OG_IMAGE_SECURE, K_TW_IMAGE,
+	K_TW_IMAGE_SRC,
+	K_COUNT
+};
+
+static const char *const mkey_names[K_COUNT] = {
+	"dc:title", "dcterm:title", "og:title", "weibo:article:title",
+	"weibo:webpage:title", "title", "twitter:title", "parsely-title",
+	"dc:creator", "dcterm:creator", "author", "parsely-author",
+	"article:author", "og:article:author", "sailthru:author", "byl",
+	"og:site_name", "application-name",
+	"article:published_time", "og:article:published_time",
+	"parsely-pub-date", "datepublished", "dc:date", "dcterms:created",
+	"pubdate", "sailthru:date",
+	"og:type", "og:image", "og:image:url", "og:image:secure_url",
+	"twitter:image", "twitter:image:src",
+};
+
+struct metas {
+	char *v[K_COUNT];
+};
+
+static void metas_free(struct metas *m)
+{
+	for (int i = 0; i < K_COUNT; i++)
+		free(m->v[i]);
+}
+
+/* Record content under one key (first value wins). */
+static void metas_put(struct metas *m, const char *key, size_t klen,
+		      const char *content)
+{
+	char norm[64];
+	if (klen == 0 || klen >= sizeof norm)
+		return;
+	for (size_t i = 0; i < klen; i++) {
+		char c = (char)tolower((unsigned char)key[i]);
+		norm[i] = c == '.' ? ':' : c;
+	}
+	norm[klen] = '\0';
+	for (int i = 0; i < K_COUNT; i++) {
+		if (strcmp(norm, mkey_names[i]) || m->v[i])
+			continue;
+		m->v[i] = strdup(content);
+		return;
+	}
+}
+
+/* A property attribute may hold several space-separated keys. */
+static void metas_put_all(struct metas *m, const char *keys, const char *content)
+{
+	const char *p = keys;
+	while (*p) {
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		const char *e = p;
+		while (*e && !isspace((unsigned char)*e))
+			e++;
+		metas_put(m, p, (size_t)(e - p), content);
+		p = e;
+	}
+}
+
+static void metas_collect(xmlDocPtr doc, struct metas *m)
+{
+	static const char *const attrs[] = {"property", "name", "itemprop", NULL};
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
+		if (!dom_is(n, "meta"))
+			continue;
+		char *content = dom_attr(n, "content");
+		if (!content)
+			continue;
+		for (int i = 0; attrs[i]; i++) {
+			const char *k = dom_attr_raw(n, attrs[i]);
+			if (k)
+				metas_put_all(m, k, content);
+		}
+		free(content);
+	}
+}
+
+static const char *first_of(const struct metas *m, const enum mkey *keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (m->v[keys[i]])
+			return m->v[keys[i]];
+	return NULL;
+}
+
+/* ---- title ---- */
+
+#define MAX_H1 12
+
+struct h1s {
+	char *text[MAX_H1];
+	size_t n;
+	char *logo;     /* text of an h1 that links to the site's home */
+};
+
+/* Is this href the site's home page ("/", "https://host/")? */
+static bool is_home_link(const char *href)
+{
+	if (!href)
+		return false;
+	const char *p = href;
+	if (!strncasecmp(p, "http://", 7))
+		p += 7;
+	else if (!strncasecmp(p, "https://", 8))
+		p += 8;
+	else if (!strncmp(p, "//", 2))
+		p += 2;
+	else
+		return !strcmp(p, "/") || !strcmp(p, "./") || !*p;
+	const char *slash = strchr(p, '/');
+	return !slash || !strcmp(slash, "/") || !strncmp(slash, "/?", 2) ||
+	       !strncmp(slash, "/#", 2);
+}
+
+/* An h1 that is (or wraps) a link to the home page is the site's logo. */
+static bool h1_is_logo(xmlNodePtr h1)
+{
+	for (xmlNodePtr a = h1; a; a = a->parent)
+		if (dom_is(a, "a"))
+			return is_home_link(dom_attr_raw(a, "href"));
+	for (xmlNodePtr n = h1->children; n; n = dom_next(n, h1, false))
+		if (dom_is(n, "a") && is_home_link(dom_attr_raw(n, "href")))
+			return true;
+	return false;
+}
+
+static void h1s_collect(xmlDocPtr doc, struct h1s *h)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	for (xmlNodePtr n = root; n && h->n < MAX_H1; n = dom_next(n, root, false)) {
+		if (!dom_is(n, "h1"))
+			continue;
+		char *t = dom_text(n);
+		if (!t || !*t || strlen(t) > 300) {
+			free(t);
+			continue;
+		}
+		if (h1_is_logo(n)) {
+			if (!h->logo)
+				h->logo = t;
+			else
+				free(t);
+			continue;
+		}
+		h->text[h->n++] = t;
+	}
+}
+
+static void h1s_free(struct h1s *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		free(h->text[i]);
+	free(h->logo);
+}
+
+static char *doc_title(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
+		if (dom_is(n, "svg")) {         /* an SVG <title> is no page title */
+			n = dom_next(n, root, true);
+			if (!n)
+				break;
+		}
+		if (dom_is(n, "title")) {
+			char *t = dom_text(n);
+			if (t && *t)
+				return t;
+			free(t);
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* Does the page carry article metadata (so it is a real article page
+ * whose h1 is its headline), rather than a bare test document? */
+static bool has_article_meta(const struct metas *m, const struct jsonld_meta *j)
+{
+	return j->found || m->v[K_OG_TITLE] || m->v[K_ART_PUB] ||
+	       (m->v[K_OG_TYPE] && strstr(m->v[K_OG_TYPE], "article"));
+}
+
+/* Does h1 read as the same headline as ref? */
+static bool agrees(const char *h1, const char *ref, bool article)
+{
+	if (!ref)
+		return false;
+	double p, r;
+	meta_overlap(h1, ref, &p, &r);
+	if (p + r == 0)
+		return false;
+	double f1 = 2 * p * r / (p + r);
+	if (article)
+		return p > 0.5 && r >= 0.5;
+	return f1 >= 0.8;
+}
+
+static char *choose_title(xmlDocPtr doc, const struct metas *m,
+			  const struct jsonld_meta *j, const char *base_url,
+			  const char *byline)
+{
+	static const enum mkey tkeys[] = {
+		K_DC_TITLE, K_DCTERM_TITLE, K_OG_TITLE, K_WEIBO_ART_TITLE,
+		K_WEIBO_PAGE_TITLE, K_TITLE, K_TW_TITLE,
+	};
+	const char *mt = first_of(m, tkeys, sizeof tkeys / sizeof tkeys[0]);
+	if (!mt)
+		mt = j->headline;
+	if (!mt)
+		mt = m->v[K_PARSELY_TITLE];
+	struct h1s h = {0};
+	h1s_collect(doc, &h);
+	char *dt = doc_title(doc);
+	const char *sites[] = {
+		m->v[K_OG_SITE], j->publisher, m->v[K_APP_NAME], h.logo, byline,
+	};
+	size_t ns = sizeof sites / sizeof sites[0];
+	char *dts = dt ? meta_strip_site(dt, sites, ns, base_url) : NULL;
+	char *mts = mt ? meta_strip_site(mt, sites, ns, base_url) : NULL;
+	bool art = has_article_meta(m, j);
+	char *out = NULL;
+	for (size_t i = 0; i < h.n && !out; i++) {
+		if (agrees(h.text[i], mts, art) || agrees(h.text[i], dts, art) ||
+		    agrees(h.text[i], j->headline, art))
+			out = strdup(h.text[i]);
+	}
+	if (!out && mts)
+		out = strdup(mts);
+	if (!out && dts)
+		out = strdup(dts);
+	if (!out && h.n)
+		out = strdup(h.text[0]);
+	free(dts);
+	free(mts);
+	free(dt);
+	h1s_free(&h);
+	return out;
+}
+
+/* ---- byline ---- */
+
+/* Class/id words of elements that hold the author's name. */
+static const char *const byline_hints[] = {
+	"byline", "author", "writer", "reporter", "contributor", "posted-by",
+	"postedby", "creator", NULL
+};
+/* ... unless they are one of these (bio boxes, photos, comments). */
+static const char *const byline_vetoes[] = {
+	"bio", "avatar", "photo", "image", "img", "comment", "related",
+	"social", "share", "follow", "more-", "about", "description", NULL
+};
+
+/* Name given by an itemprop=author element: its itemprop=name when it
+ * has one (the rest may be a job title or a bio). */
+static char *itemprop_author(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c; c = dom_next(c, n, false)) {
+		const char *ip = dom_attr_raw(c, "itemprop");
+		if (ip && strstr(ip, "name")) {
+			const char *content = dom_attr_raw(c, "content");
+			return content ? text_clean_dup(content, strlen(content))
+				       : dom_text(c);
+		}
+	}
+	const char *content = dom_attr_raw(n, "content");
+	if (content && !dom_is(n, "meta"))
+		return text_clean_dup(content, strlen(content));
+	return dom_is(n, "meta") ? NULL : dom_text(n);
+}
+
+static bool inside_vetoed(xmlNodePtr n)
+{
+	static const char *const areas[] = {"comment", "related", "footer", NULL};
+	for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+		if (dom_is(p, "footer") || dom_is(p, "nav") || dom_is(p, "aside"))
+			return true;
+		if (dom_hint(p, areas))
+			return true;
+	}
+	return false;
+}
+
+/* The first visible byline element's names, cleaned; NULL if none. */
+static char *visible_byline(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
+		if (n->type != XML_ELEMENT_NODE || dom_is(n, "meta") ||
+		    dom_is(n, "link") || dom_is(n, "script") || dom_is(n, "style"))
+			continue;
+		const char *rel = dom_attr_raw(n, "rel");
+		const char *ip = dom_attr_raw(n, "itemprop");
+		bool by_rel = rel && strstr(rel, "author");
+		bool by_ip = ip && strstr(ip, "author");
+		bool by_class = dom_hint(n, byline_hints) &&
+				!dom_hint(n, byline_vetoes);
+		if (!by_rel && !by_ip && !by_class)
+			continue;
+		if (inside_vetoed(n))
+			continue;
+		char *raw = by_ip ? itemprop_author(n) : dom_text(n);
+		if (!raw)
+			continue;
+		char *name = strlen(raw) < 300 ? meta_clean_byline(raw) : NULL;
+		free(raw);
+		if (name)
+			return name;
+	}
+	return NULL;
+}
+
+/* Metadata author, people only: URLs and the site's own name do not
+ * count (an organisation named only in metadata is no byline). */
+static char *meta_author(const struct metas *m, const struct jsonld_meta *j)
+{
+	static const enum mkey akeys[] = {
+		K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
+		K_ART_AUTHOR, K_OG_ART_AUTHOR, K_SAILTHRU_AUTHOR, K_BYL,
+	};
+	if (j->author && !j->author_org)
+		return meta_clean_byline(j->author);
+	for (size_t i = 0; i < sizeof akeys / sizeof akeys[0]; i++) {
+		const char *v = m->v[akeys[i]];
+		if (!v || strstr(v, "://") || !strncmp(v, "www.", 4))
+			continue;
+		if (m->v[K_OG_SITE] && !strcasecmp(v, m->v[K_OG_SITE]))
+			continue;
+		if (j->publisher && !strcasecmp(v, j->publisher))
+			continue;
+		char *c = meta_clean_byline(v);
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
+/* Prefer the page's own wording when it names the same people. */
+static char *choose_byline(xmlDocPtr doc, const struct metas *m,
+			   const struct jsonld_meta *j)
+{
+	char *meta = meta_author(m, j);
+	char *vis = visible_byline(doc);
+	if (!meta)
+		return vis;
+	if (!vis)
+		return meta;
+	double p, r;
+	meta_overlap(meta, vis, &p, &r);
+	/* All metadata names shown, little else around them. */
+	if (p >= 0.99 && r >= 0.5) {
+		free(meta);
+		return vis;
+	}
+	free(vis);
+	return meta;
+}
+
+/* ---- date ---- */
+
+static char *time_published(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
+		if (!dom_is(n, "time"))
+			continue;
+		const char *ip = dom_attr_raw(n, "itemprop");
+		bool pub = (ip && strstr(ip, "datePublished")) ||
+			   dom_attr_raw(n, "pubdate");
+		char *dt = pub ? dom_attr(n, "datetime") : NULL;
+		if (dt)
+			return dt;
+	}
+	return NULL;
+}
+
+static char *choose_published(xmlDocPtr doc, const struct metas *m,
+			      const struct jsonld_meta *j)
+{
+	static const enum mkey dkeys[] = {
+		K_ART_PUB, K_OG_ART_PUB, K_PARSELY_PUB, K_ITEMPROP_PUB,
+		K_DC_DATE, K_DCTERMS_CREATED, K_PUBDATE, K_SAILTHRU_DATE,
+	};
+	if (j->published)
+		return strdup(j->published);
+	const char *v = first_of(m, dkeys, sizeof dkeys / sizeof dkeys[0]);
+	if (v)
+		return strdup(v);
+	return time_published(doc);
+}
+
+/* ---- lead image from metadata ---- */
+
+static void meta_image(const struct metas *m, const struct jsonld_meta *j,
+		       const char *base_url, struct article *a)
+{
+	static const enum mkey ikeys[] = {
+		K_OG_IMAGE, K_OG_IMAGE_URL, K_OG_IMAGE_SECURE, K_TW_IMAGE,
+		K_TW_IMAGE_SRC,
+	};
+	const char *src = first_of(m, ikeys, sizeof ikeys / sizeof ikeys[0]);
+	if (!src)
+		src = j->image_url;
+	char *url = src ? dom_resolve_url(base_url, src) : NULL;
+	if (!url)
+		return;
+	struct lead_image *li = article_lead_image(a);
+	if (li) {
+		article_set(&li->url, url);
+		/* JSON-LD's caption and credit describe its own image only. */
+		bool same = j->image_url && !strcmp(src, j->image_url);
+		if (same || !j->image_url) {
+			article_set(&li->caption, j->image_caption);
+			article_set(&li->credit, j->image_credit);
+		}
+	}
+	free(url);
+}
+
+void meta_extract(xmlDocPtr doc, const char *base_url, struct article *a)
+{
+	if (!doc || !a || !xmlDocGetRootElement(doc))
+		return;
+	struct metas m = {0};
+	struct jsonld_meta j = {0};
+	metas_collect(doc, &m);
+	jsonld_collect(doc, &j);
+
+	char *byline = choose_byline(doc, &m, &j);
+	char *title = choose_title(doc, &m, &j, base_url, byline);
+	char *published = choose_published(doc, &m, &j);
+	const char *site = m.v[K_OG_SITE] ? m.v[K_OG_SITE] : j.publisher;
+
+	article_set(&a->title, title);
+	article_set(&a->byline, byline);
+	article_set(&a->published, published);
+	article_set(&a->site_name, site);
+	meta_image(&m, &j, base_url, a);
+
+	free(title);
+	free(byline);
+	free(published);
+	metas_free(&m);
+	jsonld_meta_free(&j);
+}

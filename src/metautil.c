@@ -1,0 +1,507 @@
+/* metautil.c - pure string helpers for titles and bylines. */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "folio/metautil.h"
+#include "folio/text.h"
+
+#define MAX_TOKENS 256
+
+/* ---- words ---- */
+
+/* Decode one UTF-8 code point at s (len bytes left); *n = its length. */
+static uint32_t next_cp(const unsigned char *s, size_t len, size_t *n)
+{
+	uint32_t c = s[0];
+	size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	if (k > len)
+		k = len;
+	*n = k;
+	if (k == 1)
+		return c;
+	c &= 0x3F >> (k - 1);
+	for (size_t i = 1; i < k; i++)
+		c = (c << 6) | (s[i] & 0x3F);
+	return c;
+}
+
+/* Word characters: letters and digits of any script.  Punctuation
+ * blocks (general, CJK, full-width) separate words like ASCII ones. */
+static bool is_word_cp(uint32_t c)
+{
+	if (c < 0x80)
+		return isalnum((int)c);
+	if ((c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7)
+		return false;
+	if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F))
+		return false;
+	if ((c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+	    (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65))
+		return false;
+	return true;
+}
+
+struct words {
+	char *buf;              /* folded copy, words NUL-separated */
+	const char *w[MAX_TOKENS];
+	size_t n;
+};
+
+static bool words_split(const char *s, struct words *ws)
+{
+	size_t len = strlen(s);
+	ws->n = 0;
+	ws->buf = malloc(len + 1);
+	if (!ws->buf)
+		return false;
+	size_t o = 0;
+	bool in = false;
+	for (size_t i = 0; i < len;) {
+		size_t k;
+		uint32_t c = next_cp((const unsigned char *)s + i, len - i, &k);
+		if (is_word_cp(c)) {
+			if (!in && ws->n < MAX_TOKENS)
+				ws->w[ws->n++] = ws->buf + o;
+			in = true;
+			for (size_t j = 0; j < k; j++)
+				ws->buf[o++] = (char)tolower((unsigned char)s[i + j]);
+		} else if (in) {
+			ws->buf[o++] = '\0';
+			in = false;
+		}
+		i += k;
+	}
+	ws->buf[o] = '\0';
+	return true;
+}
+
+void meta_overlap(const char *a, const char *b, double *precision, double *recall)
+{
+	*precision = *recall = 0;
+	struct words wa, wb;
+	if (!a || !b || !words_split(a, &wa))
+		return;
+	if (!words_split(b, &wb)) {
+		free(wa.buf);
+		return;
+	}
+	bool used[MAX_TOKENS] = {false};
+	size_t hit = 0;
+	for (size_t i = 0; i < wa.n; i++) {
+		for (size_t j = 0; j < wb.n; j++) {
+			if (!used[j] && !strcmp(wa.w[i], wb.w[j])) {
+				used[j] = true;
+				hit++;
+				break;
+			}
+		}
+	}
+	if (wa.n && wb.n) {
+		*precision = (double)hit / (double)wa.n;
+		*recall = (double)hit / (double)wb.n;
+	}
+	free(wa.buf);
+	free(wb.buf);
+}
+
+/* Letters and digits only, folded: "The Guardian" -> "theguardian". */
+static char *squash(const char *s, size_t len)
+{
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		size_t k;
+		uint32_t c = next_cp((const unsigned char *)s + i, len - i, &k);
+		if (is_word_cp(c))
+			for (size_t j = 0; j < k; j++)
+				out[o++] = (char)tolower((unsigned char)s[i + j]);
+		i += k;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+	size_t n = 0;
+	bool in = false;
+	for (size_t i = 0; i < len; i++) {
+		bool sp = isspace((unsigned char)s[i]);
+		if (!sp && !in)
+			n++;
+		in = !sp;
+	}
+	return n;
+}
+
+/* ---- titles ---- */
+
+#define MAX_SEGS 16
+
+struct seg {
+	size_t start, end;
+};
+
+/* Length of a title separator at s[i], 0 when none. */
+static size_t sep_at(const char *s, size_t i, size_t len)
+{
+	static const char *const seps[] = {
+		" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
+		" \xc2\xb7 ", " \xe2\x80\xa2 ", " \xc2\xbb ", " \xc2\xab ",
+		" / ", " ~ ", " @ ", "\xef\xbd\x9c", NULL
+	};
+	for (int k = 0; seps[k]; k++) {
+		size_t n = strlen(seps[k]);
+		if (i + n <= len && !memcmp(s + i, seps[k], n))
+			return n;
+	}
+	/* "标题_栏目_网站": an underscore joined to CJK text. */
+	if (s[i] == '_' && ((i + 1 < len && (unsigned char)s[i + 1] >= 0x80) ||
+			    (i > 0 && (unsigned char)s[i - 1] >= 0x80)))
+		return 1;
+	/* "Headline [Site]" */
+	if (s[i] == ' ' && s[i + 1] == '[' && len && s[len - 1] == ']')
+		return 2;
+	return 0;
+}
+
+static size_t split_segs(const char *s, size_t len, struct seg *segs)
+{
+	size_t n = 0, start = 0;
+	for (size_t i = 0; i < len && n < MAX_SEGS - 1;) {
+		size_t k = sep_at(s, i, len);
+		if (!k || i == start) {
+			i++;
+			continue;
+		}
+		segs[n++] = (struct seg){start, i};
+		start = i + k;
+		i = start;
+	}
+	segs[n++] = (struct seg){start, len};
+	/* Trim blanks and a closing bracket of "[Site]". */
+	for (size_t k = 0; k < n; k++) {
+		while (segs[k].start < segs[k].end && s[segs[k].start] == ' ')
+			segs[k].start++;
+		while (segs[k].end > segs[k].start &&
+		       (s[segs[k].end - 1] == ' ' ||
+			(k == n - 1 && k && s[segs[k].end - 1] == ']')))
+			segs[k].end--;
+	}
+	return n;
+}
+
+/* "www.theguardian.com" -> "theguardian". */
+static char *host_label(const char *url)
+{
+	if (!url)
+		return NULL;
+	const char *p = strstr(url, "://");
+	p = p ? p + 3 : url;
+	size_t n = strcspn(p, "/:?#");
+	char *host = strndup(p, n);
+	if (!host)
+		return NULL;
+	char *labels[16];
+	size_t nl = 0;
+	for (char *tok = strtok(host, "."); tok && nl < 16; tok = strtok(NULL, "."))
+		labels[nl++] = tok;
+	static const char *const generic[] = {
+		"www", "m", "com", "co", "org", "net", "gov", "ac", "edu", "news",
+		"amp", NULL
+	};
+	char *best = NULL;
+	for (size_t i = 0; i + 1 < nl || (nl == 1 && i == 0); i++) {
+		bool gen = false;
+		for (int g = 0; generic[g]; g++)
+			gen |= !strcasecmp(labels[i], generic[g]);
+		if (!gen)
+			best = labels[i];
+	}
+	char *out = best ? squash(best, strlen(best)) : NULL;
+	free(host);
+	return out;
+}
+
+/* Does segment s[0..len) name the site? */
+static bool seg_is_site(const char *s, size_t len, const char *const *sites,
+			size_t nsites, const char *host)
+{
+	char *q = squash(s, len);
+	if (!q)
+		return false;
+	bool yes = false;
+	size_t ql = strlen(q), words = count_words(s, len);
+	for (size_t i = 0; i < nsites && !yes && ql; i++) {
+		if (!sites[i])
+			continue;
+		char *site = squash(sites[i], strlen(sites[i]));
+		if (!site)
+			continue;
+		size_t sl = strlen(site);
+		yes = sl && (!strcmp(q, site) ||
+			     (ql >= 3 && strstr(site, q)) ||
+			     (sl >= 3 && words <= 4 && strstr(q, site)));
+		free(site);
+	}
+	if (!yes && host && strlen(host) >= 3 && words <= 4)
+		yes = strstr(q, host) != NULL;
+	free(q);
+	return yes;
+}
+
+char *meta_strip_site(const char *title, const char *const *sites, size_t nsites,
+		      const char *base_url)
+{
+	size_t len = strlen(title);
+	struct seg segs[MAX_SEGS];
+	size_t n = split_segs(title, len, segs);
+	char *host = host_label(base_url);
+	size_t lo = 0, hi = n;          /* kept segments [lo, hi) */
+	while (hi - lo > 1 && seg_is_site(title + segs[hi - 1].start,
+					  segs[hi - 1].end - segs[hi - 1].start,
+					  sites, nsites, host))
+		hi--;
+	while (hi - lo > 1 && seg_is_site(title + segs[lo].start,
+					  segs[lo].end - segs[lo].start,
+					  sites, nsites, host))
+		lo++;
+	free(host);
+	size_t words_first = count_words(title + segs[lo].start,
+					 segs[lo].end - segs[lo].start);
+	if (hi - lo >= 3) {
+		/* "Headline | Section | Site": the headline comes first. */
+		hi = lo + 1;
+	} else if (hi - lo == 2) {
+		size_t wl = count_words(title + segs[lo + 1].start,
+					segs[lo + 1].end - segs[lo + 1].start);
+		if (wl <= 3 && wl < words_first)
+			hi = lo + 1;
+	}
+	size_t a = segs[lo].start, b = segs[hi - 1].end;
+	/* "Site: Headline" when the part before the colon is the site. */
+	const char *colon = memchr(title + a, ':', b - a);
+	if (colon && colon[1] == ' ' &&
+	    seg_is_site(title + a, (size_t)(colon - title) - a, sites, nsites, NULL))
+		a = (size_t)(colon - title) + 2;
+	char *out = strndup(title + a, b - a);
+	if (out)
+		text_clean(out, strlen(out));
+	return out;
+}
+
+/* ---- bylines ---- */
+
+static const char *const by_prefixes[] = {
+	"written by", "posted by", "words by", "story by", "reporting by",
+	"text by", "article by", "authored by", "by:", "by", "authors:",
+	"author:", "text:", "par", "por",
+	"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80:",             /* автор: */
+	"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80:",             /* Автор: */
+	"\xd1\x82\xd0\xb5\xd0\xba\xd1\x81\xd1\x82:",             /* текст: */
+	"\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82:",             /* Текст: */
+	"\xe4\xbd\x9c\xe8\x80\x85\xef\xbc\x9a", "\xe4\xbd\x9c\xe8\x80\x85:", /* 作者 */
+	"\xe6\x96\x87/",                                         /* 文/ */
+	NULL
+};
+
+/* Words after which the rest is not a name ("X, Senior Reporter"). */
+static const char *const not_name_words[] = {
+	"reporter", "editor", "correspondent", "writer", "staff",
+	"contributor", "columnist", "producer", "journalist", "senior",
+	"chief", "associate", "intern", "photographer", "bureau", "director",
+	"analyst", "professor", "president", "manager", "founder", "ceo",
+	"head", "team", "desk", "updated", "published", "posted", "share",
+	"follow", "email", "twitter", "read", "more", "min", "ago", NULL
+};
+
+/* Prefixes that are also name particles ("Di Wang", "Von Miller"):
+ * only in lower case. */
+static const char *const lower_prefixes[] = {
+	"von ", "di ", "door ", "av ", "af ", "de ", NULL
+};
+
+/* Strip one leading "By"-style prefix; returns the new start. */
+static char *strip_prefix(char *s)
+{
+	for (int i = 0; lower_prefixes[i]; i++) {
+		size_t n = strlen(lower_prefixes[i]);
+		if (!strncmp(s, lower_prefixes[i], n))
+			return s + n;
+	}
+	for (int i = 0; by_prefixes[i]; i++) {
+		size_t n = strlen(by_prefixes[i]);
+		if (strncasecmp(s, by_prefixes[i], n))
+			continue;
+		char next = s[n];
+		bool ends_label = by_prefixes[i][n - 1] == ':' ||
+				  by_prefixes[i][n - 1] == '/' ||
+				  (unsigned char)by_prefixes[i][n - 1] >= 0x80;
+		if (ends_label || next == ' ' || next == ':' || next == '\t') {
+			s += n;
+			while (*s == ' ' || *s == ':')
+				s++;
+			return s;
+		}
+	}
+	return s;
+}
+
+/* Cut s at the first marker that ends the names: a separator, a date,
+ * "Updated", " on ", " at " ... */
+static void cut_tail(char *s)
+{
+	static const char *const marks[] = {
+		" | ", " \xe2\x80\xa2 ", " \xc2\xb7 ", " \xe2\x80\x94 ",
+		" \xe2\x80\x93 ", " - ", "|", " Updated", " updated", " UPDATED",
+		" Published", " published", " Posted", " posted", " on ", " On ",
+		" at ", " for ", " in ", " In ", " Last ", " last ", "\xe2\x80\xa2",
+		" Twitter", " Email", " Follow", " follow", NULL
+	};
+	for (int i = 0; marks[i]; i++) {
+		char *p = strstr(s, marks[i]);
+		if (p)
+			*p = '\0';
+	}
+	/* A date or time: a digit starting a word. */
+	for (char *p = s; *p; p++)
+		if (isdigit((unsigned char)*p) && (p == s || p[-1] == ' ')) {
+			*p = '\0';
+			break;
+		}
+}
+
+static bool is_not_name_word(const char *w, size_t n)
+{
+	for (int i = 0; not_name_words[i]; i++)
+		if (strlen(not_name_words[i]) == n && !strncasecmp(w, not_name_words[i], n))
+			return true;
+	return false;
+}
+
+/* Does s[0..len) read as person names (capitalised words, no job
+ * titles)? */
+static bool looks_like_names(const char *s, size_t len)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < len;) {
+		while (i < len && s[i] == ' ')
+			i++;
+		size_t st = i;
+		while (i < len && s[i] != ' ')
+			i++;
+		if (i == st)
+			break;
+		words++;
+		const char *w = s + st;
+		size_t n = i - st;
+		while (n && ispunct((unsigned char)w[n - 1]))
+			n--;
+		if (is_not_name_word(w, n))
+			return false;
+	}
+	return words > 0 && words <= 6;
+}
+
+/* "X, Senior Reporter" -> "X"; "A, B" (two names) stays. */
+static void cut_job_title(char *s)
+{
+	char *comma = strchr(s, ',');
+	while (comma) {
+		char *next = strchr(comma + 1, ',');
+		size_t len = next ? (size_t)(next - comma - 1) : strlen(comma + 1);
+		if (!looks_like_names(comma + 1, len)) {
+			*comma = '\0';
+			return;
+		}
+		comma = next;
+	}
+}
+
+/* Remove words holding an e-mail address. */
+static void drop_emails(char *s)
+{
+	char *w = s;
+	while (*w) {
+		char *e = w;
+		while (*e && *e != ' ')
+			e++;
+		char *at = memchr(w, '@', (size_t)(e - w));
+		bool email = at && at > w && memchr(at, '.', (size_t)(e - at));
+		if (email) {
+			memmove(w, e, strlen(e) + 1);
+		} else {
+			w = *e ? e + 1 : e;
+		}
+	}
+}
+
+static void trim_ends(char *s)
+{
+	static const char *const tails[] = {" and", " &", " und", " et", " y", NULL};
+	size_t n = text_clean(s, strlen(s));
+	bool again = true;
+	while (again && n) {
+		again = false;
+		while (n && strchr(",;:-|/.(", s[n - 1])) {
+			/* keep a closing initial like "B." only after a letter pair */
+			if (s[n - 1] == '.' && n >= 2 && isupper((unsigned char)s[n - 2]) &&
+			    (n == 2 || s[n - 3] == ' '))
+				break;
+			s[--n] = '\0';
+			again = true;
+		}
+		for (int i = 0; tails[i]; i++) {
+			size_t k = strlen(tails[i]);
+			if (n >= k && !strcasecmp(s + n - k, tails[i])) {
+				n -= k;
+				s[n] = '\0';
+				again = true;
+			}
+		}
+		n = text_clean(s, n);
+		s[n] = '\0';
+	}
+}
+
+static bool is_junk_byline(const char *s)
+{
+	static const char *const junk[] = {
+		"author", "authors", "by", "share", "follow", "staff", "admin",
+		"contributors", "more", "unknown", "anonymous", "guest", "editor",
+		"editors", "about the author", NULL
+	};
+	for (int i = 0; junk[i]; i++)
+		if (!strcasecmp(s, junk[i]))
+			return true;
+	return strstr(s, "://") || !strncasecmp(s, "www.", 4);
+}
+
+char *meta_clean_byline(const char *raw)
+{
+	if (!raw)
+		return NULL;
+	char *buf = text_clean_dup(raw, strlen(raw));
+	if (!buf)
+		return NULL;
+	char *s = buf, *prev = NULL;
+	while (s != prev) {
+		prev = s;
+		s = strip_prefix(s);
+	}
+	cut_tail(s);
+	drop_emails(s);
+	cut_job_title(s);
+	trim_ends(s);
+	char *out = NULL;
+	size_t words = count_words(s, strlen(s));
+	if (*s && words <= 12 && strlen(s) <= 120 && !is_junk_byline(s))
+		out = strdup(s);
+	free(buf);
+	return out;
+}
