@@ -50,7 +50,7 @@ enum stmt_id {
 	Q_BEGIN, Q_COMMIT, Q_ROLLBACK,
 	Q_H_RECORD, Q_H_SETPOS, Q_H_GETPOS, Q_H_LIST,
 	Q_C_PUT, Q_C_GET, Q_C_TOUCH, Q_C_EVICT, Q_C_USAGE,
-	Q_S_SAVE, Q_S_UNSAVE, Q_S_GET, Q_S_LIST,
+	Q_S_SAVE, Q_S_SAVE_CACHED, Q_S_UNSAVE, Q_S_GET, Q_S_LIST,
 	Q_COUNT
 };
 
@@ -99,6 +99,13 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_S_SAVE] =
 		"INSERT INTO saved(url,title,site,saved,seq,article,html)"
 		" VALUES(?1,?2,?3,?4,(SELECT coalesce(max(seq),0)+1 FROM saved),?5,?6)"
+		" ON CONFLICT(url) DO UPDATE SET title=excluded.title,"
+		" site=excluded.site, saved=excluded.saved, seq=excluded.seq,"
+		" article=excluded.article, html=excluded.html",
+	[Q_S_SAVE_CACHED] =
+		"INSERT INTO saved(url,title,site,saved,seq,article,html)"
+		" SELECT ?1,?2,?3,?4,(SELECT coalesce(max(seq),0)+1 FROM saved),?5,body"
+		" FROM cache WHERE url=?1"
 		" ON CONFLICT(url) DO UPDATE SET title=excluded.title,"
 		" site=excluded.site, saved=excluded.saved, seq=excluded.seq,"
 		" article=excluded.article, html=excluded.html",
@@ -659,6 +666,22 @@ int store_save(struct store *st, const char *url, const char *title,
 	bind_text(s, 5, article_json);
 	bind_bytes(s, 6, html, html_len);
 	return write_one(st, s);
+}
+
+int store_save_from_cache(struct store *st, const char *url, const char *title,
+			  const char *site, const char *article_json, int64_t when)
+{
+	if (!st || !url || !article_json)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_S_SAVE_CACHED);
+	bind_text(s, 1, url);
+	bind_text(s, 2, title);
+	bind_text(s, 3, site);
+	sqlite3_bind_int64(s, 4, when);
+	bind_text(s, 5, article_json);
+	if (write_one(st, s) != 0)
+		return -1;
+	return sqlite3_changes(st->db) > 0 ? 1 : 0;
 }
 
 int store_unsave(struct store *st, const char *url)

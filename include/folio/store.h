@@ -135,6 +135,13 @@ int store_save(struct store *st, const char *url, const char *title,
 	       const char *site, const char *html, size_t html_len,
 	       const char *article_json, int64_t when);
 
+/* Save an article whose source page is in the cache under url (the
+ * pager's "s": it has the article, the cache has the page).  1 saved,
+ * 0 when the page is not cached (nothing saved; use store_save), -1
+ * error. */
+int store_save_from_cache(struct store *st, const char *url, const char *title,
+			  const char *site, const char *article_json, int64_t when);
+
 /* 1 removed, 0 it was not saved, -1 error. */
 int store_unsave(struct store *st, const char *url);
 

@@ -371,6 +371,18 @@ static void test_saved(void **state)
 	assert_string_equal(list[0].url, "https://a.example/1");
 	store_saved_list_free(list, n);
 
+	/* Saving from the cache copies the cached page's bytes. */
+	assert_int_equal(store_save_from_cache(f->st, "https://c.example/3", "C", NULL, "{}", 300), 0);
+	put_page(f->st, "https://c.example/3", 20);
+	assert_int_equal(store_save_from_cache(f->st, "https://c.example/3", "C", NULL, "{\"c\":1}", 300), 1);
+	assert_int_equal(store_cache_evict(f->st, 0), 0);
+	assert_int_equal(store_saved_get(f->st, "https://c.example/3", &one), 1);
+	assert_int_equal(one.html_len, 20);
+	assert_int_equal(one.html[19], 'x');
+	assert_string_equal(one.title, "C");
+	assert_string_equal(one.article_json, "{\"c\":1}");
+	store_saved_clear(&one);
+
 	/* Saved pages are never evicted with the cache. */
 	assert_int_equal(store_cache_evict(f->st, 0), 0);
 	assert_int_equal(store_unsave(f->st, "https://a.example/1"), 1);
