@@ -9,8 +9,10 @@
 #include <unistd.h>
 
 #include "folio/article.h"
+#include "folio/layout.h"
 #include "folio/source.h"
 #include "folio/status.h"
+#include "folio/ui.h"
 
 enum dump_format { DUMP_NONE, DUMP_JSON, DUMP_TEXT };
 
@@ -19,6 +21,8 @@ struct cli {
 	struct source_opts source;
 	char **args;
 	int nargs;
+	int width;              /* pager: reading measure, 0 = 80 */
+	bool no_mouse;
 	int jobs;               /* batch: URLs fetched at once */
 };
 
@@ -41,6 +45,8 @@ static const char usage_text[] =
 "Several URLs or files need --dump: one JSON object per line in the order\n"
 "given, a failure as {\"url\",\"error\",\"status\"}; the exit status is that\n"
 "of the first failure.\n"
+"  --width N          pager and text: column width in cells (default 80)\n"
+"  --no-mouse         pager: leave the mouse wheel to the terminal\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"
@@ -56,6 +62,7 @@ static void usage_error(const char *fmt, const char *what)
 	exit(STATUS_USAGE);
 }
 
+enum { OPT_WIDTH = 300, OPT_NO_MOUSE };
 enum { OPT_DUMP = 256, OPT_URL, OPT_TIMEOUT, OPT_MAX_SIZE, OPT_USER_AGENT, OPT_JOBS };
 
 /* A whole number in [min, max] with an optional k/M/G suffix (times
@@ -93,6 +100,8 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "user-agent", required_argument, NULL, OPT_USER_AGENT },
 		{ "jobs", required_argument, NULL, OPT_JOBS },
+		{ "width", required_argument, NULL, OPT_WIDTH },
+		{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -125,6 +134,12 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 			break;
 		case OPT_JOBS:
 			cli->jobs = (int)parse_number("--jobs", optarg, 1, 64, false);
+			break;
+		case OPT_WIDTH:
+			cli->width = (int)parse_number("--width", optarg, 1, 1000, false);
+			break;
+		case OPT_NO_MOUSE:
+			cli->no_mouse = true;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -159,6 +174,37 @@ static int print_article(const struct article *a, enum dump_format dump)
 		fputc('\n', stdout);
 	free(s);
 	return 0;
+}
+
+/* The pager opens links and reloads through the same source_open. */
+static enum status_code ui_open(const char *arg, void *ctx, struct article **out,
+				char err[SOURCE_ERR_MAX])
+{
+	return source_open(arg, ctx, out, err);
+}
+
+/* No --dump: the pager on a terminal; else the wrapped text with the
+ * links' URLs listed at the end.  Takes ownership of a. */
+static int show_article(struct article *a, const struct cli *cli)
+{
+	if (isatty(STDOUT_FILENO)) {
+		const char *nc = getenv("NO_COLOR");
+		struct ui_opts o = { .width = cli->width, .mouse = !cli->no_mouse,
+				     .color = !nc || !*nc };
+		const char *src = strcmp(cli->args[0], "-") ? cli->args[0] : NULL;
+		return ui_run(a, src, ui_open, (void *)&cli->source, &o);
+	}
+	struct layout *l = layout_new(a, cli->width > 0 ? cli->width : 80);
+	char *s = l ? layout_to_text(l) : NULL;
+	layout_free(l);
+	article_free(a);
+	if (!s) {
+		fprintf(stderr, "folio: out of memory formatting the article\n");
+		return STATUS_INPUT;
+	}
+	fputs(s, stdout);
+	free(s);
+	return fflush(stdout) ? STATUS_INPUT : STATUS_OK;
 }
 
 /* Several sources: every article (or failure) in the order given. */
@@ -229,7 +275,9 @@ int main(int argc, char **argv)
 	}
 	if (article->notice)
 		fprintf(stderr, "folio: %s: %s\n", cli.args[0], article->notice);
-	int failed = print_article(article, cli.dump == DUMP_NONE ? DUMP_TEXT : cli.dump);
+	if (cli.dump == DUMP_NONE)
+		return show_article(article, &cli);
+	int failed = print_article(article, cli.dump);
 	article_free(article);
 	if (fflush(stdout) != 0 || failed)
 		return STATUS_INPUT;

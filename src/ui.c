@@ -1,0 +1,1183 @@
+/* ui.c - the curses pager (see ui.h).
+ *
+ * A stack of pages (article + layout + place); the top one is shown.
+ * Layouts are made once per column width; drawing walks only the lines on
+ * screen.  Search works on the display text with wrapped lines joined
+ * again, so a phrase split over two lines is found. */
+#include "folio/ui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistd.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "folio/layout.h"
+
+#define DEFAULT_WIDTH 80
+#define CTRL(c) ((c) & 0x1f)
+#define FN(k) ((k) | UI_FN)
+#define WHEEL_LINES 3
+
+/* The key table: drives both key handling and the help screen.
+ * X(action, keys as shown, what it does, key codes...) */
+#define UI_ACTIONS(X) \
+	X(DOWN, "j  \xe2\x86\x93  ^E  ^N", "forward one line", \
+	  'j', FN(KEY_DOWN), CTRL('e'), CTRL('n')) \
+	X(UP, "k  \xe2\x86\x91  ^Y  ^P", "back one line", \
+	  'k', FN(KEY_UP), CTRL('y'), CTRL('p')) \
+	X(ENTER, "Enter", "follow the selected link, else forward one line", \
+	  '\n', '\r', FN(KEY_ENTER)) \
+	X(PAGE_DOWN, "Space  f  PgDn  ^F", "forward one screen", \
+	  ' ', 'f', FN(KEY_NPAGE), CTRL('f')) \
+	X(PAGE_UP, "b  PgUp  ^B", "back one screen", \
+	  'b', FN(KEY_PPAGE), CTRL('b')) \
+	X(HALF_DOWN, "d  ^D", "forward half a screen", 'd', CTRL('d')) \
+	X(HALF_UP, "u  ^U", "back half a screen", 'u', CTRL('u')) \
+	X(TOP, "g  Home  <", "go to the top", 'g', '<', FN(KEY_HOME)) \
+	X(BOTTOM, "G  End  >", "go to the end", 'G', '>', FN(KEY_END)) \
+	X(SEARCH_FWD, "/", "search forward (capitals: case matters)", '/') \
+	X(SEARCH_BACK, "?", "search backward", '?') \
+	X(NEXT, "n", "next match", 'n') \
+	X(PREV, "N", "previous match", 'N') \
+	X(LINK_NEXT, "Tab", "select the next link on the screen", '\t') \
+	X(LINK_PREV, "Shift-Tab", "select the previous link on the screen", \
+	  FN(KEY_BTAB)) \
+	X(LINKS, "L", "list all links (pick by number or arrows)", 'L') \
+	X(BACK, "Backspace  \xe2\x86\x90  B", "back to the previous page", \
+	  FN(KEY_BACKSPACE), 127, CTRL('h'), FN(KEY_LEFT), 'B') \
+	X(OPEN, "o", "open the selected link (or the page) in $BROWSER", 'o') \
+	X(RELOAD, "r", "reload the page", 'r') \
+	X(REDRAW, "^L", "redraw the screen", CTRL('l')) \
+	X(HELP, "H  F1", "this help", 'H', FN(KEY_F(1))) \
+	X(QUIT, "q", "quit (in help or the link list: close it)", 'q')
+
+enum action {
+#define X(id, keys, help, ...) ACT_##id,
+	UI_ACTIONS(X)
+#undef X
+	ACT_COUNT
+};
+
+struct binding {
+	const char *keys, *help;
+	int codes[8];           /* 0-terminated */
+};
+
+static const struct binding bindings[ACT_COUNT] = {
+#define X(id, keys, help, ...) [ACT_##id] = { keys, help, { __VA_ARGS__ } },
+	UI_ACTIONS(X)
+#undef X
+};
+
+static int action_of(int key)
+{
+	for (int a = 0; a < ACT_COUNT; a++)
+		for (const int *c = bindings[a].codes; *c; c++)
+			if (*c == key)
+				return a;
+	return -1;
+}
+
+/* Display attributes per layout style, plus the ui's own. */
+enum { AT_STATUS = LS_COUNT, AT_MATCH, AT_SELECT, AT_MESSAGE, AT_COUNT };
+
+struct page {
+	struct article *a;
+	char *source;
+	struct layout *lay;
+	size_t top;             /* first line on screen */
+	uint32_t para, para_off;        /* place kept across widths */
+	uint32_t sel;           /* selected link number, 0 = none */
+};
+
+enum mode { MODE_PAGE, MODE_HELP, MODE_LINKS };
+
+/* A stretch of display lines joined back into running text for search:
+ * folded (when case does not matter) with a map back to pool offsets. */
+struct joined {
+	char *s;
+	size_t len, cap;
+	size_t *map;            /* pool offset of each byte; SIZE_MAX: gap */
+	size_t map_cap;
+};
+
+struct ui {
+	struct page *stack;
+	size_t depth, cap;
+	ui_open_fn open;
+	void *ctx;
+	struct ui_opts opts;
+	int rows, cols, width, margin;
+	enum mode mode;
+	size_t help_top, list_top, list_sel;
+	char num[16];           /* link number being typed in the list */
+	size_t nlen;
+	char msg[512];
+	char *pattern;          /* last search, UTF-8 */
+	bool backward, fold;
+	size_t match;           /* pool offset of the current match, or SIZE_MAX */
+	attr_t attr[AT_COUNT];
+	struct joined j;        /* scratch for search and highlighting */
+	size_t *hits;           /* highlight ranges on screen: start, end */
+	size_t nhits, hits_cap;
+};
+
+static struct page *cur(struct ui *u)
+{
+	return &u->stack[u->depth - 1];
+}
+
+static void message(struct ui *u, const char *fmt, const char *arg)
+{
+	snprintf(u->msg, sizeof u->msg, fmt, arg);
+}
+
+static int text_rows(const struct ui *u)
+{
+	return u->rows > 1 ? u->rows - 1 : 0;
+}
+
+/* ---- layout per width ---- */
+
+static void place_remember(struct page *p)
+{
+	if (!p->lay || !p->lay->nlines)
+		return;
+	const struct lline *ln = &p->lay->lines[p->top];
+	p->para = ln->para;
+	p->para_off = ln->para_off;
+}
+
+static size_t max_top(const struct ui *u, const struct page *p)
+{
+	size_t n = p->lay ? p->lay->nlines : 0, r = (size_t)text_rows(u);
+	return n > r ? n - r : 0;
+}
+
+/* Make sure the page has a layout for the current width. */
+static bool page_layout(struct ui *u, struct page *p)
+{
+	if (p->lay && p->lay->width == u->width)
+		return true;
+	struct layout *l = layout_new(p->a, u->width);
+	if (!l) {
+		message(u, "%s", "out of memory laying out the page");
+		return false;
+	}
+	bool had = p->lay != NULL;
+	layout_free(p->lay);
+	p->lay = l;
+	p->top = had ? layout_find(l, p->para, p->para_off) : 0;
+	if (p->top > max_top(u, p) && had)
+		p->top = max_top(u, p);
+	return true;
+}
+
+static void measure(struct ui *u)
+{
+	getmaxyx(stdscr, u->rows, u->cols);
+	if (u->rows < 1)
+		u->rows = 1;
+	if (u->cols < 1)
+		u->cols = 1;
+	int want = u->opts.width > 0 ? u->opts.width : DEFAULT_WIDTH;
+	u->width = want < u->cols ? want : u->cols;
+	u->margin = (u->cols - u->width) / 2;
+}
+
+/* ---- moving ---- */
+
+static void scroll_to(struct ui *u, long top)
+{
+	struct page *p = cur(u);
+	long mt = (long)max_top(u, p);
+	if (top > mt)
+		top = mt;
+	if (top < 0)
+		top = 0;
+	p->top = (size_t)top;
+	place_remember(p);
+}
+
+static void scroll_by(struct ui *u, long n)
+{
+	scroll_to(u, (long)cur(u)->top + n);
+}
+
+/* ---- search ---- */
+
+static bool has_capital(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	ucs4_t c;
+	while ((p = u8_next(&c, p)))
+		if (uc_is_upper(c) || uc_tolower(c) != c)
+			return true;
+	return false;
+}
+
+static bool j_put(struct joined *j, const uint8_t *s, size_t n, size_t pos)
+{
+	if (j->len + n + 1 > j->cap) {
+		size_t c = j->cap ? j->cap * 2 : 4096;
+		while (c < j->len + n + 1)
+			c *= 2;
+		char *ns = realloc(j->s, c);
+		if (!ns)
+			return false;
+		j->s = ns;
+		size_t *nm = realloc(j->map, c * sizeof *nm);
+		if (!nm)
+			return false;
+		j->map = nm;
+		j->cap = c;
+	}
+	memcpy(j->s + j->len, s, n);
+	for (size_t i = 0; i < n; i++)
+		j->map[j->len + i] = pos;
+	j->len += n;
+	j->s[j->len] = '\0';
+	return true;
+}
+
+/* Join lines [from, to): a line's text without its decoration, a space
+ * where the wrap took one, a newline between paragraphs. */
+static bool join_lines(struct ui *u, const struct layout *l, size_t from,
+		       size_t to)
+{
+	struct joined *j = &u->j;
+	j->len = 0;
+	for (size_t i = from; i < to; i++) {
+		const struct lline *ln = &l->lines[i];
+		const uint8_t *s = (const uint8_t *)layout_text(l, i);
+		size_t k = ln->prefix;
+		while (k < ln->len) {
+			ucs4_t c;
+			int n = u8_mbtouc(&c, s + k, ln->len - k);
+			uint8_t buf[6];
+			size_t pos = ln->text + k;
+			if (u->fold) {
+				int m = u8_uctomb(buf, uc_tolower(c), sizeof buf);
+				if (m <= 0 || !j_put(j, buf, (size_t)m, pos))
+					return false;
+			} else if (!j_put(j, s + k, (size_t)n, pos)) {
+				return false;
+			}
+			k += (size_t)n;
+		}
+		const char *sep = ln->flags & LINE_PARA_END ? "\n" :
+				  ln->flags & LINE_JOIN_SPACE ? " " : "";
+		if (*sep && !j_put(j, (const uint8_t *)sep, 1, SIZE_MAX))
+			return false;
+	}
+	return true;
+}
+
+static char *fold_pattern(const struct ui *u)
+{
+	const uint8_t *p = (const uint8_t *)u->pattern;
+	size_t n = strlen(u->pattern);
+	char *out = malloc(n * 4 + 1), *o = out;
+	if (!out)
+		return NULL;
+	ucs4_t c;
+	while (p && *p) {
+		int k = u8_mbtouc(&c, p, strlen((const char *)p));
+		int m = u8_uctomb((uint8_t *)o, u->fold ? uc_tolower(c) : c, 6);
+		o += m > 0 ? m : 0;
+		p += k;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* First and one-past-last line of the paragraph holding line i. */
+static void para_bounds(const struct layout *l, size_t i, size_t *a,
+			size_t *b)
+{
+	uint32_t para = l->lines[i].para;
+	*a = i;
+	while (*a > 0 && l->lines[*a - 1].para == para)
+		(*a)--;
+	*b = i + 1;
+	while (*b < l->nlines && l->lines[*b].para == para)
+		(*b)++;
+}
+
+static size_t line_of_pos(const struct layout *l, size_t pos)
+{
+	size_t lo = 0, hi = l->nlines;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->lines[mid].text <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo - 1 : 0;
+}
+
+/* In the joined paragraph, the match after (or before) pos; SIZE_MAX when
+ * there is none.  pos SIZE_MAX means "from the start (or end)". */
+static size_t find_in_joined(const struct joined *j, const char *pat,
+			     size_t pos, bool backward)
+{
+	size_t best = SIZE_MAX, plen = strlen(pat);
+	const char *s = j->s;
+	if (!plen)
+		return SIZE_MAX;
+	while ((s = memmem(s, j->len - (size_t)(s - j->s), pat, plen))) {
+		size_t at = j->map[s - j->s];
+		s++;
+		if (at == SIZE_MAX)
+			continue;
+		if (!backward && (pos == SIZE_MAX || at > pos))
+			return at;
+		if (backward && (pos == SIZE_MAX || at < pos))
+			best = at;
+	}
+	return best;
+}
+
+/* Search paragraph by paragraph from the place `pos` (a pool offset;
+ * SIZE_MAX: from the start, or the end going backward), wrapping around
+ * once.  Returns the pool offset of the match, or SIZE_MAX. */
+static size_t search_from(struct ui *u, const char *pat, size_t pos,
+			  bool backward, bool *wrapped)
+{
+	const struct layout *l = cur(u)->lay;
+	size_t n = l->nlines, a, b, from = pos;
+	size_t i = pos != SIZE_MAX ? line_of_pos(l, pos) : backward ? n - 1 : 0;
+	uint32_t start = l->lines[i].para;
+	bool again = false;
+	*wrapped = false;
+	for (;;) {
+		para_bounds(l, i, &a, &b);
+		if (!join_lines(u, l, a, b))
+			return SIZE_MAX;
+		size_t at = find_in_joined(&u->j, pat, from, backward);
+		if (at != SIZE_MAX || again)
+			return at;
+		from = SIZE_MAX;
+		if (!backward) {
+			*wrapped |= b >= n;
+			i = b < n ? b : 0;
+		} else {
+			*wrapped |= a == 0;
+			i = a > 0 ? a - 1 : n - 1;
+		}
+		again = l->lines[i].para == start;
+	}
+}
+
+static void search(struct ui *u, bool backward)
+{
+	struct page *p = cur(u);
+	if (!u->pattern || !*u->pattern) {
+		message(u, "%s", "No previous search");
+		return;
+	}
+	if (!p->lay->nlines)
+		return;
+	u->fold = !has_capital(u->pattern);
+	char *pat = fold_pattern(u);
+	if (!pat)
+		return;
+	size_t pos = u->match;
+	size_t line = pos == SIZE_MAX ? SIZE_MAX : line_of_pos(p->lay, pos);
+	bool on_screen = line != SIZE_MAX && line >= p->top &&
+			 line < p->top + (size_t)text_rows(u);
+	if (!on_screen) {       /* start at the top of the screen */
+		pos = p->lay->lines[p->top].text;
+		if (!backward)
+			pos = pos ? pos - 1 : SIZE_MAX;
+	}
+	bool wrapped;
+	size_t at = search_from(u, pat, pos, backward, &wrapped);
+	free(pat);
+	if (at == SIZE_MAX) {
+		message(u, "Pattern not found: %s", u->pattern);
+		return;
+	}
+	u->match = at;
+	if (wrapped)
+		message(u, "%s", backward ? "Search hit TOP, continuing at BOTTOM"
+				 : "Search hit BOTTOM, continuing at TOP");
+	size_t ml = line_of_pos(p->lay, at);
+	if (ml < p->top || ml >= p->top + (size_t)text_rows(u))
+		scroll_to(u, (long)ml);
+}
+
+/* Highlight ranges of the pattern on lines [from, to). */
+static void collect_hits(struct ui *u, size_t from, size_t to)
+{
+	u->nhits = 0;
+	const struct layout *l = cur(u)->lay;
+	if (!u->pattern || !*u->pattern || from >= to)
+		return;
+	size_t plen = strlen(u->pattern);
+	/* A match may start up to plen lines above the screen. */
+	size_t a = from > plen ? from - plen : 0;
+	size_t b = to + plen < l->nlines ? to + plen : l->nlines;
+	char *pat = fold_pattern(u);
+	if (!pat || !join_lines(u, l, a, b)) {
+		free(pat);
+		return;
+	}
+	size_t pl = strlen(pat);
+	const char *s = u->j.s;
+	while (pl && (s = memmem(s, u->j.len - (size_t)(s - u->j.s), pat, pl))) {
+		size_t o = (size_t)(s - u->j.s);
+		size_t last = u->j.map[o + pl - 1];
+		if (u->j.map[o] != SIZE_MAX && last != SIZE_MAX) {
+			if (u->nhits + 2 > u->hits_cap) {
+				size_t c = u->hits_cap ? u->hits_cap * 2 : 64;
+				size_t *h = realloc(u->hits, c * sizeof *h);
+				if (!h)
+					break;
+				u->hits = h;
+				u->hits_cap = c;
+			}
+			u->hits[u->nhits++] = u->j.map[o];
+			u->hits[u->nhits++] = last + 1;
+		}
+		s += pl;
+	}
+	free(pat);
+}
+
+static bool is_hit(const struct ui *u, size_t pos)
+{
+	for (size_t i = 0; i < u->nhits; i += 2)
+		if (u->hits[i] <= pos && pos < u->hits[i + 1])
+			return true;
+	return false;
+}
+
+/* ---- drawing ---- */
+
+/* Characters never sent to the terminal: C0/C1 controls, DEL, and the
+ * bidi overrides that would reorder what follows. */
+static bool unsafe(ucs4_t c)
+{
+	return c < 0x20 || (c >= 0x7f && c < 0xa0) ||
+	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Draws s[0..n) at the cursor in attribute at, clipped at column `lim`.
+ * Returns the new column. */
+static int put_run(const char *s, size_t n, attr_t at, int col, int lim)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	attrset(at);
+	while (p < end) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p, (size_t)(end - p));
+		int w = unsafe(c) ? 1 : uc_width(c, "UTF-8");
+		if (w < 0)
+			w = 1;
+		if (col + w > lim)
+			break;
+		if (unsafe(c) || (w == 0 && col == 0))
+			addch('?');
+		else
+			addnstr((const char *)p, k);
+		col += w;
+		p += k;
+	}
+	return col;
+}
+
+static size_t cp_next(const char *t, size_t k, size_t end)
+{
+	ucs4_t c;
+	int n = u8_mbtouc(&c, (const uint8_t *)t + k, end - k);
+	return k + (size_t)(n > 0 ? n : 1);
+}
+
+/* Draw text line i of the page at screen row y. */
+static void draw_line(struct ui *u, const struct layout *l, size_t i, int y)
+{
+	const struct lline *ln = &l->lines[i];
+	const char *t = layout_text(l, i);
+	uint32_t sel = cur(u)->sel;
+	int col = u->margin + ln->indent;
+	if (col >= u->cols)
+		return;
+	move(y, col);
+	for (uint32_t s = 0; s < ln->nspans; s++) {
+		const struct lspan *sp = &l->spans[ln->span0 + s];
+		attr_t base = u->attr[sp->style];
+		if (sel && sp->link == sel)
+			base = u->attr[AT_SELECT];
+		/* Split the span where search highlighting starts or stops
+		 * (at character boundaries). */
+		size_t k = sp->start, end = sp->start + sp->len;
+		while (k < end && col < u->cols) {
+			bool hit = is_hit(u, ln->text + k);
+			size_t m = cp_next(t, k, end);
+			while (m < end && is_hit(u, ln->text + m) == hit)
+				m = cp_next(t, m, end);
+			col = put_run(t + k, m - k, hit ? u->attr[AT_MATCH] : base,
+				      col, u->cols);
+			k = m;
+		}
+	}
+}
+
+/* Status line: the message if any, else the title; position on the right. */
+static void draw_status(struct ui *u)
+{
+	struct page *p = cur(u);
+	int y = u->rows - 1;
+	char right[64];
+	size_t n = p->lay ? p->lay->nlines : 0;
+	size_t bottom = p->top + (size_t)text_rows(u);
+	int pct = n == 0 || bottom >= n ? 100 : (int)(bottom * 100 / n);
+	if (u->mode == MODE_HELP)
+		snprintf(right, sizeof right, " help  q: close ");
+	else if (u->mode == MODE_LINKS)
+		snprintf(right, sizeof right, " links  q: close ");
+	else
+		snprintf(right, sizeof right, " %s %d%% ", bottom >= n ? "(END)" : "", pct);
+	const char *left = u->msg[0] ? u->msg :
+		p->sel && p->sel <= p->lay->nlinks ? p->lay->links[p->sel - 1].url :
+		p->a->title ? p->a->title : p->source ? p->source : "";
+	move(y, 0);
+	attrset(u->attr[u->msg[0] ? AT_MESSAGE : AT_STATUS]);
+	for (int x = 0; x < u->cols; x++)
+		addch(' ');
+	int rw = layout_width(right, strlen(right));
+	int lim = u->cols - rw > 0 ? u->cols - rw : u->cols;
+	move(y, 0);
+	put_run(" ", 1, u->attr[AT_STATUS], 0, lim);
+	put_run(left, strlen(left), u->attr[u->msg[0] ? AT_MESSAGE : AT_STATUS],
+		1, lim - 1);
+	if (rw < u->cols) {
+		move(y, u->cols - rw);
+		put_run(right, strlen(right), u->attr[AT_STATUS], u->cols - rw,
+			u->cols);
+	}
+}
+
+static void draw_help(struct ui *u)
+{
+	int rows = text_rows(u);
+	size_t total = ACT_COUNT + 2;
+	if (u->help_top + (size_t)rows > total)
+		u->help_top = total > (size_t)rows ? total - (size_t)rows : 0;
+	for (int y = 0; y < rows; y++) {
+		size_t i = u->help_top + (size_t)y;
+		move(y, 0);
+		if (i == 0) {
+			put_run("folio keys", 10, u->attr[LS_TITLE], 0, u->cols);
+		} else if (i >= 2 && i - 2 < ACT_COUNT) {
+			const struct binding *b = &bindings[i - 2];
+			int c = put_run(b->keys, strlen(b->keys), u->attr[LS_BULLET],
+					1, u->cols);
+			(void)c;
+			move(y, 22 < u->cols ? 22 : u->cols - 1);
+			put_run(b->help, strlen(b->help), u->attr[LS_TEXT],
+				22 < u->cols ? 22 : u->cols - 1, u->cols);
+		}
+	}
+}
+
+/* The link list: a heading, then "[n] URL" rows, the chosen one marked. */
+static void draw_links(struct ui *u)
+{
+	const struct layout *l = cur(u)->lay;
+	int rows = text_rows(u) - 2;
+	move(0, 0);
+	const char *head = l->nlinks ? "Links: Enter follows, q closes"
+				     : "No links on this page. q closes";
+	put_run(head, strlen(head), u->attr[LS_TITLE], 0, u->cols);
+	if (!l->nlinks || rows < 1)
+		return;
+	if (u->list_sel >= l->nlinks)
+		u->list_sel = l->nlinks - 1;
+	if (u->list_sel < u->list_top)
+		u->list_top = u->list_sel;
+	if (u->list_sel >= u->list_top + (size_t)rows)
+		u->list_top = u->list_sel - (size_t)rows + 1;
+	for (int y = 0; y < rows && u->list_top + (size_t)y < l->nlinks; y++) {
+		size_t i = u->list_top + (size_t)y;
+		bool on = i == u->list_sel;
+		char num[32];
+		snprintf(num, sizeof num, "%s[%zu] ", on ? "> " : "  ", i + 1);
+		attr_t at = on ? u->attr[AT_SELECT] : u->attr[LS_TEXT];
+		move(y + 2, 0);
+		int c = put_run(num, strlen(num), on ? at : u->attr[LS_LINKNUM],
+				0, u->cols);
+		put_run(l->links[i].url, strlen(l->links[i].url), at, c, u->cols);
+	}
+}
+
+/* Drop the selection when its link is no longer on screen. */
+static void check_selection(struct ui *u, size_t from, size_t to)
+{
+	struct page *p = cur(u);
+	if (!p->sel)
+		return;
+	for (size_t i = from; i < to; i++) {
+		const struct lline *ln = &p->lay->lines[i];
+		for (uint32_t s = 0; s < ln->nspans; s++)
+			if (p->lay->spans[ln->span0 + s].link == p->sel)
+				return;
+	}
+	p->sel = 0;
+}
+
+void ui_draw(struct ui *u)
+{
+	erase();
+	struct page *p = cur(u);
+	if (u->mode == MODE_HELP) {
+		draw_help(u);
+	} else if (u->mode == MODE_LINKS) {
+		draw_links(u);
+	} else if (p->lay) {
+		size_t to = p->top + (size_t)text_rows(u);
+		if (to > p->lay->nlines)
+			to = p->lay->nlines;
+		check_selection(u, p->top, to);
+		collect_hits(u, p->top, to);
+		for (size_t i = p->top; i < to; i++)
+			draw_line(u, p->lay, i, (int)(i - p->top));
+	}
+	draw_status(u);
+	attrset(A_NORMAL);
+	refresh();
+}
+
+/* ---- attributes ---- */
+
+static void setup_attrs(struct ui *u)
+{
+	attr_t *a = u->attr;
+	for (int i = 0; i < AT_COUNT; i++)
+		a[i] = A_NORMAL;
+	a[LS_TITLE] = A_BOLD;
+	a[LS_HEADING] = A_BOLD;
+	a[LS_TERM] = A_BOLD;
+	a[LS_BYLINE] = A_BOLD;
+	a[LS_LEAD_CAPTION] = A_ITALIC;
+	a[LS_CAPTION] = A_ITALIC;
+	a[LS_CREDIT] = A_DIM;
+	a[LS_META] = A_DIM;
+	a[LS_CONT] = A_DIM;
+	a[LS_QUOTE_BAR] = A_DIM;
+	a[LS_LINK] = A_UNDERLINE;
+	a[LS_LINKNUM] = A_BOLD;
+	a[AT_STATUS] = A_REVERSE;
+	a[AT_MESSAGE] = A_REVERSE | A_BOLD;
+	a[AT_MATCH] = A_REVERSE;
+	a[AT_SELECT] = A_REVERSE | A_UNDERLINE;
+	if (!u->opts.color || !has_colors() || start_color() == ERR)
+		return;
+	use_default_colors();
+	init_pair(1, COLOR_BLUE, -1);
+	init_pair(2, COLOR_CYAN, -1);
+	init_pair(3, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(4, COLOR_GREEN, -1);
+	a[LS_HEADING] |= COLOR_PAIR(1);
+	a[LS_TITLE] |= COLOR_PAIR(1);
+	a[LS_LINKNUM] |= COLOR_PAIR(2);
+	a[LS_LINK] |= COLOR_PAIR(2);
+	a[LS_CREDIT] |= COLOR_PAIR(4);
+	a[AT_MATCH] = COLOR_PAIR(3);
+}
+
+/* ---- pages ---- */
+
+static bool push_page(struct ui *u, struct article *a, const char *source)
+{
+	if (u->depth == u->cap) {
+		size_t c = u->cap ? u->cap * 2 : 4;
+		struct page *s = realloc(u->stack, c * sizeof *s);
+		if (!s)
+			return false;
+		u->stack = s;
+		u->cap = c;
+	}
+	struct page *p = &u->stack[u->depth];
+	memset(p, 0, sizeof *p);
+	p->source = source ? strdup(source) : NULL;
+	if (source && !p->source)
+		return false;
+	p->a = a;
+	u->depth++;
+	if (!page_layout(u, p)) {
+		u->depth--;
+		free(p->source);
+		return false;
+	}
+	u->match = SIZE_MAX;
+	return true;
+}
+
+static void free_page(struct page *p)
+{
+	article_free(p->a);
+	layout_free(p->lay);
+	free(p->source);
+}
+
+static struct article *open_source(struct ui *u, const char *what)
+{
+	struct article *a = NULL;
+	char err[SOURCE_ERR_MAX] = "";
+	message(u, "Loading %s ...", what);
+	ui_draw(u);
+	enum status_code rc = u->open(what, u->ctx, &a, err);
+	u->msg[0] = '\0';
+	if (rc != STATUS_OK || !a) {
+		message(u, "%s", err[0] ? err : status_name(rc));
+		return NULL;
+	}
+	return a;
+}
+
+static void follow(struct ui *u, uint32_t link)
+{
+	const struct layout *l = cur(u)->lay;
+	if (!link || link > l->nlinks)
+		return;
+	char *url = strdup(l->links[link - 1].url);
+	if (!url)
+		return;
+	struct article *a = open_source(u, url);
+	if (a && !push_page(u, a, url)) {
+		article_free(a);
+		message(u, "%s", "out of memory");
+	}
+	free(url);
+}
+
+static void go_back(struct ui *u)
+{
+	if (u->depth < 2) {
+		message(u, "%s", "No previous page");
+		return;
+	}
+	free_page(cur(u));
+	u->depth--;
+	u->match = SIZE_MAX;
+	page_layout(u, cur(u));
+}
+
+static void reload(struct ui *u)
+{
+	struct page *p = cur(u);
+	if (!p->source) {
+		message(u, "%s", "Nothing to reload (the page came from stdin)");
+		return;
+	}
+	struct article *a = open_source(u, p->source);
+	if (!a)
+		return;
+	p = cur(u);
+	article_free(p->a);
+	layout_free(p->lay);
+	p->a = a;
+	p->lay = NULL;
+	p->sel = 0;
+	if (page_layout(u, p)) {
+		p->top = layout_find(p->lay, p->para, p->para_off);
+		if (p->top > max_top(u, p))
+			p->top = max_top(u, p);
+		message(u, "%s", "Reloaded");
+	}
+}
+
+/* ---- $BROWSER ---- */
+
+static void open_browser(struct ui *u)
+{
+	struct page *p = cur(u);
+	const char *url = p->sel ? p->lay->links[p->sel - 1].url : p->a->url;
+	const char *env = getenv("BROWSER");
+	if (!url || !*url) {
+		message(u, "%s", "This page has no URL to open");
+		return;
+	}
+	if (!env || !*env) {
+		message(u, "BROWSER is not set; the URL is %s", url);
+		return;
+	}
+	/* $BROWSER may list several commands separated by ':'; use the
+	 * first, as a program name (no shell). */
+	char prog[256];
+	snprintf(prog, sizeof prog, "%.*s", (int)strcspn(env, ":"), env);
+	def_prog_mode();
+	endwin();
+	pid_t pid = fork();
+	if (pid == 0) {
+		execlp(prog, prog, url, (char *)NULL);
+		_exit(127);
+	}
+	int st = 0;
+	if (pid > 0)
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
+	reset_prog_mode();
+	refresh();
+	if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		message(u, "Could not run the browser %s", prog);
+	else
+		message(u, "Opened %s", url);
+}
+
+/* ---- links ---- */
+
+/* Select the next (dir 1) or previous (-1) link shown on the screen. */
+static void select_link(struct ui *u, int dir)
+{
+	struct page *p = cur(u);
+	size_t to = p->top + (size_t)text_rows(u);
+	if (to > p->lay->nlines)
+		to = p->lay->nlines;
+	uint32_t best = 0, first = 0, last = 0;
+	for (size_t i = p->top; i < to; i++) {
+		const struct lline *ln = &p->lay->lines[i];
+		for (uint32_t s = 0; s < ln->nspans; s++) {
+			uint32_t k = p->lay->spans[ln->span0 + s].link;
+			if (!k)
+				continue;
+			if (!first || k < first)
+				first = k;
+			if (k > last)
+				last = k;
+			if (dir > 0 && k > p->sel && (!best || k < best))
+				best = k;
+			if (dir < 0 && (k < p->sel || !p->sel) && k > best)
+				best = k;
+		}
+	}
+	if (!first) {
+		message(u, "%s", "No link on this screen");
+		return;
+	}
+	p->sel = best ? best : dir > 0 ? first : last;
+}
+
+/* ---- prompt ---- */
+
+/* Reads a line on the status line.  Returns a malloc'd UTF-8 string, or
+ * NULL when cancelled (Esc, ^G, or erasing past the start). */
+static char *prompt(struct ui *u, const char *lead)
+{
+	char buf[1024] = "";
+	size_t len = 0;
+	for (;;) {
+		char shown[1100];
+		snprintf(shown, sizeof shown, "%s%s", lead, buf);
+		move(u->rows - 1, 0);
+		attrset(A_NORMAL);
+		clrtoeol();
+		int c = put_run(shown, strlen(shown), A_NORMAL, 0, u->cols);
+		move(u->rows - 1, c < u->cols ? c : u->cols - 1);
+		curs_set(1);
+		refresh();
+		wint_t wc;
+		int r = get_wch(&wc);
+		curs_set(0);
+		if (r == ERR)
+			continue;
+		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
+			measure(u);
+			page_layout(u, cur(u));
+			ui_draw(u);
+			continue;
+		}
+		bool fn = r == KEY_CODE_YES;
+		if (!fn && (wc == '\n' || wc == '\r'))
+			break;
+		if ((!fn && (wc == 27 || wc == CTRL('g'))))
+			return NULL;
+		if ((fn && wc == KEY_BACKSPACE) || (!fn && (wc == 127 || wc == 8))) {
+			if (!len)
+				return NULL;
+			do
+				len--;
+			while (len && ((unsigned char)buf[len] & 0xc0) == 0x80);
+			buf[len] = '\0';
+			continue;
+		}
+		if (!fn && wc == CTRL('u')) {
+			len = 0;
+			buf[0] = '\0';
+			continue;
+		}
+		if (fn || unsafe((ucs4_t)wc))
+			continue;
+		uint8_t enc[6];
+		int m = u8_uctomb(enc, (ucs4_t)wc, sizeof enc);
+		if (m > 0 && len + (size_t)m < sizeof buf - 1) {
+			memcpy(buf + len, enc, (size_t)m);
+			len += (size_t)m;
+			buf[len] = '\0';
+		}
+	}
+	return strdup(buf);
+}
+
+static void start_search(struct ui *u, bool backward)
+{
+	char *pat = prompt(u, backward ? "?" : "/");
+	if (!pat)
+		return;
+	if (*pat) {
+		free(u->pattern);
+		u->pattern = pat;
+		u->match = SIZE_MAX;
+	} else {
+		free(pat);
+	}
+	u->backward = backward;
+	search(u, backward);
+}
+
+/* ---- keys ---- */
+
+static bool links_key(struct ui *u, int key)
+{
+	const struct layout *l = cur(u)->lay;
+	char *num = u->num;
+	size_t nlen = u->nlen;
+	int act = action_of(key);
+	if (key >= '0' && key <= '9' && nlen < sizeof u->num - 1) {
+		num[nlen++] = (char)key;
+		u->nlen = nlen;
+		num[nlen] = '\0';
+		size_t n = (size_t)strtoul(num, NULL, 10);
+		if (n >= 1 && n <= l->nlinks)
+			u->list_sel = n - 1;
+		snprintf(u->msg, sizeof u->msg, "Link %s", num);
+		return true;
+	}
+	u->nlen = 0;
+	u->msg[0] = '\0';
+	switch (act) {
+	case ACT_DOWN: if (u->list_sel + 1 < l->nlinks) u->list_sel++; break;
+	case ACT_UP: if (u->list_sel) u->list_sel--; break;
+	case ACT_PAGE_DOWN: u->list_sel += (size_t)text_rows(u); break;
+	case ACT_PAGE_UP:
+		u->list_sel = u->list_sel > (size_t)text_rows(u) ?
+			      u->list_sel - (size_t)text_rows(u) : 0;
+		break;
+	case ACT_TOP: u->list_sel = 0; break;
+	case ACT_BOTTOM: u->list_sel = l->nlinks ? l->nlinks - 1 : 0; break;
+	case ACT_ENTER:
+		u->mode = MODE_PAGE;
+		if (l->nlinks)
+			follow(u, (uint32_t)u->list_sel + 1);
+		break;
+	case ACT_QUIT: case ACT_LINKS: case ACT_BACK: u->mode = MODE_PAGE; break;
+	default:
+		if (key == 27)
+			u->mode = MODE_PAGE;
+		break;
+	}
+	if (l->nlinks && u->list_sel >= l->nlinks)
+		u->list_sel = l->nlinks - 1;
+	return true;
+}
+
+static bool help_key(struct ui *u, int key)
+{
+	switch (action_of(key)) {
+	case ACT_DOWN: case ACT_ENTER: u->help_top++; break;
+	case ACT_UP: if (u->help_top) u->help_top--; break;
+	case ACT_PAGE_DOWN: u->help_top += (size_t)text_rows(u); break;
+	case ACT_TOP: u->help_top = 0; break;
+	default: u->mode = MODE_PAGE; break;
+	}
+	return true;
+}
+
+static void mouse_event(struct ui *u)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED)
+		scroll_by(u, -WHEEL_LINES);
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		scroll_by(u, WHEEL_LINES);
+#endif
+}
+
+static void resize(struct ui *u)
+{
+	place_remember(cur(u));
+	measure(u);
+	page_layout(u, cur(u));
+}
+
+static void page_action(struct ui *u, int act)
+{
+	long rows = text_rows(u), half = rows / 2 > 0 ? rows / 2 : 1;
+	struct page *p = cur(u);
+	switch (act) {
+	case ACT_DOWN: scroll_by(u, 1); break;
+	case ACT_UP: scroll_by(u, -1); break;
+	case ACT_ENTER:
+		if (p->sel)
+			follow(u, p->sel);
+		else
+			scroll_by(u, 1);
+		break;
+	case ACT_PAGE_DOWN: scroll_by(u, rows > 1 ? rows - 1 : 1); break;
+	case ACT_PAGE_UP: scroll_by(u, -(rows > 1 ? rows - 1 : 1)); break;
+	case ACT_HALF_DOWN: scroll_by(u, half); break;
+	case ACT_HALF_UP: scroll_by(u, -half); break;
+	case ACT_TOP: scroll_to(u, 0); break;
+	case ACT_BOTTOM: scroll_to(u, (long)max_top(u, p)); break;
+	case ACT_SEARCH_FWD: start_search(u, false); break;
+	case ACT_SEARCH_BACK: start_search(u, true); break;
+	case ACT_NEXT: search(u, u->backward); break;
+	case ACT_PREV: search(u, !u->backward); break;
+	case ACT_LINK_NEXT: select_link(u, 1); break;
+	case ACT_LINK_PREV: select_link(u, -1); break;
+	case ACT_LINKS:
+		u->mode = MODE_LINKS;
+		u->list_sel = p->sel ? p->sel - 1 : 0;
+		break;
+	case ACT_BACK: go_back(u); break;
+	case ACT_OPEN: open_browser(u); break;
+	case ACT_RELOAD: reload(u); break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_HELP: u->mode = MODE_HELP; u->help_top = 0; break;
+	default: break;
+	}
+}
+
+bool ui_key(struct ui *u, int key)
+{
+	if (key == FN(KEY_RESIZE)) {
+		resize(u);
+		return true;
+	}
+	if (key == FN(KEY_MOUSE)) {
+		if (u->mode == MODE_PAGE)
+			mouse_event(u);
+		return true;
+	}
+	if (u->mode == MODE_LINKS)
+		return links_key(u, key);
+	u->msg[0] = '\0';
+	if (u->mode == MODE_HELP)
+		return help_key(u, key);
+	int act = action_of(key);
+	if (act == ACT_QUIT)
+		return false;
+	page_action(u, act);
+	return true;
+}
+
+/* ---- set-up ---- */
+
+struct ui *ui_new(struct article *first, const char *source,
+		  ui_open_fn open, void *ctx, const struct ui_opts *opts)
+{
+	struct ui *u = calloc(1, sizeof *u);
+	if (!u)
+		return NULL;
+	u->open = open;
+	u->ctx = ctx;
+	u->opts = *opts;
+	u->match = SIZE_MAX;
+	measure(u);
+	setup_attrs(u);
+	if (!push_page(u, first, source)) {
+		free(u->stack);
+		free(u);
+		return NULL;
+	}
+	return u;
+}
+
+void ui_free(struct ui *u)
+{
+	if (!u)
+		return;
+	while (u->depth)
+		free_page(&u->stack[--u->depth]);
+	free(u->stack);
+	free(u->pattern);
+	free(u->j.s);
+	free(u->j.map);
+	free(u->hits);
+	free(u);
+}
+
+static int read_key(void)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+	if (r == ERR)
+		return -1;
+	return r == KEY_CODE_YES ? FN((int)wc) : (int)wc;
+}
+
+enum status_code ui_run(struct article *first, const char *source,
+			ui_open_fn open, void *ctx, const struct ui_opts *opts)
+{
+	setlocale(LC_ALL, "");
+	FILE *in = isatty(STDIN_FILENO) ? stdin : fopen("/dev/tty", "r");
+	FILE *out = isatty(STDOUT_FILENO) ? stdout : fopen("/dev/tty", "w");
+	SCREEN *scr = in && out ? newterm(NULL, out, in) : NULL;
+	if (!scr) {
+		fprintf(stderr, "folio: cannot open the terminal\n");
+		if (in && in != stdin)
+			fclose(in);
+		if (out && out != stdout)
+			fclose(out);
+		article_free(first);
+		return STATUS_INPUT;
+	}
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	if (opts->mouse) {
+		mouseinterval(0);
+		mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	}
+	struct ui *u = ui_new(first, source, open, ctx, opts);
+	enum status_code rc = STATUS_OK;
+	if (!u) {
+		article_free(first);
+		rc = STATUS_INPUT;
+	}
+	for (bool go = u != NULL; go;) {
+		ui_draw(u);
+		int k = read_key();
+		if (k >= 0)
+			go = ui_key(u, k);
+	}
+	ui_free(u);
+	endwin();
+	delscreen(scr);
+	if (in != stdin)
+		fclose(in);
+	if (out != stdout)
+		fclose(out);
+	if (rc != STATUS_OK)
+		fprintf(stderr, "folio: out of memory\n");
+	return rc;
+}
