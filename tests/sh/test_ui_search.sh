@@ -1,0 +1,51 @@
+#!/bin/sh
+# Pager in tmux: / and ? search, n and N, a phrase split over two screen
+# lines, highlighting, the wrap-around message, smart case.
+set -u
+. "$(dirname "$0")/../ui/lib.sh"
+esc=$(printf '\033')
+
+ui_start NO_COLOR=1 -- tests/ui/long.html
+ui_expect scroll-open
+# "lit again" ends one line and "council" starts the next.
+ui_keys / "lit again council" Enter
+ui_expect search-p12
+ui_screen_attrs | head -n 1 | grep -qF "${esc}[7mlit again" ||
+	ui_fail "first half of the match is not highlighted"
+ui_screen_attrs | sed -n 2p | grep -q "^council${esc}\[0m" ||
+	ui_fail "second half of the match is not highlighted"
+ui_keys n
+ui_wait_text "Search hit BOTTOM, continuing at TOP"
+ui_expect search-p12-wrapped
+
+ui_keys g / "lighthouse keeper" Enter
+ui_expect search-p12
+ui_keys n;  ui_expect search-p20
+ui_keys n;  ui_expect search-p12-wrapped
+ui_keys N;  ui_wait_text "Search hit TOP, continuing at BOTTOM"
+ui_keys N;  ui_expect search-p12
+ui_keys g ? "keeper" Enter
+ui_wait_text "Search hit TOP, continuing at BOTTOM"
+ui_screen | head -n 1 | grep -q "^Paragraph 20:" || ui_fail "? did not find paragraph 20"
+ui_keys n;  ui_expect search-p12
+
+# Smart case: a capital makes the case matter.
+ui_keys / LIGHTHOUSE Enter
+ui_wait_text "Pattern not found: LIGHTHOUSE"
+ui_keys g / "PARAGRAPH 9" Enter
+ui_wait_text "Pattern not found: PARAGRAPH 9"
+ui_keys / "paragraph 9" Enter
+ui_wait_text "Paragraph 9: passenger"
+ui_screen | head -n 1 | grep -q "^Paragraph 9:" || ui_fail "paragraph 9 not at the top"
+ui_keys g / "Paragraph 10" Enter
+ui_screen | head -n 1 >/dev/null
+ui_wait_text "Paragraph 10: harbour"
+ui_screen | head -n 1 | grep -q "^Paragraph 10:" || ui_fail "paragraph 10 not at the top"
+# Esc cancels a search being typed; an empty pattern repeats the last.
+ui_keys g / "ferry" Escape
+ui_expect scroll-open
+ui_keys / Enter
+ui_wait_text "Paragraph 10: harbour"
+ui_keys q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"

@@ -1,0 +1,123 @@
+# lib.sh - sourced by tests/sh/test_ui*.sh: runs folio inside a private
+# tmux server and compares screens.  Every wait is a bounded poll, never a
+# fixed sleep.
+#
+#   ui_start [-x W] [-y H] [ENV=VAL...] -- ARGS...   folio ARGS in a new session
+#   ui_keys KEY...          tmux send-keys
+#   ui_expect NAME          wait until the screen equals tests/ui/NAME.screen
+#   ui_wait_text TEXT       wait until TEXT is somewhere on the screen
+#   ui_wait_exit            wait until folio has exited; sets UI_STATUS
+# UI_RECORD=1 writes a missing .screen file from what is shown (review it).
+UI_DIR=$(cd "$(dirname "$0")/../ui" && pwd)
+UI_SOCK=folio-test-$$
+UI_TMP=$(mktemp -d)
+UI_TRIES=${UI_TRIES:-200}       # x 0.05 s = 10 s per wait, plenty under ASan
+: "${FOLIO:?FOLIO must name the folio binary}"
+
+ui_cleanup() {
+	tmux -L "$UI_SOCK" kill-server 2>/dev/null
+	rm -rf "$UI_TMP"
+}
+trap ui_cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+command -v tmux >/dev/null 2>&1 || {
+	echo "tmux is not installed (scripts/install-deps.sh installs it)" >&2
+	exit 1
+}
+
+tm() {
+	tmux -L "$UI_SOCK" "$@"
+}
+
+ui_fail() {
+	echo "FAIL: $*" >&2
+	echo "--- screen:" >&2
+	ui_screen >&2
+	exit 1
+}
+
+ui_start() {
+	w=80 h=24 envs="" dir=$(pwd)
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		case $1 in
+		-c) dir=$2; shift ;;
+		-x) w=$2; shift ;;
+		-y) h=$2; shift ;;
+		*) envs="$envs $1" ;;
+		esac
+		shift
+	done
+	[ "${1:-}" = "--" ] && shift
+	# The exit status lands in a file; the pane stays so it can be read.
+	args=""
+	for a in "$@"; do
+		args="$args '$a'"
+	done
+	rm -f "$UI_TMP/status"
+	tm -f /dev/null new-session -d -x "$w" -y "$h" -s t -c "$dir" \
+		"env -u NO_COLOR -u BROWSER LANG=C.UTF-8 LC_ALL=C.UTF-8 $envs \
+		 '$FOLIO' $args 2>'$UI_TMP/stderr'; echo \$? >'$UI_TMP/status'; \
+		 sleep 1000" || ui_fail "tmux did not start"
+	tm set-option -g status off >/dev/null
+	tm set-option -g remain-on-exit on >/dev/null
+}
+
+ui_keys() {
+	tm send-keys -t t "$@"
+}
+
+ui_screen() {
+	tm capture-pane -p -t t
+}
+
+# The screen, including attributes as escape sequences.
+ui_screen_attrs() {
+	tm capture-pane -p -e -t t
+}
+
+ui_expect() {
+	want=$UI_DIR/$1.screen
+	if [ -n "${UI_RECORD:-}" ] && [ ! -f "$want" ]; then
+		# Writing a new expectation: wait for a still screen, then
+		# review the file by eye before committing it.
+		sleep 0.5
+		ui_screen >"$want"
+		echo "recorded $want" >&2
+		return 0
+	fi
+	[ -f "$want" ] || ui_fail "no expected screen $want"
+	i=0
+	while [ $i -lt "$UI_TRIES" ]; do
+		ui_screen >"$UI_TMP/got"
+		cmp -s "$UI_TMP/got" "$want" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "FAIL: screen differs from $1.screen" >&2
+	diff -u "$want" "$UI_TMP/got" >&2
+	exit 1
+}
+
+ui_wait_text() {
+	i=0
+	while [ $i -lt "$UI_TRIES" ]; do
+		ui_screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	ui_fail "'$1' never appeared"
+}
+
+ui_wait_exit() {
+	i=0
+	while [ $i -lt "$UI_TRIES" ]; do
+		if [ -s "$UI_TMP/status" ]; then
+			UI_STATUS=$(cat "$UI_TMP/status")
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	ui_fail "folio did not exit"
+}
