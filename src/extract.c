@@ -441,6 +441,8 @@ static void pass_sum(struct ctx *c)
 		p = &c->st[s->parent];
 		p->text += s->text;
 		p->link += s->link;
+		if (!is_block(k))       /* inline text is its block's own text */
+			p->own += s->own;
 		p->commas += s->commas;
 		p->heading += s->heading;
 		p->p += s->p + (k == K_P);
@@ -659,6 +661,9 @@ static size_t pick_roots(struct ctx *c, int top, xmlNodePtr *roots, size_t max)
 		}
 		if ((s->flags & F_CANDIDATE) && s->score + bonus >= threshold)
 			take = true;
+		else if (s->weight >= 0 && s->text >= 200 && s->text * 3 >= t->text &&
+			 link_density(s) < 0.2f)
+			take = true;    /* deep text the 5-level scoring missed */
 		else if (s->kind == K_P || (s->kind == K_DIV && s->blocks == 0)) {
 			float ld = link_density(s);
 			if (s->text > 80 && ld < 0.25f)
@@ -867,6 +872,7 @@ static enum block_type current_type(struct emit *e)
 static void flush(struct emit *e)
 {
 	enum block_type type = current_type(e);
+	if (getenv("FOLIO_DEBUG_TOP") && e->len) fprintf(stderr, "flush %d %.40s\n", type, e->buf);
 	struct block *b;
 	size_t len = e->len;
 	bool drop = false;
@@ -1034,8 +1040,8 @@ static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 		return true;
 	if (!list && s->weight < 25 && ld > 0.2f && s->text < 2000)
 		return true;
-	if (list && ld > 0.7f && s->text < 600)
-		return true;
+	if (list && e->li == 0 && ld > 0.9f && s->text < 600)
+		return true;    /* a bare box of links, not a nested sub-list */
 	if (s->weight >= 25 && ld > 0.5f)
 		return true;
 	if ((s->embed == 1 && s->text < 75) || s->embed > 1)
@@ -1116,8 +1122,12 @@ static bool enter(struct emit *e, xmlNodePtr n)
 	if (i < 0)
 		return false;
 	s = &c->st[i];
-	if (drop_box(e, s, n))
+	if (getenv("FOLIO_DEBUG_ENTER")) fprintf(stderr, "enter %s.%s\n", dom_name(n), dom_attr_raw(n, "class"));
+	if (drop_box(e, s, n)) {
+		if (getenv("FOLIO_DEBUG_TOP"))
+			fprintf(stderr, "drop %s class=%s text=%u link=%u w=%d flags=%d\n", dom_name(n), dom_attr_raw(n, "class"), s->text, s->link, s->weight, s->flags);
 		return false;
+	}
 	if (!e->table && !e->pre && (s->kind == K_P || is_heading(s->kind) ||
 				     s->kind == K_DIV) && lead_of_link_box(e, s, n))
 		return false;
