@@ -35,6 +35,8 @@ struct xfer {
 	enum abort_why why;
 	char reason[64];        /* reason phrase of the last status line */
 	char errbuf[CURL_ERROR_SIZE];
+	struct curl_slist *headers;  /* conditional GET validators */
+	bool conditional;
 };
 
 static int global_done;
@@ -287,11 +289,51 @@ bool fetch_looks_like_html(const char *bytes, size_t len)
 	return false;
 }
 
+/* A validator header's value, when it is "name: value" and printable
+ * (it is sent back verbatim in a later request). */
+static char *header_value(const char *buf, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+	if (len <= n || strncasecmp(buf, name, n) != 0 || buf[n] != ':')
+		return NULL;
+	buf += n + 1;
+	len -= n + 1;
+	while (len && (*buf == ' ' || *buf == '\t'))
+		buf++, len--;
+	while (len && (buf[len - 1] == '\r' || buf[len - 1] == '\n' ||
+		       buf[len - 1] == ' ' || buf[len - 1] == '\t'))
+		len--;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)buf[i] < 0x20 || (unsigned char)buf[i] >= 0x7F)
+			return NULL;
+	return len ? strndup(buf, len) : NULL;
+}
+
+/* Keep ETag and Last-Modified of the last response (a status line
+ * starts a new one: a redirect's validators are not the page's). */
+static void keep_validators(struct xfer *x, const char *buf, size_t len)
+{
+	struct fetch_result *res = x->res;
+	char *v;
+	if (len >= 5 && strncmp(buf, "HTTP/", 5) == 0) {
+		free(res->etag);
+		free(res->last_modified);
+		res->etag = res->last_modified = NULL;
+	} else if ((v = header_value(buf, len, "etag"))) {
+		free(res->etag);
+		res->etag = v;
+	} else if ((v = header_value(buf, len, "last-modified"))) {
+		free(res->last_modified);
+		res->last_modified = v;
+	}
+}
+
 /* Remember the reason phrase of every status line; the last one wins. */
 static size_t header_cb(char *buf, size_t size, size_t nitems, void *arg)
 {
 	struct xfer *x = arg;
 	size_t len = size * nitems, i, n = 0;
+	keep_validators(x, buf, len);
 	if (len < 12 || strncmp(buf, "HTTP/", 5) != 0)
 		return len;
 	i = 5;
@@ -383,6 +425,32 @@ static size_t write_cb(char *buf, size_t size, size_t nmemb, void *arg)
 	return n;
 }
 
+static int add_header(struct xfer *x, const char *name, const char *value)
+{
+	char *line = NULL;
+	struct curl_slist *l;
+	if (asprintf(&line, "%s: %s", name, value) < 0)
+		return -1;
+	l = curl_slist_append(x->headers, line);
+	free(line);
+	if (!l)
+		return -1;
+	x->headers = l;
+	x->conditional = true;
+	return 0;
+}
+
+/* If-None-Match / If-Modified-Since from the caller's cached copy. */
+static int conditional_headers(struct xfer *x, const struct fetch_opts *o)
+{
+	if (o && o->if_none_match && add_header(x, "If-None-Match", o->if_none_match))
+		return -1;
+	if (o && o->if_modified_since &&
+	    add_header(x, "If-Modified-Since", o->if_modified_since))
+		return -1;
+	return 0;
+}
+
 static int xfer_setup(struct xfer *x, const char *url,
 		      const struct fetch_opts *o, struct fetch_result *res)
 {
@@ -420,7 +488,15 @@ static int xfer_setup(struct xfer *x, const char *url,
 	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->max);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, o && o->user_agent
 			 ? o->user_agent : "folio/" FOLIO_VERSION);
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
+	if (conditional_headers(x, o) != 0) {
+		curl_easy_cleanup(h);
+		x->h = NULL;
+		curl_slist_free_all(x->headers);
+		x->headers = NULL;
+		set_err(res, STATUS_INPUT, "%s: out of memory", url);
+		return -1;
+	}
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, x->headers);
 	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, header_cb);
 	curl_easy_setopt(h, CURLOPT_HEADERDATA, x);
 	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, write_cb);
@@ -518,6 +594,8 @@ static void xfer_finish(struct xfer *x, CURLcode rc)
 		set_err(res, STATUS_INPUT, "%s: out of memory", x->url);
 	else if (rc != CURLE_OK)
 		curl_err(x, rc);
+	else if (res->http_code == 304 && x->conditional)
+		res->not_modified = true;   /* the caller's copy is current */
 	else if (res->http_code >= 300)
 		http_err(x, res->http_code, at);
 	else if (type[0] && !is_html_type(type))
@@ -528,6 +606,8 @@ static void xfer_finish(struct xfer *x, CURLcode rc)
 			"and the bytes do not look like HTML)", x->url);
 	else if (!res->body && !(res->body = calloc(1, 1)))
 		set_err(res, STATUS_INPUT, "%s: out of memory", x->url);
+	if (res->not_modified && !res->body && !(res->body = calloc(1, 1)))
+		set_err(res, STATUS_INPUT, "%s: out of memory", x->url);
 	if (res->status != STATUS_OK) {
 		free(res->body);
 		res->body = NULL;
@@ -535,6 +615,8 @@ static void xfer_finish(struct xfer *x, CURLcode rc)
 	}
 	curl_easy_cleanup(x->h);
 	x->h = NULL;
+	curl_slist_free_all(x->headers);
+	x->headers = NULL;
 }
 
 enum status_code fetch_url(const char *url, const struct fetch_opts *opts,
@@ -556,6 +638,8 @@ static bool start_one(CURLM *m, struct xfer *x, const char *url,
 	if (curl_multi_add_handle(m, x->h) != CURLM_OK) {
 		curl_easy_cleanup(x->h);
 		x->h = NULL;
+		curl_slist_free_all(x->headers);
+		x->headers = NULL;
 		set_err(res, STATUS_NETWORK, "%s: cannot start the transfer",
 			url);
 		return false;
@@ -633,7 +717,10 @@ void fetch_result_free(struct fetch_result *res)
 	free(res->final_url);
 	free(res->content_type);
 	free(res->charset);
+	free(res->etag);
+	free(res->last_modified);
 	res->body = res->final_url = res->content_type = res->charset = NULL;
+	res->etag = res->last_modified = NULL;
 	res->len = 0;
 }
 

@@ -230,6 +230,29 @@ class Handler(http.server.BaseHTTPRequestHandler):
         ua = (self.headers.get("User-Agent") or "").replace("<", "")
         self.send(200, article("Agent", "<p>Agent was [%s].</p>" % ua))
 
+    # Conditional GET: 304 when the client holds the validator; every
+    # request is numbered and a full answer says its number, so a test
+    # sees whether a cached copy was reused.
+    def conditional(self, name, header, value, match):
+        with BARRIERS_LOCK:
+            REQUESTS[name] = REQUESTS.get(name, 0) + 1
+            n = REQUESTS[name]
+        if match:
+            return self.send(304, b"", ctype=None, headers=[(header, value)])
+        self.send(200, article("Cached page", "<p>This answers request "
+                               "number %d to this page.</p>" % n),
+                  headers=[(header, value)])
+
+    def r_etag(self):
+        tag = '"v1-etag"'
+        self.conditional("etag", "ETag", tag,
+                         self.headers.get("If-None-Match") == tag)
+
+    def r_lastmod(self):
+        date = "Wed, 21 Oct 2015 07:28:00 GMT"
+        self.conditional("lastmod", "Last-Modified", date,
+                         self.headers.get("If-Modified-Since") == date)
+
     def r_control(self):
         self.send(418, "<p>teapot</p>")
 
@@ -264,10 +287,13 @@ ROUTES = {
     "/refresh-article": Handler.r_refresh_article,
     "/ua": Handler.r_ua,
     "/teapot": Handler.r_control,
+    "/etag": Handler.r_etag,
+    "/lastmod": Handler.r_lastmod,
 }
 
 
 BARRIERS = {}
+REQUESTS = {}
 BARRIERS_LOCK = threading.Lock()
 
 

@@ -29,6 +29,10 @@ struct fetch_opts {
 	const char *user_agent; /* NULL: "folio/VERSION" */
 	long timeout_s;         /* whole transfer; <= 0: default */
 	size_t max_size;        /* bytes of decoded body; 0: default */
+	/* Conditional GET (the cache's validators, sent verbatim); NULL:
+	 * not sent.  A 304 answer then gives STATUS_OK with not_modified. */
+	const char *if_none_match;
+	const char *if_modified_since;
 };
 
 struct fetch_result {
@@ -40,6 +44,9 @@ struct fetch_result {
 	long http_code;           /* 0 when no response was had */
 	char *content_type;       /* lower-case media type, no parameters */
 	char *charset;            /* from the Content-Type header, or NULL */
+	char *etag;               /* ETag of the final response, or NULL */
+	char *last_modified;      /* its Last-Modified, or NULL */
+	bool not_modified;        /* 304 to a conditional GET: body is "" */
 };
 
 /* curl_global_init, once.  Called lazily by the fetch functions; a
