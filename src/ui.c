@@ -999,8 +999,12 @@ static bool help_key(struct ui *u, int key)
 	switch (action_of(key)) {
 	case ACT_DOWN: case ACT_ENTER: u->help_top++; break;
 	case ACT_UP: if (u->help_top) u->help_top--; break;
-	case ACT_PAGE_DOWN: u->help_top += (size_t)text_rows(u); break;
+	case ACT_PAGE_DOWN: case ACT_HALF_DOWN:
+		u->help_top += (size_t)text_rows(u);
+		break;
+	case ACT_PAGE_UP: case ACT_HALF_UP: u->help_top = 0; break;
 	case ACT_TOP: u->help_top = 0; break;
+	case ACT_BOTTOM: u->help_top = ACT_COUNT; break;  /* draw clamps */
 	default: u->mode = MODE_PAGE; break;
 	}
 	return true;

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Pager in tmux: help screen from the key table, a page full of escape
+# sequences (nothing reaches the terminal), the page from stdin with keys
+# from the terminal, and the text form when stdout is not a terminal.
+set -u
+. "$(dirname "$0")/../ui/lib.sh"
+esc=$(printf '\033')
+
+ui_start NO_COLOR=1 -- tests/ui/long.html
+ui_expect scroll-open
+ui_keys H;       ui_expect help
+ui_keys j;       ui_wait_text "forward one line"
+ui_keys q;       ui_expect scroll-open
+ui_keys F1;      ui_expect help
+ui_keys Escape;  ui_expect scroll-open
+# Every action of the key table is on the help screen (it scrolls).
+ui_keys H G
+ui_wait_text "quit (in help or the link list: close it)"
+ui_keys q q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+
+# Escape sequences in the page: the screen shows plain text only.
+ui_cleanup
+UI_TMP=$(mktemp -d)
+ui_start NO_COLOR=1 -- data/escapes.html
+title=$(tm display-message -p -t t '#{pane_title}')
+ui_expect escapes
+for sgr in '31m' '41m' '5m' '8m' '2J'; do
+	if ui_screen_attrs | grep -qF "${esc}[$sgr"; then
+		ui_fail "the page's ESC[$sgr reached the screen"
+	fi
+done
+[ "$(tm display-message -p -t t '#{pane_title}')" = "$title" ] ||
+	ui_fail "the page changed the terminal title"
+[ -z "$(tm list-buffers 2>/dev/null)" ] || ui_fail "the page set the clipboard"
+ui_keys q
+ui_wait_exit
+
+# '-': the page from stdin, keys from the terminal.
+ui_cleanup
+UI_TMP=$(mktemp -d)
+tm -f /dev/null new-session -d -x 80 -y 24 -s t \
+	"env -u NO_COLOR LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1 sh -c \"'$FOLIO' - <tests/ui/long.html\"; echo \$? >'$UI_TMP/status'; sleep 1000"
+tm set-option -g status off >/dev/null
+ui_expect scroll-open
+ui_keys Space
+ui_expect scroll-page
+ui_keys r
+ui_wait_text "Nothing to reload"
+ui_keys q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
