@@ -20,6 +20,7 @@
 
 #include "folio/credit.h"
 #include "folio/dom.h"
+#include "folio/hint.h"
 #include "folio/meta.h"
 #include "folio/text.h"
 
@@ -34,9 +35,9 @@ static const char *const bad_img_hints[] = {
 };
 
 static const char *const chrome_hints[] = {
-	"related", "sidebar", "promo", "recommend", "more-", "nav", "menu",
-	"masthead", "banner", "comment", "footer", "widget", "teaser", "ad-",
-	"advert", NULL
+	"related", "sidebar", "promo", "recommend", "nav", "menu", "masthead",
+	"comment", "footer", "teaser", "advert", "ad", "ads", "sponsor",
+	"outbrain", "taboola", "newsletter", NULL
 };
 
 static const char *const credit_hints[] = {
@@ -81,16 +82,6 @@ static bool small_dimension(xmlNodePtr img, const char *attr)
 	return n > 0 && n < 100;
 }
 
-static bool contains_ci(const char *hay, const char *const *words)
-{
-	if (!hay)
-		return false;
-	for (int i = 0; words[i]; i++)
-		if (strcasestr(hay, words[i]))
-			return true;
-	return false;
-}
-
 /* Inside page chrome (nav, footer, aside, related boxes)? */
 static bool in_chrome(xmlNodePtr n, xmlNodePtr stop)
 {
@@ -98,7 +89,7 @@ static bool in_chrome(xmlNodePtr n, xmlNodePtr stop)
 	     p = p->parent) {
 		if (dom_is(p, "nav") || dom_is(p, "footer") || dom_is(p, "aside"))
 			return true;
-		if (dom_hint(p, chrome_hints))
+		if (hint_token(p, chrome_hints))
 			return true;
 	}
 	return false;
@@ -111,7 +102,7 @@ static bool usable_img(xmlNodePtr img, xmlNodePtr content_root)
 		return false;
 	if (small_dimension(img, "width") || small_dimension(img, "height"))
 		return false;
-	if (dom_hint(img, bad_img_hints) || contains_ci(src, bad_img_hints))
+	if (hint_token(img, bad_img_hints) || hint_token_str(src, bad_img_hints))
 		return false;
 	const char *dot = strrchr(src, '.');
 	if (dot && (!strncasecmp(dot, ".svg", 4) || !strncasecmp(dot, ".ico", 4)))
@@ -130,13 +121,20 @@ static size_t url_file(const char *url, const char **start)
 	return n - b;
 }
 
+/* The same picture, maybe in another size: equal file names, or file
+ * names sharing a long stem ("IMG123-1140.jpg" / "IMG123-1138.jpg"). */
 static bool same_image(const char *a, const char *b)
 {
 	if (!a || !b)
 		return false;
 	const char *fa, *fb;
 	size_t na = url_file(a, &fa), nb = url_file(b, &fb);
-	return na >= 5 && na == nb && !memcmp(fa, fb, na);
+	if (na >= 5 && na == nb && !memcmp(fa, fb, na))
+		return true;
+	size_t k = 0;
+	while (k < na && k < nb && fa[k] == fb[k])
+		k++;
+	return k >= 12;
 }
 
 static bool is_ancestor(xmlNodePtr anc, xmlNodePtr n)
@@ -147,43 +145,61 @@ static bool is_ancestor(xmlNodePtr anc, xmlNodePtr n)
 	return false;
 }
 
-/* Pick the lead <img>: scan in document order, counting body text; stop
- * once the body is well under way. */
+struct scan {
+	xmlNodePtr content_root;
+	const char *meta_url;
+	bool seen_h1;           /* the headline is behind us */
+	bool in_body;           /* inside content_root */
+	size_t text;            /* body text seen so far */
+	xmlNodePtr first;       /* first usable image after the headline */
+};
+
+/* Look at one node; returns the lead when it is decided. */
+static xmlNodePtr scan_node(struct scan *sc, xmlNodePtr n)
+{
+	if (n->type == XML_TEXT_NODE) {
+		if (sc->in_body && n->content)
+			sc->text += strlen((const char *)n->content);
+		return NULL;
+	}
+	if (dom_is(n, "h1"))
+		sc->seen_h1 = true;
+	if (!dom_is(n, "img") || !usable_img(n, sc->content_root))
+		return NULL;
+	if (same_image(img_src(n), sc->meta_url))
+		return n;
+	if (!sc->first && (sc->in_body || sc->seen_h1))
+		sc->first = n;
+	return NULL;
+}
+
+/* Pick the lead <img>: the metadata's image if it shows up before the
+ * body is well under way, else the first usable image between the
+ * headline and that point. */
 static xmlNodePtr find_lead_img(xmlDocPtr doc, xmlNodePtr content_root,
 				const char *meta_url)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	xmlNodePtr first = NULL;
-	size_t text = 0;
-	bool in_body = content_root == NULL;
-	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
-		if (n == content_root)
-			in_body = true;
-		else if (content_root && in_body && !is_ancestor(content_root, n))
-			break;  /* past the body */
-		if (dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "noscript")) {
+	struct scan sc = {content_root, meta_url, false, content_root == NULL,
+			  0, NULL};
+	for (xmlNodePtr n = root; n;) {
+		if (dom_is(n, "script") || dom_is(n, "style") ||
+		    dom_is(n, "noscript") || dom_is(n, "head")) {
 			n = dom_next(n, root, true);
-			if (!n)
-				break;
-			if (n == content_root)
-				in_body = true;
-		}
-		if (n->type == XML_TEXT_NODE && in_body && n->content) {
-			text += strlen((const char *)n->content);
-			if (text > TOP_TEXT && !content_root)
-				break;
 			continue;
 		}
-		if (!dom_is(n, "img") || !usable_img(n, content_root))
-			continue;
-		if (same_image(img_src(n), meta_url) && text <= TOP_TEXT)
-			return n;
-		if (in_body && !first && text <= TOP_TEXT)
-			first = n;
-		if (in_body && text > TOP_TEXT)
+		if (n == content_root)
+			sc.in_body = true;
+		else if (content_root && sc.in_body && !is_ancestor(content_root, n))
+			break;  /* past the body */
+		if (sc.text > TOP_TEXT)
 			break;
+		xmlNodePtr hit = scan_node(&sc, n);
+		if (hit)
+			return hit;
+		n = dom_next(n, root, false);
 	}
-	return first;
+	return sc.first;
 }
 
 /* ---- caption region ---- */

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "folio/dom.h"
+#include "folio/hint.h"
 #include "folio/jsonld.h"
 #include "folio/meta.h"
 #include "folio/metautil.h"
@@ -93,9 +94,11 @@ static void metas_put_all(struct metas *m, const char *keys, const char *content
 	}
 }
 
+/* Values from property= win over name= and itemprop= (a page that has
+ * both usually means the property one for Open Graph / Dublin Core). */
 static void metas_collect(xmlDocPtr doc, struct metas *m)
 {
-	static const char *const attrs[] = {"property", "name", "itemprop", NULL};
+	struct metas named = {0};
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
 		if (!dom_is(n, "meta"))
@@ -103,13 +106,22 @@ static void metas_collect(xmlDocPtr doc, struct metas *m)
 		char *content = dom_attr(n, "content");
 		if (!content)
 			continue;
-		for (int i = 0; attrs[i]; i++) {
-			const char *k = dom_attr_raw(n, attrs[i]);
-			if (k)
-				metas_put_all(m, k, content);
-		}
+		const char *k = dom_attr_raw(n, "property");
+		if (k)
+			metas_put_all(m, k, content);
+		if ((k = dom_attr_raw(n, "name")))
+			metas_put_all(&named, k, content);
+		if ((k = dom_attr_raw(n, "itemprop")))
+			metas_put_all(&named, k, content);
 		free(content);
 	}
+	for (int i = 0; i < K_COUNT; i++) {
+		if (!m->v[i]) {
+			m->v[i] = named.v[i];
+			named.v[i] = NULL;
+		}
+	}
+	metas_free(&named);
 }
 
 static const char *first_of(const struct metas *m, const enum mkey *keys, size_t n)
@@ -253,8 +265,8 @@ static char *choose_title(xmlDocPtr doc, const struct metas *m,
 		m->v[K_OG_SITE], j->publisher, m->v[K_APP_NAME], h.logo, byline,
 	};
 	size_t ns = sizeof sites / sizeof sites[0];
-	char *dts = dt ? meta_strip_site(dt, sites, ns, base_url) : NULL;
-	char *mts = mt ? meta_strip_site(mt, sites, ns, base_url) : NULL;
+	char *dts = dt ? meta_strip_site(dt, sites, ns, base_url, true) : NULL;
+	char *mts = mt ? meta_strip_site(mt, sites, ns, base_url, false) : NULL;
 	bool art = has_article_meta(m, j);
 	char *out = NULL;
 	for (size_t i = 0; i < h.n && !out; i++) {
@@ -279,13 +291,14 @@ static char *choose_title(xmlDocPtr doc, const struct metas *m,
 
 /* Class/id words of elements that hold the author's name. */
 static const char *const byline_hints[] = {
-	"byline", "author", "writer", "reporter", "contributor", "posted-by",
-	"postedby", "creator", NULL
+	"byline", "author", "writer", "reporter", "contributor", "postedby",
+	"creator", "autor", "auteur", NULL
 };
 /* ... unless they are one of these (bio boxes, photos, comments). */
 static const char *const byline_vetoes[] = {
 	"bio", "avatar", "photo", "image", "img", "comment", "related",
-	"social", "share", "follow", "more-", "about", "description", NULL
+	"social", "share", "follow", "more", "about", "description", "authori",
+	"pic", "thumb", "desc", NULL
 };
 
 /* Name given by an itemprop=author element: its itemprop=name when it
@@ -306,60 +319,146 @@ static char *itemprop_author(xmlNodePtr n)
 	return dom_is(n, "meta") ? NULL : dom_text(n);
 }
 
-static bool inside_vetoed(xmlNodePtr n)
+/* In a comment thread, related-story list, navigation or sidebar?
+ * Footers only count against class hints: blogs put the real author
+ * (rel=author) in the post's footer line. */
+static bool inside_vetoed(xmlNodePtr n, bool strong)
 {
-	static const char *const areas[] = {"comment", "related", "footer", NULL};
+	static const char *const areas[] = {
+		"comment", "related", "nav", "menu", "sidebar", "recommend",
+		"promo", NULL
+	};
+	static const char *const weak_areas[] = {"footer", "widget", NULL};
 	for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
-		if (dom_is(p, "footer") || dom_is(p, "nav") || dom_is(p, "aside"))
+		if (dom_is(p, "nav") || dom_is(p, "aside"))
 			return true;
-		if (dom_hint(p, areas))
+		if (!strong && dom_is(p, "footer"))
+			return true;
+		if (hint_token(p, areas) || (!strong && hint_token(p, weak_areas)))
 			return true;
 	}
 	return false;
+}
+
+/* Names from one candidate element, or NULL. */
+static char *byline_from(xmlNodePtr n)
+{
+	const char *rel = dom_attr_raw(n, "rel");
+	const char *ip = dom_attr_raw(n, "itemprop");
+	bool by_rel = rel && strstr(rel, "author");
+	bool by_ip = ip && strstr(ip, "author");
+	bool by_class = hint_token(n, byline_hints) && !hint_token(n, byline_vetoes);
+	if (!by_rel && !by_ip && !by_class)
+		return NULL;
+	if (inside_vetoed(n, by_rel || by_ip))
+		return NULL;
+	char *raw = by_ip ? itemprop_author(n) : dom_text(n);
+	if (!raw)
+		return NULL;
+	char *name = strlen(raw) < 300 ? meta_clean_byline(raw) : NULL;
+	free(raw);
+	return name;
+}
+
+/* "By Jane Roe", "Posted by Jane Roe, Engineer", "On 6/1/2018 by X":
+ * a short line of text that introduces its author.  Last resort for
+ * pages without byline markup. */
+static char *byline_from_text(xmlNodePtr n)
+{
+	if (!dom_is(n, "p") && !dom_is(n, "em") && !dom_is(n, "small") &&
+	    !dom_is(n, "span") && !dom_is(n, "div") && !dom_is(n, "address") &&
+	    !dom_is(n, "strong") && !dom_is(n, "i") && !dom_is(n, "b"))
+		return NULL;
+	xmlNodePtr c = n->children;
+	if (!c || (c->type != XML_TEXT_NODE && !dom_is(c, "em") &&
+		   !dom_is(c, "strong") && !dom_is(c, "i") && !dom_is(c, "b")))
+		return NULL;
+	char *t = dom_text(n);
+	if (!t)
+		return NULL;
+	char *out = NULL;
+	size_t len = strlen(t);
+	const char *by = strstr(t, " by ");
+	bool lead = !strncmp(t, "By ", 3) || !strncmp(t, "Posted by ", 10) ||
+		    !strncmp(t, "Written by ", 11);
+	bool dated = by && strpbrk(t, "0123456789") &&
+		     strpbrk(t, "0123456789") < by;
+	if (len > 3 && len <= 100 && (lead || dated))
+		out = meta_clean_byline(dated && !lead ? by + 4 : t);
+	if (out && !isupper((unsigned char)out[0]) && out[0] != '@' &&
+	    (unsigned char)out[0] < 0x80) {
+		free(out);
+		out = NULL;
+	}
+	free(t);
+	return out;
 }
 
 /* The first visible byline element's names, cleaned; NULL if none. */
 static char *visible_byline(xmlDocPtr doc)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
+	char *texty = NULL;
 	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
+		if (dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "head")) {
+			n = dom_next(n, root, true);
+			if (!n)
+				break;
+		}
 		if (n->type != XML_ELEMENT_NODE || dom_is(n, "meta") ||
-		    dom_is(n, "link") || dom_is(n, "script") || dom_is(n, "style"))
+		    dom_is(n, "link"))
 			continue;
-		const char *rel = dom_attr_raw(n, "rel");
-		const char *ip = dom_attr_raw(n, "itemprop");
-		bool by_rel = rel && strstr(rel, "author");
-		bool by_ip = ip && strstr(ip, "author");
-		bool by_class = dom_hint(n, byline_hints) &&
-				!dom_hint(n, byline_vetoes);
-		if (!by_rel && !by_ip && !by_class)
-			continue;
-		if (inside_vetoed(n))
-			continue;
-		char *raw = by_ip ? itemprop_author(n) : dom_text(n);
-		if (!raw)
-			continue;
-		char *name = strlen(raw) < 300 ? meta_clean_byline(raw) : NULL;
-		free(raw);
-		if (name)
+		char *name = byline_from(n);
+		if (name) {
+			free(texty);
 			return name;
+		}
+		if (!texty && !inside_vetoed(n, false))
+			texty = byline_from_text(n);
 	}
-	return NULL;
+	return texty;
 }
 
-/* Metadata author, people only: URLs and the site's own name do not
- * count (an organisation named only in metadata is no byline). */
+/* Words that mark an organisation rather than a person. */
+static bool names_org(const char *s)
+{
+	static const char *const org[] = {
+		"organization", "organisation", "foundation", " inc", " ltd",
+		"llc", "corporation", "company", "group", "media", "news",
+		"press", "team", "staff", "editorial", "contributors", "wikimedia",
+		"network", "magazine", "agency", "desk", NULL
+	};
+	for (int i = 0; org[i]; i++)
+		if (strcasestr(s, org[i]))
+			return true;
+	return false;
+}
+
+/* A user handle ("mcupdate", "CC7567"), not a name a page would show. */
+static bool is_handle(const char *s)
+{
+	if (strchr(s, ' ') || (unsigned char)s[0] >= 0x80)
+		return false;
+	if (strpbrk(s, "0123456789_"))
+		return true;
+	return !isupper((unsigned char)s[0]);
+}
+
+/* Metadata author, people only: URLs, handles and organisations (the
+ * site's own name, "Contributors to …") do not count. */
 static char *meta_author(const struct metas *m, const struct jsonld_meta *j)
 {
 	static const enum mkey akeys[] = {
 		K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
 		K_ART_AUTHOR, K_OG_ART_AUTHOR, K_SAILTHRU_AUTHOR, K_BYL,
 	};
-	if (j->author && !j->author_org)
+	if (j->author && !j->author_org && !is_handle(j->author) &&
+	    !names_org(j->author))
 		return meta_clean_byline(j->author);
 	for (size_t i = 0; i < sizeof akeys / sizeof akeys[0]; i++) {
 		const char *v = m->v[akeys[i]];
-		if (!v || strstr(v, "://") || !strncmp(v, "www.", 4))
+		if (!v || !strncasecmp(v, "http", 4) || !strncmp(v, "www.", 4) ||
+		    names_org(v) || is_handle(v))
 			continue;
 		if (m->v[K_OG_SITE] && !strcasecmp(v, m->v[K_OG_SITE]))
 			continue;

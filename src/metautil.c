@@ -251,12 +251,18 @@ static bool seg_is_site(const char *s, size_t len, const char *const *sites,
 	}
 	if (!yes && host && strlen(host) >= 3 && words <= 4)
 		yes = strstr(q, host) != NULL;
+	/* "Jane Roe ( Jane ) ( jroe )" starts with the known name. */
+	for (size_t i = 0; i < nsites && !yes; i++) {
+		char *site = sites[i] ? squash(sites[i], strlen(sites[i])) : NULL;
+		yes = site && strlen(site) >= 6 && !strncmp(q, site, strlen(site));
+		free(site);
+	}
 	free(q);
 	return yes;
 }
 
 char *meta_strip_site(const char *title, const char *const *sites, size_t nsites,
-		      const char *base_url)
+		      const char *base_url, bool guess)
 {
 	size_t len = strlen(title);
 	struct seg segs[MAX_SEGS];
@@ -274,7 +280,9 @@ char *meta_strip_site(const char *title, const char *const *sites, size_t nsites
 	free(host);
 	size_t words_first = count_words(title + segs[lo].start,
 					 segs[lo].end - segs[lo].start);
-	if (hi - lo >= 3) {
+	if (!guess) {
+		/* keep the rest as it is */
+	} else if (hi - lo >= 3) {
 		/* "Headline | Section | Site": the headline comes first. */
 		hi = lo + 1;
 	} else if (hi - lo == 2) {
@@ -317,6 +325,7 @@ static const char *const not_name_words[] = {
 	"chief", "associate", "intern", "photographer", "bureau", "director",
 	"analyst", "professor", "president", "manager", "founder", "ceo",
 	"head", "team", "desk", "updated", "published", "posted", "share",
+	"ma", "md", "phd", "mph", "rn", "msc", "mba", "news", "health",
 	"follow", "email", "twitter", "read", "more", "min", "ago", NULL
 };
 
@@ -361,19 +370,124 @@ static void cut_tail(char *s)
 		" \xe2\x80\x93 ", " - ", "|", " Updated", " updated", " UPDATED",
 		" Published", " published", " Posted", " posted", " on ", " On ",
 		" at ", " for ", " in ", " In ", " Last ", " last ", "\xe2\x80\xa2",
-		" Twitter", " Email", " Follow", " follow", NULL
+		" Twitter", " Email", " Follow", " follow", " Edited by",
+		" edited by", " Reviewed by", " reviewed by", " Photographs by",
+		" Photos by", " Illustrations by", " Additional reporting",
+		" Fact checked", NULL
 	};
 	for (int i = 0; marks[i]; i++) {
 		char *p = strstr(s, marks[i]);
 		if (p)
 			*p = '\0';
 	}
-	/* A date or time: a digit starting a word. */
+	/* A date or time, even glued to the name ("Nolan22 Dec"). */
 	for (char *p = s; *p; p++)
-		if (isdigit((unsigned char)*p) && (p == s || p[-1] == ' ')) {
+		if (isdigit((unsigned char)*p)) {
 			*p = '\0';
 			break;
 		}
+	/* A handle after the name ("Jane Roe @janeroe", "Jane Roe@janeroe")
+	 * or an e-mail address: the names end there. */
+	for (char *p = s + 1; *p; p++) {
+		if (*p != '@' || p[-1] == '(')
+			continue;
+		char *ws = p;
+		while (ws > s && ws[-1] != ' ')
+			ws--;
+		size_t wl = strcspn(p, " ");
+		bool email = ws < p && memchr(p, '.', wl);
+		*(email ? ws : p) = '\0';
+		break;
+	}
+}
+
+/* "Section by Jane Roe": the names follow the last " by ". */
+static char *after_by(char *s)
+{
+	char *last = NULL;
+	for (char *p = strstr(s, " by "); p; p = strstr(p + 1, " by "))
+		last = p;
+	for (char *p = strstr(s, " By "); p; p = strstr(p + 1, " By "))
+		if (!last || p > last)
+			last = p;
+	return last ? last + 4 : s;
+}
+
+/* Drop "(http://…)", "(handle)", "( Brad )" groups; keep "(with A and B)". */
+static void drop_paren_junk(char *s)
+{
+	for (char *o = strchr(s, '('); o; o = strchr(o, '(')) {
+		char *c = strchr(o, ')');
+		if (!c)
+			return;
+		size_t inner = (size_t)(c - o - 1);
+		char *in = o + 1;
+		while (inner && *in == ' ')
+			in++, inner--;
+		while (inner && in[inner - 1] == ' ')
+			inner--;
+		bool one_word = inner && !memchr(in, ' ', inner);
+		bool url = memmem(o, (size_t)(c - o), "://", 3) ||
+			   memchr(o, '@', (size_t)(c - o));
+		if (url || one_word || !inner)
+			memmove(o, c + 1, strlen(c + 1) + 1);
+		else
+			o = c + 1;
+	}
+}
+
+/* Dates and "ago" words left at the end: "Jane Roe July", "… před". */
+static bool is_date_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december", "jan",
+		"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+		"nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+		"friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+		"sat", "sun", "ago", "today", "yesterday", "vor", "hace", "fa",
+		"p\xc5\x99" "ed", "\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xb4",
+		"il", "y", "a", "le", "am", "el", "den", "de", NULL
+	};
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !strncasecmp(w, words[i], n))
+			return true;
+	return false;
+}
+
+/* Job-title modifiers left after cutting at the title word
+ * ("Ben Roe Games" from "Ben Roe Games Editor"). */
+static bool is_modifier_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"games", "tech", "technology", "news", "sports", "science",
+		"political", "politics", "business", "health", "contributing",
+		"managing", "executive", "deputy", "assistant", "features",
+		"digital", "staff", "senior", "chief", "associate", "special",
+		"foreign", "national", "international", "investigative", "lead",
+		"video", "social", "data", "our", "the", "a", "an", "and", "&",
+		"sr", "jr.", NULL
+	};
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !strncasecmp(w, words[i], n))
+			return true;
+	return false;
+}
+
+/* Remove trailing words matching pred. */
+static void strip_trailing(char *s, bool (*pred)(const char *, size_t))
+{
+	for (;;) {
+		size_t n = strlen(s);
+		while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '.'))
+			n--;
+		size_t b = n;
+		while (b && s[b - 1] != ' ')
+			b--;
+		if (b == 0 || n == b || !pred(s + b, n - b))
+			return;
+		s[b] = '\0';
+	}
 }
 
 static bool is_not_name_word(const char *w, size_t n)
@@ -417,9 +531,30 @@ static void cut_job_title(char *s)
 		size_t len = next ? (size_t)(next - comma - 1) : strlen(comma + 1);
 		if (!looks_like_names(comma + 1, len)) {
 			*comma = '\0';
-			return;
+			break;
 		}
 		comma = next;
+	}
+	/* "Ben Roe Games Editor": a title word after the name. */
+	size_t words = 0;
+	for (char *p = s; *p;) {
+		while (*p == ' ')
+			p++;
+		char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (e == p)
+			break;
+		size_t n = (size_t)(e - p);
+		while (n && ispunct((unsigned char)p[n - 1]))
+			n--;
+		if (words >= 1 && is_not_name_word(p, n)) {
+			*p = '\0';
+			strip_trailing(s, is_modifier_word);
+			return;
+		}
+		words++;
+		p = e;
 	}
 }
 
@@ -474,7 +609,8 @@ static bool is_junk_byline(const char *s)
 	static const char *const junk[] = {
 		"author", "authors", "by", "share", "follow", "staff", "admin",
 		"contributors", "more", "unknown", "anonymous", "guest", "editor",
-		"editors", "about the author", NULL
+		"editors", "about the author", "sign in", "log in", "login",
+		"our", "the", "last", "subscribe", "home", "menu", "search", NULL
 	};
 	for (int i = 0; junk[i]; i++)
 		if (!strcasecmp(s, junk[i]))
@@ -495,8 +631,11 @@ char *meta_clean_byline(const char *raw)
 		s = strip_prefix(s);
 	}
 	cut_tail(s);
+	s = after_by(s);
+	drop_paren_junk(s);
 	drop_emails(s);
 	cut_job_title(s);
+	strip_trailing(s, is_date_word);
 	trim_ends(s);
 	char *out = NULL;
 	size_t words = count_words(s, strlen(s));

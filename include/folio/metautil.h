@@ -14,10 +14,11 @@ void meta_overlap(const char *a, const char *b, double *precision, double *recal
 /* title without the site name around it: segments split by " | ",
  * " - ", " — ", " :: ", "_" (CJK) ... that match one of sites[0..n)
  * (entries may be NULL) or the host of base_url are dropped from either
- * end; in a chain of three or more segments the first is the headline;
- * a short last segment is dropped.  malloc'd, NULL on OOM. */
+ * end.  With guess (for <title>, which nearly always carries the site),
+ * also: in a chain of three or more segments the first is the headline,
+ * and a short last segment is dropped.  malloc'd, NULL on OOM. */
 char *meta_strip_site(const char *title, const char *const *sites, size_t nsites,
-		      const char *base_url);
+		      const char *base_url, bool guess);
 
 /* Author names only: no "By", dates, "Updated …", job titles after a
  * comma, e-mail addresses.  malloc'd; NULL when nothing name-like is
