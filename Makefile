@@ -49,10 +49,11 @@ SHELL_TESTS := $(wildcard tests/sh/test_*.sh)
 
 all: folio
 
-# The optimised build is copied to ./folio; SAN=1 builds stay in build/san.
+# The optimised build is copied to ./folio (renamed into place, so a
+# running ./folio is not in the way); SAN=1 builds stay in build/san.
 folio: $(BUILD)/folio
 ifneq ($(SAN),1)
-	cp $(BUILD)/folio $@
+	cp $(BUILD)/folio $@.tmp && mv -f $@.tmp $@
 endif
 
 $(BUILD)/folio: $(BUILD)/main.o $(BUILD)/libfolio.a
