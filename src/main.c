@@ -6,12 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "folio/article.h"
+#include "folio/config.h"
 #include "folio/layout.h"
 #include "folio/source.h"
 #include "folio/status.h"
+#include "folio/store.h"
 #include "folio/ui.h"
 
 enum dump_format { DUMP_NONE, DUMP_JSON, DUMP_TEXT };
@@ -24,6 +27,10 @@ struct cli {
 	int width;              /* pager: reading measure, 0 = 80 */
 	bool no_mouse;
 	int jobs;               /* batch: URLs fetched at once */
+	const struct config *config;  /* the settings file, once read */
+	bool no_store;          /* --no-store: open and create nothing */
+	bool list_history, list_saved;
+	const char *unsave;     /* --unsave URL */
 };
 
 static const char usage_text[] =
@@ -47,12 +54,24 @@ static const char usage_text[] =
 "of the first failure.\n"
 "  --width N          pager and text: column width in cells (default 80)\n"
 "  --no-mouse         pager: leave the mouse wheel to the terminal\n"
+"  --offline          read URLs only from the cache and saved list\n"
+"                     (exit 3 when a page is in neither)\n"
+"  --no-store         no history, cache or saved list: create nothing\n"
+"                     (also FOLIO_NO_STORE=1)\n"
+"  --history          list recently read articles and exit\n"
+"  --saved            list saved articles and exit\n"
+"  --unsave URL       remove URL from the saved list and exit\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"
 "exit status:\n"
 "  0 ok, 1 usage error, 2 network error, 3 input cannot be read,\n"
-"  4 no article found, 5 HTTP error status, 6 not HTML or too large\n";
+"  4 no article found, 5 HTTP error status, 6 not HTML or too large\n"
+"\n"
+"files:\n"
+"  $XDG_CONFIG_HOME/folio/config  settings (~/.config/folio/config)\n"
+"  $XDG_DATA_HOME/folio/folio.db  history, cache, saved list\n"
+"                                 (~/.local/share/folio/folio.db)\n";
 
 static void usage_error(const char *fmt, const char *what)
 {
@@ -63,6 +82,7 @@ static void usage_error(const char *fmt, const char *what)
 }
 
 enum { OPT_WIDTH = 300, OPT_NO_MOUSE };
+enum { OPT_OFFLINE = 400, OPT_NO_STORE, OPT_HISTORY, OPT_SAVED, OPT_UNSAVE };
 enum { OPT_DUMP = 256, OPT_URL, OPT_TIMEOUT, OPT_MAX_SIZE, OPT_USER_AGENT, OPT_JOBS };
 
 /* A whole number in [min, max] with an optional k/M/G suffix (times
@@ -102,6 +122,11 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 		{ "jobs", required_argument, NULL, OPT_JOBS },
 		{ "width", required_argument, NULL, OPT_WIDTH },
 		{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+		{ "offline", no_argument, NULL, OPT_OFFLINE },
+		{ "no-store", no_argument, NULL, OPT_NO_STORE },
+		{ "history", no_argument, NULL, OPT_HISTORY },
+		{ "saved", no_argument, NULL, OPT_SAVED },
+		{ "unsave", required_argument, NULL, OPT_UNSAVE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -141,6 +166,21 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_NO_MOUSE:
 			cli->no_mouse = true;
 			break;
+		case OPT_OFFLINE:
+			cli->source.offline = true;
+			break;
+		case OPT_NO_STORE:
+			cli->no_store = true;
+			break;
+		case OPT_HISTORY:
+			cli->list_history = true;
+			break;
+		case OPT_SAVED:
+			cli->list_saved = true;
+			break;
+		case OPT_UNSAVE:
+			cli->unsave = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(STATUS_OK);
@@ -156,7 +196,10 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 	}
 	cli->args = argv + optind;
 	cli->nargs = argc - optind;
-	if (cli->nargs == 0)
+	if (cli->list_history + cli->list_saved + !!cli->unsave > 1 ||
+	    ((cli->list_history || cli->list_saved || cli->unsave) && cli->nargs))
+		usage_error("%s", "--history, --saved and --unsave go alone");
+	if (cli->nargs == 0 && !cli->list_history && !cli->list_saved && !cli->unsave)
 		usage_error("%s", "no URL or file given");
 }
 
@@ -190,7 +233,8 @@ static int show_article(struct article *a, const struct cli *cli)
 	if (isatty(STDOUT_FILENO)) {
 		const char *nc = getenv("NO_COLOR");
 		struct ui_opts o = { .width = cli->width, .mouse = !cli->no_mouse,
-				     .color = !nc || !*nc };
+				     .color = cli->config && cli->config->color >= 0
+					      ? cli->config->color : !nc || !*nc };
 		const char *src = strcmp(cli->args[0], "-") ? cli->args[0] : NULL;
 		return ui_run(a, src, ui_open, (void *)&cli->source, &o);
 	}
@@ -256,6 +300,140 @@ static int run_batch(const struct cli *cli)
 	return rc;
 }
 
+/* ---- settings file and store ---------------------------------------- */
+
+/* Process-lifetime resources, released at exit whichever way main
+ * leaves (usage errors exit from deep inside). */
+static struct config settings;
+static struct store *store;
+
+static void release_store(void)
+{
+	store_close(store);
+	store = NULL;
+	config_free(&settings);
+}
+
+/* The settings file fills in what the command line left unset; then
+ * the store opens unless --no-store / FOLIO_NO_STORE says otherwise.  A
+ * store that cannot open is one warning: folio reads on without it. */
+static void setup_store(struct cli *cli)
+{
+	char *path = config_default_path();
+	char warn[STORE_WARN_MAX];
+
+	config_init(&settings);
+	atexit(release_store);
+	if (path)
+		config_load(&settings, path, stderr);
+	free(path);
+	cli->config = &settings;
+	if (!cli->source.timeout_s && settings.timeout_s)
+		cli->source.timeout_s = settings.timeout_s;
+	if (!cli->source.user_agent && settings.user_agent)
+		cli->source.user_agent = settings.user_agent;
+	if (!cli->width && settings.width)
+		cli->width = settings.width;
+	if (settings.mouse == 0)
+		cli->no_mouse = true;
+	if (cli->no_store)
+		return;
+	store = store_open_default(warn);
+	if (!store && warn[0])
+		fprintf(stderr, "folio: %s\n", warn);
+	if (store && settings.cache_mb >= 0)
+		store_cache_set_cap(store, (int64_t)settings.cache_mb << 20);
+	cli->source.store = store;
+}
+
+/* A field of a listing: a tampered database must not reach the
+ * terminal as control sequences (C0, DEL, C1 in UTF-8), nor break
+ * the tab-separated lines. */
+static void put_field(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			putchar(' ');
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			putchar(' '), p++;
+		else
+			putchar(*p);
+	}
+}
+
+/* "YYYY-MM-DD HH:MM<TAB>URL<TAB>TITLE", local time. */
+static void put_entry(int64_t when, const char *url, const char *title)
+{
+	char date[32] = "?";
+	time_t t = (time_t)when;
+	struct tm tm;
+	if (localtime_r(&t, &tm))
+		strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm);
+	printf("%s\t", date);
+	put_field(url);
+	putchar('\t');
+	put_field(title);
+	putchar('\n');
+}
+
+#define HISTORY_LIST_MAX 100
+
+static int list_history(void)
+{
+	struct store_history *h;
+	size_t n;
+	if (store_history_list(store, HISTORY_LIST_MAX, &h, &n) != 0) {
+		fprintf(stderr, "folio: cannot read the history\n");
+		return STATUS_INPUT;
+	}
+	for (size_t i = 0; i < n; i++)
+		put_entry(h[i].opened, h[i].url, h[i].title);
+	if (n == 0 && isatty(STDOUT_FILENO))
+		fprintf(stderr, "folio: the history is empty\n");
+	store_history_free(h, n);
+	return fflush(stdout) ? STATUS_INPUT : STATUS_OK;
+}
+
+static int list_saved(void)
+{
+	struct store_saved *s;
+	size_t n;
+	if (store_saved_list(store, &s, &n) != 0) {
+		fprintf(stderr, "folio: cannot read the saved list\n");
+		return STATUS_INPUT;
+	}
+	for (size_t i = 0; i < n; i++)
+		put_entry(s[i].saved, s[i].url, s[i].title);
+	if (n == 0 && isatty(STDOUT_FILENO))
+		fprintf(stderr, "folio: the saved list is empty\n");
+	store_saved_list_free(s, n);
+	return fflush(stdout) ? STATUS_INPUT : STATUS_OK;
+}
+
+/* --history, --saved, --unsave: they need the store (exit 3 without). */
+static int store_command(const struct cli *cli)
+{
+	const char *what = cli->list_history ? "--history" : cli->list_saved ? "--saved"
+				: "--unsave";
+	if (!store) {
+		fprintf(stderr, "folio: %s: no store (%s)\n", what,
+			cli->no_store || store_disabled_by_env()
+			? "--no-store or FOLIO_NO_STORE" : "the database cannot be opened");
+		return STATUS_INPUT;
+	}
+	if (cli->list_history)
+		return list_history();
+	if (cli->list_saved)
+		return list_saved();
+	int rc = store_unsave(store, cli->unsave);
+	if (rc == 1)
+		return STATUS_OK;
+	fprintf(stderr, "folio: %s: %s\n", cli->unsave,
+		rc == 0 ? "not in the saved list" : "cannot change the saved list");
+	return STATUS_INPUT;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli cli = { 0 };
@@ -263,6 +441,9 @@ int main(int argc, char **argv)
 	struct article *article = NULL;
 
 	parse_args(argc, argv, &cli);
+	setup_store(&cli);
+	if (cli.list_history || cli.list_saved || cli.unsave)
+		return store_command(&cli);
 	if (cli.nargs > 1 && cli.dump == DUMP_NONE)
 		usage_error("%s", "several URLs or files need --dump=json or --dump=text");
 	if (cli.nargs > 1)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "folio/cache.h"
 #include "folio/extract.h"
 #include "folio/fetch.h"
 #include "folio/source.h"
@@ -158,11 +159,13 @@ static bool is_stub(enum status_code rc, const struct article *a)
 /* Follow a stub's meta refresh to target, once: a second stub behind
  * it is a refresh loop or chain and is not followed. */
 static enum status_code follow_refresh(const char *arg, const char *target,
+				       const struct source_opts *opts,
 				       const struct fetch_opts *fo, struct article **out,
 				       char err[SOURCE_ERR_MAX])
 {
 	struct fetch_result res;
-	enum status_code rc = fetch_url(target, fo, &res);
+	enum status_code rc = cache_fetch(opts ? opts->store : NULL, opts && opts->offline,
+					  target, fo, &res, NULL);
 
 	if (rc != STATUS_OK) {
 		snprintf(err, SOURCE_ERR_MAX, "%.200s: after meta refresh: %.280s", arg, res.err);
@@ -191,6 +194,7 @@ static enum status_code follow_refresh(const char *arg, const char *target,
  * (only http/https: fetch_meta_refresh returns nothing else; never to
  * the page itself; delay at most REFRESH_MAX_DELAY_S). */
 static enum status_code open_fetched(const char *arg, const struct fetch_result *res,
+				     const struct source_opts *opts,
 				     const struct fetch_opts *fo, struct article **out,
 				     char err[SOURCE_ERR_MAX])
 {
@@ -213,7 +217,7 @@ static enum status_code open_fetched(const char *arg, const struct fetch_result 
 	article_free(*out);
 	*out = NULL;
 	err[0] = '\0';
-	rc = follow_refresh(arg, target, fo, out, err);
+	rc = follow_refresh(arg, target, opts, fo, out, err);
 	free(target);
 	return rc;
 }
@@ -226,10 +230,10 @@ static enum status_code open_url(const char *arg, const struct source_opts *opts
 	enum status_code rc;
 
 	fetch_opts_of(opts, &fo);
-	rc = fetch_url(arg, &fo, &res);
+	rc = cache_fetch(opts ? opts->store : NULL, opts && opts->offline, arg, &fo, &res, NULL);
 	if (rc == STATUS_OK) {
 		err[0] = '\0';
-		rc = open_fetched(arg, &res, &fo, out, err);
+		rc = open_fetched(arg, &res, opts, &fo, out, err);
 	} else {
 		snprintf(err, SOURCE_ERR_MAX, "%s", res.err);
 	}
@@ -270,7 +274,7 @@ static void open_urls_together(const char *const *args, size_t n,
 	for (size_t k = 0; k < nurl; k++) {
 		struct source_result *r = &results[idx[k]];
 		if (fr[k].status == STATUS_OK)
-			r->status = open_fetched(urls[k], &fr[k], &fo, &r->article, r->err);
+			r->status = open_fetched(urls[k], &fr[k], opts, &fo, &r->article, r->err);
 		else
 			r->status = fr[k].status;
 		if (fr[k].status != STATUS_OK)
@@ -296,7 +300,8 @@ enum status_code source_open_many(const char *const *args, size_t n,
 		results[i].article = NULL;
 		results[i].err[0] = '\0';
 	}
-	if (done && n)
+	/* Offline, every URL comes from the store, one by one. */
+	if (done && n && !(opts && opts->offline))
 		open_urls_together(args, n, opts, jobs, results, done);
 	for (size_t i = 0; i < n; i++) {
 		if (!done || !done[i])

@@ -10,11 +10,15 @@
 #include "folio/article.h"
 #include "folio/status.h"
 
+struct store;
+
 struct source_opts {
 	const char *base_url;   /* --url: document URL for a file/stdin */
 	const char *user_agent; /* NULL: "folio/VERSION" */
 	long timeout_s;         /* whole-transfer limit; 0: default 30 */
 	size_t max_size;        /* bytes; 0: default 32 MiB */
+	struct store *store;    /* page cache (cache.h); NULL: none */
+	bool offline;           /* URLs only from the cache / saved list */
 };
 
 #define SOURCE_ERR_MAX 512

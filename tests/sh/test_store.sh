@@ -1,0 +1,155 @@
+#!/bin/sh
+# The store through the binary: conditional GET against tests/server.py
+# (ETag and Last-Modified, 304 reuses the cached copy), --offline,
+# --no-store / FOLIO_NO_STORE, --history, --saved, --unsave, the
+# settings file, and a corrupt database.
+. "$(dirname "$0")/../server_lib.sh"
+start_server
+U=http://127.0.0.1:$PORT
+SEED=$FOLIO_BUILD/tools/store_seed
+
+# Every run gets private directories; nothing touches the real home.
+export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_CONFIG_HOME=$TMP/config
+unset FOLIO_NO_STORE
+DB=$XDG_DATA_HOME/folio/folio.db
+
+# ---- conditional GET ----
+# Each request to /etag and /lastmod is numbered; a full answer shows its
+# number, a 304 has no body.  So "request number 1" on the second run
+# means the cached copy was reused after a 304.
+run --dump=text "$U/etag"
+expect_rc 0
+expect_out 'request number 1 to'
+[ -f "$DB" ] || fail "no database at $DB"
+[ "$(stat -c %a "$DB")" = 600 ] || fail "database mode is $(stat -c %a "$DB")"
+[ "$(stat -c %a "$XDG_DATA_HOME/folio")" = 700 ] || fail "data dir is not 0700"
+run --dump=text "$U/etag"
+expect_rc 0
+expect_out 'request number 1 to'
+[ -s "$TMP/err" ] && fail "$LAST: unexpected stderr"
+
+run --dump=json "$U/lastmod"
+expect_rc 0
+expect_out 'request number 1 to'
+run --dump=json "$U/lastmod"
+expect_rc 0
+expect_out 'request number 1 to'
+expect_out "\"url\":\"$U/lastmod\""
+
+# --no-store: a plain fetch (request 3 is a full answer) and no file.
+run --dump=text --no-store "$U/etag"
+expect_rc 0
+expect_out 'request number 3 to'
+# The cached copy is still the first.
+run --dump=text --offline "$U/etag"
+expect_rc 0
+expect_out 'request number 1 to'
+
+# ---- offline ----
+run --dump=text --offline "$U/article"
+expect_rc 3
+expect_err "^folio: $U/article: not in the cache (offline)$"
+[ -s "$TMP/out" ] && fail "$LAST printed something"
+# Offline batch: each from the cache, the missing one fails.
+run --dump=json --offline "$U/etag" "$U/article"
+expect_rc 3
+expect_out 'request number 1 to'
+expect_out '"error":"not in the cache (offline)"'
+# Files need no cache.
+echo '<html><body><article><h1>Local</h1><p>A local page with enough text to be an article about the harbour and its pier, the ferry, the committee, and the residents who filled the hall.</p></article></body></html>' >"$TMP/local.html"
+run --dump=text --offline "$TMP/local.html"
+expect_rc 0
+expect_out 'local page'
+
+# ---- history: --dump records nothing ----
+run --history
+expect_rc 0
+[ -s "$TMP/out" ] && fail "--dump runs were recorded in the history"
+"$SEED" history "$U/one" "First story" 1000000000 || fail "seed failed"
+"$SEED" history "$U/two" "$(printf 'Second\033[2J story\ttab')" 1000000100 || fail "seed failed"
+run --history
+expect_rc 0
+[ "$(wc -l <"$TMP/out")" -eq 2 ] || fail "--history: wanted 2 lines"
+head -n 1 "$TMP/out" | grep -q "	$U/two	Second \[2J story tab$" ||
+	fail "--history: newest first, tab-separated, control bytes blanked"
+sed -n 2p "$TMP/out" | grep -q "^20[0-9][0-9]-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]	$U/one	First story$" ||
+	fail "--history: second line"
+grep -q "$(printf '\033')" "$TMP/out" && fail "--history printed an escape"
+
+# ---- saved list ----
+run --saved
+expect_rc 0
+[ -s "$TMP/out" ] && fail "--saved: not empty at first"
+"$SEED" save "$U/gone-from-server" "Kept story" "$TMP/local.html" || fail "seed save failed"
+run --saved
+expect_rc 0
+expect_out "	$U/gone-from-server	Kept story$"
+# Saved articles open offline (the page is not in the cache).
+run --dump=text --offline "$U/gone-from-server"
+expect_rc 0
+expect_out 'local page'
+run --unsave "$U/gone-from-server"
+expect_rc 0
+run --saved
+[ -s "$TMP/out" ] && fail "--unsave left it in the list"
+run --unsave "$U/gone-from-server"
+expect_rc 3
+expect_err "not in the saved list"
+run --history "$U/x"
+expect_rc 1
+
+# ---- settings file ----
+mkdir -p "$XDG_CONFIG_HOME/folio"
+cat >"$XDG_CONFIG_HOME/folio/config" <<EOF
+# test settings
+user_agent = Config-Agent/1.0
+colour = on
+timeout = 7
+EOF
+run --dump=text --no-store "$U/ua"
+expect_rc 0
+expect_out 'Agent was \[Config-Agent/1.0\]'
+expect_err "^folio: $XDG_CONFIG_HOME/folio/config:3: unknown key 'colour'"
+# The command line wins.
+run --dump=text --no-store --user-agent CLI-Agent "$U/ua"
+expect_out 'Agent was \[CLI-Agent\]'
+# cache_size = 0 keeps nothing.
+printf 'cache_size = 0\n' >"$XDG_CONFIG_HOME/folio/config"
+run --dump=text "$U/article"
+expect_rc 0
+run --dump=text --offline "$U/article"
+expect_rc 3
+rm "$XDG_CONFIG_HOME/folio/config"
+
+# ---- --no-store and FOLIO_NO_STORE leave no trace ----
+for how in flag env; do
+	export XDG_DATA_HOME=$TMP/data-$how
+	if [ $how = flag ]; then
+		run --dump=text --no-store "$U/article"
+		expect_rc 0
+		run --no-store --history
+	else
+		export FOLIO_NO_STORE=1
+		run --dump=text "$U/article"
+		expect_rc 0
+		run --history
+		unset FOLIO_NO_STORE
+	fi
+	expect_rc 3
+	expect_err "no store"
+	[ -e "$XDG_DATA_HOME" ] && fail "no store ($how) created $XDG_DATA_HOME"
+done
+export XDG_DATA_HOME=$TMP/data
+
+# ---- a corrupt database: one warning, articles still read ----
+export XDG_DATA_HOME=$TMP/data-bad
+mkdir -p "$XDG_DATA_HOME/folio"
+head -c 20000 /dev/urandom >"$XDG_DATA_HOME/folio/folio.db"
+run --dump=text "$U/article"
+expect_rc 0
+expect_out 'harbour committee'
+expect_err "^folio: $XDG_DATA_HOME/folio/folio.db: .*carrying on without history$"
+run --history
+expect_rc 3
+expect_err "carrying on without history" 2
+exit 0
