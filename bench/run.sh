@@ -26,3 +26,6 @@ fi
 lean="$build/bench/bareparse.lean"
 ${CC:-cc} -O2 -Ibench $(pkg-config --cflags libxml-2.0) -o "$lean" bench/bareparse.c $(pkg-config --libs libxml-2.0)
 "$build/bench/proc_bench" ./folio "$lean" $pages
+
+# Step 3: the fetcher's own cost: the same pages fetched from tests/server.py.
+sh bench/fetch_bench.sh "$build" $pages

@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Loopback HTTP(S) server for folio's fetch tests (stdlib only).
 
-usage: server.py [--tls CERT KEY]
+usage: server.py [--tls CERT KEY] [--root DIR]
 
 Binds 127.0.0.1 on a free port, prints the port on one line and serves
-until killed.  Every path below is one behaviour the fetcher must get
+until killed.  With --root, /root/PATH serves DIR/PATH as text/html
+(for make bench).  Every path below is one behaviour the fetcher must get
 right; the pages are written for these tests.
 """
 import gzip
 import http.server
+import os
 import socketserver
 import ssl
 import sys
@@ -50,6 +52,7 @@ CYRILLIC = ("\u0412\u0447\u0435\u0440\u0430 \u0432 \u0433\u043e\u0440\u043e"
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # else keep-alive stalls on delayed ACKs
 
     def log_message(self, fmt, *args):
         pass
@@ -81,6 +84,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             n = int(p[len("/chain/"):])
             return self.redirect("/chain/%d" % (n - 1) if n > 0
                                  else "/sub/dir/page.html")
+        if p.startswith("/root/") and ROOT:
+            return self.serve_file(p[len("/root/"):])
         if p.startswith("/barrier/"):
             return self.barrier(p.split("/")[2:])
         if p.startswith("/slow/"):
@@ -89,6 +94,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send(404, "<html><body><h1>Not Found</h1><p>" + "There is no "
                   "such page on this server, sorry. " * 10 + "</p></body>"
                   "</html>")
+
+    def serve_file(self, rel):
+        path = os.path.realpath(os.path.join(ROOT, rel))
+        if not path.startswith(ROOT + os.sep) or not os.path.isfile(path):
+            return self.send(404, "<p>no such file</p>")
+        with open(path, "rb") as f:
+            self.send(200, f.read(), ctype="text/html")
 
     def barrier(self, parts):
         """/barrier/GROUP/N/I: answers only once N requests of GROUP are
@@ -292,6 +304,7 @@ ROUTES = {
 }
 
 
+ROOT = None
 BARRIERS = {}
 REQUESTS = {}
 BARRIERS_LOCK = threading.Lock()
@@ -304,13 +317,20 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 def main():
+    global ROOT
     srv = Server(("127.0.0.1", 0), Handler)
-    if len(sys.argv) == 4 and sys.argv[1] == "--tls":
-        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        ctx.load_cert_chain(sys.argv[2], sys.argv[3])
-        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
-    elif len(sys.argv) != 1:
-        sys.exit(__doc__)
+    args = sys.argv[1:]
+    while args:
+        if args[0] == "--tls" and len(args) >= 3:
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(args[1], args[2])
+            srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+            args = args[3:]
+        elif args[0] == "--root" and len(args) >= 2:
+            ROOT = os.path.realpath(args[1])
+            args = args[2:]
+        else:
+            sys.exit(__doc__)
     print(srv.server_address[1], flush=True)
     try:
         srv.serve_forever()
