@@ -29,3 +29,6 @@ ${CC:-cc} -O2 -Ibench $(pkg-config --cflags libxml-2.0) -o "$lean" bench/barepar
 
 # Step 3: the fetcher's own cost: the same pages fetched from tests/server.py.
 sh bench/fetch_bench.sh "$build" $pages
+
+# Step: layout time and per-key frame time, 5 KB vs 5 MB generated article.
+"$build/bench/layout_bench"

@@ -88,6 +88,8 @@ static bool pb_put(struct pbuf *b, const char *s, size_t n, uint8_t style,
 /* Width of one code point as drawn: controls are drawn as one '?'. */
 static int cp_width(ucs4_t c)
 {
+	if (c >= 0x20 && c < 0x7f)
+		return 1;
 	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
 		return 1;
 	int w = uc_width(c, ENC);
@@ -228,8 +230,10 @@ static size_t line_end(const struct ctx *c, size_t pos, int avail,
 	while (i < b->len) {
 		if (i > pos && c->brk[i] == UC_BREAK_POSSIBLE)
 			last = i;
-		ucs4_t cp;
-		int k = u8_mbtouc(&cp, s + i, b->len - i);
+		ucs4_t cp = s[i];
+		int k = 1;
+		if (cp >= 0x80)
+			k = u8_mbtouc(&cp, s + i, b->len - i);
 		int w = cp == ' ' ? 0 : cp_width(cp);   /* trailing spaces go */
 		if (cp != ' ' && col + w > avail && i > pos) {
 			if (last > pos) {
@@ -345,6 +349,22 @@ static void block_text(struct ctx *c, const struct block *bk, uint8_t st,
 		uint32_t lk = 0;
 		if (cur != SIZE_MAX && i < bk->links[cur].end)
 			lk = base + (uint32_t)cur;
+		/* Plain printable ASCII up to the next link boundary goes in
+		 * one piece; anything else one code point at a time. */
+		size_t stop = bk->len;
+		if (ei < nl && ends[ei] / nl < stop)
+			stop = ends[ei] / nl;
+		if (si < nl && starts[si] / nl < stop)
+			stop = starts[si] / nl;
+		size_t k = i;
+		while (k < stop && (unsigned char)bk->text[k] >= 0x20 &&
+		       (unsigned char)bk->text[k] < 0x7f)
+			k++;
+		if (k > i) {
+			pb_put(b, bk->text + i, k - i, lk ? LS_LINK : st, lk);
+			i = k;
+			continue;
+		}
 		i += put_cp(b, bk->text + i, bk->len - i, lk ? LS_LINK : st,
 			    lk, keep_lines);
 	}
@@ -673,6 +693,19 @@ static bool collect_links(struct layout *l, const struct article *a)
 	return true;
 }
 
+/* Size the arrays from the text up front: growing a 5 MB pool by
+ * doubling copies it several times over. */
+static void reserve(struct layout *l, const struct article *a)
+{
+	size_t bytes = 1024;
+	for (size_t i = 0; i < a->nblocks; i++)
+		bytes += a->blocks[i].len + a->blocks[i].nlinks * 8;
+	size_t lines = bytes / (size_t)(l->width > 8 ? l->width / 2 : 4) + 64;
+	grow((void **)&l->pool, &l->pool_cap, bytes + bytes / 8, 1);
+	grow((void **)&l->lines, &l->lines_cap, lines, sizeof *l->lines);
+	grow((void **)&l->spans, &l->spans_cap, lines * 2, sizeof *l->spans);
+}
+
 struct layout *layout_new(const struct article *a, int width)
 {
 	struct layout *l = calloc(1, sizeof *l);
@@ -684,6 +717,7 @@ struct layout *layout_new(const struct article *a, int width)
 		layout_free(l);
 		return NULL;
 	}
+	reserve(l, a);
 	header(&c, a);
 	body(&c, a);
 	pb_free(&c.b);
