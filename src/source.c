@@ -122,6 +122,7 @@ static enum status_code open_local(const char *arg, const struct source_opts *op
 
 static void fetch_opts_of(const struct source_opts *opts, struct fetch_opts *fo)
 {
+	*fo = (struct fetch_opts){ 0 };
 	fo->user_agent = opts ? opts->user_agent : NULL;
 	fo->timeout_s = opts ? opts->timeout_s : 0;
 	fo->max_size = opts ? opts->max_size : 0;
