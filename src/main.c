@@ -234,7 +234,8 @@ static int show_article(struct article *a, const struct cli *cli)
 		const char *nc = getenv("NO_COLOR");
 		struct ui_opts o = { .width = cli->width, .mouse = !cli->no_mouse,
 				     .color = cli->config && cli->config->color >= 0
-					      ? cli->config->color : !nc || !*nc };
+					      ? cli->config->color : !nc || !*nc,
+				     .store = cli->source.store };
 		const char *src = strcmp(cli->args[0], "-") ? cli->args[0] : NULL;
 		return ui_run(a, src, ui_open, (void *)&cli->source, &o);
 	}

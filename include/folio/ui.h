@@ -8,6 +8,8 @@
 #include "folio/source.h"
 #include "folio/status.h"
 
+struct store;
+
 /* Opens what a link (or reload) names: the same path as the command line
  * (main passes a wrapper around source_open).  On STATUS_OK *out is a new
  * article the ui owns; otherwise err holds one line. */
@@ -19,6 +21,8 @@ struct ui_opts {
 	int width;              /* reading measure in cells; <= 0: 80 */
 	bool mouse;             /* wheel scrolling */
 	bool color;             /* false: bold/underline/reverse only */
+	struct store *store;    /* history, reading positions, saved list
+				 * (store.h); NULL: none, remember nothing */
 };
 
 /* Show `first` (read from `source`, used by reload) until the user quits.
