@@ -158,8 +158,9 @@ struct scan {
 static xmlNodePtr scan_node(struct scan *sc, xmlNodePtr n)
 {
 	if (n->type == XML_TEXT_NODE) {
-		if (sc->in_body && n->content)
-			sc->text += strlen((const char *)n->content);
+		/* Letters only: indentation is no text. */
+		for (const xmlChar *p = n->content; sc->in_body && p && *p; p++)
+			sc->text += !isspace(*p);
 		return NULL;
 	}
 	if (dom_is(n, "h1"))
@@ -326,6 +327,27 @@ static xmlNodePtr enclosing_figure(xmlNodePtr img)
 	return NULL;
 }
 
+/* Letters below n (spaces not counted), stopping past limit. */
+static size_t letters(xmlNodePtr n, size_t limit)
+{
+	size_t k = 0;
+	for (xmlNodePtr c = n; c && k <= limit; c = dom_next(c, n, false))
+		if (c->type == XML_TEXT_NODE)
+			for (const xmlChar *p = c->content; p && *p; p++)
+				k += !isspace(*p);
+	return k;
+}
+
+/* The element to keep out of the body: the holder when it is little
+ * more than the caption, else just the caption element.  Dropping a
+ * big wrapper would take article text with it. */
+static xmlNodePtr narrow(xmlNodePtr holder, xmlNodePtr caption, size_t caplen)
+{
+	if (holder && letters(holder, caplen + 80) <= caplen + 80)
+		return holder;
+	return caption;
+}
+
 /* Fill caption/credit for img; returns the element that holds them
  * (or NULL when none was found). */
 static xmlNodePtr find_caption(xmlNodePtr img, struct buf *cap, struct buf *cr)
@@ -339,7 +361,7 @@ static xmlNodePtr find_caption(xmlNodePtr img, struct buf *cap, struct buf *cr)
 			collect(s, cap, cr, true);
 			return s;
 		}
-		return fig;
+		return narrow(fig, dom_find(fig, "figcaption"), cap->len + cr->len);
 	}
 	xmlNodePtr n = img;
 	for (int level = 0; level < CLIMB && n && n->parent; level++) {
@@ -348,10 +370,11 @@ static xmlNodePtr find_caption(xmlNodePtr img, struct buf *cap, struct buf *cr)
 			if (!caption_sibling(s))
 				break;
 			collect(s, cap, cr, true);
-			found = s;
+			if (!found)
+				found = s;
 		}
 		if (found)
-			return n->parent;
+			return narrow(n->parent, found, cap->len + cr->len);
 		n = n->parent;
 		if (dom_is(n, "body") || dom_is(n, "article") || dom_is(n, "main"))
 			break;
