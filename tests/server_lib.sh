@@ -19,6 +19,11 @@ stop_servers() {
 trap stop_servers EXIT
 trap 'exit 1' INT TERM HUP
 
+# folio's settings, history and cache live in private directories here.
+mkdir -p "$TMP/home"
+export HOME="$TMP/home" XDG_DATA_HOME="$TMP/data" XDG_CONFIG_HOME="$TMP/config" \
+	XDG_CACHE_HOME="$TMP/cache"
+
 # Nothing may leave the machine: no proxy from the environment.
 unset http_proxy https_proxy HTTPS_PROXY all_proxy ALL_PROXY
 export no_proxy='*' NO_PROXY='*'
