@@ -209,6 +209,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send(200, page.encode("cp1251"),
                   ctype="text/html; charset=windows-1251")
 
+    def r_bogus_charset(self):
+        paras = [CYRILLIC + ". " + p for p in PARAS]
+        self.send(200, article("Bogus charset", paras=paras),
+                  ctype="text/html; charset=x-no-such-charset")
+
     def r_xhtml(self):
         self.send(200, article("XHTML page"),
                   ctype="application/xhtml+xml; charset=utf-8")
@@ -290,6 +295,7 @@ ROUTES = {
     "/notype-binary": Handler.r_notype_binary,
     "/cp1251": Handler.r_cp1251,
     "/xhtml": Handler.r_xhtml,
+    "/bogus-charset": Handler.r_bogus_charset,
     "/refresh-ok": Handler.r_refresh_ok,
     "/refresh-a": Handler.r_refresh_a,
     "/refresh-b": Handler.r_refresh_b,

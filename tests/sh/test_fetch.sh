@@ -99,6 +99,11 @@ run --dump=text "$U/cp1251"
 expect_rc 0
 expect_out 'Вчера в городе открыли новый мост'
 
+# A charset name nobody knows: the bytes still decide (UTF-8 here).
+run --dump=text "$U/bogus-charset"
+expect_rc 0
+expect_out 'Вчера в городе открыли новый мост'
+
 # Meta refresh: a stub is followed once, to http(s) only, never in a loop.
 run --dump=json "$U/refresh-ok"
 expect_rc 0
