@@ -6,7 +6,7 @@
 #include "folio/dom.h"
 #include "folio/hint.h"
 
-bool hint_token_str(const char *v, const char *const *words)
+static bool match_tokens(const char *v, const char *const *words, bool exact)
 {
 	while (v && *v) {
 		while (*v && !isalnum((unsigned char)*v))
@@ -16,7 +16,8 @@ bool hint_token_str(const char *v, const char *const *words)
 			e++;
 		for (int i = 0; words[i] && e > v; i++) {
 			size_t k = strlen(words[i]);
-			if ((size_t)(e - v) >= k && !strncasecmp(v, words[i], k))
+			size_t len = (size_t)(e - v);
+			if ((exact ? len == k : len >= k) && !strncasecmp(v, words[i], k))
 				return true;
 		}
 		v = e;
@@ -24,8 +25,19 @@ bool hint_token_str(const char *v, const char *const *words)
 	return false;
 }
 
+bool hint_token_str(const char *v, const char *const *words)
+{
+	return match_tokens(v, words, false);
+}
+
 bool hint_token(xmlNodePtr n, const char *const *words)
 {
-	return hint_token_str(dom_attr_raw(n, "class"), words) ||
-	       hint_token_str(dom_attr_raw(n, "id"), words);
+	return match_tokens(dom_attr_raw(n, "class"), words, false) ||
+	       match_tokens(dom_attr_raw(n, "id"), words, false);
+}
+
+bool hint_token_exact(xmlNodePtr n, const char *const *words)
+{
+	return match_tokens(dom_attr_raw(n, "class"), words, true) ||
+	       match_tokens(dom_attr_raw(n, "id"), words, true);
 }

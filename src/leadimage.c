@@ -36,18 +36,26 @@ static const char *const bad_img_hints[] = {
 
 static const char *const chrome_hints[] = {
 	"related", "sidebar", "promo", "recommend", "nav", "menu", "masthead",
-	"comment", "footer", "teaser", "advert", "ad", "ads", "sponsor",
-	"outbrain", "taboola", "newsletter", NULL
+	"comment", "footer", "teaser", "advert", "sponsor", "outbrain",
+	"taboola", "newsletter", NULL
 };
+static const char *const chrome_exact[] = {"ad", "ads", "adv", NULL};
 
-static const char *const credit_hints[] = {
-	"credit", "copyright", "photographer", "attribution", "courtesy",
-	"source", "byline", "author", "rights", "provider", NULL
+/* Distinctive words, matched as substrings ("imgCaption", "photoCredit"). */
+static const char *const credit_words[] = {
+	"credit", "copyright", "photographer", "attribution", "courtesy", NULL
 };
-
-static const char *const caption_hints[] = {
-	"caption", "desc", "legend", "credit", "copyright", "attribution",
-	"photographer", "image-meta", "media-meta", "cutline", NULL
+static const char *const caption_words[] = {
+	"caption", "legend", "cutline", NULL
+};
+/* Short or ambiguous words, matched as class/id tokens; they mark a
+ * credit only inside a figure or caption ("author" elsewhere is the
+ * article's byline or a bio box). */
+static const char *const credit_tokens[] = {
+	"source", "byline", "author", "rights", "provider", "photo-by", NULL
+};
+static const char *const caption_tokens[] = {
+	"desc", "figcaption", "media-meta", "image-meta", NULL
 };
 
 static const char *const hidden_hints[] = {
@@ -89,20 +97,26 @@ static bool in_chrome(xmlNodePtr n, xmlNodePtr stop)
 	     p = p->parent) {
 		if (dom_is(p, "nav") || dom_is(p, "footer") || dom_is(p, "aside"))
 			return true;
-		if (hint_token(p, chrome_hints))
+		if (dom_is(p, "body"))
+			break;
+		if (hint_token(p, chrome_hints) || hint_token_exact(p, chrome_exact))
 			return true;
 	}
 	return false;
 }
 
-static bool usable_img(xmlNodePtr img, xmlNodePtr content_root)
+/* Could img be the lead photo?  The metadata's own image (meta is
+ * true) is trusted over file-name hints: "…_logo_main.jpg" can be it. */
+static bool usable_img(xmlNodePtr img, xmlNodePtr content_root, bool meta)
 {
 	const char *src = img_src(img);
 	if (!src)
 		return false;
 	if (small_dimension(img, "width") || small_dimension(img, "height"))
 		return false;
-	if (hint_token(img, bad_img_hints) || hint_token_str(src, bad_img_hints))
+	if (hint_token(img, bad_img_hints))
+		return false;
+	if (!meta && hint_token_str(src, bad_img_hints))
 		return false;
 	const char *dot = strrchr(src, '.');
 	if (dot && (!strncasecmp(dot, ".svg", 4) || !strncasecmp(dot, ".ico", 4)))
@@ -165,9 +179,12 @@ static xmlNodePtr scan_node(struct scan *sc, xmlNodePtr n)
 	}
 	if (dom_is(n, "h1"))
 		sc->seen_h1 = true;
-	if (!dom_is(n, "img") || !usable_img(n, sc->content_root))
+	if (!dom_is(n, "img"))
 		return NULL;
-	if (same_image(img_src(n), sc->meta_url))
+	bool meta = same_image(img_src(n), sc->meta_url);
+	if (!usable_img(n, sc->content_root, meta))
+		return NULL;
+	if (meta)
 		return n;
 	if (!sc->first && (sc->in_body || sc->seen_h1))
 		sc->first = n;
@@ -218,13 +235,32 @@ static bool is_hidden(xmlNodePtr n)
 	return dom_hint(n, hidden_hints) || dom_attr_raw(n, "hidden");
 }
 
-static bool is_credit_el(xmlNodePtr n)
+/* Marked as credit?  weak: also by the ambiguous tokens. */
+static bool credit_mark(xmlNodePtr n, bool weak)
 {
 	const char *ip = dom_attr_raw(n, "itemprop");
-	if (ip && (strstr(ip, "copyright") || strstr(ip, "author") ||
-		   strstr(ip, "creditText")))
+	if (ip && (strstr(ip, "copyright") || strstr(ip, "creditText") ||
+		   (weak && strstr(ip, "author"))))
 		return true;
-	return dom_is(n, "cite") || dom_hint(n, credit_hints);
+	return dom_hint(n, credit_words) || (weak && hint_token(n, credit_tokens));
+}
+
+static bool caption_mark(xmlNodePtr n)
+{
+	const char *ip = dom_attr_raw(n, "itemprop");
+	if (ip && (strstr(ip, "caption") || strstr(ip, "description")))
+		return true;
+	return dom_is(n, "figcaption") || dom_hint(n, caption_words) ||
+	       hint_token(n, caption_tokens);
+}
+
+/* A credit element: marked as credit but not also as caption (a
+ * wrapper classed "caption-and-credit" holds both). */
+static bool is_credit_el(xmlNodePtr n)
+{
+	if (dom_is(n, "cite"))
+		return true;
+	return credit_mark(n, true) && !caption_mark(n);
 }
 
 struct buf {
@@ -273,7 +309,7 @@ static void collect(xmlNodePtr region, struct buf *cap, struct buf *cr,
 		if (n->type == XML_ELEMENT_NODE && !credit_root && is_credit_el(n))
 			credit_root = n;
 		if (n->type == XML_ELEMENT_NODE && !cap_root &&
-		    (dom_is(n, "figcaption") || dom_hint(n, caption_hints)))
+		    caption_mark(n))
 			cap_root = n;
 		if (n->type == XML_TEXT_NODE && n->content) {
 			bool under_credit = credit_root && is_ancestor(credit_root, n);
@@ -299,8 +335,7 @@ static void collect(xmlNodePtr region, struct buf *cap, struct buf *cr,
 /* Is sibling s a caption or credit block for the image? */
 static bool caption_sibling(xmlNodePtr s)
 {
-	return dom_is(s, "figcaption") || dom_hint(s, caption_hints) ||
-	       is_credit_el(s);
+	return caption_mark(s) || (credit_mark(s, false) && !caption_mark(s));
 }
 
 /* Next element sibling, skipping <br> and blank text. */

@@ -15,6 +15,9 @@
  * lower case)?  ASCII case is ignored. */
 bool hint_token(xmlNodePtr n, const char *const *words);
 
+/* Whole tokens only: "ad" matches "ad" and "top-ad", not "address". */
+bool hint_token_exact(xmlNodePtr n, const char *const *words);
+
 /* The same test on a plain string of tokens (e.g. an image URL). */
 bool hint_token_str(const char *value, const char *const *words);
 
