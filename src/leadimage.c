@@ -18,10 +18,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/xpath.h>
+
 #include "folio/credit.h"
 #include "folio/dom.h"
 #include "folio/hint.h"
 #include "folio/meta.h"
+#include "folio/metautil.h"
 #include "folio/text.h"
 
 #define TOP_TEXT 1500   /* body text (bytes) after which images are "deep" */
@@ -90,15 +93,26 @@ static bool small_dimension(xmlNodePtr img, const char *attr)
 	return n > 0 && n < 100;
 }
 
-/* Inside page chrome (nav, footer, aside, related boxes)? */
-static bool in_chrome(xmlNodePtr n, xmlNodePtr stop)
+static bool is_ancestor(xmlNodePtr anc, xmlNodePtr n)
 {
-	for (xmlNodePtr p = n->parent; p && p != stop && p->type == XML_ELEMENT_NODE;
+	for (; n; n = n->parent)
+		if (n == anc)
+			return true;
+	return false;
+}
+
+/* Inside page chrome (nav, footer, aside, related boxes)?  A wrapper
+ * that also holds the article's body or headline is no chrome, whatever
+ * its class says ("ad-portal", "l-sidebar-fixed"). */
+static bool in_chrome(xmlNodePtr n, xmlNodePtr body, xmlNodePtr start)
+{
+	for (xmlNodePtr p = n->parent; p && p != body && p->type == XML_ELEMENT_NODE;
 	     p = p->parent) {
+		if (dom_is(p, "body") || (start && is_ancestor(p, start)) ||
+		    (body && is_ancestor(p, body)))
+			break;
 		if (dom_is(p, "nav") || dom_is(p, "footer") || dom_is(p, "aside"))
 			return true;
-		if (dom_is(p, "body"))
-			break;
 		if (hint_token(p, chrome_hints) || hint_token_exact(p, chrome_exact))
 			return true;
 	}
@@ -107,7 +121,8 @@ static bool in_chrome(xmlNodePtr n, xmlNodePtr stop)
 
 /* Could img be the lead photo?  The metadata's own image (meta is
  * true) is trusted over file-name hints: "…_logo_main.jpg" can be it. */
-static bool usable_img(xmlNodePtr img, xmlNodePtr content_root, bool meta)
+static bool usable_img(xmlNodePtr img, xmlNodePtr content_root,
+		       xmlNodePtr start, bool meta)
 {
 	const char *src = img_src(img);
 	if (!src)
@@ -121,7 +136,7 @@ static bool usable_img(xmlNodePtr img, xmlNodePtr content_root, bool meta)
 	const char *dot = strrchr(src, '.');
 	if (dot && (!strncasecmp(dot, ".svg", 4) || !strncasecmp(dot, ".ico", 4)))
 		return false;
-	return !in_chrome(img, content_root);
+	return !in_chrome(img, content_root, start);
 }
 
 /* File name of a URL, without query: ".../DSC001.jpg?w=1" -> "DSC001.jpg". */
@@ -151,67 +166,93 @@ static bool same_image(const char *a, const char *b)
 	return k >= 12;
 }
 
-static bool is_ancestor(xmlNodePtr anc, xmlNodePtr n)
-{
-	for (; n; n = n->parent)
-		if (n == anc)
-			return true;
-	return false;
-}
 
 struct scan {
 	xmlNodePtr content_root;
 	const char *meta_url;
-	bool seen_h1;           /* the headline is behind us */
-	bool in_body;           /* inside content_root */
-	size_t text;            /* body text seen so far */
-	xmlNodePtr first;       /* first usable image after the headline */
+	xmlNodePtr start;       /* where the article begins (h1 or body) */
+	bool started;           /* start is behind us */
+	size_t text;            /* article letters seen so far */
+	xmlNodePtr first;       /* first usable image after the start */
 };
 
 /* Look at one node; returns the lead when it is decided. */
 static xmlNodePtr scan_node(struct scan *sc, xmlNodePtr n)
 {
+	if (n == sc->start)
+		sc->started = true;
 	if (n->type == XML_TEXT_NODE) {
 		/* Letters only: indentation is no text. */
-		for (const xmlChar *p = n->content; sc->in_body && p && *p; p++)
+		for (const xmlChar *p = n->content; sc->started && p && *p; p++)
 			sc->text += !isspace(*p);
 		return NULL;
 	}
-	if (dom_is(n, "h1"))
-		sc->seen_h1 = true;
 	if (!dom_is(n, "img"))
 		return NULL;
 	bool meta = same_image(img_src(n), sc->meta_url);
-	if (!usable_img(n, sc->content_root, meta))
+	if (!usable_img(n, sc->content_root, sc->start, meta))
 		return NULL;
 	if (meta)
 		return n;
-	if (!sc->first && (sc->in_body || sc->seen_h1))
+	if (!sc->first && sc->started)
 		sc->first = n;
 	return NULL;
 }
 
+/* The page's headline: the h1 that reads like the title, else the
+ * first h1 that is not the site's logo. */
+static xmlNodePtr headline(xmlNodePtr root, const char *title)
+{
+	xmlNodePtr first = NULL;
+	int seen = 0;
+	for (xmlNodePtr n = root; n && seen < 16; n = dom_next(n, root, false)) {
+		if (!dom_is(n, "h1") || hint_logo_heading(n))
+			continue;
+		seen++;
+		if (!first)
+			first = n;
+		char *t = title ? dom_text(n) : NULL;
+		double p = 0, r = 0;
+		if (t)
+			meta_overlap(t, title, &p, &r);
+		free(t);
+		if (p >= 0.6 && r >= 0.6)
+			return n;
+	}
+	return first;
+}
+
+/* Where the article starts: its headline when the body contains it or
+ * comes after it, else the body. */
+static xmlNodePtr article_start(xmlNodePtr root, xmlNodePtr content_root,
+				const char *title)
+{
+	xmlNodePtr h1 = headline(root, title);
+	if (!content_root)
+		return h1 ? h1 : root;
+	/* xmlXPathCmpNodes: 1 when h1 comes first in document order. */
+	if (h1 && (is_ancestor(content_root, h1) ||
+		   xmlXPathCmpNodes(h1, content_root) == 1))
+		return h1;
+	return content_root;
+}
+
 /* Pick the lead <img>: the metadata's image if it shows up before the
- * body is well under way, else the first usable image between the
- * headline and that point. */
+ * article text is well under way, else the first usable image from the
+ * headline (or the body's start) to that point. */
 static xmlNodePtr find_lead_img(xmlDocPtr doc, xmlNodePtr content_root,
-				const char *meta_url)
+				const char *meta_url, const char *title)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	struct scan sc = {content_root, meta_url, false, content_root == NULL,
-			  0, NULL};
-	for (xmlNodePtr n = root; n;) {
+	struct scan sc = {content_root, meta_url, NULL, false, 0, NULL};
+	sc.start = article_start(root, content_root, title);
+	for (xmlNodePtr n = root; n && sc.text <= TOP_TEXT;) {
 		if (dom_is(n, "script") || dom_is(n, "style") ||
-		    dom_is(n, "noscript") || dom_is(n, "head")) {
+		    dom_is(n, "noscript") || dom_is(n, "head") ||
+		    dom_is(n, "template")) {
 			n = dom_next(n, root, true);
 			continue;
 		}
-		if (n == content_root)
-			sc.in_body = true;
-		else if (content_root && sc.in_body && !is_ancestor(content_root, n))
-			break;  /* past the body */
-		if (sc.text > TOP_TEXT)
-			break;
 		xmlNodePtr hit = scan_node(&sc, n);
 		if (hit)
 			return hit;
@@ -457,7 +498,7 @@ xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 	if (!doc || !a || !xmlDocGetRootElement(doc))
 		return NULL;
 	const char *meta_url = a->lead_image ? a->lead_image->url : NULL;
-	xmlNodePtr img = find_lead_img(doc, content_root, meta_url);
+	xmlNodePtr img = find_lead_img(doc, content_root, meta_url, a->title);
 	if (!img)
 		return NULL;
 	char *url = dom_resolve_url(base_url, img_src(img));

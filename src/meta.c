@@ -142,37 +142,6 @@ struct h1s {
 	char *logo;     /* text of an h1 that links to the site's home */
 };
 
-/* Is this href the site's home page ("/", "https://host/")? */
-static bool is_home_link(const char *href)
-{
-	if (!href)
-		return false;
-	const char *p = href;
-	if (!strncasecmp(p, "http://", 7))
-		p += 7;
-	else if (!strncasecmp(p, "https://", 8))
-		p += 8;
-	else if (!strncmp(p, "//", 2))
-		p += 2;
-	else
-		return !strcmp(p, "/") || !strcmp(p, "./") || !*p;
-	const char *slash = strchr(p, '/');
-	return !slash || !strcmp(slash, "/") || !strncmp(slash, "/?", 2) ||
-	       !strncmp(slash, "/#", 2);
-}
-
-/* An h1 that is (or wraps) a link to the home page is the site's logo. */
-static bool h1_is_logo(xmlNodePtr h1)
-{
-	for (xmlNodePtr a = h1; a; a = a->parent)
-		if (dom_is(a, "a"))
-			return is_home_link(dom_attr_raw(a, "href"));
-	for (xmlNodePtr n = h1->children; n; n = dom_next(n, h1, false))
-		if (dom_is(n, "a") && is_home_link(dom_attr_raw(n, "href")))
-			return true;
-	return false;
-}
-
 static void h1s_collect(xmlDocPtr doc, struct h1s *h)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -184,7 +153,7 @@ static void h1s_collect(xmlDocPtr doc, struct h1s *h)
 			free(t);
 			continue;
 		}
-		if (h1_is_logo(n)) {
+		if (hint_logo_heading(n)) {
 			if (!h->logo)
 				h->logo = t;
 			else

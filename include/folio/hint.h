@@ -21,4 +21,11 @@ bool hint_token_exact(xmlNodePtr n, const char *const *words);
 /* The same test on a plain string of tokens (e.g. an image URL). */
 bool hint_token_str(const char *value, const char *const *words);
 
+/* Is href the site's home page ("/", "https://host/")? */
+bool hint_home_link(const char *href);
+
+/* A heading that is (or wraps) a link to the home page: the site's
+ * logo, not the article's headline. */
+bool hint_logo_heading(xmlNodePtr h);
+
 #endif
