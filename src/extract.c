@@ -15,7 +15,6 @@
  *      dropping boxes that look like boilerplate by hints or by shape.
  * No stage recurses per tree level. */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -698,6 +697,7 @@ struct emit {
 	bool table_row_open, table_cell_open;
 	size_t long_paras;      /* paragraphs > 100 bytes emitted so far */
 	char *title_norm;
+	bool lenient;           /* last resort: only junk tags are dropped */
 	bool oom;
 };
 
@@ -872,7 +872,6 @@ static enum block_type current_type(struct emit *e)
 static void flush(struct emit *e)
 {
 	enum block_type type = current_type(e);
-	if (getenv("FOLIO_DEBUG_TOP") && e->len) fprintf(stderr, "flush %d %.40s\n", type, e->buf);
 	struct block *b;
 	size_t len = e->len;
 	bool drop = false;
@@ -1011,6 +1010,8 @@ static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 		return true;
 	if (n == c->lead)
 		return true;
+	if (e->lenient)
+		return false;
 	if (k == K_FORM && s->text < 200)
 		return true;
 	if (is_heading(k) && s->weight < 0)
@@ -1023,6 +1024,8 @@ static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 	if (!(k == K_DIV || k == K_SECTION || list || k == K_TABLE || k == K_FORM ||
 	      k == K_BLOCK || k == K_HEADER || k == K_FIGURE))
 		return false;
+	if (k == K_TABLE && is_data_table(c, n))
+		return s->weight < 0 || ld > 0.5f;     /* short tables are fine */
 	if (s->weight < 0 && s->text < 1000)
 		return true;
 	if (s->commas >= 10)
@@ -1122,13 +1125,9 @@ static bool enter(struct emit *e, xmlNodePtr n)
 	if (i < 0)
 		return false;
 	s = &c->st[i];
-	if (getenv("FOLIO_DEBUG_ENTER")) fprintf(stderr, "enter %s.%s\n", dom_name(n), dom_attr_raw(n, "class"));
-	if (drop_box(e, s, n)) {
-		if (getenv("FOLIO_DEBUG_TOP"))
-			fprintf(stderr, "drop %s class=%s text=%u link=%u w=%d flags=%d\n", dom_name(n), dom_attr_raw(n, "class"), s->text, s->link, s->weight, s->flags);
+	if (drop_box(e, s, n))
 		return false;
-	}
-	if (!e->table && !e->pre && (s->kind == K_P || is_heading(s->kind) ||
+	if (!e->table && !e->pre && !e->lenient && (s->kind == K_P || is_heading(s->kind) ||
 				     s->kind == K_DIV) && lead_of_link_box(e, s, n))
 		return false;
 	if (e->table) {
@@ -1346,7 +1345,7 @@ static void emit_free(struct emit *e)
 }
 
 /* One attempt: collect, score, pick, emit.  strict: junk by class/id. */
-static bool attempt(struct ctx *c, bool strict, bool first)
+static bool attempt(struct ctx *c, bool strict, bool first, bool lenient)
 {
 	xmlNodePtr roots[256];
 	size_t nroots;
@@ -1360,7 +1359,6 @@ static bool attempt(struct ctx *c, bool strict, bool first)
 	pass_sum(c);
 	pass_score(c);
 	top = pick_top(c);
-	if (getenv("FOLIO_DEBUG_TOP") && top >= 0) fprintf(stderr, "top %s class=%s score=%f\n", dom_name(c->st[top].node), dom_attr_raw(c->st[top].node, "class"), c->st[top].score);
 	if (top < 0) {
 		roots[0] = c->body;
 		nroots = 1;
@@ -1372,6 +1370,11 @@ static bool attempt(struct ctx *c, bool strict, bool first)
 					     c->base, c->a);
 	memset(&e, 0, sizeof e);
 	e.c = c;
+	e.lenient = lenient;
+	if (lenient) {
+		roots[0] = c->body;
+		nroots = 1;
+	}
 	if (c->a->title)
 		e.title_norm = norm(c->a->title);
 	for (size_t i = 0; i < nroots && !e.oom; i++) {
@@ -1410,7 +1413,7 @@ static void set_notice(struct ctx *c)
 	char *t;
 	const char *msg = NULL;
 
-	if (article_letters(c->a) >= 600)
+	if (article_letters(c->a) >= 300)
 		return;
 	t = dom_text(c->body);
 	if (!t)
@@ -1434,6 +1437,7 @@ static xmlDocPtr parse(const struct extract_input *in)
 
 	if (!utf8)
 		return NULL;
+	len = text_strip_escapes(utf8, len);
 	/* The bytes are UTF-8 now; IGNORE_ENC keeps a <meta charset> in
 	 * them from switching the parser to another decoder. */
 	doc = htmlReadMemory(utf8, (int)(len > INT32_MAX ? INT32_MAX : len), in->base_url, "UTF-8",
@@ -1484,7 +1488,7 @@ enum status_code extract_article(const struct extract_input *in,
 		article_set(&c.a->url, in->base_url);
 	c.base = dom_base_url(doc, in->base_url);
 	meta_extract(doc, c.base, c.a);
-	if (!attempt(&c, true, true)) {
+	if (!attempt(&c, true, true, false)) {
 		rc = STATUS_NO_ARTICLE;
 		*why = "out of memory";
 	} else if (article_letters(c.a) < 500) {
@@ -1497,7 +1501,7 @@ enum status_code extract_article(const struct extract_input *in,
 		c.a->blocks = NULL;
 		c.a->nblocks = 0;
 		c.a->blocks_cap = 0;
-		if (attempt(&c, false, false) && article_letters(c.a) > before * 2 + 50) {
+		if (attempt(&c, false, false, false) && article_letters(c.a) > before * 2 + 50) {
 			struct article tmp = *c.a;
 			tmp.blocks = saved;
 			tmp.nblocks = nsaved;
@@ -1510,6 +1514,10 @@ enum status_code extract_article(const struct extract_input *in,
 			c.a->nblocks = nsaved;
 			c.a->blocks_cap = keep.blocks_cap;
 		}
+	}
+	if (rc == STATUS_OK && c.a->nblocks == 0 && !attempt(&c, false, false, true)) {
+		rc = STATUS_NO_ARTICLE;
+		*why = "out of memory";
 	}
 	if (rc == STATUS_OK && c.a->nblocks == 0) {
 		rc = STATUS_NO_ARTICLE;

@@ -272,3 +272,35 @@ size_t text_clean_inner(char *s, size_t len, bool *lead_space, bool *trail_space
 	s[len] = '\0';
 	return len;
 }
+
+size_t text_strip_escapes(char *str, size_t len)
+{
+	unsigned char *s = (unsigned char *)str;
+	size_t r = 0, w = 0;
+
+	while (r < len) {
+		uint32_t cp;
+		size_t n, esc;
+
+		if (s[r] >= 0x20 && s[r] != 0x7F && s[r] != 0xC2) {
+			s[w++] = s[r++];        /* the common case, fast */
+			continue;
+		}
+		n = utf8_decode(s + r, len - r, &cp);
+		if (n == 0) {
+			s[w++] = s[r++];
+			continue;
+		}
+		if ((cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) &&
+		    at_escape(s, len, r, cp, n, &esc)) {
+			r += esc > n ? esc : n;
+			continue;
+		}
+		memmove(s + w, s + r, n);
+		w += n;
+		r += n;
+	}
+	if (w < len)
+		s[w] = '\0';
+	return w;
+}

@@ -29,6 +29,12 @@ size_t text_clean_keep_lines(char *s, size_t len);
  * caller knows where word boundaries fall between pieces. */
 size_t text_clean_inner(char *s, size_t len, bool *lead_space, bool *trail_space);
 
+/* Remove only whole escape sequences (ESC..., CSI, OSC, DCS... as in
+ * text_clean) from a document before it is parsed: the HTML parser drops
+ * a bare ESC but keeps the "[2J" after it.  Everything else, invalid
+ * bytes included, is left alone.  In place; returns the new length. */
+size_t text_strip_escapes(char *s, size_t len);
+
 /* malloc'd cleaned copy (NULL on OOM or when the result is empty). */
 char *text_clean_dup(const char *s, size_t len);
 

@@ -1,0 +1,155 @@
+/* Unit tests for dom.c: walking, attributes, text, hints, URLs. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <libxml/HTMLparser.h>
+
+#include "folio/dom.h"
+
+static xmlDocPtr parse(const char *html)
+{
+	xmlDocPtr d = htmlReadMemory(html, (int)strlen(html), "http://example.org/a/b.html", "UTF-8",
+				     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+				     HTML_PARSE_NONET | XML_PARSE_HUGE);
+	assert_non_null(d);
+	return d;
+}
+
+static void test_next_preorder(void **state)
+{
+	(void)state;
+	xmlDocPtr d = parse("<body><div id=r><p>a<b>b</b></p><p>c</p></div><p>after</p></body>");
+	xmlNodePtr root = dom_find(xmlDocGetRootElement(d), "div");
+	char names[128] = "";
+	for (xmlNodePtr n = root; n; n = dom_next(n, root, false))
+		if (n->type == XML_ELEMENT_NODE) {
+			strcat(names, dom_name(n));
+			strcat(names, ",");
+		}
+	assert_string_equal(names, "div,p,b,p,");
+	/* skipping children of the first p goes straight to the second */
+	xmlNodePtr p1 = dom_find(root, "p");
+	xmlNodePtr n = dom_next(p1, root, true);
+	assert_true(dom_is(n, "p"));
+	assert_ptr_not_equal(n, p1);
+	xmlFreeDoc(d);
+}
+
+static void test_attr(void **state)
+{
+	(void)state;
+	xmlDocPtr d = parse("<p title=\"  x\x1b[31m &amp;\xc2\xa0y \" data-e=\"\"></p>");
+	xmlNodePtr p = dom_find(xmlDocGetRootElement(d), "p");
+	char *t = dom_attr(p, "title");
+	assert_string_equal(t, "x & y");
+	free(t);
+	assert_null(dom_attr(p, "data-e"));
+	assert_null(dom_attr(p, "missing"));
+	assert_non_null(dom_attr_raw(p, "data-e"));
+	xmlFreeDoc(d);
+}
+
+static void test_text(void **state)
+{
+	(void)state;
+	xmlDocPtr d = parse("<div><p>One <b>bold</b>word.</p><p>Two</p>three<script>var x;</script>"
+			    "<style>p{}</style><ul><li>a</li><li>b</li></ul></div>");
+	char *t = dom_text(dom_find(xmlDocGetRootElement(d), "div"));
+	assert_string_equal(t, "One boldword. Two three a b");
+	free(t);
+	xmlFreeDoc(d);
+}
+
+static void test_text_deep(void **state)
+{
+	(void)state;
+	/* 100 000 levels: no recursion, so no stack overflow */
+	size_t depth = 100000;
+	char *html = malloc(depth * 11 + 64);
+	size_t n = 0;
+	for (size_t i = 0; i < depth; i++)
+		n += (size_t)sprintf(html + n, "<div>");
+	n += (size_t)sprintf(html + n, "deep text");
+	html[n] = '\0';
+	xmlDocPtr d = parse(html);
+	free(html);
+	char *t = dom_text(xmlDocGetRootElement(d));
+	assert_string_equal(t, "deep text");
+	free(t);
+	xmlFreeDoc(d);
+}
+
+static void test_hint(void **state)
+{
+	(void)state;
+	static const char *const words[] = { "share", "comment", NULL };
+	xmlDocPtr d = parse("<div class='Social-SHARE bar'></div><span id='comments'></span><p class=x></p>");
+	xmlNodePtr root = xmlDocGetRootElement(d);
+	assert_true(dom_hint(dom_find(root, "div"), words));
+	assert_true(dom_hint(dom_find(root, "span"), words));
+	assert_false(dom_hint(dom_find(root, "p"), words));
+	xmlFreeDoc(d);
+}
+
+static void test_resolve(void **state)
+{
+	(void)state;
+	struct { const char *base, *href, *want; } cases[] = {
+		{ "http://e.org/a/b.html", "c.html", "http://e.org/a/c.html" },
+		{ "http://e.org/a/b.html", "/x?y=1#z", "http://e.org/x?y=1#z" },
+		{ "http://e.org/a/b.html", "//cdn.e.org/i.png", "http://cdn.e.org/i.png" },
+		{ "http://e.org/a/b.html", "https://o.org/", "https://o.org/" },
+		{ "http://e.org/a/b.html", "../up", "http://e.org/up" },
+		{ NULL, "https://o.org/p", "https://o.org/p" },
+		{ "http://e.org/a/b.html", "javascript:alert(1)", NULL },
+		{ "http://e.org/a/b.html", " JavaScript:void(0)", NULL },
+		{ "http://e.org/a/b.html", "data:text/html,x", NULL },
+		{ "http://e.org/a/b.html", "", NULL },
+		{ "http://e.org/a/b.html", NULL, NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *r = dom_resolve_url(cases[i].base, cases[i].href);
+		if (!cases[i].want) {
+			if (r)
+				fail_msg("case %zu: want NULL got %s", i, r);
+		} else {
+			if (!r || strcmp(r, cases[i].want) != 0)
+				fail_msg("case %zu: want %s got %s", i, cases[i].want, r ? r : "NULL");
+		}
+		free(r);
+	}
+}
+
+static void test_base_url(void **state)
+{
+	(void)state;
+	xmlDocPtr d = parse("<html><head><base href='/root/'></head><body></body></html>");
+	char *b = dom_base_url(d, "http://e.org/a/b.html");
+	assert_string_equal(b, "http://e.org/root/");
+	free(b);
+	xmlFreeDoc(d);
+	d = parse("<html><head></head><body><p>x</p></body></html>");
+	b = dom_base_url(d, "http://e.org/a/b.html");
+	assert_string_equal(b, "http://e.org/a/b.html");
+	free(b);
+	assert_null(dom_base_url(d, NULL));
+	xmlFreeDoc(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_next_preorder),
+		cmocka_unit_test(test_attr),
+		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_text_deep),
+		cmocka_unit_test(test_hint),
+		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_base_url),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,368 @@
+/* Unit tests for extract.c: body blocks, boilerplate removal, links,
+ * whitespace, charsets and bad input. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "folio/extract.h"
+
+static const char para1[] =
+	"The council voted on Tuesday to approve the new bridge, a project that "
+	"has been debated for more than a decade, with supporters citing traffic "
+	"relief and critics pointing to its cost.";
+static const char para2[] =
+	"Construction is expected to begin next spring, officials said, and the "
+	"bridge should open to traffic within three years, barring delays in "
+	"securing the remaining federal funds.";
+static const char para3[] =
+	"Residents who spoke at the meeting were divided, with some praising the "
+	"plan and others, including several shop owners, warning that years of "
+	"construction would hurt local business.";
+
+static struct article *run(const char *html, size_t len, const char *charset)
+{
+	struct extract_input in = { html, len, "https://news.example/city/bridge.html", charset };
+	struct article *a = NULL;
+	const char *why = NULL;
+	enum status_code rc = extract_article(&in, &a, &why);
+	if (rc != STATUS_OK)
+		fail_msg("extract failed: %s", why ? why : "?");
+	return a;
+}
+
+static struct article *run_str(const char *html)
+{
+	return run(html, strlen(html), NULL);
+}
+
+/* Index of the first block holding needle, or -1. */
+static int find_block(const struct article *a, const char *needle)
+{
+	for (size_t i = 0; i < a->nblocks; i++)
+		if (strstr(a->blocks[i].text, needle))
+			return (int)i;
+	return -1;
+}
+
+static char *page(const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL;
+	va_start(ap, fmt);
+	assert_true(vasprintf(&s, fmt, ap) >= 0);
+	va_end(ap);
+	return s;
+}
+
+static void test_boilerplate_removed(void **state)
+{
+	(void)state;
+	char *html = page(
+		"<html><head><title>Council approves bridge</title></head><body>"
+		"<nav><a href='/'>Home</a> <a href='/city'>City</a></nav>"
+		"<div class='cookie-banner'>We use cookies. Accept all cookies to continue.</div>"
+		"<div class='wrap'><article><h1>Council approves bridge</h1>"
+		"<div class='social-share'><a href='#'>Share on Facebook</a> <a href='#'>Tweet</a></div>"
+		"<p>%s</p>"
+		"<div><p>More from City:</p><ul><li><a href='/a'>Mayor opens park</a></li>"
+		"<li><a href='/b'>Library hours extended</a></li><li><a href='/c'>Road closures this week</a></li></ul></div>"
+		"<p>%s</p><h2>Reaction</h2><p>%s</p></article>"
+		"<aside class='sidebar'><h3>Most read</h3><p>Something else entirely, a long text about other things.</p></aside></div>"
+		"<footer>Copyright 2026 News Example. All rights reserved.</footer></body></html>",
+		para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 4);
+	assert_int_equal(a->blocks[0].type, BLOCK_P);
+	assert_string_equal(a->blocks[0].text, para1);
+	assert_string_equal(a->blocks[1].text, para2);
+	assert_int_equal(a->blocks[2].type, BLOCK_H2);
+	assert_string_equal(a->blocks[2].text, "Reaction");
+	assert_string_equal(a->blocks[3].text, para3);
+	assert_int_equal(find_block(a, "cookie"), -1);
+	assert_int_equal(find_block(a, "More from"), -1);
+	assert_int_equal(find_block(a, "Mayor"), -1);
+	assert_int_equal(find_block(a, "Copyright"), -1);
+	assert_null(a->notice);
+	article_free(a);
+}
+
+static void test_read_more_line_and_hidden(void **state)
+{
+	(void)state;
+	char *html = page(
+		"<body><div class='story'><p>%s</p>"
+		"<p><strong>READ MORE:</strong> <a href='/x'>Another story about the bridge project</a></p>"
+		"<p hidden>hidden text one</p><div style='display: none'>hidden text two</div>"
+		"<p aria-hidden='true'>hidden text three</p>"
+		"<p>%s</p></div></body>", para1, para2);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 2);
+	assert_int_equal(find_block(a, "READ MORE"), -1);
+	assert_int_equal(find_block(a, "hidden text"), -1);
+	article_free(a);
+}
+
+static void test_links_and_whitespace(void **state)
+{
+	(void)state;
+	char *html = page(
+		"<body><article><p>%s</p><p>Read the <a href='/docs/report.pdf'>full\n report</a>"
+		" and <a href='javascript:void(0)'>this</a> and <b>bold</b><i>italic</i>"
+		" words, line<br>break and&nbsp;space\xc2\xad.</p><p>%s</p></article></body>",
+		para1, para2);
+	struct article *a = run_str(html);
+	free(html);
+	int i = find_block(a, "Read the");
+	assert_true(i >= 0);
+	const struct block *b = &a->blocks[i];
+	assert_string_equal(b->text,
+		"Read the full report and this and bolditalic words, line break and space.");
+	assert_int_equal(b->nlinks, 1);
+	assert_int_equal(b->links[0].start, 9);
+	assert_int_equal(b->links[0].end, 20);
+	assert_string_equal(b->links[0].url, "https://news.example/docs/report.pdf");
+	article_free(a);
+}
+
+static void test_block_types(void **state)
+{
+	(void)state;
+	char *html = page(
+		"<body><article><p>%s</p>"
+		"<blockquote><p>A quoted remark, long enough.</p></blockquote>"
+		"<ol start='3'><li>first</li><li>second<ul><li>nested</li></ul></li></ol>"
+		"<pre>line one\n    indented</pre>"
+		"<figure><img src='x.jpg'><figcaption>A figure caption</figcaption></figure>"
+		"<div class='share-tools'><a href='/s'>Share</a> <a href='/t'>Tweet</a></div>"
+		"<table><tr><th>Name</th><th>Votes</th></tr><tr><td>Yes</td><td>7</td></tr>"
+		"<tr><td>No</td><td>2</td></tr></table>"
+		"<dl><dt>Term</dt><dd>Definition</dd></dl>"
+		"<div>Own text of a div.<p>%s</p></div>"
+		"<h4>Small heading</h4><p>%s</p></article></body>",
+		para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	int i;
+	i = find_block(a, "quoted remark");
+	assert_true(i >= 0);
+	assert_int_equal(a->blocks[i].type, BLOCK_QUOTE);
+	i = find_block(a, "first");
+	assert_int_equal(a->blocks[i].type, BLOCK_LI);
+	assert_int_equal(a->blocks[i].ordinal, 3);
+	assert_int_equal(a->blocks[i].depth, 1);
+	i = find_block(a, "second");
+	assert_int_equal(a->blocks[i].ordinal, 4);
+	i = find_block(a, "nested");
+	assert_int_equal(a->blocks[i].depth, 2);
+	assert_int_equal(a->blocks[i].ordinal, 0);
+	i = find_block(a, "line one");
+	assert_int_equal(a->blocks[i].type, BLOCK_PRE);
+	assert_string_equal(a->blocks[i].text, "line one\n    indented");
+	/* a caption is a caption block, unless it is the lead image's:
+	 * then it lives in lead_image only, never in both */
+	i = find_block(a, "A figure caption");
+	if (a->lead_image && a->lead_image->caption &&
+	    strstr(a->lead_image->caption, "A figure caption"))
+		assert_int_equal(i, -1);
+	else
+		assert_int_equal(a->blocks[i].type, BLOCK_CAPTION);
+	i = find_block(a, "Votes");
+	assert_int_equal(a->blocks[i].type, BLOCK_TABLE);
+	assert_string_equal(a->blocks[i].text, "Name | Votes\nYes | 7\nNo | 2");
+	i = find_block(a, "Term");
+	assert_int_equal(a->blocks[i].type, BLOCK_DT);
+	i = find_block(a, "Definition");
+	assert_int_equal(a->blocks[i].type, BLOCK_DD);
+	i = find_block(a, "Own text of a div.");
+	assert_int_equal(a->blocks[i].type, BLOCK_P);
+	assert_string_equal(a->blocks[i].text, "Own text of a div.");
+	i = find_block(a, "Small heading");
+	assert_int_equal(a->blocks[i].type, BLOCK_H4);
+	article_free(a);
+}
+
+static void test_layout_table(void **state)
+{
+	(void)state;
+	char *html = page("<body><table><tr><td><p>%s</p><p>%s</p></td><td><p>%s</p></td></tr></table></body>",
+			  para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	for (size_t i = 0; i < a->nblocks; i++)
+		assert_int_not_equal(a->blocks[i].type, BLOCK_TABLE);
+	assert_true(find_block(a, "council voted") >= 0);
+	article_free(a);
+}
+
+static void test_short_page(void **state)
+{
+	(void)state;
+	struct article *a = run_str("<p>Just one short line.</p>");
+	assert_int_equal(a->nblocks, 1);
+	assert_string_equal(a->blocks[0].text, "Just one short line.");
+	article_free(a);
+	a = run_str("plain text, no markup at all");
+	assert_int_equal(a->nblocks, 1);
+	article_free(a);
+}
+
+static void expect_no_article(const char *bytes, size_t len)
+{
+	struct extract_input in = { bytes, len, NULL, NULL };
+	struct article *a = (struct article *)1;
+	const char *why = NULL;
+	assert_int_equal(extract_article(&in, &a, &why), STATUS_NO_ARTICLE);
+	assert_null(a);
+	assert_non_null(why);
+}
+
+static void test_no_article(void **state)
+{
+	(void)state;
+	expect_no_article("", 0);
+	expect_no_article("<html><body><script>x()</script></body></html>", 46);
+	/* binary junk: control bytes everywhere */
+	unsigned char junk[4096];
+	uint32_t x = 12345;
+	for (size_t i = 0; i < sizeof junk; i++) {
+		x = x * 1103515245u + 12345u;
+		junk[i] = (unsigned char)(x >> 16);
+	}
+	expect_no_article((const char *)junk, sizeof junk);
+}
+
+static void test_nul_bytes(void **state)
+{
+	(void)state;
+	const char html[] = "<p>before\0after and more</p>";
+	struct article *a = run(html, sizeof html - 1, NULL);
+	assert_int_equal(a->nblocks, 1);
+	assert_string_equal(a->blocks[0].text, "beforeafter and more");
+	article_free(a);
+}
+
+static void test_escapes_never_pass(void **state)
+{
+	(void)state;
+	const char html[] = "<p>safe\x1b[2Jtext\xc2\x9b" "31m here \xc2\x9d" "0;x\x07 end</p>";
+	struct article *a = run_str(html);
+	assert_string_equal(a->blocks[0].text, "safetext here end");
+	article_free(a);
+}
+
+static void test_windows1251(void **state)
+{
+	(void)state;
+	/* "Привет мир" in windows-1251 */
+	const char html[] = "<html><head><meta charset=windows-1251></head><body>"
+			    "<p>\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0</p></body></html>";
+	struct article *a = run_str(html);
+	assert_string_equal(a->blocks[0].text, "Привет мир");
+	article_free(a);
+	/* same bytes, charset from the HTTP header and no meta */
+	const char bare[] = "<p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
+	a = run(bare, sizeof bare - 1, "windows-1251");
+	assert_string_equal(a->blocks[0].text, "Привет");
+	article_free(a);
+}
+
+static void test_utf8_meta_lies(void **state)
+{
+	(void)state;
+	/* says gb2312 (and, later, latin1); the bytes are UTF-8 */
+	const char html[] = "<html><head><meta charset=gb2312><meta http-equiv=content-type "
+			    "content='text/html; charset=iso-8859-1'></head><body><p>中文正文，日本語も。</p></body></html>";
+	struct article *a = run_str(html);
+	assert_string_equal(a->blocks[0].text, "中文正文，日本語も。");
+	article_free(a);
+}
+
+static char *nest(size_t depth, const char *inner)
+{
+	size_t n = 0, len = strlen(inner);
+	char *s = malloc(depth * 11 + len + 1);
+	assert_non_null(s);
+	for (size_t i = 0; i < depth; i++) {
+		memcpy(s + n, "<div>", 5);
+		n += 5;
+	}
+	memcpy(s + n, inner, len);
+	n += len;
+	for (size_t i = 0; i < depth; i++) {
+		memcpy(s + n, "</div>", 6);
+		n += 6;
+	}
+	s[n] = '\0';
+	return s;
+}
+
+static void test_deep_nesting(void **state)
+{
+	(void)state;
+	char *inner = page("<p>%s</p>", para1);
+	char *html = nest(1000, inner);
+	struct article *a = run_str(html);
+	assert_true(find_block(a, "council voted") >= 0);
+	article_free(a);
+	free(html);
+	html = nest(100000, inner);
+	a = run_str(html);          /* no crash; the text still comes out */
+	assert_true(find_block(a, "council voted") >= 0);
+	article_free(a);
+	free(html);
+	free(inner);
+}
+
+static void test_consent_notice(void **state)
+{
+	(void)state;
+	const char html[] = "<body><div id='consent-wall'><h2>Before you continue</h2>"
+			    "<p>We use cookies and data to deliver our services. Accept all to continue.</p>"
+			    "<button>Accept all</button></div></body>";
+	struct article *a = run_str(html);
+	assert_non_null(a->notice);
+	assert_non_null(strstr(a->notice, "consent"));
+	article_free(a);
+}
+
+static void test_byline_line_dropped(void **state)
+{
+	(void)state;
+	char *html = page("<html><head><title>Bridge</title><meta name=author content='Jane Doe'>"
+			  "</head><body><article><p class=byl>By Jane Doe</p><p>%s</p><p>%s</p>"
+			  "</article></body></html>", para1, para2);
+	struct article *a = run_str(html);
+	free(html);
+	if (a->byline && strcmp(a->byline, "Jane Doe") == 0)
+		assert_int_equal(find_block(a, "By Jane Doe"), -1);
+	assert_string_equal(a->blocks[0].text, para1);
+	article_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_boilerplate_removed),
+		cmocka_unit_test(test_read_more_line_and_hidden),
+		cmocka_unit_test(test_links_and_whitespace),
+		cmocka_unit_test(test_block_types),
+		cmocka_unit_test(test_layout_table),
+		cmocka_unit_test(test_short_page),
+		cmocka_unit_test(test_no_article),
+		cmocka_unit_test(test_nul_bytes),
+		cmocka_unit_test(test_escapes_never_pass),
+		cmocka_unit_test(test_windows1251),
+		cmocka_unit_test(test_utf8_meta_lies),
+		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_consent_notice),
+		cmocka_unit_test(test_byline_line_dropped),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,142 @@
+/* Unit tests for text.c: UTF-8 validation and cleaning. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "folio/text.h"
+
+struct clean_case {
+	const char *in, *out;
+};
+
+static const struct clean_case clean_cases[] = {
+	{ "", "" },
+	{ "   ", "" },
+	{ "plain", "plain" },
+	{ "  a \t\n b  ", "a b" },
+	/* ESC sequences: CSI with parameters, OSC to BEL and to ST, 2-byte */
+	{ "a\x1b[31;1mred\x1b[0m", "ared" },
+	{ "x\x1b]0;title\x07y", "xy" },
+	{ "x\x1b]8;;http://e\x1b\\link\x1b]8;;\x1b\\y", "xlinky" },
+	{ "x\x1b" "cy", "xy" },
+	{ "bell\x07!", "bell!" },
+	/* 8-bit CSI U+009B and OSC U+009D ... ST U+009C */
+	{ "a\xc2\x9b" "2Jb", "ab" },
+	{ "a\xc2\x9d" "0;evil\xc2\x9c" "b", "ab" },
+	/* C1 controls alone */
+	{ "a\xc2\x85" "b\xc2\x80" "c", "a bc" },
+	/* soft hyphen, zero-width space, BOM, word joiner, RLO */
+	{ "co\xc2\xad" "op\xe2\x80\x8b" "er\xef\xbb\xbf" "at\xe2\x81\xa0" "ion\xe2\x80\xae", "cooperation" },
+	/* ZWJ stays (emoji sequences) */
+	{ "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb" },
+	/* NBSP, narrow NBSP, ideographic space, em space become spaces */
+	{ "a\xc2\xa0\xc2\xa0" "b\xe2\x80\xaf" "c\xe3\x80\x80" "d\xe2\x80\x83" "e", "a b c d e" },
+	/* invalid UTF-8: lone continuation, overlong, surrogate, truncated */
+	{ "a\x80" "b\xc0\xaf" "c\xed\xa0\x80" "d\xe2\x82", "abcd" },
+	{ "\xff\xfe" "ok", "ok" },
+	/* NUL inside (explicit length) handled by the NUL case test */
+	{ "Привет,\tмир", "Привет, мир" },
+	{ "中文  文本", "中文 文本" },
+};
+
+static void test_clean_table(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof clean_cases / sizeof clean_cases[0]; i++) {
+		char buf[256];
+		size_t n = strlen(clean_cases[i].in);
+		memcpy(buf, clean_cases[i].in, n + 1);
+		size_t r = text_clean(buf, n);
+		if (strcmp(buf, clean_cases[i].out) != 0)
+			fail_msg("case %zu: got '%s' want '%s'", i, buf, clean_cases[i].out);
+		assert_int_equal(r, strlen(clean_cases[i].out));
+		assert_true(text_is_utf8(buf, r));
+	}
+}
+
+static void test_clean_nul(void **state)
+{
+	(void)state;
+	char buf[] = "a\0b\0\0c";
+	size_t r = text_clean(buf, sizeof buf - 1);
+	assert_string_equal(buf, "abc");
+	assert_int_equal(r, 3);
+}
+
+static void test_clean_unterminated_string_seq(void **state)
+{
+	(void)state;
+	/* An OSC that never ends: only the introducer goes; the rest is
+	 * printable and stays, so a stray ESC ] cannot eat an article. */
+	char buf[] = "x\x1b]not closed";
+	text_clean(buf, strlen(buf));
+	assert_string_equal(buf, "xnot closed");
+}
+
+static void test_is_utf8(void **state)
+{
+	(void)state;
+	assert_true(text_is_utf8("", 0));
+	assert_true(text_is_utf8("abc", 3));
+	assert_true(text_is_utf8("\xe2\x82\xac", 3));
+	assert_true(text_is_utf8("\xf4\x8f\xbf\xbf", 4));
+	assert_false(text_is_utf8("\xf4\x90\x80\x80", 4));      /* > U+10FFFF */
+	assert_false(text_is_utf8("\xe0\x80\xaf", 3));          /* overlong */
+	assert_false(text_is_utf8("\xed\xa0\x80", 3));          /* surrogate */
+	assert_false(text_is_utf8("\xe2\x82", 2));              /* truncated */
+	assert_false(text_is_utf8("\x80", 1));
+}
+
+static void test_keep_lines(void **state)
+{
+	(void)state;
+	char buf[] = "\n\n  if (x)\r\n\t\ty();   \n\n\n\n}\x1b[2J\n\n";
+	size_t r = text_clean_keep_lines(buf, strlen(buf));
+	assert_string_equal(buf, "  if (x)\n  y();\n\n}");
+	assert_int_equal(r, strlen(buf));
+}
+
+static void test_clean_dup(void **state)
+{
+	(void)state;
+	char *s = text_clean_dup("  a\xc2\xa0 b ", 8);
+	assert_non_null(s);
+	assert_string_equal(s, "a b");
+	free(s);
+	assert_null(text_clean_dup("  \x1b[0m ", 7));
+	assert_null(text_clean_dup(NULL, 0));
+}
+
+static void test_clean_inner(void **state)
+{
+	(void)state;
+	bool lead, trail;
+	char a[] = " word\xc2\xa0";
+	size_t r = text_clean_inner(a, strlen(a), &lead, &trail);
+	assert_string_equal(a, "word");
+	assert_int_equal(r, 4);
+	assert_true(lead);
+	assert_true(trail);
+	char b[] = "glued";
+	text_clean_inner(b, strlen(b), &lead, &trail);
+	assert_false(lead);
+	assert_false(trail);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clean_table),
+		cmocka_unit_test(test_clean_nul),
+		cmocka_unit_test(test_clean_unterminated_string_seq),
+		cmocka_unit_test(test_is_utf8),
+		cmocka_unit_test(test_keep_lines),
+		cmocka_unit_test(test_clean_dup),
+		cmocka_unit_test(test_clean_inner),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
