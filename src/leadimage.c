@@ -373,10 +373,39 @@ static void collect(xmlNodePtr region, struct buf *cap, struct buf *cr,
 	}
 }
 
-/* Is sibling s a caption or credit block for the image? */
+/* Letters below n (spaces not counted), stopping past limit. */
+static size_t letters(xmlNodePtr n, size_t limit)
+{
+	size_t k = 0;
+	for (xmlNodePtr c = n; c && k <= limit; c = dom_next(c, n, false))
+		if (c->type == XML_TEXT_NODE)
+			for (const xmlChar *p = c->content; p && *p; p++)
+				k += !isspace(*p);
+	return k;
+}
+
+/* Does n hold an element marked as caption or credit? */
+static bool holds_caption(xmlNodePtr n)
+{
+	int seen = 0;
+	for (xmlNodePtr c = n->children; c && seen < 64; c = dom_next(c, n, false)) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		seen++;
+		if (caption_mark(c) || credit_mark(c, false))
+			return true;
+	}
+	return false;
+}
+
+/* Is sibling s a caption or credit block for the image: marked itself,
+ * or a short footer holding marked parts ("media__footer" with a
+ * credit span and a caption span)? */
 static bool caption_sibling(xmlNodePtr s)
 {
-	return caption_mark(s) || (credit_mark(s, false) && !caption_mark(s));
+	if (caption_mark(s) || credit_mark(s, false))
+		return true;
+	return holds_caption(s) && letters(s, 600) <= 600;
 }
 
 /* Next element sibling, skipping <br> and blank text. */
@@ -403,23 +432,12 @@ static xmlNodePtr enclosing_figure(xmlNodePtr img)
 	return NULL;
 }
 
-/* Letters below n (spaces not counted), stopping past limit. */
-static size_t letters(xmlNodePtr n, size_t limit)
-{
-	size_t k = 0;
-	for (xmlNodePtr c = n; c && k <= limit; c = dom_next(c, n, false))
-		if (c->type == XML_TEXT_NODE)
-			for (const xmlChar *p = c->content; p && *p; p++)
-				k += !isspace(*p);
-	return k;
-}
-
 /* The element to keep out of the body: the holder when it is little
  * more than the caption, else just the caption element.  Dropping a
  * big wrapper would take article text with it. */
 static xmlNodePtr narrow(xmlNodePtr holder, xmlNodePtr caption, size_t caplen)
 {
-	if (holder && letters(holder, caplen + 80) <= caplen + 80)
+	if (holder && letters(holder, caplen + 30) <= caplen + 30)
 		return holder;
 	return caption;
 }
@@ -445,7 +463,7 @@ static xmlNodePtr find_caption(xmlNodePtr img, struct buf *cap, struct buf *cr)
 		for (xmlNodePtr s = next_el(n); s; s = next_el(s)) {
 			if (!caption_sibling(s))
 				break;
-			collect(s, cap, cr, true);
+			collect(s, cap, cr, caption_mark(s));
 			if (!found)
 				found = s;
 		}
@@ -507,7 +525,9 @@ xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 	char *caption = NULL, *credit = NULL;
 	if (!cap.oom && !cr.oom)
 		finish(&cap, &cr, &caption, &credit);
-	if (caption || credit || !a->lead_image || !a->lead_image->caption)
+	/* The page's own caption/credit win; metadata's (already set) stay
+	 * only when they describe this very image. */
+	if (caption || credit || !same_image(img_src(img), meta_url))
 		set_lead(a, url ? url : meta_url, caption, credit);
 	else if (url)
 		article_set(&a->lead_image->url, url);

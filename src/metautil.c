@@ -326,6 +326,9 @@ static const char *const not_name_words[] = {
 	"analyst", "professor", "president", "manager", "founder", "ceo",
 	"head", "team", "desk", "updated", "published", "posted", "share",
 	"ma", "md", "phd", "mph", "rn", "msc", "mba", "news", "health",
+	"engineer", "developer", "designer", "scientist", "researcher",
+	"officer", "specialist", "strategist", "consultant", "evangelist",
+	"manager", "student", "fellow", "lecturer", "host", "anchor",
 	"follow", "email", "twitter", "read", "more", "min", "ago", NULL
 };
 
@@ -610,7 +613,8 @@ static bool is_junk_byline(const char *s)
 		"author", "authors", "by", "share", "follow", "staff", "admin",
 		"contributors", "more", "unknown", "anonymous", "guest", "editor",
 		"editors", "about the author", "sign in", "log in", "login",
-		"our", "the", "last", "subscribe", "home", "menu", "search", NULL
+		"our", "the", "last", "subscribe", "home", "menu", "search",
+		"updated", "published", "posted", "last updated", "share this", NULL
 	};
 	for (int i = 0; junk[i]; i++)
 		if (!strcasecmp(s, junk[i]))

@@ -1,0 +1,302 @@
+/* test_meta.c - title, byline, date and site name: the pure helpers
+ * (byline/title clean-up, JSON-LD cleaning) table by table, then
+ * meta_extract on small pages written for these tests. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <libxml/HTMLparser.h>
+
+#include "folio/article.h"
+#include "folio/jsonld.h"
+#include "folio/meta.h"
+#include "folio/metautil.h"
+
+static void assert_str_or_null(const char *got, const char *want)
+{
+	if (!want) {
+		if (got)
+			fail_msg("expected NULL, got \"%s\"", got);
+		return;
+	}
+	if (!got)
+		fail_msg("expected \"%s\", got NULL", want);
+	assert_string_equal(got, want);
+}
+
+/* ---- bylines ---- */
+
+static const struct { const char *in, *want; } bylines[] = {
+	{"By Jane Roe", "Jane Roe"},
+	{"BY JANE ROE", "JANE ROE"},
+	{"by Jane Roe and John Doe", "Jane Roe and John Doe"},
+	{"Jane Roe, Senior Reporter", "Jane Roe"},
+	{"Ana Lima, Bo Chen", "Ana Lima, Bo Chen"},
+	{"Jane Roe22 Dec 2016, 10:43", "Jane Roe"},
+	{"Jane Roe | Updated March 3, 2020", "Jane Roe"},
+	{"Posted by Andrew Hill, Software Engineer on Widgets", "Andrew Hill"},
+	{"Jane Roe @janeroe", "Jane Roe"},
+	{"Jane Roe@janeroe", "Jane Roe"},
+	{"@janeroe", "@janeroe"},
+	{"Jane Roe jane.roe@example.com", "Jane Roe"},
+	{"Tech Desk by Jane Roe January", "Jane Roe"},
+	{"Ben Roe Games Editor", "Ben Roe"},
+	{"Jane Roe (http://example.org/jane/)", "Jane Roe"},
+	{"Jane Roe (janer)", "Jane Roe"},
+	{"Jane Roe (with Ana Lima and Bo Chen)", "Jane Roe (with Ana Lima and Bo Chen)"},
+	{"Rob Ewing Edited by Betty Bay", "Rob Ewing"},
+	{"Laura June Topolsky July", "Laura June Topolsky"},
+	{"Joe Wee Monday, February", "Joe Wee"},
+	{"Jane Roe, MA WebMD Health News", "Jane Roe"},
+	{"Our Foreign Staff", NULL},
+	{"Sign In", NULL},
+	{"Updated: 3 May 2019", NULL},
+	{"http://example.org/jane", NULL},
+	{"\x1b[31mJane Roe\x07", "Jane Roe"},
+	{"", NULL},
+};
+
+static void test_clean_byline(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof bylines / sizeof bylines[0]; i++) {
+		char *got = meta_clean_byline(bylines[i].in);
+		assert_str_or_null(got, bylines[i].want);
+		free(got);
+	}
+	assert_null(meta_clean_byline(NULL));
+}
+
+/* ---- titles ---- */
+
+static const struct {
+	const char *in, *site, *url;
+	bool guess;
+	const char *want;
+} titles[] = {
+	{"Storm hits the coast - The Daily", "The Daily", NULL, false, "Storm hits the coast"},
+	{"The Daily | Storm hits the coast", "The Daily", NULL, false, "Storm hits the coast"},
+	{"Storm hits the coast | Example News", NULL, "https://www.examplenews.com/a/b", true, "Storm hits the coast"},
+	{"Storm hits the coast | Weather | The Daily", NULL, NULL, true, "Storm hits the coast"},
+	{"Hermitian matrix - Wikipedia", NULL, NULL, true, "Hermitian matrix"},
+	{"Version 2.0 - The Big Update", NULL, NULL, true, "Version 2.0 - The Big Update"},
+	{"Title: with a colon inside", NULL, NULL, true, "Title: with a colon inside"},
+	{"Tiny Blog: A post about the garden", "Tiny Blog", NULL, false, "A post about the garden"},
+	{"\xe6\x96\xb0\xe9\x97\xbb\xe6\xa0\x87\xe9\xa2\x98_\xe7\xa7\x91\xe6\x8a\x80_\xe6\x9f\x90\xe7\xbd\x91",
+	 NULL, NULL, true, "\xe6\x96\xb0\xe9\x97\xbb\xe6\xa0\x87\xe9\xa2\x98"},
+	{"Weekly Edition for May 5 [Example.net]", NULL, NULL, true, "Weekly Edition for May 5"},
+	{"A - B - C - D but the og title is kept", NULL, NULL, false, "A - B - C - D but the og title is kept"},
+	{"On Events - Jane Q. Roe ( Jane ) ( jroe )", "Jane Q. Roe", NULL, true, "On Events"},
+};
+
+static void test_strip_site(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+		const char *sites[] = {titles[i].site};
+		char *got = meta_strip_site(titles[i].in, sites, 1, titles[i].url,
+					    titles[i].guess);
+		assert_str_or_null(got, titles[i].want);
+		free(got);
+	}
+}
+
+static void test_overlap(void **state)
+{
+	(void)state;
+	double p, r;
+	meta_overlap("Storm hits coast", "Storm hits the coast today", &p, &r);
+	assert_true(p > 0.99);
+	assert_true(r > 0.59 && r < 0.61);
+	meta_overlap("", "x", &p, &r);
+	assert_true(p == 0 && r == 0);
+	meta_overlap("‘Quoted’ Words", "'quoted' words", &p, &r);
+	assert_true(p > 0.99 && r > 0.99);
+}
+
+/* ---- JSON-LD ---- */
+
+static void test_jsonld_lenient(void **state)
+{
+	(void)state;
+	/* CDATA wrapper, raw newline and tab in a string, a bad escape and
+	 * trailing commas: all seen on real pages. */
+	const char *src =
+		"<![CDATA[ {\"@context\":\"https://schema.org\",\"@graph\":["
+		"{\"@type\":\"WebSite\",\"name\":\"Site\"},"
+		"{\"@type\":[\"NewsArticle\"],\"headline\":\"Line one\nline\ttwo \\'q\\'\","
+		"\"author\":[{\"@type\":\"Person\",\"name\":\"Ana Lima\"},"
+		"{\"@type\":\"Person\",\"name\":\"Bo Chen\"},],"
+		"\"datePublished\":\"2024-01-02T03:04:05Z\","
+		"\"publisher\":{\"@type\":\"Organization\",\"name\":\"The Paper\"},"
+		"\"image\":{\"@type\":\"ImageObject\",\"url\":\"https://e.x/p.jpg\","
+		"\"caption\":\"A &amp; B\",\"creditText\":\"Jo Doe/Agency\"},}]} ]]>";
+	struct jsonld_meta m = {0};
+	assert_int_equal(jsonld_parse(src, strlen(src), &m), 0);
+	assert_true(m.found);
+	assert_string_equal(m.headline, "Line one line two 'q'");
+	assert_string_equal(m.author, "Ana Lima and Bo Chen");
+	assert_false(m.author_org);
+	assert_string_equal(m.published, "2024-01-02T03:04:05Z");
+	assert_string_equal(m.publisher, "The Paper");
+	assert_string_equal(m.image_url, "https://e.x/p.jpg");
+	assert_string_equal(m.image_caption, "A & B");
+	assert_string_equal(m.image_credit, "Jo Doe/Agency");
+	jsonld_meta_free(&m);
+}
+
+static void test_jsonld_org_and_junk(void **state)
+{
+	(void)state;
+	const char *org = "[{\"@type\":\"Article\",\"headline\":\"H\","
+			  "\"author\":{\"@type\":\"Organization\",\"name\":\"Wire Service\"}}]";
+	struct jsonld_meta m = {0};
+	assert_int_equal(jsonld_parse(org, strlen(org), &m), 0);
+	assert_string_equal(m.author, "Wire Service");
+	assert_true(m.author_org);
+	jsonld_meta_free(&m);
+
+	static const char *const junk[] = {
+		"", "{", "}}}}", "[[[[[[", "{\"@type\":\"Article\",\"headline\":",
+		"\"just a string\"", "null", "<!-- -->", "{\"a\":\"\\u12\"}",
+	};
+	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
+		struct jsonld_meta j = {0};
+		assert_int_equal(jsonld_parse(junk[i], strlen(junk[i]), &j), 0);
+		assert_null(j.headline);
+		jsonld_meta_free(&j);
+	}
+}
+
+/* ---- meta_extract on whole pages ---- */
+
+static struct article *extract(const char *html, const char *url)
+{
+	htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), url, "UTF-8",
+					HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+					HTML_PARSE_NONET);
+	assert_non_null(doc);
+	struct article *a = article_new();
+	assert_non_null(a);
+	meta_extract(doc, url, a);
+	xmlFreeDoc(doc);
+	return a;
+}
+
+static void test_page_jsonld_authors(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>Dam opens after ten years | Valley Post</title>"
+		"<meta property=\"og:site_name\" content=\"Valley Post\">"
+		"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+		"\"headline\":\"Dam opens after ten years\",\"author\":["
+		"{\"@type\":\"Person\",\"name\":\"Ana Lima\"},"
+		"{\"@type\":\"Person\",\"name\":\"Bo Chen\"}],"
+		"\"datePublished\":\"2024-05-01T08:00:00+02:00\",}</script>"
+		"</head><body><h1><a href=\"/\">Valley Post</a></h1>"
+		"<h1>Dam opens after ten years</h1>"
+		"<p class=\"byline\">By Ana Lima and Bo Chen, May 1, 2024</p>"
+		"<p>Text.</p></body></html>";
+	struct article *a = extract(html, "https://valleypost.example/2024/dam");
+	assert_string_equal(a->title, "Dam opens after ten years");
+	assert_string_equal(a->byline, "Ana Lima and Bo Chen");
+	assert_string_equal(a->site_name, "Valley Post");
+	assert_string_equal(a->published, "2024-05-01T08:00:00+02:00");
+	article_free(a);
+}
+
+static void test_page_h1_over_metadata(void **state)
+{
+	(void)state;
+	/* The page's headline wins over an older metadata title that says
+	 * much the same. */
+	const char *html =
+		"<html><head><title>Rail strike called off - The Daily</title>"
+		"<meta property=\"og:title\" content=\"Rail strike called off after talks\">"
+		"<meta property=\"article:published_time\" content=\"2023-02-03\">"
+		"<meta name=\"author\" content=\"The Daily\">"
+		"<meta property=\"og:site_name\" content=\"The Daily\">"
+		"</head><body><h1>Rail strike called off after late talks</h1>"
+		"<p>Text.</p></body></html>";
+	struct article *a = extract(html, "https://daily.example/x");
+	assert_string_equal(a->title, "Rail strike called off after late talks");
+	assert_null(a->byline);         /* the site's own name is no author */
+	assert_string_equal(a->published, "2023-02-03");
+	article_free(a);
+}
+
+static void test_page_title_only(void **state)
+{
+	(void)state;
+	/* A bare page: <title> wins over an unrelated h1. */
+	const char *html =
+		"<html><head><title>Notes on gardening</title></head>"
+		"<body><h1>Welcome</h1><p>Text.</p></body></html>";
+	struct article *a = extract(html, NULL);
+	assert_string_equal(a->title, "Notes on gardening");
+	assert_null(a->byline);
+	assert_null(a->published);
+	assert_null(a->lead_image);
+	article_free(a);
+}
+
+static void test_page_controls_and_props(void **state)
+{
+	(void)state;
+	/* Escape sequences in <title> and meta author never get through;
+	 * property= metadata wins over name=. */
+	const char *html =
+		"<html><head><title>\x1b]0;pwned\x07Safe \xc2\x9b" "31mtitle</title>"
+		"<meta name=\"author\" content=\"\x1b[2JMia \x1b[31mRossi\">"
+		"<meta name=\"dc.title\" content=\"Name title\">"
+		"<meta property=\"dc:title\" content=\"Property title\">"
+		"</head><body><p>Text.</p></body></html>";
+	struct article *a = extract(html, NULL);
+	assert_string_equal(a->title, "Property title");
+	assert_string_equal(a->byline, "Mia Rossi");
+	article_free(a);
+	html = "<html><head><title>\x1b]0;pwned\x07Safe title\x1b[0m</title>"
+	       "</head><body><p>Text.</p></body></html>";
+	a = extract(html, NULL);
+	assert_non_null(a->title);
+	assert_null(strchr(a->title, '\x1b'));
+	assert_null(strchr(a->title, '\x07'));
+	article_free(a);
+}
+
+static void test_page_rel_author_and_visible(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>Bees return to the city park</title></head><body>"
+		"<div class=\"nav\"><a rel=\"author\" href=\"/a\">Menu Person</a></div>"
+		"<article><h1>Bees return to the city park</h1>"
+		"<div class=\"post-meta\">Posted by <a rel=\"author\" href=\"/u/k\">Kim Park</a>"
+		" on 3 June</div><p>Text.</p>"
+		"<div class=\"author-bio\">Kim Park writes about nature.</div>"
+		"</article></body></html>";
+	struct article *a = extract(html, NULL);
+	assert_string_equal(a->byline, "Kim Park");
+	article_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clean_byline),
+		cmocka_unit_test(test_strip_site),
+		cmocka_unit_test(test_overlap),
+		cmocka_unit_test(test_jsonld_lenient),
+		cmocka_unit_test(test_jsonld_org_and_junk),
+		cmocka_unit_test(test_page_jsonld_authors),
+		cmocka_unit_test(test_page_h1_over_metadata),
+		cmocka_unit_test(test_page_title_only),
+		cmocka_unit_test(test_page_controls_and_props),
+		cmocka_unit_test(test_page_rel_author_and_visible),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
