@@ -11,10 +11,11 @@ pass=0 fail=0 failed=""
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 run_one() {
 	name=$1; shift
+	start=$(date +%s)
 	if "$@" >"$log" 2>&1; then
-		pass=$((pass + 1)); echo "ok   $name"
+		pass=$((pass + 1)); echo "ok   $name ($(($(date +%s) - start)) s)"
 	else
-		fail=$((fail + 1)); failed="$failed $name"; echo "FAIL $name"
+		fail=$((fail + 1)); failed="$failed $name"; echo "FAIL $name ($(($(date +%s) - start)) s)"
 		sed 's/^/     | /' "$log" | tail -n 40
 	fi
 }
