@@ -56,3 +56,19 @@ ui_wait_text "Nothing to reload"
 ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+
+# r reads the page again through the same path and keeps the place.
+ui_cleanup
+UI_TMP=$(mktemp -d)
+cp tests/ui/long.html "$UI_TMP/page.html"
+ui_start NO_COLOR=1 -- "$UI_TMP/page.html"
+ui_expect scroll-open
+ui_keys / "Paragraph 9:" Enter
+ui_wait_text "Paragraph 9: passenger"
+sed 's/Paragraph 9:/Paragraph nine:/' tests/ui/long.html >"$UI_TMP/page.html"
+ui_keys r
+ui_wait_text "Reloaded"
+ui_screen | head -n 1 | grep -q "^Paragraph nine: passenger" || ui_fail "reload lost the place"
+ui_keys q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"

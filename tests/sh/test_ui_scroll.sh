@@ -28,6 +28,24 @@ ui_keys End;         ui_expect scroll-bottom
 ui_keys Home;        ui_expect scroll-open
 ui_keys k;           ui_expect scroll-open
 ui_keys Enter;       ui_expect scroll-line
+# The mouse wheel (xterm X10 reports, as tmux's TERM describes them):
+# down scrolls three lines, up comes back.
+[ "$(tm display-message -p -t t '#{mouse_any_flag}')" = 1 ] || ui_fail "mouse not enabled"
+ui_keys g
+ui_expect scroll-open
+tm send-keys -t t -l "$(printf '\033[Ma!!')"
+ui_expect scroll-wheel
+tm send-keys -t t -l "$(printf '\033[M`!!')"
+ui_expect scroll-open
 ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+
+# --no-mouse leaves the mouse to the terminal.
+ui_cleanup
+UI_TMP=$(mktemp -d)
+ui_start -- --no-mouse tests/ui/long.html
+ui_expect scroll-open
+[ "$(tm display-message -p -t t '#{mouse_any_flag}')" = 0 ] || ui_fail "mouse taken despite --no-mouse"
+ui_keys q
+ui_wait_exit
