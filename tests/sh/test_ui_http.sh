@@ -1,0 +1,44 @@
+#!/bin/sh
+# Pager in tmux over HTTP (tests/server.py on loopback): a link followed
+# inside folio is fetched and extracted like the command line does, then
+# back returns to the first page at the same place.
+set -u
+. "$(dirname "$0")/../server_lib.sh"
+. "$(dirname "$0")/../ui/lib.sh"
+trap 'ui_cleanup; stop_servers' EXIT
+
+start_server --root "$UI_DIR"
+base=http://127.0.0.1:$PORT/root
+ui_start NO_COLOR=1 FOLIO_NO_STORE=1 "HOME=$UI_TMP" -- --no-store "$base/long.html"
+ui_expect scroll-open
+ui_keys / "other page" Enter
+ui_expect links-at
+ui_keys Tab
+ui_wait_text " $base/links-b.html"
+ui_keys Enter
+ui_wait_text "This is the page behind the first link."
+ui_screen | head -n 1 | grep -q "^The other page$" || ui_fail "not the other page"
+ui_keys B
+ui_wait_text "See the other page[1] and an outside page[2] for more."
+ui_screen | head -n 1 | grep -q "^See the other page" || ui_fail "back lost the place"
+# The selection survived the round trip: Tab goes on to link 2.
+ui_keys Tab
+ui_wait_text "https://example.org/x"
+ui_keys g L
+ui_wait_text "Links: Enter follows"
+ui_keys q
+ui_expect scroll-open
+ui_keys q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+
+# A link to a missing page: the reason is shown and the page stays.
+tm kill-server 2>/dev/null
+ui_start NO_COLOR=1 FOLIO_NO_STORE=1 "HOME=$UI_TMP" -- --no-store "$base/broken.html"
+ui_wait_text "A page with a broken link"
+ui_keys Tab Enter
+ui_wait_text "$base/missing.html: "
+ui_screen | head -n 1 | grep -q "^A page with a broken link$" || ui_fail "left the page"
+ui_keys q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
