@@ -832,20 +832,28 @@ static bool same_as_title(struct emit *e, const char *text)
 	return r;
 }
 
-/* A short line near the top that is the byline ("By Jane Doe"). */
+/* A short line near the top that carries the byline ("By Jane Doe",
+ * "4 May 2026, 15:30 Text: Jane Doe"): the byline is shown already. */
 static bool is_byline_line(struct emit *e, const char *text, size_t len)
 {
 	const char *by = e->c->a->byline;
 	size_t bl;
-	const char *hit;
 
 	if (!by || !*by || e->long_paras > 2)
 		return false;
 	bl = strlen(by);
-	if (len > bl + 40)
+	if (len > bl + 50)
 		return false;
-	hit = strstr(text, by);
-	return hit && (size_t)(hit - text) <= 12;
+	return strstr(text, by) != NULL;
+}
+
+/* A short block that is nothing but one link near the top: a section
+ * label ("Science") or a kicker, not prose. */
+static bool is_label_link(struct emit *e, size_t len)
+{
+	if (e->long_paras > 0 || e->nlinks != 1 || len > 40)
+		return false;
+	return e->links[0].start == 0 && e->links[0].end >= len;
 }
 
 static enum block_type current_type(struct emit *e)
@@ -890,7 +898,7 @@ static void flush(struct emit *e)
 	e->buf[len] = '\0';
 	if (type >= BLOCK_H2 && type <= BLOCK_H6 && same_as_title(e, e->buf))
 		drop = true;
-	if (type == BLOCK_P && is_byline_line(e, e->buf, len))
+	if (type == BLOCK_P && (is_byline_line(e, e->buf, len) || is_label_link(e, len)))
 		drop = true;
 	if (drop)
 		goto out;
