@@ -102,11 +102,11 @@ enum status_code cache_fetch(struct store *st, bool offline, const char *url,
 		return offline_fetch(st, url, res, origin);
 	if (fo)
 		o = *fo;
+	/* The validators are the cached copy's, or none: a 304 must mean
+	 * "your copy", never some other caller's idea of one. */
 	int have = store_cache_get(st, url, &e) == 1;
-	if (have) {
-		o.if_none_match = e.etag;
-		o.if_modified_since = e.last_modified;
-	}
+	o.if_none_match = have ? e.etag : NULL;
+	o.if_modified_since = have ? e.last_modified : NULL;
 	enum status_code rc = fetch_url(url, &o, res);
 	if (rc == STATUS_OK && res->not_modified && have) {
 		fetch_result_free(res);
