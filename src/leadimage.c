@@ -276,27 +276,60 @@ static bool is_hidden(xmlNodePtr n)
 	return dom_hint(n, hidden_hints) || dom_attr_raw(n, "hidden");
 }
 
-/* Marked as credit?  weak: also by the ambiguous tokens. */
+/* Does one class name or the id (split at spaces) contain a word of
+ * want and, when avoid is given, none of avoid? */
+static bool name_has(xmlNodePtr n, const char *const *want, const char *const *avoid)
+{
+	static const char *const attrs[] = {"class", "id", NULL};
+	for (int a = 0; attrs[a]; a++) {
+		const char *v = dom_attr_raw(n, attrs[a]);
+		while (v && *v) {
+			while (*v == ' ' || *v == '\t' || *v == '\n')
+				v++;
+			size_t len = strcspn(v, " \t\n");
+			char name[128];
+			if (len && len < sizeof name) {
+				for (size_t i = 0; i < len; i++)
+					name[i] = (char)tolower((unsigned char)v[i]);
+				name[len] = '\0';
+				bool hit = false, bad = false;
+				for (int i = 0; want[i] && !hit; i++)
+					hit = strstr(name, want[i]) != NULL;
+				for (int i = 0; avoid && avoid[i] && hit && !bad; i++)
+					bad = strstr(name, avoid[i]) != NULL;
+				if (hit && !bad)
+					return true;
+			}
+			v += len;
+		}
+	}
+	return false;
+}
+
+/* Marked as credit?  weak: also by the ambiguous tokens.  A class
+ * name is read whole: "caption__credit" is a credit. */
 static bool credit_mark(xmlNodePtr n, bool weak)
 {
 	const char *ip = dom_attr_raw(n, "itemprop");
 	if (ip && (strstr(ip, "copyright") || strstr(ip, "creditText") ||
 		   (weak && strstr(ip, "author"))))
 		return true;
-	return dom_hint(n, credit_words) || (weak && hint_token(n, credit_tokens));
+	return name_has(n, credit_words, NULL) ||
+	       (weak && hint_token(n, credit_tokens));
 }
 
+/* Marked as caption by a class name that does not also say credit. */
 static bool caption_mark(xmlNodePtr n)
 {
 	const char *ip = dom_attr_raw(n, "itemprop");
 	if (ip && (strstr(ip, "caption") || strstr(ip, "description")))
 		return true;
-	return dom_is(n, "figcaption") || dom_hint(n, caption_words) ||
+	return dom_is(n, "figcaption") || name_has(n, caption_words, credit_words) ||
 	       hint_token(n, caption_tokens);
 }
 
 /* A credit element: marked as credit but not also as caption (a
- * wrapper classed "caption-and-credit" holds both). */
+ * wrapper classed "caption wysiwyg … attribution-auto" holds both). */
 static bool is_credit_el(xmlNodePtr n)
 {
 	if (dom_is(n, "cite"))
@@ -463,7 +496,9 @@ static xmlNodePtr find_caption(xmlNodePtr img, struct buf *cap, struct buf *cr)
 		for (xmlNodePtr s = next_el(n); s; s = next_el(s)) {
 			if (!caption_sibling(s))
 				break;
-			collect(s, cap, cr, caption_mark(s));
+			/* Unmarked text next to a marked credit is the caption
+			 * ("media__title" beside "media__copyright"). */
+			collect(s, cap, cr, true);
 			if (!found)
 				found = s;
 		}
