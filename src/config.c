@@ -63,7 +63,8 @@ static bool parse_long(struct span v, long lo, long hi, long *out)
 	char buf[32];
 	char *end;
 
-	if (v.n == 0 || v.n >= sizeof buf)
+	/* A NUL would end the copy early and pass "7\0junk" as 7. */
+	if (v.n == 0 || v.n >= sizeof buf || memchr(v.p, '\0', v.n))
 		return false;
 	memcpy(buf, v.p, v.n);
 	buf[v.n] = '\0';
@@ -104,8 +105,8 @@ static enum set_result set_key(struct config *c, struct span key,
 {
 	long n;
 	if (span_is(key, "width")) {
-		*hint = "a number of columns, 10..1000";
-		if (!parse_long(v, 10, 1000, &n))
+		*hint = "a number of columns, 1..1000";
+		if (!parse_long(v, 1, 1000, &n))
 			return SET_BAD;
 		c->width = (int)n;
 	} else if (span_is(key, "color") || span_is(key, "mouse")) {
@@ -203,7 +204,6 @@ int config_parse(struct config *c, const char *text, size_t len,
 	while (pos < len) {
 		const char *nl = memchr(text + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - text) : len;
-		/* A NUL inside a line makes it a bad line, not a short one. */
 		struct span line = { text + pos, end - pos };
 		int rc = parse_line(c, line, name, ++lineno, warn);
 		if (rc < 0)

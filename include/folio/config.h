@@ -4,7 +4,7 @@
  * One "key = value" per line; blank lines and lines whose first
  * non-blank character is '#' are ignored ('#' later in a line is part
  * of the value, so a user agent may contain one).  Keys:
- *   width      = N        reading width in columns (10..1000)
+ *   width      = N        reading width in columns (1..1000)
  *   color      = on|off   colours (also yes/no, true/false, 1/0)
  *   mouse      = on|off   mouse support
  *   cache_size = N        page cache cap in MB (0..1000000; 0: no cache)

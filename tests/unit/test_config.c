@@ -107,7 +107,7 @@ static void test_bad_lines_warn_and_rest_applies(void **state)
 		"just some words\n"      /* 4: no '=' */
 		"mouse = maybe\n"        /* 5: bad switch */
 		"cache_size = -5\n"      /* 6: out of range */
-		"width = 5\n"            /* 7: out of range, 80 stays */
+		"width = 0\n"            /* 7: out of range, 80 stays */
 		"user_agent =\n"         /* 8: empty */
 		"timeout = 9\n", &w), 7);
 	assert_int_equal(count_lines(w), 7);
@@ -116,7 +116,7 @@ static void test_bad_lines_warn_and_rest_applies(void **state)
 	assert_non_null(strstr(w, "folio: cfg:4: expected 'key = value'"));
 	assert_non_null(strstr(w, "folio: cfg:5: mouse: bad value 'maybe' (on or off)"));
 	assert_non_null(strstr(w, "folio: cfg:6: cache_size: bad value '-5'"));
-	assert_non_null(strstr(w, "folio: cfg:7: width: bad value '5'"));
+	assert_non_null(strstr(w, "folio: cfg:7: width: bad value '0'"));
 	assert_non_null(strstr(w, "folio: cfg:8: user_agent: bad value ''"));
 	free(w);
 	assert_int_equal(c.width, 80);
