@@ -33,7 +33,7 @@ start_server() {
 	python3 "$TESTS_DIR/server.py" "$@" >"$portfile" 2>"$TMP/server.err" &
 	SERVER_PIDS="$SERVER_PIDS $!"
 	i=0
-	while [ ! -s "$portfile" ] && [ $i -lt 100 ]; do
+	while [ ! -s "$portfile" ] && [ $i -lt 400 ]; do
 		sleep 0.05
 		i=$((i + 1))
 	done
