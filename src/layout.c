@@ -382,6 +382,19 @@ static void simple_para(struct ctx *c, const char *s, uint8_t st, int indent)
 	wrap(c, &sh);
 }
 
+/* An ISO 8601 time stamp shows as its date: "2026-08-14T09:12:00+00:00"
+ * reads as 2026-08-14.  Anything else is shown whole. */
+static size_t date_len(const char *d)
+{
+	static const char shape[] = "dddd-dd-ddT";
+	for (size_t i = 0; i < sizeof shape - 1; i++) {
+		bool digit = d[i] >= '0' && d[i] <= '9';
+		if (shape[i] == 'd' ? !digit : d[i] != shape[i])
+			return strlen(d);
+	}
+	return 10;
+}
+
 static void header(struct ctx *c, const struct article *a)
 {
 	size_t before = c->l->nlines;
@@ -394,7 +407,7 @@ static void header(struct ctx *c, const struct article *a)
 		if (site && *site && date && *date)
 			pb_text(&c->b, " \xc2\xb7 ", 4, LS_META);
 		if (date && *date)
-			pb_text(&c->b, date, strlen(date), LS_META);
+			pb_text(&c->b, date, date_len(date), LS_META);
 		struct shape sh = { 0 };
 		wrap(c, &sh);
 	}

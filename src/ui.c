@@ -1110,6 +1110,8 @@ struct ui *ui_new(struct article *first, const char *source,
 		free(u);
 		return NULL;
 	}
+	if (first->notice)      /* e.g. "looks like a consent wall" */
+		message(u, "%s", first->notice);
 	return u;
 }
 

@@ -291,6 +291,19 @@ static void test_join_flags(void **state)
 	article_free(a);
 }
 
+/* A time stamp shows as its date; other date text is kept whole. */
+static void test_date_line(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+	article_set(&a->published, "2026-08-14T09:12:00+00:00");
+	check(a, 80, "2026-08-14\n");
+	article_set(&a->published, "14 August 2026");
+	article_set(&a->site_name, "Wire");
+	check(a, 80, "Wire \xc2\xb7 14 August 2026\n");
+	article_free(a);
+}
+
 static void test_empty_article(void **state)
 {
 	(void)state;
@@ -314,6 +327,7 @@ int main(void)
 		cmocka_unit_test(test_links_numbered),
 		cmocka_unit_test(test_find_across_widths),
 		cmocka_unit_test(test_join_flags),
+		cmocka_unit_test(test_date_line),
 		cmocka_unit_test(test_empty_article),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
