@@ -11,7 +11,7 @@
 UI_DIR=$(cd "$(dirname "$0")/../ui" && pwd)
 UI_SOCK=folio-test-$$
 UI_TMP=$(mktemp -d)
-UI_TRIES=${UI_TRIES:-200}       # x 0.05 s = 10 s per wait, plenty under ASan
+UI_TRIES=${UI_TRIES:-600}       # x 0.05 s = 30 s per wait: a loaded machine, ASan
 : "${FOLIO:?FOLIO must name the folio binary}"
 
 ui_cleanup() {
@@ -30,10 +30,17 @@ tm() {
 	tmux -L "$UI_SOCK" "$@"
 }
 
+ui_diag() {
+	[ -s "$UI_TMP/status" ] && echo "--- folio exited: $(cat "$UI_TMP/status")" >&2
+	[ -s "$UI_TMP/stderr" ] && { echo "--- folio's stderr:" >&2; cat "$UI_TMP/stderr" >&2; }
+	return 0
+}
+
 ui_fail() {
 	echo "FAIL: $*" >&2
 	echo "--- screen:" >&2
 	ui_screen >&2
+	ui_diag
 	exit 1
 }
 
@@ -96,6 +103,7 @@ ui_expect() {
 	done
 	echo "FAIL: screen differs from $1.screen" >&2
 	diff -u "$want" "$UI_TMP/got" >&2
+	ui_diag
 	exit 1
 }
 
