@@ -1,0 +1,75 @@
+/* fuzz_layout.c - libFuzzer target: layout_new on a random article
+ * (fuzz_article.h) at a width taken from the first two input bytes.
+ *
+ * Checks the layout's promises as well: lines and spans inside the pool,
+ * every line no wider than the column (except a single character wider
+ * than the whole column), link numbers in range, layout_find and
+ * layout_to_text on the result. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz_article.h"
+#include "folio/layout.h"
+#include "folio/text.h"
+
+#define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
+
+static void check_line(const struct layout *l, size_t i)
+{
+	const struct lline *ln = &l->lines[i];
+	CHECK(ln->text <= l->pool_len && ln->len <= l->pool_len - ln->text);
+	CHECK(ln->span0 <= l->nspans && ln->nspans <= l->nspans - ln->span0);
+	CHECK(ln->prefix <= ln->len);
+	const char *s = layout_text(l, i);
+	CHECK(text_is_utf8(s, ln->len));
+	int w = ln->indent + layout_width(s, ln->len);
+	/* Over-wide only when one character is all the line holds. */
+	if (w > l->width) {
+		size_t chars = 0;
+		for (size_t k = 0; k < ln->len; k++)
+			chars += ((unsigned char)s[k] & 0xC0) != 0x80;
+		CHECK(chars <= 1 + ln->prefix);
+	}
+	for (uint32_t k = 0; k < ln->nspans; k++) {
+		const struct lspan *sp = &l->spans[ln->span0 + k];
+		CHECK(sp->start <= ln->len && sp->len <= ln->len - sp->start);
+		CHECK(sp->style < LS_COUNT);
+		CHECK(sp->link <= l->nlinks);
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 2)
+		return 0;
+	/* Mostly terminal-like widths, sometimes 0 or negative. */
+	int width = (int)(((unsigned)data[0] << 8 | data[1]) % 400) - 8;
+	struct article *a = fuzz_article(data + 2, size - 2);
+	if (!a)
+		return 0;
+	struct layout *l = layout_new(a, width);
+	if (l) {
+		CHECK(l->width >= 1);
+		CHECK(l->nlinks == article_link_count(a));
+		for (size_t i = 0; i < l->nlines; i++)
+			check_line(l, i);
+		for (size_t i = 0; i < l->nlinks; i++)
+			CHECK(l->links[i].line < l->nlines || l->nlines == 0);
+		if (l->nlines) {
+			const struct lline *last = &l->lines[l->nlines - 1];
+			CHECK(layout_find(l, last->para, last->para_off) < l->nlines);
+			CHECK(layout_find(l, UINT32_MAX, UINT32_MAX) < l->nlines);
+		}
+		char *txt = layout_to_text(l);
+		if (txt) {
+			CHECK(text_is_utf8(txt, strlen(txt)));
+			free(txt);
+		}
+		layout_free(l);
+	}
+	article_free(a);
+	return 0;
+}
