@@ -204,7 +204,11 @@ static int user_version(sqlite3 *db, int *version)
 static int migrate(sqlite3 *db, const char **why)
 {
 	int version = 0;
-	int rc = exec_sql(db, "BEGIN IMMEDIATE");
+	/* Up to date (the common case): no write lock at every start. */
+	int rc = user_version(db, &version);
+	if (rc == SQLITE_OK && version == SCHEMA_VERSION)
+		return SQLITE_OK;
+	rc = exec_sql(db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
 		return rc;
 	rc = user_version(db, &version);

@@ -141,6 +141,21 @@ for how in flag env; do
 done
 export XDG_DATA_HOME=$TMP/data
 
+# ---- the network fails, a cached copy exists: the error says so ----
+start_server
+U2=http://127.0.0.1:$PORT
+run --dump=text "$U2/article"
+expect_rc 0
+down=${SERVER_PIDS##* }
+kill "$down"
+wait "$down" 2>/dev/null
+run --dump=text "$U2/article"
+expect_rc 2
+expect_err "^folio: $U2/article: .*(a cached copy can be read with --offline)$"
+run --dump=text --offline "$U2/article"
+expect_rc 0
+expect_out 'harbour committee'
+
 # ---- a corrupt database: one warning, articles still read ----
 export XDG_DATA_HOME=$TMP/data-bad
 mkdir -p "$XDG_DATA_HOME/folio"
