@@ -288,6 +288,36 @@ static int split_at(const char *s, size_t cut, const char *cr, size_t crlen,
 	return 0;
 }
 
+/* "Lucy Akins": two to four capitalised words, letters only.  A
+ * caption ending in a bracketed name names its photographer. */
+static bool person_name(const char *s)
+{
+	size_t words = count_words(s);
+	if (words < 2 || words > 4)
+		return false;
+	static const char *const not_names[] = {
+		"From ", "To ", "The ", "And ", "Of ", "In ", "At ", "On ",
+		"Left", "Right", "File", "Archive", "Photo", "Video", NULL
+	};
+	for (int i = 0; not_names[i]; i++)
+		if (strstr(s, not_names[i]))
+			return false;
+	bool start = true;
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (is_space(c)) {
+			start = true;
+			continue;
+		}
+		if (start && c < 0x80 && !isupper(c))
+			return false;
+		if (c < 0x80 && !isalpha(c) && c != '.' && c != '-' && c != '\'')
+			return false;
+		start = false;
+	}
+	return true;
+}
+
 /* A trailing "(…credit…)" group: returns its start, else NULL. */
 static const char *bracket_credit(const char *s, size_t len)
 {
@@ -300,7 +330,8 @@ static const char *bracket_credit(const char *s, size_t len)
 	char *tmp = strndup(o + 1, inner);
 	if (!tmp)
 		return NULL;
-	bool yes = count_words(tmp) <= 16 && credit_is_credit(tmp);
+	bool yes = count_words(tmp) <= 16 &&
+		   (credit_is_credit(tmp) || person_name(tmp));
 	free(tmp);
 	return yes ? o : NULL;
 }

@@ -27,7 +27,7 @@
 #include "folio/metautil.h"
 #include "folio/text.h"
 
-#define TOP_TEXT 1500   /* body text (bytes) after which images are "deep" */
+#define TOP_TEXT 2500   /* body text (bytes) after which images are "deep" */
 #define CLIMB 4         /* ancestor levels searched for a caption */
 
 static const char *const bad_img_hints[] = {
@@ -475,6 +475,37 @@ static xmlNodePtr narrow(xmlNodePtr holder, xmlNodePtr caption, size_t caplen)
 	return caption;
 }
 
+/* A "photo box": a container named like one (photo, image, pic, media
+ * …) holding the image, maybe a <br>, and one short text element as its
+ * last child: "<div class=photobox><img><br><em>Caption</em></div>".
+ * Returns that text element. */
+static xmlNodePtr photo_box_caption(xmlNodePtr img)
+{
+	static const char *const box_words[] = {
+		"photo", "image", "img", "pic", "media", "figure", "foto",
+		"visual", "illustration", NULL
+	};
+	xmlNodePtr n = img;
+	/* Step out of a link or <picture> that only wraps the image. */
+	if (n->parent && (dom_is(n->parent, "a") || dom_is(n->parent, "picture")) &&
+	    !next_el(n))
+		n = n->parent;
+	xmlNodePtr box = n->parent;
+	if (!box || !hint_token(box, box_words))
+		return NULL;
+	xmlNodePtr t = next_el(n);
+	if (!t || next_el(t))
+		return NULL;
+	static const char *const tags[] = {
+		"em", "i", "small", "span", "p", "div", "strong", "b", NULL
+	};
+	bool ok = false;
+	for (int i = 0; tags[i] && !ok; i++)
+		ok = dom_is(t, tags[i]);
+	size_t k = ok ? letters(t, 400) : 0;
+	return k > 0 && k <= 400 ? t : NULL;
+}
+
 /* Fill caption/credit for img; returns the element that holds them
  * (or NULL when none was found). */
 static xmlNodePtr find_caption(xmlNodePtr img, struct buf *cap, struct buf *cr)
@@ -489,6 +520,11 @@ static xmlNodePtr find_caption(xmlNodePtr img, struct buf *cap, struct buf *cr)
 			return s;
 		}
 		return narrow(fig, dom_find(fig, "figcaption"), cap->len + cr->len);
+	}
+	xmlNodePtr box = photo_box_caption(img);
+	if (box) {
+		collect(box, cap, cr, true);
+		return narrow(box->parent, box, cap->len + cr->len);
 	}
 	xmlNodePtr n = img;
 	for (int level = 0; level < CLIMB && n && n->parent; level++) {
@@ -552,8 +588,15 @@ xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 		return NULL;
 	const char *meta_url = a->lead_image ? a->lead_image->url : NULL;
 	xmlNodePtr img = find_lead_img(doc, content_root, meta_url, a->title);
-	if (!img)
+	if (!img) {
+		/* Metadata's caption and credit describe an image the page
+		 * does not show: nothing of them is visible. */
+		if (a->lead_image) {
+			article_set(&a->lead_image->caption, NULL);
+			article_set(&a->lead_image->credit, NULL);
+		}
 		return NULL;
+	}
 	char *url = dom_resolve_url(base_url, img_src(img));
 	struct buf cap = {0}, cr = {0};
 	xmlNodePtr holder = find_caption(img, &cap, &cr);

@@ -37,6 +37,8 @@ static const struct split_case split_cases[] = {
 	{"We saw an image: a bird (probably)", "We saw an image: a bird (probably)", NULL},
 	{"Supporters cheer (left to right)", "Supporters cheer (left to right)", NULL},
 	{"Dam at dusk. \xc2\xa9 River Trust", "Dam at dusk.", "\xc2\xa9 River Trust"},
+	{"Glass jars on a shelf (Lucy Akers)", "Glass jars on a shelf", "Lucy Akers"},
+	{"Leaders meet (From Left To Right)", "Leaders meet (From Left To Right)", NULL},
 	{"   ", NULL, NULL},
 };
 

@@ -163,9 +163,9 @@ static void test_deep_image_is_not_lead(void **state)
 {
 	(void)state;
 	/* An image after a long stretch of text is a body image. */
-	char html[16384];
+	char html[20000];
 	strcpy(html, "<html><body><h1>Long read</h1><div id=\"body\">");
-	for (int i = 0; i < 40; i++)
+	for (int i = 0; i < 60; i++)
 		strcat(html, "<p>Paragraph of body text that goes on for a while to fill the page up.</p>");
 	strcat(html, "<figure><img src=\"/late.jpg\"><figcaption>Late.</figcaption></figure></div></body></html>");
 	struct run r = run(html);
@@ -201,6 +201,33 @@ static void test_jsonld_image_credit(void **state)
 	done(&r);
 }
 
+static void test_photo_box(void **state)
+{
+	(void)state;
+	/* No caption markup at all: a box named "photo" holding the image,
+	 * a <br> and one short line. */
+	struct run r = run(
+		"<html><body><div id=\"body\"><h1>Brain study</h1>"
+		"<div class=\"photobox_right\"><img src=\"data:image/gif;base64,R0lGOD\" "
+		"data-src=\"/img/brain.jpg\"><br><em>A new study looks at insight.</em></div>"
+		"<p>Story text that goes on.</p></div></body></html>");
+	expect(&r, "https://news.example/img/brain.jpg", "A new study looks at insight.", NULL);
+	done(&r);
+}
+
+static void test_metadata_caption_not_shown(void **state)
+{
+	(void)state;
+	/* JSON-LD describes an image the page never shows: no caption. */
+	struct run r = run(
+		"<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\","
+		"\"headline\":\"H\",\"image\":{\"@type\":\"ImageObject\",\"url\":\"https://c.example/z.jpg\","
+		"\"caption\":\"Zed\"}}</script></head><body><h1>H</h1>"
+		"<div id=\"body\"><p>Text.</p></div></body></html>");
+	expect(&r, "https://c.example/z.jpg", NULL, NULL);
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +240,8 @@ int main(void)
 		cmocka_unit_test(test_deep_image_is_not_lead),
 		cmocka_unit_test(test_big_wrapper_not_held),
 		cmocka_unit_test(test_jsonld_image_credit),
+		cmocka_unit_test(test_photo_box),
+		cmocka_unit_test(test_metadata_caption_not_shown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
