@@ -46,7 +46,7 @@ ui_wait_exit
 ui_cleanup
 UI_TMP=$(mktemp -d)
 tm -f /dev/null new-session -d -x 80 -y 24 -s t \
-	"env -u NO_COLOR LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1 sh -c \"'$FOLIO' - <tests/ui/long.html\"; echo \$? >'$UI_TMP/status'; sleep 1000"
+	"env -u XDG_DATA_HOME -u XDG_CONFIG_HOME HOME='$UI_TMP' LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1 sh -c \"'$FOLIO' - <tests/ui/long.html\"; echo \$? >'$UI_TMP/status'; sleep 1000"
 tm set-option -g status off >/dev/null
 ui_expect scroll-open
 ui_keys Space

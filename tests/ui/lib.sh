@@ -62,8 +62,10 @@ ui_start() {
 		args="$args '$a'"
 	done
 	rm -f "$UI_TMP/status"
+	mkdir -p "$UI_TMP/home"        # a fresh history and config per run
 	tm -f /dev/null new-session -d -x "$w" -y "$h" -s t -c "$dir" \
-		"env -u NO_COLOR -u BROWSER LANG=C.UTF-8 LC_ALL=C.UTF-8 $envs \
+		"env -u NO_COLOR -u BROWSER -u XDG_DATA_HOME -u XDG_CONFIG_HOME \
+		 HOME='$UI_TMP/home' LANG=C.UTF-8 LC_ALL=C.UTF-8 $envs \
 		 '$FOLIO' $args 2>'$UI_TMP/stderr'; echo \$? >'$UI_TMP/status'; \
 		 sleep 1000" || ui_fail "tmux did not start"
 	tm set-option -g status off >/dev/null
