@@ -154,21 +154,41 @@ static size_t utf8_seq(const unsigned char *s, size_t len)
 	return n;
 }
 
-struct utf8_stats { size_t multi, invalid; };
+struct utf8_stats { size_t multi, invalid, controls; };
 
+/* Any byte of w zero? (the classic bit trick) */
+#define HAS_ZERO(w) (((w) - 0x0101010101010101ULL) & ~(w) & 0x8080808080808080ULL)
+
+/* One pass over the page: well-formed multi-byte sequences, invalid
+ * bytes, and the bytes that need a cleaning copy before parsing (NUL,
+ * ESC, BEL, C1 controls). ASCII runs go 8 bytes at a time. */
 static struct utf8_stats utf8_scan(const char *bytes, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)bytes;
-	struct utf8_stats st = { 0, 0 };
+	struct utf8_stats st = { 0, 0, 0 };
+	size_t i = 0;
 
-	for (size_t i = 0; i < len;) {
-		size_t n;
+	while (i < len) {
+		if (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080ULL) && !HAS_ZERO(w) &&
+			    !HAS_ZERO(w ^ 0x1B1B1B1B1B1B1B1BULL) &&
+			    !HAS_ZERO(w ^ 0x0707070707070707ULL)) {
+				i += 8;
+				continue;
+			}
+		}
 		if (s[i] < 0x80) {
+			if (s[i] == 0 || s[i] == 0x1B || s[i] == 0x07)
+				st.controls++;
 			i++;
 			continue;
 		}
-		n = utf8_seq(s + i, len - i);
+		size_t n = utf8_seq(s + i, len - i);
 		if (n) {
+			if (n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0)
+				st.controls++;
 			st.multi++;
 			i += n;
 		} else {
@@ -193,6 +213,19 @@ static bool looks_utf8(struct utf8_stats st)
 void charset_detect(const char *bytes, size_t len, const char *declared,
 		    char out[CHARSET_NAME_MAX], size_t *bom_len)
 {
+	charset_detect_ex(bytes, len, declared, out, bom_len, NULL);
+}
+
+/* 7-bit encodings: ASCII-only bytes are not ASCII text in these. */
+static bool seven_bit(const char *name)
+{
+	return strncmp(name, "ISO-2022", 8) == 0 || strcmp(name, "HZ-GB-2312") == 0 ||
+	       strcmp(name, "UTF-7") == 0 || strcmp(name, "HZ") == 0;
+}
+
+void charset_detect_ex(const char *bytes, size_t len, const char *declared,
+		       char out[CHARSET_NAME_MAX], size_t *bom_len, bool *as_is)
+{
 	const unsigned char *u = (const unsigned char *)bytes;
 	struct utf8_stats st;
 	bool have;
@@ -208,20 +241,27 @@ void charset_detect(const char *bytes, size_t len, const char *declared,
 		strcpy(out, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
 		return;
 	}
+	if (as_is)
+		*as_is = false;
 	st = utf8_scan(bytes, len);
 	have = declared && charset_normalize(declared, strlen(declared), out);
 	if (!have)
 		have = charset_from_meta(bytes, len, out);
 	if (have) {
 		bool is_utf8 = strcmp(out, "UTF-8") == 0;
-		/* The bytes outrank the label, both ways round. */
-		if (!is_utf8 && st.multi > 0 && looks_utf8(st))
+		/* The bytes outrank the label, both ways round.  Pure ASCII
+		 * reads the same in every ASCII-based charset: UTF-8 then
+		 * (numeric references do not depend on the charset). */
+		if (!is_utf8 && looks_utf8(st) &&
+		    (st.multi > 0 || (st.invalid == 0 && !seven_bit(out))))
 			strcpy(out, "UTF-8");
 		else if (is_utf8 && !looks_utf8(st))
 			strcpy(out, "WINDOWS-1252");
-		return;
+	} else {
+		strcpy(out, looks_utf8(st) ? "UTF-8" : "WINDOWS-1252");
 	}
-	strcpy(out, looks_utf8(st) ? "UTF-8" : "WINDOWS-1252");
+	if (as_is)
+		*as_is = strcmp(out, "UTF-8") == 0 && st.invalid == 0 && st.controls == 0;
 }
 
 /* Growable output buffer. */

@@ -62,27 +62,74 @@ char *dom_attr(xmlNodePtr node, const char *name)
 /* Elements whose content is never reading text. */
 static bool is_invisible_container(xmlNodePtr n)
 {
-	const char *name = dom_name(n);
+	const char *name;
 
-	return strcmp(name, "script") == 0 || strcmp(name, "style") == 0 ||
-	       strcmp(name, "noscript") == 0 || strcmp(name, "template") == 0;
+	if (n->type != XML_ELEMENT_NODE || !n->name)
+		return false;
+	name = (const char *)n->name;
+	switch (name[0]) {
+	case 's':
+		return strcmp(name, "script") == 0 || strcmp(name, "style") == 0;
+	case 'n':
+		return strcmp(name, "noscript") == 0;
+	case 't':
+		return strcmp(name, "template") == 0;
+	default:
+		return false;
+	}
 }
 
-/* Elements that break a line of text: their edges separate words. */
+/* Elements that break a line of text: their edges separate words.
+ * Called for every element of every dom_text, so it looks at the name's
+ * length and first letter before comparing. */
 static bool breaks_words(xmlNodePtr n)
 {
-	static const char *const tags[] = {
-		"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td",
-		"th", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-		"pre", "section", "article", "header", "footer", "nav", "aside",
-		"figure", "figcaption", "hr", "main", "address", "option", NULL
-	};
-	const char *name = dom_name(n);
+	const char *name;
+	size_t len;
 
-	for (int i = 0; tags[i]; i++)
-		if (strcmp(name, tags[i]) == 0)
-			return true;
-	return false;
+	if (!n || n->type != XML_ELEMENT_NODE || !n->name)
+		return false;
+	name = (const char *)n->name;
+	len = strlen(name);
+	switch (len) {
+	case 1:
+		return name[0] == 'p';
+	case 2:
+		return strcmp(name, "br") == 0 || strcmp(name, "li") == 0 ||
+		       strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 ||
+		       strcmp(name, "dl") == 0 || strcmp(name, "dt") == 0 ||
+		       strcmp(name, "dd") == 0 || strcmp(name, "tr") == 0 ||
+		       strcmp(name, "td") == 0 || strcmp(name, "th") == 0 ||
+		       strcmp(name, "hr") == 0 ||
+		       (name[0] == 'h' && name[1] >= '1' && name[1] <= '6');
+	case 3:
+		return strcmp(name, "div") == 0 || strcmp(name, "pre") == 0 ||
+		       strcmp(name, "nav") == 0;
+	default:
+		break;
+	}
+	switch (name[0]) {
+	case 'a':
+		return strcmp(name, "article") == 0 || strcmp(name, "aside") == 0 ||
+		       strcmp(name, "address") == 0;
+	case 'b':
+		return strcmp(name, "blockquote") == 0;
+	case 'f':
+		return strcmp(name, "footer") == 0 || strcmp(name, "figure") == 0 ||
+		       strcmp(name, "figcaption") == 0;
+	case 'h':
+		return strcmp(name, "header") == 0;
+	case 'm':
+		return strcmp(name, "main") == 0;
+	case 'o':
+		return strcmp(name, "option") == 0;
+	case 's':
+		return strcmp(name, "section") == 0;
+	case 't':
+		return strcmp(name, "table") == 0;
+	default:
+		return false;
+	}
 }
 
 static bool grow(char **buf, size_t *cap, size_t need)
@@ -102,36 +149,80 @@ static bool grow(char **buf, size_t *cap, size_t need)
 	return true;
 }
 
-char *dom_text(xmlNodePtr node)
+/* Length the text would have once white space runs are collapsed. */
+static size_t collapsed_len(const char *s, size_t n, bool *in_space)
 {
-	size_t cap = 256, len = 0;
-	char *buf = malloc(cap);
+	size_t len = 0;
 
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		bool sp = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
+		if (!sp || !*in_space)
+			len++;
+		*in_space = sp;
+	}
+	return len;
+}
+
+char *dom_text_max(xmlNodePtr node, size_t max)
+{
+	size_t cap = 256, len = 0, approx = 0;
+	bool in_space = true;
+	char *buf;
+
+	if (!node)
+		return NULL;
+	buf = malloc(cap);
 	if (!buf)
 		return NULL;
 	for (xmlNodePtr n = node; n; ) {
 		bool skip = n != node && is_invisible_container(n);
+		const char *content = NULL;
 		size_t l = 0;
 
 		if (!skip && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
-		    n->content)
-			l = strlen((const char *)n->content);
+		    n->content) {
+			content = (const char *)n->content;
+			l = strlen(content);
+		}
 		if (!grow(&buf, &cap, len + l + 2)) {
 			free(buf);
 			return NULL;
 		}
 		/* a block's start and its end (= the next sibling's start) */
-		if (n != node && (breaks_words(n) || (n->prev && breaks_words(n->prev))))
+		if (n != node && (breaks_words(n) || breaks_words(n->prev))) {
 			buf[len++] = ' ';
+			if (!in_space)
+				approx++;
+			in_space = true;
+		}
 		if (l) {
-			memcpy(buf + len, n->content, l);
+			memcpy(buf + len, content, l);
 			len += l;
+			if (max != (size_t)-1) {
+				approx += collapsed_len(content, l, &in_space);
+				if (approx > max + 1) {
+					free(buf);
+					return NULL;
+				}
+			}
 		}
 		n = dom_next(n, node, skip || n->type != XML_ELEMENT_NODE);
 	}
 	buf[len] = '\0';
-	text_clean(buf, len);
+	len = text_clean(buf, len);
+	if (len > max) {
+		free(buf);
+		return NULL;
+	}
 	return buf;
+}
+
+char *dom_text(xmlNodePtr node)
+{
+	if (!node)
+		return strdup("");
+	return dom_text_max(node, (size_t)-1);
 }
 
 bool dom_hint(xmlNodePtr node, const char *const *words)

@@ -99,68 +99,92 @@ static bool is_block(enum kind k)
 
 /* Words are matched against the tokens of class and id (split at
  * anything not a letter or digit, lower-cased), as prefixes: "comment"
- * matches "comments" and "commentlist", not "uncommented". */
-static const char *const unlikely_words[] = {
-	"comment", "disqus", "social", "navbar", "footer", "sidebar",
-	"related", "banner", "gdpr", "popup", "breadcrumb", "pagination",
-	"pager", "sponsor", "outbrain", "taboola", "menu", "combx",
-	"community", "remark", "replies", "shoutbox", "skyscraper",
-	"supplemental", "agegate", "rss", "skiplink", "tagcloud", "widget",
-	"gallery", "slideshow", "carousel", NULL
+ * matches "comments" and "commentlist", not "uncommented"; short words
+ * match whole tokens only.
+ *   UNLIKELY  never the content (dropped before scoring), unless a MAYBE
+ *             word is there too
+ *   POS/NEG   the +25 / -25 class weight of a candidate and of a box
+ *   CONSENT, PAYWALL  cues for the notice when little text is found */
+enum {
+	H_UNLIKELY = 1, H_MAYBE = 2, H_POS = 4, H_NEG = 8, H_CONSENT = 16,
+	H_PAYWALL = 32
 };
-/* exact tokens only (too short to be prefixes) */
-static const char *const unlikely_tokens[] = {
-	"ad", "ads", "nav", "aside", "extra", "header", "topbar", NULL
+
+struct hword {
+	const char *w;
+	uint8_t len, flags;
+	bool exact;
 };
-static const char *const maybe_words[] = {
-	"article", "body", "column", "content", "main", "shadow", "story",
-	"entry", NULL
-};
-static const char *const positive_words[] = {
-	"article", "body", "content", "entry", "hentry", "main", "page",
-	"post", "text", "blog", "story", "prose", "chapter", NULL
-};
-static const char *const negative_words[] = {
-	"comment", "banner", "combx", "contact", "footer", "masthead",
-	"media", "meta", "outbrain", "promo", "related", "scroll", "share",
-	"shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "widget",
-	"advert", "social", "newsletter", "subscri", "recommend", "cookie",
-	"consent", "popup", "modal", "login", "signup", "follow", "toolbar",
-	"print", "hidden", NULL
-};
-static const char *const negative_tokens[] = {
-	"ad", "ads", "tags", "hid", "more", "com", "nav", NULL
+
+#define PRE(w, f) { w, sizeof(w) - 1, f, false }
+#define TOK(w, f) { w, sizeof(w) - 1, f, true }
+
+static const struct hword hwords[] = {
+	PRE("comment", H_UNLIKELY | H_NEG), PRE("disqus", H_UNLIKELY),
+	PRE("social", H_UNLIKELY | H_NEG), PRE("navbar", H_UNLIKELY),
+	PRE("footer", H_UNLIKELY | H_NEG), PRE("sidebar", H_UNLIKELY | H_NEG),
+	PRE("related", H_UNLIKELY | H_NEG), PRE("banner", H_UNLIKELY | H_NEG),
+	PRE("gdpr", H_UNLIKELY | H_CONSENT), PRE("popup", H_UNLIKELY | H_NEG),
+	PRE("breadcrumb", H_UNLIKELY), PRE("pagination", H_UNLIKELY),
+	PRE("pager", H_UNLIKELY), PRE("sponsor", H_UNLIKELY | H_NEG),
+	PRE("outbrain", H_UNLIKELY | H_NEG), PRE("taboola", H_UNLIKELY),
+	PRE("menu", H_UNLIKELY), PRE("combx", H_UNLIKELY | H_NEG),
+	PRE("community", H_UNLIKELY), PRE("remark", H_UNLIKELY),
+	PRE("replies", H_UNLIKELY), PRE("shoutbox", H_UNLIKELY | H_NEG),
+	PRE("skyscraper", H_UNLIKELY | H_NEG), PRE("supplemental", H_UNLIKELY),
+	PRE("agegate", H_UNLIKELY), PRE("rss", H_UNLIKELY),
+	PRE("skiplink", H_UNLIKELY), PRE("tagcloud", H_UNLIKELY),
+	PRE("widget", H_UNLIKELY | H_NEG), PRE("gallery", H_UNLIKELY),
+	PRE("slideshow", H_UNLIKELY), PRE("carousel", H_UNLIKELY),
+	TOK("ad", H_UNLIKELY | H_NEG), TOK("ads", H_UNLIKELY | H_NEG),
+	TOK("nav", H_UNLIKELY | H_NEG), TOK("aside", H_UNLIKELY),
+	TOK("extra", H_UNLIKELY), TOK("header", H_UNLIKELY),
+	TOK("topbar", H_UNLIKELY),
+	PRE("article", H_MAYBE | H_POS), PRE("body", H_MAYBE | H_POS),
+	PRE("column", H_MAYBE), PRE("content", H_MAYBE | H_POS),
+	PRE("main", H_MAYBE | H_POS), PRE("shadow", H_MAYBE),
+	PRE("story", H_MAYBE | H_POS), PRE("entry", H_MAYBE | H_POS),
+	PRE("hentry", H_POS), PRE("page", H_POS), PRE("post", H_POS),
+	PRE("text", H_POS), PRE("blog", H_POS), PRE("prose", H_POS),
+	PRE("chapter", H_POS),
+	PRE("contact", H_NEG), PRE("masthead", H_NEG), PRE("media", H_NEG),
+	PRE("meta", H_NEG), PRE("promo", H_NEG), PRE("scroll", H_NEG),
+	PRE("share", H_NEG), PRE("shopping", H_NEG), PRE("advert", H_NEG),
+	PRE("newsletter", H_NEG), PRE("subscri", H_NEG), PRE("recommend", H_NEG),
+	PRE("cookie", H_NEG | H_CONSENT), PRE("consent", H_NEG | H_CONSENT),
+	PRE("modal", H_NEG), PRE("login", H_NEG), PRE("signup", H_NEG),
+	PRE("follow", H_NEG), PRE("toolbar", H_NEG), PRE("print", H_NEG),
+	PRE("hidden", H_NEG), PRE("paywall", H_PAYWALL),
+	TOK("tags", H_NEG), TOK("hid", H_NEG), TOK("more", H_NEG),
+	TOK("com", H_NEG),
 };
 
 struct hints {
 	bool unlikely, maybe;
 	int weight;
+	uint8_t flags;
 };
 
-static bool match_prefix(const char *tok, size_t n, const char *const *words)
+static uint8_t token_flags(const char *tok, size_t n)
 {
-	for (const char *const *w = words; *w; w++) {
-		size_t l = strlen(*w);
-		if (n >= l && memcmp(tok, *w, l) == 0)
-			return true;
+	uint8_t f = 0;
+
+	for (size_t i = 0; i < sizeof hwords / sizeof hwords[0]; i++) {
+		const struct hword *h = &hwords[i];
+		if (h->w[0] != tok[0] || n < h->len || (h->exact && n != h->len))
+			continue;
+		if (memcmp(tok, h->w, h->len) == 0)
+			f |= h->flags;
 	}
-	return false;
+	return f;
 }
 
-static bool match_exact(const char *tok, size_t n, const char *const *words)
-{
-	for (const char *const *w = words; *w; w++)
-		if (strlen(*w) == n && memcmp(tok, *w, n) == 0)
-			return true;
-	return false;
-}
-
-/* Tokenise "class id" once and test every list. */
+/* Tokenise "class id" once and look every token up. */
 static struct hints hints_of(xmlNodePtr node)
 {
-	struct hints h = { false, false, 0 };
-	bool pos = false, neg = false;
+	struct hints h = { false, false, 0, 0 };
 	const char *attrs[2] = { "class", "id" };
+	uint8_t f = 0;
 
 	for (int k = 0; k < 2; k++) {
 		const char *v = dom_attr_raw(node, attrs[k]);
@@ -179,30 +203,20 @@ static struct hints hints_of(xmlNodePtr node)
 					tok[n++] = (char)((*v >= 'A' && *v <= 'Z') ? *v + 32 : *v);
 				v++;
 			}
-			if (n == 0)
-				continue;
-			if (match_prefix(tok, n, unlikely_words) ||
-			    match_exact(tok, n, unlikely_tokens))
-				h.unlikely = true;
-			if (match_prefix(tok, n, maybe_words))
-				h.maybe = true;
-			if (match_prefix(tok, n, positive_words))
-				pos = true;
-			if (match_prefix(tok, n, negative_words) ||
-			    match_exact(tok, n, negative_tokens))
-				neg = true;
+			if (n > 0)
+				f |= token_flags(tok, n);
 		}
 	}
 	/* schema.org's own mark for the article text outranks any word */
 	{
 		const char *ip = dom_attr_raw(node, "itemprop");
-		if (ip && strcasestr(ip, "articleBody")) {
-			h.unlikely = false;
-			pos = true;
-			neg = false;
-		}
+		if (ip && strcasestr(ip, "articleBody"))
+			f = (uint8_t)((f | H_POS) & ~(H_UNLIKELY | H_NEG));
 	}
-	h.weight = (pos ? 25 : 0) - (neg ? 25 : 0);
+	h.flags = f;
+	h.unlikely = f & H_UNLIKELY;
+	h.maybe = f & H_MAYBE;
+	h.weight = ((f & H_POS) ? 25 : 0) - ((f & H_NEG) ? 25 : 0);
 	return h;
 }
 
@@ -309,23 +323,6 @@ static bool role_is_junk(xmlNodePtr n)
 	return false;
 }
 
-/* Cues for the notice when little text is found. */
-static void note_cues(struct ctx *c, xmlNodePtr n)
-{
-	const char *attrs[2] = { "class", "id" };
-
-	for (int k = 0; k < 2; k++) {
-		const char *v = dom_attr_raw(n, attrs[k]);
-		if (!v)
-			continue;
-		if (strcasestr(v, "consent") || strcasestr(v, "cookie") || strcasestr(v, "gdpr"))
-			c->cue_consent = true;
-		if (strcasestr(v, "paywall") || strcasestr(v, "subscriber-only") ||
-		    strcasestr(v, "premium-content") || strcasestr(v, "meter"))
-			c->cue_paywall = true;
-	}
-}
-
 static bool stat_push(struct ctx *c, xmlNodePtr n, int parent)
 {
 	struct nstat *s;
@@ -393,7 +390,10 @@ static bool pass_collect(struct ctx *c, bool strict)
 			h = hints_of(n);
 			s->weight = (int8_t)h.weight;
 			s->unlikely = h.unlikely && !h.maybe;
-			note_cues(c, n);
+			if (h.flags & H_CONSENT)
+				c->cue_consent = true;
+			if (h.flags & H_PAYWALL)
+				c->cue_paywall = true;
 			if (n != root && junk(c, s, n, strict)) {
 				s->flags |= F_DROP;
 				skip = true;
@@ -614,7 +614,7 @@ static int pick_top(struct ctx *c)
 /* Does a short sibling paragraph read like a sentence? */
 static bool ends_sentence(xmlNodePtr n)
 {
-	char *t = dom_text(n);
+	char *t = dom_text_max(n, 400);
 	size_t l;
 	bool r;
 
@@ -947,7 +947,7 @@ static const char *const related_leads[] = {
 
 static bool starts_related(xmlNodePtr n)
 {
-	char *t = dom_text(n), *l;
+	char *t = dom_text_max(n, 2000), *l;
 	bool r = false;
 
 	if (!t)
@@ -1082,7 +1082,7 @@ static bool lead_of_link_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 		return false;
 	if (!starts_related(n)) {
 		/* a lead ending in ':' is enough when the box is all links */
-		char *t = dom_text(n);
+		char *t = dom_text_max(n, 400);
 		size_t l = t ? strlen(t) : 0;
 		bool colon = l > 0 && t[l - 1] == ':';
 		free(t);
@@ -1437,20 +1437,30 @@ static void set_notice(struct ctx *c)
 		article_set(&c->a->notice, msg);
 }
 
+#define PARSE_OPTS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
+		    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
+
 static xmlDocPtr parse(const struct extract_input *in)
 {
-	size_t len;
-	char *utf8 = charset_to_utf8(in->bytes, in->len, in->charset, &len, NULL);
+	char enc[CHARSET_NAME_MAX];
+	size_t len, bom;
+	bool as_is;
+	char *utf8;
 	xmlDocPtr doc;
 
+	/* Most pages are clean UTF-8 already: parse them in place. */
+	charset_detect_ex(in->bytes, in->len, in->charset, enc, &bom, &as_is);
+	if (as_is && in->len - bom <= INT32_MAX)
+		return htmlReadMemory(in->bytes + bom, (int)(in->len - bom), in->base_url,
+				      "UTF-8", PARSE_OPTS);
+	utf8 = charset_to_utf8(in->bytes, in->len, in->charset, &len, NULL);
 	if (!utf8)
 		return NULL;
 	len = text_strip_escapes(utf8, len);
 	/* The bytes are UTF-8 now; IGNORE_ENC keeps a <meta charset> in
 	 * them from switching the parser to another decoder. */
-	doc = htmlReadMemory(utf8, (int)(len > INT32_MAX ? INT32_MAX : len), in->base_url, "UTF-8",
-			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-			     HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
+	doc = htmlReadMemory(utf8, (int)(len > INT32_MAX ? INT32_MAX : len), in->base_url,
+			     "UTF-8", PARSE_OPTS);
 	free(utf8);
 	return doc;
 }

@@ -27,6 +27,12 @@ bool charset_from_meta(const char *bytes, size_t len, char out[CHARSET_NAME_MAX]
 void charset_detect(const char *bytes, size_t len, const char *declared,
 		    char out[CHARSET_NAME_MAX], size_t *bom_len);
 
+/* charset_detect, also telling whether the bytes (after bom_len) are
+ * already what the parser should get: well-formed UTF-8 without NUL,
+ * ESC, BEL or C1 controls, so no converted copy is needed. */
+void charset_detect_ex(const char *bytes, size_t len, const char *declared,
+		       char out[CHARSET_NAME_MAX], size_t *bom_len, bool *as_is);
+
 /* The bytes as UTF-8: malloc'd, NUL-terminated, always well-formed,
  * without NUL bytes (invalid input sequences are skipped).  *out_len is
  * its length; name (may be NULL) receives the source encoding.  NULL on

@@ -27,6 +27,11 @@ const char *dom_attr_raw(xmlNodePtr node, const char *name);
  * script/style/noscript/template contents are left out. */
 char *dom_text(xmlNodePtr node);
 
+/* dom_text, but NULL as soon as the cleaned text would be longer than
+ * max bytes: a cheap test for "a short line" that does not read a whole
+ * page's text out of a large container. */
+char *dom_text_max(xmlNodePtr node, size_t max);
+
 /* Does the class or id of node contain one of the words (a
  * NULL-terminated list, lower-case)?  Matches substrings of the
  * lower-cased attribute values, e.g. "share" matches "social-share". */
