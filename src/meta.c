@@ -148,8 +148,8 @@ static void h1s_collect(xmlDocPtr doc, struct h1s *h)
 	for (xmlNodePtr n = root; n && h->n < MAX_H1; n = dom_next(n, root, false)) {
 		if (!dom_is(n, "h1"))
 			continue;
-		char *t = dom_text(n);
-		if (!t || !*t || strlen(t) > 300) {
+		char *t = dom_text_max(n, 300);
+		if (!t || !*t) {
 			free(t);
 			continue;
 		}
@@ -279,13 +279,13 @@ static char *itemprop_author(xmlNodePtr n)
 		if (ip && strstr(ip, "name")) {
 			const char *content = dom_attr_raw(c, "content");
 			return content ? text_clean_dup(content, strlen(content))
-				       : dom_text(c);
+				       : dom_text_max(c, 300);
 		}
 	}
 	const char *content = dom_attr_raw(n, "content");
 	if (content && !dom_is(n, "meta"))
 		return text_clean_dup(content, strlen(content));
-	return dom_is(n, "meta") ? NULL : dom_text(n);
+	return dom_is(n, "meta") ? NULL : dom_text_max(n, 300);
 }
 
 /* In a comment thread, related-story list, navigation or sidebar?
@@ -297,8 +297,11 @@ static bool inside_vetoed(xmlNodePtr n, bool strong)
 		"comment", "related", "nav", "menu", "sidebar", "recommend",
 		"promo", NULL
 	};
-	static const char *const weak_areas[] = {"footer", "widget", NULL};
+	static const char *const weak_areas[] = {"footer", NULL};
 	for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+		/* body/html classes describe the page, not this corner of it */
+		if (dom_is(p, "body") || dom_is(p, "html"))
+			break;
 		if (dom_is(p, "nav") || dom_is(p, "aside"))
 			return true;
 		if (!strong && dom_is(p, "footer"))
@@ -309,8 +312,9 @@ static bool inside_vetoed(xmlNodePtr n, bool strong)
 	return false;
 }
 
-/* Names from one candidate element, or NULL. */
-static char *byline_from(xmlNodePtr n)
+/* Names from one candidate element, or NULL.  *tries counts the
+ * candidates looked at. */
+static char *byline_from(xmlNodePtr n, int *tries)
 {
 	const char *rel = dom_attr_raw(n, "rel");
 	const char *ip = dom_attr_raw(n, "itemprop");
@@ -319,9 +323,10 @@ static char *byline_from(xmlNodePtr n)
 	bool by_class = hint_token(n, byline_hints) && !hint_token(n, byline_vetoes);
 	if (!by_rel && !by_ip && !by_class)
 		return NULL;
+	(*tries)++;
 	if (inside_vetoed(n, by_rel || by_ip))
 		return NULL;
-	char *raw = by_ip ? itemprop_author(n) : dom_text(n);
+	char *raw = by_ip ? itemprop_author(n) : dom_text_max(n, 300);
 	if (!raw)
 		return NULL;
 	char *name = strlen(raw) < 300 ? meta_clean_byline(raw) : NULL;
@@ -342,7 +347,7 @@ static char *byline_from_text(xmlNodePtr n)
 	if (!c || (c->type != XML_TEXT_NODE && !dom_is(c, "em") &&
 		   !dom_is(c, "strong") && !dom_is(c, "i") && !dom_is(c, "b")))
 		return NULL;
-	char *t = dom_text(n);
+	char *t = dom_text_max(n, 100);  /* longer is no byline line */
 	if (!t)
 		return NULL;
 	char *out = NULL;
@@ -363,12 +368,16 @@ static char *byline_from_text(xmlNodePtr n)
 	return out;
 }
 
-/* The first visible byline element's names, cleaned; NULL if none. */
+/* The first visible byline (a marked element or a "By …" line) in
+ * document order, cleaned; NULL if none.  Bounded: a pathological page
+ * with thousands of "author" elements costs at most MAX_BYLINE_TRIES. */
+#define MAX_BYLINE_TRIES 64
 static char *visible_byline(xmlDocPtr doc)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	char *texty = NULL;
-	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
+	int tries = 0;
+	for (xmlNodePtr n = root; n && tries < MAX_BYLINE_TRIES;
+	     n = dom_next(n, root, false)) {
 		if (dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "head")) {
 			n = dom_next(n, root, true);
 			if (!n)
@@ -377,15 +386,20 @@ static char *visible_byline(xmlDocPtr doc)
 		if (n->type != XML_ELEMENT_NODE || dom_is(n, "meta") ||
 		    dom_is(n, "link"))
 			continue;
-		char *name = byline_from(n);
-		if (name) {
-			free(texty);
-			return name;
+		char *name = byline_from(n, &tries);
+		/* the cheap shape test first: inside_vetoed climbs every
+		 * ancestor, quadratic on a deeply nested page */
+		if (!name) {
+			name = byline_from_text(n);
+			if (name && inside_vetoed(n, false)) {
+				free(name);
+				name = NULL;
+			}
 		}
-		if (!texty && !inside_vetoed(n, false))
-			texty = byline_from_text(n);
+		if (name)
+			return name;
 	}
-	return texty;
+	return NULL;
 }
 
 /* Words that mark an organisation rather than a person. */
