@@ -474,11 +474,52 @@ static bool declares_encoding(const char *b, size_t len)
 	return end && memmem(b, (size_t)(end - b), "encoding", 8);
 }
 
-/* UTF-16/32 bodies hold NUL bytes: they are left to libxml2 as they are. */
-static bool is_wide(const char *b, size_t len)
+/* UTF-16 (by BOM, or by "<" as its first character): 1 little-endian,
+ * 2 big-endian, 0 not UTF-16.  UTF-32 is left to libxml2 as it is. */
+static int utf16_order(const unsigned char *b, size_t len)
 {
-	return len >= 2 && (memchr(b, '\0', len < 4 ? len : 4) ||
-			    (unsigned char)b[0] == 0xfe || (unsigned char)b[0] == 0xff);
+	if (len >= 4 && ((b[0] == 0xff && b[1] == 0xfe && b[2] == 0 && b[3] == 0) ||
+			 (b[0] == 0 && b[1] == 0)))
+		return 0;
+	if (len >= 2 && b[0] == 0xff && b[1] == 0xfe)
+		return 1;
+	if (len >= 2 && b[0] == 0xfe && b[1] == 0xff)
+		return 2;
+	if (len >= 4 && b[0] == '<' && b[1] == 0 && b[2] != 0 && b[3] == 0)
+		return 1;
+	if (len >= 4 && b[0] == 0 && b[1] == '<' && b[2] == 0 && b[3] != 0)
+		return 2;
+	return 0;
+}
+
+/* UTF-16 -> UTF-8 (BOM dropped, bad surrogates skipped), so that the
+ * rewrite below sees every feed in an ASCII-compatible form.
+ * malloc'd, NULL on OOM. */
+static char *utf16_to_utf8(const unsigned char *b, size_t len, int order, size_t *out_len)
+{
+	char *o = malloc(len / 2 * 3 + 1);
+	size_t n = 0;
+
+	if (!o)
+		return NULL;
+	for (size_t i = 0; i + 1 < len; i += 2) {
+		unsigned long u = order == 1 ? (unsigned long)(b[i] | b[i + 1] << 8) :
+					       (unsigned long)(b[i] << 8 | b[i + 1]);
+		if (u >= 0xd800 && u <= 0xdbff && i + 3 < len) {
+			unsigned long lo = order == 1 ? (unsigned long)(b[i + 2] | b[i + 3] << 8) :
+							(unsigned long)(b[i + 2] << 8 | b[i + 3]);
+			if (lo >= 0xdc00 && lo <= 0xdfff) {
+				u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+				i += 2;
+			}
+		}
+		if ((u >= 0xd800 && u <= 0xdfff) || (i == 0 && u == 0xfeff))
+			continue;
+		n += (size_t)xmlCopyCharMultiByte((xmlChar *)o + n, (int)u);
+	}
+	o[n] = '\0';
+	*out_len = n;
+	return o;
 }
 
 /* Where a <!DOCTYPE ...> (with its internal subset) ends, past '>'. */
@@ -647,8 +688,9 @@ static char *prepare(const char *body, size_t len, size_t *out_len)
 	return b.s;
 }
 
+/* forced: the bytes are UTF-8 whatever the prolog says (converted). */
 static xmlDocPtr read_xml(const char *body, size_t len, const char *url,
-			  const char *charset, char *why, size_t why_sz)
+			  const char *charset, bool forced, char *why, size_t why_sz)
 {
 	xmlParserCtxtPtr p = xmlNewParserCtxt();
 	xmlDocPtr doc;
@@ -662,9 +704,10 @@ static xmlDocPtr read_xml(const char *body, size_t len, const char *url,
 	p->sax->resolveEntity = no_entity;
 	p->sax->externalSubset = no_subset;
 	doc = xmlCtxtReadMemory(p, body, (int)len, url,
-				declares_encoding(body, len) ? NULL : charset,
+				forced || !declares_encoding(body, len) ? charset : NULL,
 				XML_PARSE_NONET | XML_PARSE_RECOVER |
-				XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+				XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+				(forced ? XML_PARSE_IGNORE_ENC : 0));
 	e = xmlCtxtGetLastError(p);
 	if (e && e->message) {
 		snprintf(why, why_sz, "line %d: %s", e->line, e->message);
@@ -727,8 +770,9 @@ enum status_code feed_parse(const char *body, size_t len, const char *url,
 			    const char *charset, struct feed **out,
 			    char err[FEED_ERR_MAX])
 {
-	char why[256] = "", *copy = NULL;
+	char why[256] = "", *copy = NULL, *wide = NULL;
 	size_t clen = len;
+	int order;
 	xmlDocPtr doc;
 	xmlNodePtr root;
 	struct ctx c = { 0 };
@@ -739,13 +783,21 @@ enum status_code feed_parse(const char *body, size_t len, const char *url,
 		return fail(err, url, STATUS_NO_ARTICLE, "empty feed", NULL);
 	if (len > (size_t)0x7fffffff)
 		return fail(err, url, STATUS_NOT_HTML, "feed too large", NULL);
-	if (!is_wide(body, len)) {
+	order = utf16_order((const unsigned char *)body, len);
+	if (order) {
+		wide = utf16_to_utf8((const unsigned char *)body, len, order, &len);
+		if (!wide)
+			return fail(err, url, STATUS_INPUT, "out of memory", NULL);
+		body = wide;
+	}
+	if (!(len >= 4 && body[0] == 0 && body[1] == 0)) {   /* not UTF-32 */
 		copy = prepare(body, len, &clen);
+		free(wide);
 		if (!copy)
 			return fail(err, url, STATUS_INPUT, "out of memory", NULL);
 		body = copy;
 	}
-	doc = read_xml(body, clen, url, charset, why, sizeof why);
+	doc = read_xml(body, clen, url, order ? "UTF-8" : charset, order != 0, why, sizeof why);
 	free(copy);
 	if (!doc)
 		return fail(err, url, STATUS_INPUT, "not readable as XML", why);
