@@ -170,6 +170,19 @@ static void test_atom(void **state)
 	feed_free(f);
 }
 
+/* libxml2 unescapes %xx in a base's host name: the resolved link is
+ * cleaned again (found by fuzz_feed). */
+static void test_atom_escaped_base(void **state)
+{
+	const char *xml =
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"http://s%ed%80.example/b/\">"
+		"<link href=\"x\"/><entry><title>T</title><link href=\"y\"/></entry></feed>";
+	struct feed *f = parse_ok(xml, "http://feed.example/");
+
+	assert_feed_clean(f);
+	feed_free(f);
+}
+
 /* Undeclared HTML entities, bare ampersands, unclosed tags, control
  * characters and escape sequences: recovered, cleaned. */
 static void test_malformed(void **state)
@@ -466,6 +479,7 @@ int main(void)
 		cmocka_unit_test(test_rss2),
 		cmocka_unit_test(test_rdf),
 		cmocka_unit_test(test_atom),
+		cmocka_unit_test(test_atom_escaped_base),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_not_a_feed),
 		cmocka_unit_test(test_billion_laughs),
