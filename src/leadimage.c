@@ -93,21 +93,34 @@ static bool small_dimension(xmlNodePtr img, const char *attr)
 	return n > 0 && n < 100;
 }
 
-static bool is_ancestor(xmlNodePtr anc, xmlNodePtr n)
+/* Is anc an ancestor of (or equal to) n?  The walk stops at stop and
+ * after MAX_WALK steps, so pages nested 100 000 deep stay linear. */
+#define MAX_WALK 4096
+static bool within(xmlNodePtr anc, xmlNodePtr n, xmlNodePtr stop)
 {
-	for (; n; n = n->parent)
+	for (int i = 0; n && i < MAX_WALK; n = n->parent, i++) {
 		if (n == anc)
 			return true;
+		if (n == stop)
+			return false;
+	}
 	return false;
+}
+
+static bool is_ancestor(xmlNodePtr anc, xmlNodePtr n)
+{
+	return within(anc, n, NULL);
 }
 
 /* Inside page chrome (nav, footer, aside, related boxes)?  A wrapper
  * that also holds the article's body or headline is no chrome, whatever
  * its class says ("ad-portal", "l-sidebar-fixed"). */
+#define CHROME_LEVELS 16
 static bool in_chrome(xmlNodePtr n, xmlNodePtr body, xmlNodePtr start)
 {
-	for (xmlNodePtr p = n->parent; p && p != body && p->type == XML_ELEMENT_NODE;
-	     p = p->parent) {
+	int level = 0;
+	for (xmlNodePtr p = n->parent; p && p != body && p->type == XML_ELEMENT_NODE &&
+	     level < CHROME_LEVELS; p = p->parent, level++) {
 		if (dom_is(p, "body") || (start && is_ancestor(p, start)) ||
 		    (body && is_ancestor(p, body)))
 			break;
@@ -367,13 +380,19 @@ static void buf_add(struct buf *b, const char *s)
 
 /* Collect the text below region into caption and credit buffers.
  * in_caption says whether plain text counts as caption text. */
+/* Collect the text below region into caption and credit buffers.
+ * in_caption says whether plain text counts as caption text.  Captions
+ * are short: the walk stops after MAX_REGION nodes or 2000 bytes. */
+#define MAX_REGION 4000
 static void collect(xmlNodePtr region, struct buf *cap, struct buf *cr,
 		    bool in_caption)
 {
 	xmlNodePtr credit_root = NULL, cap_root = NULL;
 	if (is_credit_el(region))
 		credit_root = region;
-	for (xmlNodePtr n = region; n; ) {
+	int steps = 0;
+	for (xmlNodePtr n = region; n && steps < MAX_REGION &&
+	     cap->len + cr->len < 2000; steps++) {
 		if (n->type == XML_ELEMENT_NODE && n != region &&
 		    (is_hidden(n) || dom_is(n, "script") || dom_is(n, "style") ||
 		     dom_is(n, "button") || dom_is(n, "svg"))) {
@@ -382,13 +401,12 @@ static void collect(xmlNodePtr region, struct buf *cap, struct buf *cr,
 		}
 		if (n->type == XML_ELEMENT_NODE && !credit_root && is_credit_el(n))
 			credit_root = n;
-		if (n->type == XML_ELEMENT_NODE && !cap_root &&
-		    caption_mark(n))
+		if (n->type == XML_ELEMENT_NODE && !cap_root && caption_mark(n))
 			cap_root = n;
 		if (n->type == XML_TEXT_NODE && n->content) {
-			bool under_credit = credit_root && is_ancestor(credit_root, n);
+			bool under_credit = credit_root && within(credit_root, n, region);
 			bool under_cap = in_caption ||
-					 (cap_root && is_ancestor(cap_root, n));
+					 (cap_root && within(cap_root, n, region));
 			char *t = text_clean_dup((const char *)n->content,
 						 strlen((const char *)n->content));
 			if (t && under_credit)
@@ -398,9 +416,9 @@ static void collect(xmlNodePtr region, struct buf *cap, struct buf *cr,
 			free(t);
 		}
 		xmlNodePtr next = dom_next(n, region, false);
-		if (credit_root && next && !is_ancestor(credit_root, next))
+		if (credit_root && next && !within(credit_root, next, region))
 			credit_root = is_credit_el(next) ? next : NULL;
-		if (cap_root && next && !is_ancestor(cap_root, next))
+		if (cap_root && next && !within(cap_root, next, region))
 			cap_root = NULL;
 		n = next;
 	}
