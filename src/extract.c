@@ -107,7 +107,7 @@ static bool is_block(enum kind k)
  *   CONSENT, PAYWALL  cues for the notice when little text is found */
 enum {
 	H_UNLIKELY = 1, H_MAYBE = 2, H_POS = 4, H_NEG = 8, H_CONSENT = 16,
-	H_PAYWALL = 32
+	H_PAYWALL = 32, H_CAPTION = 64
 };
 
 struct hword {
@@ -155,6 +155,7 @@ static const struct hword hwords[] = {
 	PRE("modal", H_NEG), PRE("login", H_NEG), PRE("signup", H_NEG),
 	PRE("follow", H_NEG), PRE("toolbar", H_NEG), PRE("print", H_NEG),
 	PRE("hidden", H_NEG), PRE("paywall", H_PAYWALL),
+	PRE("caption", H_CAPTION), PRE("figcaption", H_CAPTION),
 	TOK("tags", H_NEG), TOK("hid", H_NEG), TOK("more", H_NEG),
 	TOK("com", H_NEG),
 };
@@ -235,6 +236,7 @@ struct nstat {
 	uint8_t kind, flags;
 	int8_t weight;
 	uint8_t unlikely;
+	uint8_t hints;          /* H_* flags of its class/id */
 	uint32_t text;          /* letters below (not counting junk) */
 	uint32_t link;          /* of which inside links */
 	uint32_t own;           /* letters in direct text children */
@@ -389,6 +391,7 @@ static bool pass_collect(struct ctx *c, bool strict)
 			s->kind = (uint8_t)kind_of(dom_name(n));
 			h = hints_of(n);
 			s->weight = (int8_t)h.weight;
+			s->hints = h.flags;
 			s->unlikely = h.unlikely && !h.maybe;
 			if (h.flags & H_CONSENT)
 				c->cue_consent = true;
@@ -970,11 +973,15 @@ static bool starts_related(xmlNodePtr n)
 	return r;
 }
 
-/* Is this data table, or layout? */
+/* Is this a data table, or layout?  Layout: role=presentation, a
+ * nested table, paragraphs, headings or lists inside, fewer than 2 rows
+ * or columns, or cells that average more than a long sentence.  Plain
+ * divs in cells are fine (editors wrap every cell in one). */
 static bool is_data_table(struct ctx *c, xmlNodePtr t)
 {
-	int rows = 0, cols = 0;
+	int rows = 0, cols = 0, cells = 0;
 	const char *role = dom_attr_raw(t, "role");
+	int ti = idx_of(t);
 
 	if (role && strcasecmp(role, "presentation") == 0)
 		return false;
@@ -986,9 +993,9 @@ static bool is_data_table(struct ctx *c, xmlNodePtr t)
 		if (i < 0)
 			continue;
 		switch (c->st[i].kind) {
-		case K_TABLE: case K_P: case K_DIV: case K_H1: case K_H2: case K_H3:
+		case K_TABLE: case K_P: case K_H1: case K_H2: case K_H3:
 		case K_BLOCKQUOTE: case K_UL: case K_OL: case K_PRE:
-			return false;   /* blocks inside: a layout container */
+			return false;
 		case K_TR: {
 			int k = 0;
 			rows++;
@@ -997,13 +1004,16 @@ static bool is_data_table(struct ctx *c, xmlNodePtr t)
 					k++;
 			if (k > cols)
 				cols = k;
+			cells += k;
 			break;
 		}
 		default:
 			break;
 		}
 	}
-	return rows >= 2 && cols >= 2;
+	if (rows < 2 || cols < 2)
+		return false;
+	return ti < 0 || c->st[ti].text <= (uint32_t)cells * 150;
 }
 
 /* Boilerplate by shape, for a box inside the content. */
@@ -1018,8 +1028,8 @@ static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 		return true;
 	if (n == c->lead)
 		return true;
-	if (e->lenient)
-		return false;
+	if (e->lenient || e->table)
+		return false;   /* inside a data table every cell counts */
 	if (k == K_FORM && s->text < 200)
 		return true;
 	if (is_heading(k) && s->weight < 0)
@@ -1034,6 +1044,8 @@ static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 		return false;
 	if (k == K_TABLE && is_data_table(c, n))
 		return s->weight < 0 || ld > 0.5f;     /* short tables are fine */
+	if ((s->hints & H_CAPTION) && ld < 0.5f)
+		return false;   /* a figure's caption box ("media-caption") */
 	if (s->weight < 0 && s->text < 1000)
 		return true;
 	if (s->commas >= 10)
@@ -1196,6 +1208,10 @@ static bool enter(struct emit *e, xmlNodePtr n)
 	case K_FIGCAPTION: e->caption++; break;
 	case K_DT: e->dt++; break;
 	case K_DD: e->dd++; break;
+	case K_DIV:
+		if (s->hints & H_CAPTION)
+			e->caption++;
+		break;
 	case K_LI:
 		e->li++;
 		if (e->list_depth > 0 && e->ordinals[e->list_depth - 1] > 0)
@@ -1253,6 +1269,10 @@ static void leave(struct emit *e, xmlNodePtr n)
 	case K_FIGCAPTION: e->caption--; break;
 	case K_DT: e->dt--; break;
 	case K_DD: e->dd--; break;
+	case K_DIV:
+		if ((e->c->st[i].hints & H_CAPTION) && e->caption > 0)
+			e->caption--;
+		break;
 	case K_LI: e->li--; break;
 	case K_UL: case K_OL:
 		if (e->list_depth > 0)
