@@ -105,6 +105,20 @@ has_text() {
 	grep -qF "$1" "$tmp/text" || fail "missing text '$1'"
 }
 
+# --- every sample page: exit 0, a clean JSON article, clean text
+top=$(cd "$(dirname "$0")/../.." && pwd)
+for page in "$top"/data/*.html; do
+	case=$(basename "$page")
+	run 10 --dump=json "$page"
+	check_not_crashed
+	[ "$rc" = 0 ] || fail "exit $rc: $(cat "$tmp/err")"
+	check_json
+	run 10 --dump=text "$page"
+	check_not_crashed
+	LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/out" && fail "--dump=text has control characters"
+	LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$tmp/out" && fail "--dump=text has C1 controls"
+done
+
 # --- empty file: no readable text at all -> 4
 case=empty-file
 : >"$tmp/empty.html"
