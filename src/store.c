@@ -546,6 +546,11 @@ void store_cache_set_cap(struct store *st, int64_t cap_bytes)
 		st->cache_cap = cap_bytes < 0 ? 0 : cap_bytes;
 }
 
+int64_t store_cache_cap(const struct store *st)
+{
+	return st ? st->cache_cap : -1;
+}
+
 static int evict_step(struct store *st, int64_t cap)
 {
 	sqlite3_stmt *s = stmt(st, Q_C_EVICT);

@@ -107,6 +107,8 @@ int store_cache_touch(struct store *st, const char *url, int64_t fetched);
 /* Size cap in bytes for put's eviction (default 200 MB).  0 keeps
  * nothing. */
 void store_cache_set_cap(struct store *st, int64_t cap_bytes);
+/* The cap in bytes (-1 for a NULL store). */
+int64_t store_cache_cap(const struct store *st);
 
 /* Evict least recently used pages until the total body size is at
  * most cap_bytes. */
