@@ -44,7 +44,7 @@ BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 SHELL_TESTS := $(wildcard tests/sh/test_*.sh)
 
-.PHONY: all deps run check test eval bench install clean
+.PHONY: all deps run check test eval bench install clean fuzz fuzz-build
 .DEFAULT_GOAL := all
 
 all: folio
@@ -90,6 +90,7 @@ run: deps
 	./folio data/sample-rt.html
 
 check: deps
+	@if [ "$(VALGRIND)" = 1 ]; then sh scripts/install-deps.sh valgrind; fi
 	@$(MAKE) --no-print-directory test
 
 test: folio $(UNIT_BIN) $(TOOL_BIN)
@@ -110,3 +111,46 @@ install: folio
 
 clean:
 	rm -rf build folio
+
+# ---- Robustness (issue 6): valgrind and libFuzzer ----------------------
+# make check VALGRIND=1: every unit binary and every $$FOLIO run of the
+# shell tests under memcheck (tests/tools/valgrind.sh); leaks are errors.
+VALGRIND ?= 0
+ifeq ($(VALGRIND),1)
+ifeq ($(SAN),1)
+$(error VALGRIND=1 and SAN=1 do not mix: valgrind cannot run ASan binaries)
+endif
+export FOLIO := $(CURDIR)/tests/tools/valgrind-folio.sh
+export FOLIO_REAL := $(abspath $(BUILD)/folio)
+export FOLIO_UNIT_WRAP := $(CURDIR)/tests/tools/valgrind.sh
+export FOLIO_VALGRIND := 1
+endif
+
+# make fuzz FUZZ_SECONDS=N: each fuzz/fuzz_*.c target N seconds.  The
+# library is rebuilt with clang into build/fuzz (own objects).
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_DIR := build/fuzz
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -DFOLIO_VERSION=\"$(VERSION)\" -O1 -g \
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-fno-omit-frame-pointer -Iinclude $(shell $(PKG_CONFIG) --cflags $(PKGS))
+FUZZ_OBJ := $(LIB_SRC:src/%.c=$(FUZZ_DIR)/%.o)
+FUZZ_BIN := $(patsubst fuzz/%.c,$(FUZZ_DIR)/%,$(wildcard fuzz/fuzz_*.c))
+
+fuzz:
+	@sh scripts/install-deps.sh fuzz
+	@$(MAKE) --no-print-directory fuzz-build
+	@sh scripts/fuzz.sh "$(FUZZ_SECONDS)" $(FUZZ_BIN)
+
+fuzz-build: $(FUZZ_BIN)
+
+$(FUZZ_DIR)/%.o: src/%.c $(wildcard include/folio/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_DIR)/libfolio.a: $(FUZZ_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_DIR)/libfolio.a $(wildcard fuzz/*.h)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_DIR)/libfolio.a $(LIBS)

@@ -19,7 +19,8 @@ run_one() {
 		sed 's/^/     | /' "$log" | tail -n 40
 	fi
 }
-while [ $# -gt 0 ] && [ "$1" != "--" ]; do run_one "$(basename "$1")" "$1"; shift; done
+# FOLIO_UNIT_WRAP (make check VALGRIND=1): a program to run each unit binary under.
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do run_one "$(basename "$1")" ${FOLIO_UNIT_WRAP:+"$FOLIO_UNIT_WRAP"} "$1"; shift; done
 [ "${1:-}" = "--" ] && shift
 for t in "$@"; do run_one "$(basename "$t")" sh "$t"; done
 [ -n "$failed" ] && echo "failed:$failed"
