@@ -5,7 +5,8 @@ usage: server.py [--tls CERT KEY] [--root DIR]
 
 Binds 127.0.0.1 on a free port, prints the port on one line and serves
 until killed.  With --root, /root/PATH serves DIR/PATH as text/html
-(for make bench).  Every path below is one behaviour the fetcher must get
+(for make bench); /root/PATH?delay=MS answers MS milliseconds late, as
+a distant server would.  Every path below is one behaviour the fetcher must get
 right; the pages are written for these tests.
 """
 import gzip
@@ -85,7 +86,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.redirect("/chain/%d" % (n - 1) if n > 0
                                  else "/sub/dir/page.html")
         if p.startswith("/root/") and ROOT:
-            return self.serve_file(p[len("/root/"):])
+            query = self.path.partition("?")[2]
+            delay = query[len("delay="):] if query.startswith("delay=") else 0
+            return self.serve_file(p[len("/root/"):], int(delay))
         if p.startswith("/barrier/"):
             return self.barrier(p.split("/")[2:])
         if p.startswith("/slow/"):
@@ -95,7 +98,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                   "such page on this server, sorry. " * 10 + "</p></body>"
                   "</html>")
 
-    def serve_file(self, rel):
+    def serve_file(self, rel, delay_ms=0):
+        time.sleep(delay_ms / 1000)
         path = os.path.realpath(os.path.join(ROOT, rel))
         if not path.startswith(ROOT + os.sep) or not os.path.isfile(path):
             return self.send(404, "<p>no such file</p>")
