@@ -32,3 +32,6 @@ sh bench/fetch_bench.sh "$build" $pages
 
 # Step: layout time and per-key frame time, 5 KB vs 5 MB generated article.
 "$build/bench/layout_bench"
+
+# Step: the store (SQLite): open, history, resume lookup, cache put/get.
+"$build/bench/store_bench"

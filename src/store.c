@@ -43,13 +43,29 @@ static const char *const migrations[] = {
 	"  seq INTEGER NOT NULL,"
 	"  article TEXT NOT NULL,"
 	"  html BLOB NOT NULL);",
+	/* 2: page bytes apart from the cache's bookkeeping, because SQLite
+	 * rewrites a whole row on UPDATE: marking a page used must not
+	 * copy its 300 KB.  Dropping the old cache only costs refetches. */
+	"DROP TABLE cache;"
+	"CREATE TABLE cache ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT UNIQUE NOT NULL,"
+	"  size INTEGER NOT NULL,"
+	"  used INTEGER NOT NULL,"
+	"  fetched INTEGER NOT NULL,"
+	"  final_url TEXT, content_type TEXT, charset TEXT,"
+	"  etag TEXT, last_modified TEXT);"
+	"CREATE INDEX cache_used ON cache(used);"
+	"CREATE TABLE cache_body ("
+	"  id INTEGER PRIMARY KEY REFERENCES cache(id) ON DELETE CASCADE,"
+	"  body BLOB NOT NULL);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 enum stmt_id {
 	Q_BEGIN, Q_COMMIT, Q_ROLLBACK,
 	Q_H_RECORD, Q_H_SETPOS, Q_H_GETPOS, Q_H_LIST,
-	Q_C_PUT, Q_C_GET, Q_C_TOUCH, Q_C_EVICT, Q_C_USAGE,
+	Q_C_PUT, Q_C_PUT_BODY, Q_C_GET, Q_C_TOUCH, Q_C_EVICT, Q_C_USAGE,
 	Q_S_SAVE, Q_S_SAVE_CACHED, Q_S_UNSAVE, Q_S_GET, Q_S_LIST,
 	Q_COUNT
 };
@@ -79,21 +95,31 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_H_LIST] =
 		"SELECT url,title,site,opened,pos_block,pos_offset FROM history"
 		" ORDER BY seq DESC LIMIT ?1",
+	/* An upsert keeps the row's id, so its body row stays attached. */
 	[Q_C_PUT] =
-		"INSERT OR REPLACE INTO cache(url,size,used,fetched,final_url,"
-		"content_type,charset,etag,last_modified,body)"
+		"INSERT INTO cache(url,size,used,fetched,final_url,"
+		"content_type,charset,etag,last_modified)"
 		" VALUES(?1,?2,(SELECT coalesce(max(used),0)+1 FROM cache),"
-		"?3,?4,?5,?6,?7,?8,?9)",
+		"?3,?4,?5,?6,?7,?8)"
+		" ON CONFLICT(url) DO UPDATE SET size=excluded.size,"
+		" used=excluded.used, fetched=excluded.fetched,"
+		" final_url=excluded.final_url, content_type=excluded.content_type,"
+		" charset=excluded.charset, etag=excluded.etag,"
+		" last_modified=excluded.last_modified",
+	[Q_C_PUT_BODY] =
+		"INSERT OR REPLACE INTO cache_body(id,body)"
+		" VALUES((SELECT id FROM cache WHERE url=?1),?2)",
 	[Q_C_GET] =
-		"SELECT body,final_url,content_type,charset,etag,last_modified,"
-		"fetched FROM cache WHERE url=?1",
+		"SELECT b.body,c.final_url,c.content_type,c.charset,c.etag,"
+		"c.last_modified,c.fetched FROM cache c JOIN cache_body b"
+		" ON b.id=c.id WHERE c.url=?1",
 	[Q_C_TOUCH] =
 		"UPDATE cache SET used=(SELECT max(used)+1 FROM cache),"
 		" fetched=CASE WHEN ?2>0 THEN ?2 ELSE fetched END WHERE url=?1",
 	/* Keep the newest pages whose running total fits the cap. */
 	[Q_C_EVICT] =
-		"DELETE FROM cache WHERE url IN (SELECT url FROM"
-		" (SELECT url, sum(size) OVER (ORDER BY used DESC) AS total"
+		"DELETE FROM cache WHERE id IN (SELECT id FROM"
+		" (SELECT id, sum(size) OVER (ORDER BY used DESC) AS total"
 		" FROM cache) WHERE total > ?1)",
 	[Q_C_USAGE] = "SELECT coalesce(sum(size),0),count(*) FROM cache",
 	[Q_S_SAVE] =
@@ -104,8 +130,8 @@ static const char *const stmt_sql[Q_COUNT] = {
 		" article=excluded.article, html=excluded.html",
 	[Q_S_SAVE_CACHED] =
 		"INSERT INTO saved(url,title,site,saved,seq,article,html)"
-		" SELECT ?1,?2,?3,?4,(SELECT coalesce(max(seq),0)+1 FROM saved),?5,body"
-		" FROM cache WHERE url=?1"
+		" SELECT ?1,?2,?3,?4,(SELECT coalesce(max(seq),0)+1 FROM saved),?5,b.body"
+		" FROM cache c JOIN cache_body b ON b.id=c.id WHERE c.url=?1"
 		" ON CONFLICT(url) DO UPDATE SET title=excluded.title,"
 		" site=excluded.site, saved=excluded.saved, seq=excluded.seq,"
 		" article=excluded.article, html=excluded.html",
@@ -578,12 +604,17 @@ int store_cache_put(struct store *st, const struct store_cache_entry *e)
 	bind_text(s, 6, e->charset);
 	bind_text(s, 7, e->etag);
 	bind_text(s, 8, e->last_modified);
-	bind_bytes(s, 9, e->body, e->len);
+	sqlite3_stmt *body = stmt(st, Q_C_PUT_BODY);
+	bind_text(body, 1, e->url);
+	bind_bytes(body, 2, e->body, e->len);
 	if (tx_begin(st) != 0) {
 		sqlite3_reset(s);
+		sqlite3_reset(body);
 		return -1;
 	}
 	int rc = step_done(s);
+	if (rc == 0)
+		rc = step_done(body);
 	if (rc == 0)
 		rc = evict_step(st, st->cache_cap);
 	return tx_end(st, rc);

@@ -109,7 +109,7 @@ static void test_open_creates_private_wal_db(void **state)
 	char *mode = raw_text(db, "PRAGMA journal_mode");
 	assert_string_equal(mode, "wal");
 	free(mode);
-	assert_int_equal(raw_long(db, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_long(db, "PRAGMA user_version"), 2);
 	sqlite3_close(db);
 }
 
@@ -296,6 +296,11 @@ static void test_cache_lru_eviction(void **state)
 	assert_int_equal(bytes, 900);
 	assert_int_equal(pages, 3);
 
+	/* Evicted pages take their bytes with them (ON DELETE CASCADE). */
+	sqlite3 *db = raw_open(f->db);
+	assert_int_equal(raw_long(db, "SELECT count(*) FROM cache_body"), 3);
+	sqlite3_close(db);
+
 	/* An explicit smaller cap keeps only the newest that fit. */
 	assert_int_equal(store_cache_evict(f->st, 650), 0);
 	assert_int_equal(cached(f->st, "u3"), 0);
@@ -472,8 +477,9 @@ static void doomed_child(const char *db_path, int ready_fd)
 	    sqlite3_exec(db, "BEGIN IMMEDIATE;"
 			 "INSERT INTO history(url,opened,seq) VALUES('uncommitted',1,1);"
 			 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i<3000)"
-			 " INSERT INTO cache(url,size,used,fetched,body)"
-			 " SELECT 'big'||i, 8192, i, 1, randomblob(8192) FROM n;",
+			 " INSERT INTO cache(url,size,used,fetched)"
+			 " SELECT 'big'||i, 8192, i, 1 FROM n;"
+			 "INSERT INTO cache_body(id,body) SELECT id, randomblob(8192) FROM cache;",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		_exit(3);
 	if (write(ready_fd, "r", 1) != 1)
@@ -515,6 +521,7 @@ static void test_kill9_mid_transaction(void **state)
 	free(ok);
 	assert_int_equal(raw_long(db, "SELECT count(*) FROM history"), COMMITTED);
 	assert_int_equal(raw_long(db, "SELECT count(*) FROM cache"), 0);
+	assert_int_equal(raw_long(db, "SELECT count(*) FROM cache_body"), 0);
 	sqlite3_close(db);
 	long b, o;
 	assert_int_equal(store_history_get_position(f->st, "c0", &b, &o), 1);
@@ -653,6 +660,56 @@ static void test_unopenable_path(void **state)
 	assert_non_null(strstr(warn, other));
 }
 
+/* A database from the first schema (page bytes inside the cache rows):
+ * history and saved list survive the upgrade; the cache starts empty. */
+static void test_migrates_schema_1(void **state)
+{
+	struct fixture *f = *state;
+	char dir[128];
+	snprintf(dir, sizeof dir, "%s/folio", f->dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"CREATE TABLE history (url TEXT PRIMARY KEY NOT NULL, title TEXT,"
+		" site TEXT, opened INTEGER NOT NULL, seq INTEGER NOT NULL,"
+		" opens INTEGER NOT NULL DEFAULT 1,"
+		" pos_block INTEGER NOT NULL DEFAULT 0,"
+		" pos_offset INTEGER NOT NULL DEFAULT 0);"
+		"CREATE INDEX history_seq ON history(seq);"
+		"CREATE TABLE cache (url TEXT PRIMARY KEY NOT NULL,"
+		" size INTEGER NOT NULL, used INTEGER NOT NULL,"
+		" fetched INTEGER NOT NULL, final_url TEXT, content_type TEXT,"
+		" charset TEXT, etag TEXT, last_modified TEXT, body BLOB NOT NULL);"
+		"CREATE INDEX cache_used ON cache(used);"
+		"CREATE TABLE saved (url TEXT PRIMARY KEY NOT NULL, title TEXT,"
+		" site TEXT, saved INTEGER NOT NULL, seq INTEGER NOT NULL,"
+		" article TEXT NOT NULL, html BLOB NOT NULL);"
+		"INSERT INTO history(url,title,opened,seq,pos_block,pos_offset)"
+		" VALUES('https://old.example/', 'Old', 5, 1, 7, 8);"
+		"INSERT INTO cache(url,size,used,fetched,body) VALUES('u',1,1,1,'x');"
+		"INSERT INTO saved(url,saved,seq,article,html)"
+		" VALUES('https://old.example/s',1,1,'{}','<p>');"
+		"PRAGMA user_version=1;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	f->st = open_default();
+	long b, o;
+	assert_int_equal(store_history_get_position(f->st, "https://old.example/", &b, &o), 1);
+	assert_int_equal(b, 7);
+	assert_int_equal(o, 8);
+	struct store_saved sv;
+	assert_int_equal(store_saved_get(f->st, "https://old.example/s", &sv), 1);
+	assert_string_equal(sv.html, "<p>");
+	store_saved_clear(&sv);
+	assert_int_equal(cached(f->st, "u"), 0);
+	put_page(f->st, "u", 3);
+	assert_int_equal(cached(f->st, "u"), 1);
+	db = raw_open(f->db);
+	assert_int_equal(raw_long(db, "PRAGMA user_version"), 2);
+	sqlite3_close(db);
+}
+
 static void test_newer_schema_refused(void **state)
 {
 	struct fixture *f = *state;
@@ -727,6 +784,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_corrupt_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt_pages_fail_softly, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unopenable_path, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrates_schema_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_store_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_default_dir, setup, teardown),
