@@ -315,6 +315,18 @@ static void release_store(void)
 	config_free(&settings);
 }
 
+/* The pager remembers what it shows; --dump only caches URLs; so a
+ * --dump of files neither opens nor creates the database. */
+static bool needs_store(const struct cli *cli)
+{
+	if (cli->dump == DUMP_NONE || cli->list_history || cli->list_saved || cli->unsave)
+		return true;
+	for (int i = 0; i < cli->nargs; i++)
+		if (source_is_url(cli->args[i]))
+			return true;
+	return false;
+}
+
 /* The settings file fills in what the command line left unset; then
  * the store opens unless --no-store / FOLIO_NO_STORE says otherwise.  A
  * store that cannot open is one warning: folio reads on without it. */
@@ -337,7 +349,7 @@ static void setup_store(struct cli *cli)
 		cli->width = settings.width;
 	if (settings.mouse == 0)
 		cli->no_mouse = true;
-	if (cli->no_store)
+	if (cli->no_store || !needs_store(cli))
 		return;
 	store = store_open_default(warn);
 	if (!store && warn[0])
