@@ -803,13 +803,15 @@ enum status_code feed_parse(const char *body, size_t len, const char *url,
 	}
 	if (!(len >= 4 && body[0] == 0 && body[1] == 0)) {   /* not UTF-32 */
 		copy = prepare(body, len, &clen);
-		free(wide);
-		if (!copy)
+		if (!copy) {
+			free(wide);
 			return fail(err, url, STATUS_INPUT, "out of memory", NULL);
+		}
 		body = copy;
 	}
 	doc = read_xml(body, clen, url, order ? "UTF-8" : charset, order != 0, why, sizeof why);
 	free(copy);
+	free(wide);
 	if (!doc)
 		return fail(err, url, STATUS_INPUT, "not readable as XML", why);
 	root = xmlDocGetRootElement(doc);

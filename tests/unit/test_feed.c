@@ -301,6 +301,20 @@ static void test_billion_laughs_utf16(void **state)
 	free(xml);
 }
 
+/* Odd wide inputs (found by fuzz_feed: a UTF-16 BOM before NULs leaked
+ * the converted copy; make test SAN=1 sees the leak). */
+static void test_odd_wide(void **state)
+{
+	static const unsigned char in[] = { 0xfe, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0x3b, 0x76 };
+	struct feed *f = NULL;
+	char err[FEED_ERR_MAX];
+
+	if (feed_parse((const char *)in, sizeof in, NULL, NULL, &f, err) == STATUS_OK)
+		feed_free(f);
+	assert_int_equal(feed_parse("\0<\0r", 4, NULL, NULL, &f, err) == STATUS_OK, f != NULL);
+	feed_free(f);
+}
+
 /* An external entity naming a local file is never read. */
 static void test_xxe(void **state)
 {
@@ -484,6 +498,7 @@ int main(void)
 		cmocka_unit_test(test_not_a_feed),
 		cmocka_unit_test(test_billion_laughs),
 		cmocka_unit_test(test_billion_laughs_utf16),
+		cmocka_unit_test(test_odd_wide),
 		cmocka_unit_test(test_xxe),
 		cmocka_unit_test(test_item_cap),
 		cmocka_unit_test(test_summary_cap),
