@@ -71,7 +71,7 @@ static const char *img_src(xmlNodePtr img)
 {
 	static const char *const attrs[] = {
 		"data-src", "data-lazy-src", "data-original", "data-hi-res-src",
-		"data-url", "src", NULL
+		"data-url", "srcset", "data-srcset", NULL
 	};
 	const char *src = dom_attr_raw(img, "src");
 	if (src && *src && strncmp(src, "data:", 5))
@@ -81,7 +81,34 @@ static const char *img_src(xmlNodePtr img)
 		if (v && *v && strncmp(v, "data:", 5))
 			return v;
 	}
+	/* <picture><source srcset="…"><img></picture>; libxml2 2.9 does not
+	 * know <source> is empty and may nest the <img> inside it. */
+	xmlNodePtr pic = img->parent;
+	if (pic && dom_is(pic, "source"))
+		pic = pic->parent;
+	if (!pic || !dom_is(pic, "picture"))
+		return NULL;
+	int seen = 0;
+	for (xmlNodePtr c = pic->children; c && seen < 32; c = dom_next(c, pic, false)) {
+		seen++;
+		const char *v = dom_is(c, "source") ? dom_attr_raw(c, "srcset") : NULL;
+		if (v && *v && strncmp(v, "data:", 5))
+			return v;
+	}
 	return NULL;
+}
+
+/* Absolute URL of an image source; a srcset gives its first URL. */
+static char *img_url(const char *base, const char *src)
+{
+	while (*src == ' ' || *src == '\t' || *src == '\n')
+		src++;
+	char *one = strndup(src, strcspn(src, " \t\n\r"));
+	if (!one)
+		return NULL;
+	char *url = dom_resolve_url(base, one);
+	free(one);
+	return url;
 }
 
 static bool small_dimension(xmlNodePtr img, const char *attr)
@@ -155,7 +182,7 @@ static bool usable_img(xmlNodePtr img, xmlNodePtr content_root,
 /* File name of a URL, without query: ".../DSC001.jpg?w=1" -> "DSC001.jpg". */
 static size_t url_file(const char *url, const char **start)
 {
-	size_t n = strcspn(url, "?#");
+	size_t n = strcspn(url, "?# \t\n");
 	size_t b = n;
 	while (b && url[b - 1] != '/')
 		b--;
@@ -260,9 +287,10 @@ static xmlNodePtr find_lead_img(xmlDocPtr doc, xmlNodePtr content_root,
 	struct scan sc = {content_root, meta_url, NULL, false, 0, NULL};
 	sc.start = article_start(root, content_root, title);
 	for (xmlNodePtr n = root; n && sc.text <= TOP_TEXT;) {
+		/* noscript stays: its <img> is often the real one behind a
+		 * lazy-load placeholder. */
 		if (dom_is(n, "script") || dom_is(n, "style") ||
-		    dom_is(n, "noscript") || dom_is(n, "head") ||
-		    dom_is(n, "template")) {
+		    dom_is(n, "head") || dom_is(n, "template")) {
 			n = dom_next(n, root, true);
 			continue;
 		}
@@ -354,6 +382,10 @@ struct buf {
 	char *s;
 	size_t len, cap;
 	bool oom;
+	/* Caption text comes in parts (one per element): where the first
+	 * part ends and the last begins, to find an unmarked credit. */
+	xmlNodePtr part;
+	size_t parts, first_end, last_start;
 };
 
 static void buf_add(struct buf *b, const char *s)
@@ -378,8 +410,21 @@ static void buf_add(struct buf *b, const char *s)
 	b->s[b->len] = '\0';
 }
 
-/* Collect the text below region into caption and credit buffers.
- * in_caption says whether plain text counts as caption text. */
+/* Add caption text from element el, noting part boundaries. */
+static void cap_add(struct buf *b, const char *t, xmlNodePtr el)
+{
+	if (!*t)
+		return;
+	if (el != b->part) {
+		if (b->parts == 1)
+			b->first_end = b->len;
+		b->parts++;
+		b->part = el;
+		b->last_start = b->len ? b->len + 1 : 0;
+	}
+	buf_add(b, t);
+}
+
 /* Collect the text below region into caption and credit buffers.
  * in_caption says whether plain text counts as caption text.  Captions
  * are short: the walk stops after MAX_REGION nodes or 2000 bytes. */
@@ -412,7 +457,7 @@ static void collect(xmlNodePtr region, struct buf *cap, struct buf *cr,
 			if (t && under_credit)
 				buf_add(cr, t);
 			else if (t && under_cap)
-				buf_add(cap, t);
+				cap_add(cap, t, n->parent);
 			free(t);
 		}
 		xmlNodePtr next = dom_next(n, region, false);
@@ -577,18 +622,51 @@ static void set_lead(struct article *a, const char *url, char *caption,
 	article_set(&li->credit, credit);
 }
 
+/* No credit marked: is the first or last part of the caption a credit
+ * on its own ("<span>Caption</span><span>Getty Images</span>",
+ * "<span>© X</span><span>Caption</span>")?  Moves it to cr. */
+static void unmarked_credit(struct buf *cap, struct buf *cr)
+{
+	if (cr->len || cap->parts < 2 || cap->oom)
+		return;
+	const char *tail = cap->s + cap->last_start;
+	if (cap->last_start < cap->len && strlen(tail) <= 120 &&
+	    credit_is_credit(tail)) {
+		buf_add(cr, tail);
+		cap->len = cap->last_start ? cap->last_start - 1 : 0;
+		cap->s[cap->len] = '\0';
+		return;
+	}
+	if (cap->first_end && cap->first_end <= 120) {
+		char *head = strndup(cap->s, cap->first_end);
+		size_t hl = head ? strlen(head) : 0;
+		/* a bare "Photo:" label whose name is the next part is no
+		 * credit on its own */
+		if (head && credit_has_label(head) && hl && head[hl - 1] != ':' &&
+		    strchr(head, ' ')) {
+			buf_add(cr, head);
+			size_t skip = cap->first_end + (cap->s[cap->first_end] == ' ');
+			memmove(cap->s, cap->s + skip, cap->len - skip + 1);
+			cap->len -= skip;
+		}
+		free(head);
+	}
+}
+
 /* Separate caption and credit from what the region gave. */
 static void finish(struct buf *cap, struct buf *cr, char **caption, char **credit)
 {
 	*caption = *credit = NULL;
+	unmarked_credit(cap, cr);
+	if (cap->oom || cr->oom)
+		return;
 	char *c1 = NULL, *c2 = NULL;
 	if (cap->len && credit_split(cap->s, &c1, &c2) < 0)
 		return;
 	if (cr->len) {
+		/* The marked credit wins over one guessed from the text. */
 		*credit = credit_tidy(cr->s);
 		free(c2);
-		c2 = NULL;
-		/* "(Credit: X)" left in the caption's tail by the markup. */
 	} else {
 		*credit = c2;
 	}
@@ -615,12 +693,11 @@ xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 		}
 		return NULL;
 	}
-	char *url = dom_resolve_url(base_url, img_src(img));
+	char *url = img_url(base_url, img_src(img));
 	struct buf cap = {0}, cr = {0};
 	xmlNodePtr holder = find_caption(img, &cap, &cr);
 	char *caption = NULL, *credit = NULL;
-	if (!cap.oom && !cr.oom)
-		finish(&cap, &cr, &caption, &credit);
+	finish(&cap, &cr, &caption, &credit);
 	/* The page's own caption/credit win; metadata's (already set) stay
 	 * only when they describe this very image. */
 	if (caption || credit || !same_image(img_src(img), meta_url))

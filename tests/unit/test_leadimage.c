@@ -228,6 +228,30 @@ static void test_metadata_caption_not_shown(void **state)
 	done(&r);
 }
 
+static void test_unmarked_parts(void **state)
+{
+	(void)state;
+	/* No credit class: the last part names an agency; a link inside
+	 * the caption is no part of its own meaning. */
+	struct run r = run(
+		"<html><body><div id=\"body\"><h1>Flood</h1>"
+		"<figure><picture><source srcset=\"/f-800.jpg 800w, /f-1600.jpg 1600w\"><img alt=\"x\"></picture>"
+		"<figcaption><span>Water rises in <a href=\"/t\">the town</a> centre.</span>"
+		"<span>Getty Images</span></figcaption></figure><p>Text.</p></div></body></html>");
+	expect(&r, "https://news.example/f-800.jpg", "Water rises in the town centre.", "Getty Images");
+	done(&r);
+	r = run("<html><body><div id=\"body\"><h1>Flood</h1>"
+		"<figure><img src=\"/f.jpg\"><figcaption><span>\xc2\xa9 Ivan Petrov / Agency</span>"
+		"<span>Water rises.</span></figcaption></figure><p>Text.</p></div></body></html>");
+	expect(&r, NULL, "Water rises.", "\xc2\xa9 Ivan Petrov / Agency");
+	done(&r);
+	r = run("<html><body><div id=\"body\"><h1>Flood</h1>"
+		"<figure><img src=\"/f.jpg\"><figcaption>Photo: <a href=\"/p\">Jane Roe</a>"
+		"</figcaption></figure><p>Text.</p></div></body></html>");
+	expect(&r, NULL, NULL, "Photo: Jane Roe");
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -242,6 +266,7 @@ int main(void)
 		cmocka_unit_test(test_jsonld_image_credit),
 		cmocka_unit_test(test_photo_box),
 		cmocka_unit_test(test_metadata_caption_not_shown),
+		cmocka_unit_test(test_unmarked_parts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
