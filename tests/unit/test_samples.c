@@ -341,6 +341,9 @@ static void test_cyrillic_1251(void **state) { (void)state; run_sample("cyrillic
 static void test_short(void **state) { (void)state; run_sample("short"); }
 static void test_cjk(void **state) { (void)state; run_sample("cjk"); }
 static void test_escapes(void **state) { (void)state; run_sample("escapes"); }
+static void test_graph_base(void **state) { (void)state; run_sample("graph-base"); }
+static void test_undeclared_utf8(void **state) { (void)state; run_sample("undeclared-utf8"); }
+static void test_cp1252_undeclared(void **state) { (void)state; run_sample("cp1252-undeclared"); }
 
 int main(void)
 {
@@ -351,6 +354,9 @@ int main(void)
 		cmocka_unit_test(test_short),
 		cmocka_unit_test(test_cjk),
 		cmocka_unit_test(test_escapes),
+		cmocka_unit_test(test_graph_base),
+		cmocka_unit_test(test_undeclared_utf8),
+		cmocka_unit_test(test_cp1252_undeclared),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
