@@ -73,11 +73,33 @@ static const struct { const char *name; enum kind kind; } kinds[] = {
 	{ "rp", K_INLINE },
 };
 
+/* By first letter: built once, so a lookup compares a handful of names. */
 static enum kind kind_of(const char *name)
 {
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(name, kinds[i].name) == 0)
-			return kinds[i].kind;
+	static unsigned char start[27], built;
+	static unsigned char order[sizeof kinds / sizeof kinds[0]];
+	unsigned char ch = (unsigned char)name[0];
+	int b;
+
+	if (!built) {
+		/* counting sort of the table by first letter */
+		unsigned char count[27] = { 0 }, fill[27];
+		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+			count[kinds[i].name[0] - 'a']++;
+		start[0] = 0;
+		for (int k = 0; k < 26; k++)
+			start[k + 1] = (unsigned char)(start[k] + count[k]);
+		memcpy(fill, start, sizeof fill);
+		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+			order[fill[kinds[i].name[0] - 'a']++] = (unsigned char)i;
+		built = 1;
+	}
+	if (ch < 'a' || ch > 'z')
+		return K_OTHER;
+	b = ch - 'a';
+	for (int i = start[b]; i < start[b + 1]; i++)
+		if (strcmp(name, kinds[order[i]].name) == 0)
+			return kinds[order[i]].kind;
 	return K_OTHER;
 }
 
@@ -180,15 +202,67 @@ static uint8_t token_flags(const char *tok, size_t n)
 	return f;
 }
 
+/* The attributes extraction looks at, found in one pass over the
+ * element's attribute list. */
+struct eattrs {
+	const char *cls, *id, *itemprop, *style, *role, *aria_hidden;
+	bool hidden;
+};
+
+static const char *attr_value(xmlAttrPtr a)
+{
+	return a->children && a->children->content ? (const char *)a->children->content : "";
+}
+
+static void read_attrs(xmlNodePtr node, struct eattrs *ea)
+{
+	memset(ea, 0, sizeof *ea);
+	for (xmlAttrPtr a = node->properties; a; a = a->next) {
+		const char *name = (const char *)a->name;
+		if (!name)
+			continue;
+		switch (name[0]) {
+		case 'c':
+			if (strcmp(name, "class") == 0)
+				ea->cls = attr_value(a);
+			break;
+		case 'i':
+			if (strcmp(name, "id") == 0)
+				ea->id = attr_value(a);
+			else if (strcmp(name, "itemprop") == 0)
+				ea->itemprop = attr_value(a);
+			break;
+		case 's':
+			if (strcmp(name, "style") == 0)
+				ea->style = attr_value(a);
+			break;
+		case 'r':
+			if (strcmp(name, "role") == 0)
+				ea->role = attr_value(a);
+			break;
+		case 'h':
+			if (strcmp(name, "hidden") == 0)
+				ea->hidden = true;
+			break;
+		case 'a':
+			if (strcmp(name, "aria-hidden") == 0)
+				ea->aria_hidden = attr_value(a);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
 /* Tokenise "class id" once and look every token up. */
-static struct hints hints_of(xmlNodePtr node)
+static struct hints hints_of(const struct eattrs *ea)
 {
 	struct hints h = { false, false, 0, 0 };
-	const char *attrs[2] = { "class", "id" };
+	const char *attrs[2] = { ea->cls, ea->id };
 	uint8_t f = 0;
 
 	for (int k = 0; k < 2; k++) {
-		const char *v = dom_attr_raw(node, attrs[k]);
+		const char *v = attrs[k];
 		char tok[64];
 
 		if (!v)
@@ -209,11 +283,8 @@ static struct hints hints_of(xmlNodePtr node)
 		}
 	}
 	/* schema.org's own mark for the article text outranks any word */
-	{
-		const char *ip = dom_attr_raw(node, "itemprop");
-		if (ip && strcasestr(ip, "articleBody"))
-			f = (uint8_t)((f | H_POS) & ~(H_UNLIKELY | H_NEG));
-	}
+	if (ea->itemprop && strcasestr(ea->itemprop, "articleBody"))
+		f = (uint8_t)((f | H_POS) & ~(H_UNLIKELY | H_NEG));
 	h.flags = f;
 	h.unlikely = f & H_UNLIKELY;
 	h.maybe = f & H_MAYBE;
@@ -255,6 +326,7 @@ struct ctx {
 	char *base;
 	xmlNodePtr lead;        /* lead image element: not emitted */
 	bool cue_consent, cue_paywall, cue_js;
+	bool strict_dropped;    /* the class/id rule removed something */
 };
 
 static inline int idx_of(xmlNodePtr n)
@@ -285,16 +357,16 @@ static void count_text(const unsigned char *s, uint32_t *letters, uint32_t *comm
 	*commas = c;
 }
 
-static bool is_hidden(xmlNodePtr n)
+static bool is_hidden(const struct eattrs *ea)
 {
 	const char *v;
 
-	if (dom_attr_raw(n, "hidden"))
+	if (ea->hidden)
 		return true;
-	v = dom_attr_raw(n, "aria-hidden");
+	v = ea->aria_hidden;
 	if (v && strcasecmp(v, "true") == 0)
 		return true;
-	v = dom_attr_raw(n, "style");
+	v = ea->style;
 	if (v) {
 		/* "display: none" / "visibility:hidden", any spacing */
 		char buf[256];
@@ -309,13 +381,13 @@ static bool is_hidden(xmlNodePtr n)
 	return false;
 }
 
-static bool role_is_junk(xmlNodePtr n)
+static bool role_is_junk(const struct eattrs *ea)
 {
 	static const char *const roles[] = {
 		"navigation", "menu", "menubar", "complementary", "alert",
 		"alertdialog", "dialog", "banner", "contentinfo", "search", NULL
 	};
-	const char *v = dom_attr_raw(n, "role");
+	const char *v = ea->role;
 
 	if (!v)
 		return false;
@@ -348,7 +420,7 @@ static bool stat_push(struct ctx *c, xmlNodePtr n, int parent)
 
 /* Should this element be junk for content finding?  strict: also by
  * class/id (the first try; the retry keeps them). */
-static bool junk(struct ctx *c, struct nstat *s, xmlNodePtr n, bool strict)
+static bool junk(struct nstat *s, xmlNodePtr n, const struct eattrs *ea, bool strict)
 {
 	enum kind k = s->kind;
 
@@ -356,18 +428,16 @@ static bool junk(struct ctx *c, struct nstat *s, xmlNodePtr n, bool strict)
 		return true;
 	if (k == K_BODY || (k == K_BLOCK && strcmp(dom_name(n), "html") == 0))
 		return false;
-	if (is_hidden(n)) {
+	if (is_hidden(ea)) {
 		s->flags |= F_HIDDEN;
 		return true;
 	}
 	if (!strict)
 		return false;
-	if (role_is_junk(n))
+	if (role_is_junk(ea))
 		return true;
-	if (s->unlikely && k != K_ARTICLE && k != K_MAIN && k != K_A &&
-	    k != K_TABLE && k != K_CELL && k != K_TR && k != K_TSECT)
-		return true;
-	return false;
+	return s->unlikely && k != K_ARTICLE && k != K_MAIN && k != K_A &&
+	       k != K_TABLE && k != K_CELL && k != K_TR && k != K_TSECT;
 }
 
 /* Pass 1 (pre-order): number elements, classify, mark junk, count the
@@ -384,12 +454,14 @@ static bool pass_collect(struct ctx *c, bool strict)
 			int parent = n == root ? -1 : idx_of(n->parent);
 			struct nstat *s;
 			struct hints h;
+			struct eattrs ea;
 
 			if (!stat_push(c, n, parent))
 				return false;
 			s = &c->st[c->n - 1];
 			s->kind = (uint8_t)kind_of(dom_name(n));
-			h = hints_of(n);
+			read_attrs(n, &ea);
+			h = hints_of(&ea);
 			s->weight = (int8_t)h.weight;
 			s->hints = h.flags;
 			s->unlikely = h.unlikely && !h.maybe;
@@ -397,7 +469,11 @@ static bool pass_collect(struct ctx *c, bool strict)
 				c->cue_consent = true;
 			if (h.flags & H_PAYWALL)
 				c->cue_paywall = true;
-			if (n != root && junk(c, s, n, strict)) {
+			if (n != root && junk(s, n, &ea, strict)) {
+				if (strict && !(s->kind == K_JUNK || s->kind == K_NAV ||
+						s->kind == K_ASIDE || s->kind == K_FOOTER ||
+						(s->flags & F_HIDDEN)))
+					c->strict_dropped = true;
 				s->flags |= F_DROP;
 				skip = true;
 				if (s->kind == K_JUNK && dom_is(n, "noscript")) {
@@ -700,6 +776,8 @@ struct emit {
 	bool table_row_open, table_cell_open;
 	size_t long_paras;      /* paragraphs > 100 bytes emitted so far */
 	char *title_norm;
+	char *scratch;          /* one text node being cleaned */
+	size_t scratch_cap;
 	bool lenient;           /* last resort: only junk tags are dropped */
 	bool oom;
 };
@@ -734,27 +812,42 @@ static void buf_add(struct emit *e, const char *s, size_t n)
 
 static void emit_text(struct emit *e, const char *raw)
 {
-	size_t n = strlen(raw);
+	size_t n = 0;
 	char *tmp;
-	bool lead, trail;
+	bool lead, trail, blank = true;
 
+	/* Most text nodes between tags are only indentation. */
+	for (; raw[n]; n++)
+		if (blank && raw[n] != ' ' && raw[n] != '\n' && raw[n] != '\t' && raw[n] != '\r')
+			blank = false;
 	if (n == 0)
 		return;
 	if (e->pre) {           /* kept raw, cleaned with its lines at flush */
 		buf_add(e, raw, n);
 		return;
 	}
-	tmp = malloc(n + 1);
-	if (!tmp) {
-		e->oom = true;
+	if (blank) {
+		e->space = true;
 		return;
 	}
+	if (n + 1 > e->scratch_cap) {
+		size_t cap = e->scratch_cap ? e->scratch_cap : 256;
+		while (cap < n + 1)
+			cap *= 2;
+		tmp = realloc(e->scratch, cap);
+		if (!tmp) {
+			e->oom = true;
+			return;
+		}
+		e->scratch = tmp;
+		e->scratch_cap = cap;
+	}
+	tmp = e->scratch;
 	memcpy(tmp, raw, n);
 	n = text_clean_inner(tmp, n, &lead, &trail);
 	if (n == 0) {
 		if (lead || trail)
 			e->space = true;
-		free(tmp);
 		return;
 	}
 	if ((e->space || lead) && e->len > 0 && e->buf[e->len - 1] != ' ' &&
@@ -766,7 +859,6 @@ static void emit_text(struct emit *e, const char *raw)
 	}
 	buf_add(e, tmp, n);
 	e->space = trail;
-	free(tmp);
 }
 
 static void add_link(struct emit *e, size_t start, size_t end, const char *href)
@@ -1370,6 +1462,7 @@ static void emit_free(struct emit *e)
 	free(e->buf);
 	free(e->ordinals);
 	free(e->title_norm);
+	free(e->scratch);
 }
 
 /* One attempt: collect, score, pick, emit.  strict: junk by class/id. */
@@ -1529,7 +1622,7 @@ enum status_code extract_article(const struct extract_input *in,
 	if (!attempt(&c, true, true, false)) {
 		rc = STATUS_NO_ARTICLE;
 		*why = "out of memory";
-	} else if (article_letters(c.a) < 500) {
+	} else if (c.strict_dropped && article_letters(c.a) < 500) {
 		/* Class/id hints can be wrong about a whole page: try again
 		 * trusting only tags and visibility, keep the longer. */
 		size_t before = article_letters(c.a);
