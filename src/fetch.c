@@ -647,8 +647,21 @@ static bool start_one(CURLM *m, struct xfer *x, const char *url,
 	return true;
 }
 
+/* Where finished transfers of fetch_many_cb are reported. */
+struct many {
+	struct xfer *xs;
+	fetch_done_fn *done;
+	void *arg;
+};
+
+static void report(const struct many *mm, struct xfer *x)
+{
+	if (mm->done)
+		mm->done((size_t)(x - mm->xs), x->res, mm->arg);
+}
+
 /* Collect finished transfers; returns how many finished. */
-static size_t reap(CURLM *m)
+static size_t reap(CURLM *m, const struct many *mm)
 {
 	CURLMsg *msg;
 	int left;
@@ -662,6 +675,7 @@ static size_t reap(CURLM *m)
 		curl_easy_getinfo(h, CURLINFO_PRIVATE, (char **)&x);
 		curl_multi_remove_handle(m, h);
 		xfer_finish(x, rc);
+		report(mm, x);
 		done++;
 	}
 	return done;
@@ -671,7 +685,16 @@ enum status_code fetch_many(const char *const *urls, size_t n, int jobs,
 			    const struct fetch_opts *opts,
 			    struct fetch_result *res)
 {
+	return fetch_many_cb(urls, n, jobs, opts, res, NULL, NULL);
+}
+
+enum status_code fetch_many_cb(const char *const *urls, size_t n, int jobs,
+			       const struct fetch_opts *opts,
+			       struct fetch_result *res, fetch_done_fn *done,
+			       void *arg)
+{
 	struct xfer *xs;
+	struct many mm;
 	CURLM *m;
 	size_t next = 0, active = 0;
 	if (jobs <= 0)
@@ -683,21 +706,26 @@ enum status_code fetch_many(const char *const *urls, size_t n, int jobs,
 			memset(&res[i], 0, sizeof res[i]);
 			set_err(&res[i], STATUS_INPUT, "%s: out of memory",
 				urls[i]);
+			if (done)
+				done(i, &res[i], arg);
 		}
 		free(xs);
 		if (m)
 			curl_multi_cleanup(m);
 		return n ? STATUS_INPUT : STATUS_OK;
 	}
+	mm = (struct many){ xs, done, arg };
 	while (next < n || active > 0) {
 		int running;
 		while (next < n && active < (size_t)jobs) {
 			if (start_one(m, &xs[next], urls[next], opts, &res[next]))
 				active++;
+			else
+				report(&mm, &xs[next]);
 			next++;
 		}
 		curl_multi_perform(m, &running);
-		active -= reap(m);
+		active -= reap(m, &mm);
 		if (active > 0)
 			curl_multi_poll(m, NULL, 0, 1000, NULL);
 	}

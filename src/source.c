@@ -252,8 +252,44 @@ enum status_code source_open(const char *arg, const struct source_opts *opts,
 	return open_local(arg, opts, out, err);
 }
 
-/* Fetch the URLs among args together, then turn every source into an
- * article in the order given (bodies are freed as they are used). */
+/* A batch under way: where each finished fetch's article goes. */
+struct batch {
+	const char *const *urls;        /* the URLs among the args */
+	const size_t *idx;              /* urls[k] is args[idx[k]] */
+	struct source_result *results;
+	bool *later;                    /* redirect stubs, followed after */
+};
+
+/* A fetch has finished: extract at once and drop the body, so a long
+ * batch holds articles, not pages.  A stub with a meta refresh keeps
+ * its body; it is followed once all fetches are in. */
+static void batch_fetched(size_t k, struct fetch_result *res, void *arg)
+{
+	struct batch *b = arg;
+	struct source_result *r = &b->results[b->idx[k]];
+	char *target;
+
+	if (res->status != STATUS_OK) {
+		r->status = res->status;
+		snprintf(r->err, SOURCE_ERR_MAX, "%s", res->err);
+		fetch_result_free(res);
+		return;
+	}
+	r->status = extract_fetched(b->urls[k], res, &r->article, r->err);
+	if (is_stub(r->status, r->article) &&
+	    (target = fetch_meta_refresh(res->body, res->len,
+					 res->final_url ? res->final_url : b->urls[k],
+					 REFRESH_MAX_DELAY_S))) {
+		free(target);
+		article_free(r->article);
+		r->article = NULL;
+		b->later[k] = true;
+		return;
+	}
+	fetch_result_free(res);
+}
+
+/* Fetch the URLs among args together; mark each one done. */
 static void open_urls_together(const char *const *args, size_t n,
 			       const struct source_opts *opts, int jobs,
 			       struct source_result *results, bool *done)
@@ -261,9 +297,10 @@ static void open_urls_together(const char *const *args, size_t n,
 	const char **urls = calloc(n, sizeof *urls);
 	size_t *idx = calloc(n, sizeof *idx), nurl = 0;
 	struct fetch_result *fr = calloc(n, sizeof *fr);
+	bool *later = calloc(n, sizeof *later);
 	struct fetch_opts fo;
 
-	if (!urls || !idx || !fr)
+	if (!urls || !idx || !fr || !later)
 		goto out;       /* every source is then opened one by one */
 	for (size_t i = 0; i < n; i++)
 		if (source_is_url(args[i])) {
@@ -271,22 +308,22 @@ static void open_urls_together(const char *const *args, size_t n,
 			idx[nurl++] = i;
 		}
 	fetch_opts_of(opts, &fo);
-	fetch_many(urls, nurl, jobs, &fo, fr);
+	struct batch b = { urls, idx, results, later };
+	fetch_many_cb(urls, nurl, jobs, &fo, fr, batch_fetched, &b);
 	for (size_t k = 0; k < nurl; k++) {
 		struct source_result *r = &results[idx[k]];
-		if (fr[k].status == STATUS_OK)
+		if (later[k]) {
+			r->err[0] = '\0';
 			r->status = open_fetched(urls[k], &fr[k], opts, &fo, &r->article, r->err);
-		else
-			r->status = fr[k].status;
-		if (fr[k].status != STATUS_OK)
-			snprintf(r->err, SOURCE_ERR_MAX, "%s", fr[k].err);
-		fetch_result_free(&fr[k]);
+			fetch_result_free(&fr[k]);
+		}
 		done[idx[k]] = true;
 	}
 out:
 	free(urls);
 	free(idx);
 	free(fr);
+	free(later);
 }
 
 enum status_code source_open_many(const char *const *args, size_t n,

@@ -66,6 +66,18 @@ enum status_code fetch_many(const char *const *urls, size_t n, int jobs,
 			    const struct fetch_opts *opts,
 			    struct fetch_result *res);
 
+/* Called by fetch_many_cb as each transfer ends (in the order they end)
+ * with its index and result.  It may take over or free the result's
+ * buffers (fetch_result_free); status and err stay as they are. */
+typedef void fetch_done_fn(size_t i, struct fetch_result *res, void *arg);
+
+/* fetch_many that reports each result as soon as it is there, so a
+ * caller can use and free each body while the others still arrive. */
+enum status_code fetch_many_cb(const char *const *urls, size_t n, int jobs,
+			       const struct fetch_opts *opts,
+			       struct fetch_result *res, fetch_done_fn *done,
+			       void *arg);
+
 void fetch_result_free(struct fetch_result *res);
 
 /* The status and a short cause for a libcurl error code (CURLcode as

@@ -31,6 +31,19 @@ assert objs[4]["status"] == 6 and "application/pdf" in objs[4]["error"], objs[4]
 assert objs[4]["url"] == u + "/pdf"
 PY
 
+# Redirect stubs in a batch are followed (once) after the fetches.
+run --dump=json "$U/refresh-ok" "$U/refresh-a" "$U/article"
+expect_rc 4
+[ "$(wc -l <"$TMP/out")" -eq 3 ] || fail "$LAST: wanted 3 lines"
+python3 - "$TMP/out" "$U" <<'PY' || fail "$LAST: wrong objects"
+import json, sys
+objs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+u = sys.argv[2]
+assert objs[0]["url"] == u + "/article" and objs[0]["blocks"], objs[0]
+assert objs[1]["status"] == 4 and "refresh" in objs[1]["error"], objs[1]
+assert objs[2]["url"] == u + "/article", objs[2]
+PY
+
 # All fine: exit 0.
 run --dump=json "$U/article" "$U/gzip"
 expect_rc 0

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdbool.h>
 #include <setjmp.h>
 #include <errno.h>
 #include <stdio.h>
@@ -210,6 +211,40 @@ static void test_many_in_order(void **state)
 	assert_int_equal(fetch_many(urls, 0, 2, NULL, res), STATUS_OK);
 }
 
+struct seen {
+	size_t n, order[4];
+};
+
+static void on_done(size_t i, struct fetch_result *res, void *arg)
+{
+	struct seen *s = arg;
+	assert_true(s->n < 4);
+	s->order[s->n++] = i;
+	assert_int_not_equal(res->status, STATUS_OK);
+	assert_non_null(strstr(res->err, i == 1 ? "refused" : "scheme"));
+}
+
+static void test_many_reports_each(void **state)
+{
+	char url[64];
+	const char *urls[3];
+	struct fetch_result res[3];
+	struct seen s = { 0 };
+	(void)state;
+	snprintf(url, sizeof url, "http://127.0.0.1:%d/", closed_port());
+	urls[0] = "gopher://127.0.0.1/";
+	urls[1] = url;
+	urls[2] = "file:///x";
+	assert_int_equal(fetch_many_cb(urls, 3, 8, NULL, res, on_done, &s),
+			 STATUS_NETWORK);
+	assert_int_equal(s.n, 3);
+	/* Each index reported exactly once. */
+	assert_int_equal((1 << s.order[0]) | (1 << s.order[1]) |
+			 (1 << s.order[2]), 7);
+	for (int i = 0; i < 3; i++)
+		fetch_result_free(&res[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_same_url),
 		cmocka_unit_test(test_local_failures),
 		cmocka_unit_test(test_many_in_order),
+		cmocka_unit_test(test_many_reports_each),
 	};
 	/* Never reach out through a proxy from the environment. */
 	unsetenv("http_proxy");
