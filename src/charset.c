@@ -72,14 +72,24 @@ bool charset_normalize(const char *label, size_t len, char out[CHARSET_NAME_MAX]
 	return true;
 }
 
-/* Case-insensitive search for needle in s[0..len). */
+/* Case-insensitive search for needle in s[0..len); needle[0] is '<' or
+ * a letter, found first with memchr (both cases for a letter). */
 static const char *find_ci(const char *s, size_t len, const char *needle)
 {
 	size_t n = strlen(needle);
+	char lo = needle[0], up = (char)((lo >= 'a' && lo <= 'z') ? lo - 32 : lo);
+	const char *end = s + len;
 
-	for (size_t i = 0; i + n <= len; i++)
-		if (strncasecmp(s + i, needle, n) == 0)
-			return s + i;
+	while ((size_t)(end - s) >= n) {
+		const char *a = memchr(s, lo, (size_t)(end - s));
+		const char *b = up != lo ? memchr(s, up, (size_t)(end - s)) : NULL;
+		const char *p = !a ? b : !b ? a : a < b ? a : b;
+		if (!p || (size_t)(end - p) < n)
+			return NULL;
+		if (strncasecmp(p, needle, n) == 0)
+			return p;
+		s = p + 1;
+	}
 	return NULL;
 }
 

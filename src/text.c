@@ -163,8 +163,25 @@ static size_t clean(char *str, size_t len, bool keep_lines)
 
 	while (r < len) {
 		uint32_t cp;
-		size_t n = utf8_decode(s + r, len - r, &cp), esc;
+		size_t n, esc;
+		unsigned char ch = s[r];
 
+		/* Fast paths: printable ASCII, and ASCII white space. */
+		if (ch > 0x20 && ch < 0x7F) {
+			if (pending_nl || spaces)
+				goto slow;
+			s[w++] = ch;
+			r++;
+			continue;
+		}
+		if (!keep_lines && (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r')) {
+			if (w > 0)
+				spaces++;
+			r++;
+			continue;
+		}
+slow:
+		n = utf8_decode(s + r, len - r, &cp);
 		if (n == 0) {           /* invalid byte: drop it */
 			r++;
 			continue;
