@@ -1166,33 +1166,73 @@ static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 
 /* A short heading / lead line directly followed by a box of links: both
  * go ("More from X:" + a list). */
+/* The next element sibling, or NULL. */
+static xmlNodePtr next_element(xmlNodePtr n)
+{
+	for (n = n ? n->next : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	return NULL;
+}
+
+/* A short paragraph that is (almost) all link: one headline of a list
+ * of related stories written as paragraphs. */
+static bool link_para(struct ctx *c, xmlNodePtr n)
+{
+	int i = idx_of(n);
+	struct nstat *s = i >= 0 ? &c->st[i] : NULL;
+
+	return s && (s->kind == K_P || s->kind == K_LI) && s->text >= 10 &&
+	       s->text < 200 && link_density(s) >= 0.7f;
+}
+
+/* Does the lead line read as the title of a box of links? */
+static bool lead_line(xmlNodePtr n)
+{
+	char *t;
+	size_t l;
+	bool colon;
+
+	if (starts_related(n))
+		return true;
+	/* a lead ending in ':' is enough when what follows is all links */
+	t = dom_text_max(n, 400);
+	l = t ? strlen(t) : 0;
+	colon = l > 0 && t[l - 1] == ':';
+	free(t);
+	return colon;
+}
+
 static bool lead_of_link_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 {
-	xmlNodePtr next = n->next;
+	struct ctx *c = e->c;
+	xmlNodePtr next = next_element(n);
 	int i;
 
 	if (s->text == 0 || s->text > 60 || s->link * 2 > s->text)
 		return false;
-	while (next && next->type != XML_ELEMENT_NODE)
-		next = next->next;
 	i = idx_of(next);
 	if (i < 0)
 		return false;
-	struct nstat *ns = &e->c->st[i];
+	struct nstat *ns = &c->st[i];
+	if (link_para(c, next)) {
+		/* "More from X:" then headline paragraphs, each a link */
+		int run = 0;
+		for (xmlNodePtr m = next; m && link_para(c, m); m = next_element(m))
+			run++;
+		if (run < 2 || !lead_line(n))
+			return false;
+		for (xmlNodePtr m = next; m && link_para(c, m); m = next_element(m))
+			c->st[idx_of(m)].flags |= F_SKIP;
+		return true;
+	}
 	if (ns->text < 20 || link_density(ns) < 0.7f)
 		return false;
 	if (!(ns->kind == K_UL || ns->kind == K_OL || ns->kind == K_DIV ||
 	      ns->kind == K_SECTION))
 		return false;
-	if (!starts_related(n)) {
-		/* a lead ending in ':' is enough when the box is all links */
-		char *t = dom_text_max(n, 400);
-		size_t l = t ? strlen(t) : 0;
-		bool colon = l > 0 && t[l - 1] == ':';
-		free(t);
-		if (!colon)
-			return false;
-	}
+	if (!lead_line(n))
+		return false;
 	ns->flags |= F_SKIP;
 	return true;
 }

@@ -109,6 +109,23 @@ static void test_read_more_line_and_hidden(void **state)
 	article_free(a);
 }
 
+static void test_related_paragraph_run(void **state)
+{
+	(void)state;
+	char *html = page(
+		"<body><div class='story'><p>%s</p>"
+		"<p><strong>More from Business:</strong></p>"
+		"<p><a href='/1'>Shipping rates rise for a third month</a></p>"
+		"<p><a href='/2'>Port strike talks resume on Monday</a></p>"
+		"<p>%s</p><p>%s</p></div></body>", para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 3);
+	assert_int_equal(find_block(a, "More from"), -1);
+	assert_int_equal(find_block(a, "Shipping"), -1);
+	article_free(a);
+}
+
 static void test_links_and_whitespace(void **state)
 {
 	(void)state;
@@ -351,6 +368,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_boilerplate_removed),
 		cmocka_unit_test(test_read_more_line_and_hidden),
+		cmocka_unit_test(test_related_paragraph_run),
 		cmocka_unit_test(test_links_and_whitespace),
 		cmocka_unit_test(test_block_types),
 		cmocka_unit_test(test_layout_table),
