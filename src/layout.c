@@ -23,7 +23,9 @@ struct pbuf {
 	char *s;
 	uint8_t *st;
 	uint32_t *lk;
+	uint32_t *src;          /* offset in the block's own text */
 	size_t len, cap;
+	uint32_t cur_src;       /* src of the bytes pb_put adds next */
 };
 
 struct ctx {
@@ -33,6 +35,7 @@ struct ctx {
 	size_t brk_cap;
 	uint32_t para;          /* next paragraph id */
 	uint32_t nextlink;      /* number of the next link */
+	int32_t block;          /* block being laid out; -1: the header */
 	bool failed;            /* out of memory somewhere */
 };
 
@@ -63,10 +66,11 @@ static bool pb_reserve(struct pbuf *b, size_t extra)
 	size_t need = b->len + extra, cap = b->cap;
 	if (need <= cap)
 		return true;
-	size_t c1 = cap, c2 = cap, c3 = cap;
+	size_t c1 = cap, c2 = cap, c3 = cap, c4 = cap;
 	if (!grow((void **)&b->s, &c1, need, 1) ||
 	    !grow((void **)&b->st, &c2, need, 1) ||
-	    !grow((void **)&b->lk, &c3, need, sizeof *b->lk))
+	    !grow((void **)&b->lk, &c3, need, sizeof *b->lk) ||
+	    !grow((void **)&b->src, &c4, need, sizeof *b->src))
 		return false;
 	b->cap = c1;
 	return true;
@@ -79,8 +83,10 @@ static bool pb_put(struct pbuf *b, const char *s, size_t n, uint8_t style,
 		return false;
 	memcpy(b->s + b->len, s, n);
 	memset(b->st + b->len, style, n);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		b->lk[b->len + i] = link;
+		b->src[b->len + i] = b->cur_src;
+	}
 	b->len += n;
 	return true;
 }
@@ -152,6 +158,7 @@ static struct lline *new_line(struct ctx *c, int indent)
 	ln->span0 = l->nspans;
 	ln->indent = (uint16_t)(indent < 0 ? 0 : indent);
 	ln->para = c->para;
+	ln->block = c->block;
 	return ln;
 }
 
@@ -280,6 +287,7 @@ static void wrap(struct ctx *c, const struct shape *sh)
 		if (pre)
 			line_add(c, ln, pre, sh->prefix_style, 0, 0);
 		ln->para_off = (uint32_t)pos;
+		ln->src_off = pos < b->len ? b->src[pos] : b->cur_src;
 		line_add(c, ln, NULL, 0, pos, trim);
 		if (trim < end || (!forced && end < b->len &&
 				   (b->s[end] == ' ')))
@@ -335,6 +343,7 @@ static void block_text(struct ctx *c, const struct block *bk, uint8_t st,
 		return;
 	}
 	while (i <= bk->len) {
+		b->cur_src = (uint32_t)i;
 		while (ei < nl && ends[ei] / nl <= i) {
 			char mark[24];
 			uint32_t num = base + (uint32_t)(ends[ei] % nl);
@@ -361,7 +370,9 @@ static void block_text(struct ctx *c, const struct block *bk, uint8_t st,
 		       (unsigned char)bk->text[k] < 0x7f)
 			k++;
 		if (k > i) {
-			pb_put(b, bk->text + i, k - i, lk ? LS_LINK : st, lk);
+			if (pb_put(b, bk->text + i, k - i, lk ? LS_LINK : st, lk))
+				for (size_t j = 0; j < k - i; j++)
+					b->src[b->len - (k - i) + j] = (uint32_t)(i + j);
 			i = k;
 			continue;
 		}
@@ -453,6 +464,7 @@ static void take(struct ctx *c, const struct pbuf *all, size_t from, size_t to)
 	for (size_t i = from; i < to;) {
 		ucs4_t cp;
 		int k = u8_mbtouc(&cp, (const uint8_t *)all->s + i, to - i);
+		c->b.cur_src = all->src[i];
 		if (cp == '\t') {
 			int sp = 8 - col % 8;
 			for (int j = 0; j < sp; j++)
@@ -503,6 +515,7 @@ static void pre_line(struct ctx *c, int indent)
 			line_add(c, ln, pre, LS_CONT, 0, 0);
 		ln->prefix = (uint8_t)(pre ? strlen(pre) : 0);
 		ln->para_off = (uint32_t)pos;
+		ln->src_off = pos < b->len ? b->src[pos] : b->cur_src;
 		line_add(c, ln, NULL, 0, pos, i);
 		pos = i;
 		first = false;
@@ -524,6 +537,7 @@ static void pb_free(struct pbuf *b)
 	free(b->s);
 	free(b->st);
 	free(b->lk);
+	free(b->src);
 	memset(b, 0, sizeof *b);
 }
 
@@ -678,6 +692,8 @@ static void body(struct ctx *c, const struct article *a)
 			c->nextlink += (uint32_t)bk->nlinks;
 			continue;
 		}
+		c->block = (int32_t)i;
+		c->b.cur_src = 0;
 		if (c->l->nlines && !(prev >= 0 && tight(prev, bk->type)))
 			blank_line(c);
 		if (bk->type == BLOCK_PRE)
@@ -725,7 +741,7 @@ struct layout *layout_new(const struct article *a, int width)
 	if (!l)
 		return NULL;
 	l->width = width < 1 ? 1 : width;
-	struct ctx c = { .l = l, .nextlink = 1 };
+	struct ctx c = { .l = l, .nextlink = 1, .block = -1 };
 	if (!collect_links(l, a)) {
 		layout_free(l);
 		return NULL;
@@ -764,6 +780,21 @@ size_t layout_find(const struct layout *l, uint32_t para, uint32_t para_off)
 		const struct lline *m = &l->lines[mid];
 		if (m->para < para || (m->para == para &&
 				       m->para_off <= para_off))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo - 1 : 0;
+}
+
+size_t layout_find_src(const struct layout *l, long block, long off)
+{
+	size_t lo = 0, hi = l->nlines;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct lline *m = &l->lines[mid];
+		if (m->block < block || (m->block == block &&
+					 (long)m->src_off <= off))
 			lo = mid + 1;
 		else
 			hi = mid;

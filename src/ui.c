@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include <uniwidth.h>
 
 #include "folio/layout.h"
+#include "folio/store.h"
 
 #define DEFAULT_WIDTH 80
 #define CTRL(c) ((c) & 0x1f)
@@ -57,6 +59,10 @@
 	  FN(KEY_BACKSPACE), 127, CTRL('h'), FN(KEY_LEFT), 'B') \
 	X(OPEN, "o", "open the selected link (or the page) in $BROWSER", 'o') \
 	X(RELOAD, "r", "reload the page", 'r') \
+	X(SAVE, "s", "save the article (it then opens offline too)", 's') \
+	X(HISTORY, "h", "history: articles read lately", 'h') \
+	X(SAVED, "S", "the saved list", 'S') \
+	X(UNSAVE, "D", "in the saved list: remove the selected article", 'D') \
 	X(REDRAW, "^L", "redraw the screen", CTRL('l')) \
 	X(HELP, "H  F1", "this help", 'H', FN(KEY_F(1))) \
 	X(QUIT, "q", "quit (in help or the link list: close it)", 'q')
@@ -91,7 +97,12 @@ static int action_of(int key)
 /* Display attributes per layout style, plus the ui's own. */
 enum { AT_STATUS = LS_COUNT, AT_MATCH, AT_SELECT, AT_MESSAGE, AT_COUNT };
 
+/* What a page shows: an article, or one of the lists made from the store
+ * (as articles of linked list items, so every pager key works on them). */
+enum page_kind { PAGE_ARTICLE, PAGE_HISTORY, PAGE_SAVED };
+
 struct page {
+	enum page_kind kind;
 	struct article *a;
 	char *source;
 	struct layout *lay;
@@ -700,7 +711,12 @@ static void setup_attrs(struct ui *u)
 
 /* ---- pages ---- */
 
-static bool push_page(struct ui *u, struct article *a, const char *source)
+static void history_enter(struct ui *u, struct page *p);
+static void history_leave(struct ui *u, struct page *p);
+static void refresh_list(struct ui *u);
+
+static bool push_page(struct ui *u, struct article *a, const char *source,
+		      enum page_kind kind)
 {
 	if (u->depth == u->cap) {
 		size_t c = u->cap ? u->cap * 2 : 4;
@@ -716,6 +732,7 @@ static bool push_page(struct ui *u, struct article *a, const char *source)
 	if (source && !p->source)
 		return false;
 	p->a = a;
+	p->kind = kind;
 	u->depth++;
 	if (!page_layout(u, p)) {
 		u->depth--;
@@ -723,6 +740,7 @@ static bool push_page(struct ui *u, struct article *a, const char *source)
 		return false;
 	}
 	u->match = SIZE_MAX;
+	history_enter(u, p);
 	return true;
 }
 
@@ -756,8 +774,9 @@ static void follow(struct ui *u, uint32_t link)
 	char *url = strdup(l->links[link - 1].url);
 	if (!url)
 		return;
+	history_leave(u, cur(u));
 	struct article *a = open_source(u, url);
-	if (a && !push_page(u, a, url)) {
+	if (a && !push_page(u, a, url, PAGE_ARTICLE)) {
 		article_free(a);
 		message(u, "%s", "out of memory");
 	}
@@ -770,6 +789,7 @@ static void go_back(struct ui *u)
 		message(u, "%s", "No previous page");
 		return;
 	}
+	history_leave(u, cur(u));
 	free_page(cur(u));
 	u->depth--;
 	u->match = SIZE_MAX;
@@ -779,6 +799,10 @@ static void go_back(struct ui *u)
 static void reload(struct ui *u)
 {
 	struct page *p = cur(u);
+	if (p->kind != PAGE_ARTICLE) {
+		refresh_list(u);
+		return;
+	}
 	if (!p->source) {
 		message(u, "%s", "Nothing to reload (the page came from stdin)");
 		return;
@@ -798,6 +822,216 @@ static void reload(struct ui *u)
 			p->top = max_top(u, p);
 		message(u, "%s", "Reloaded");
 	}
+}
+
+/* ---- memory: history, positions, the saved list (store.h) ---- */
+
+/* The name a page is remembered by: what was opened (a URL or a path),
+ * else the document URL; NULL for stdin without one. */
+static const char *page_key(const struct page *p)
+{
+	return p->source ? p->source : p->a->url;
+}
+
+/* A page was opened: record it; resume where the reader left it. */
+static void history_enter(struct ui *u, struct page *p)
+{
+	struct store *st = u->opts.store;
+	const char *key = page_key(p);
+	long block, off;
+	if (!st || !key || p->kind != PAGE_ARTICLE)
+		return;
+	if (store_history_get_position(st, key, &block, &off) == 1 &&
+	    block >= 0 && p->lay->nlines) {
+		size_t i = layout_find_src(p->lay, block, off);
+		p->top = i < max_top(u, p) ? i : max_top(u, p);
+		place_remember(p);
+		size_t n = p->lay->nlines, end = p->top + (size_t)text_rows(u);
+		char pct[16];
+		snprintf(pct, sizeof pct, "%d%%", end >= n ? 100 : (int)(end * 100 / n));
+		message(u, "Resumed where you left off (%s)", pct);
+	}
+	store_history_record(st, key, p->a->title, p->a->site_name,
+			     (int64_t)time(NULL));
+}
+
+/* The reader leaves a page (quit, follow, back): keep the place. */
+static void history_leave(struct ui *u, struct page *p)
+{
+	const char *key = page_key(p);
+	if (!u->opts.store || !key || p->kind != PAGE_ARTICLE ||
+	    !p->lay || !p->lay->nlines)
+		return;
+	const struct lline *ln = &p->lay->lines[p->top];
+	store_history_set_position(u->opts.store, key, ln->block,
+				   (long)ln->src_off);
+}
+
+/* A local file's bytes, for saving a page that is not in the cache. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0;
+	*len = 0;
+	if (!f)
+		return NULL;
+	for (;;) {
+		if (*len + 65536 > cap) {
+			cap = cap ? cap * 2 : 65536 * 2;
+			char *nb = cap <= ((size_t)64 << 20) ? realloc(buf, cap) : NULL;
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = nb;
+		}
+		size_t n = fread(buf + *len, 1, 65536, f);
+		*len += n;
+		if (n < 65536)
+			break;
+	}
+	fclose(f);
+	return buf;
+}
+
+static void save_page(struct ui *u)
+{
+	struct page *p = cur(u);
+	const char *key = page_key(p);
+	if (!u->opts.store) {
+		message(u, "%s", "Cannot save: no store (--no-store, or it did not open)");
+		return;
+	}
+	if (!key || p->kind != PAGE_ARTICLE) {
+		message(u, "%s", "Only an article read from a URL or file can be saved");
+		return;
+	}
+	char *json = article_to_json(p->a);
+	int64_t now = (int64_t)time(NULL);
+	int r = json ? store_save_from_cache(u->opts.store, key, p->a->title,
+					      p->a->site_name, json, now) : -1;
+	if (r == 0 && !source_is_url(key)) {    /* a file: save its bytes */
+		size_t len;
+		char *html = slurp(key, &len);
+		r = html && store_save(u->opts.store, key, p->a->title,
+				       p->a->site_name, html, len, json, now) == 0
+		    ? 1 : -1;
+		free(html);
+	}
+	free(json);
+	message(u, "%s", r == 1 ? "Saved: it opens offline too (S lists saved articles)"
+		: r == 0 ? "Cannot save: the page is no longer in the cache; reload it first"
+		: "Cannot save: the store reported an error");
+}
+
+/* One list entry: "Title (site)" linked to the URL. */
+static bool list_item(struct article *a, const char *url, const char *title,
+		      const char *site)
+{
+	char text[1024];
+	int n = snprintf(text, sizeof text, "%s", title && *title ? title : url);
+	size_t tl = (size_t)(n < 0 ? 0 : n >= (int)sizeof text ? (int)sizeof text - 1 : n);
+	if (site && *site)
+		snprintf(text + tl, sizeof text - tl, " (%s)", site);
+	struct block *b = article_add_block(a, BLOCK_LI, text, strlen(text));
+	if (!b)
+		return false;
+	b->depth = 1;
+	return block_add_link(b, 0, tl, url) == 0;
+}
+
+/* The history or the saved list, made into an article. */
+static struct article *list_article(struct ui *u, enum page_kind kind)
+{
+	struct article *a = article_new();
+	if (!a)
+		return NULL;
+	bool hist = kind == PAGE_HISTORY, ok = true;
+	article_set(&a->title, hist ? "History" : "Saved articles");
+	size_t n = 0;
+	if (hist) {
+		struct store_history *h = NULL;
+		ok = store_history_list(u->opts.store, 500, &h, &n) == 0;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = list_item(a, h[i].url, h[i].title, h[i].site);
+		store_history_free(h, n);
+	} else {
+		struct store_saved *sv = NULL;
+		ok = store_saved_list(u->opts.store, &sv, &n) == 0;
+		for (size_t i = 0; ok && i < n; i++)
+			ok = list_item(a, sv[i].url, sv[i].title, sv[i].site);
+		store_saved_list_free(sv, n);
+	}
+	const char *help = hist ? "Tab selects an article, Enter opens it."
+		: "Tab selects an article, Enter opens it, D removes it.";
+	const char *none = hist ? "Nothing read yet." : "Nothing saved yet (s saves an article).";
+	const char *t = n ? help : none;
+	if (!ok || !article_add_block(a, BLOCK_P, t, strlen(t))) {
+		article_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+static void show_list(struct ui *u, enum page_kind kind)
+{
+	if (!u->opts.store) {
+		message(u, "%s", "No store: history and the saved list are off");
+		return;
+	}
+	if (cur(u)->kind == kind) {
+		go_back(u);     /* the same key again closes the list */
+		return;
+	}
+	history_leave(u, cur(u));
+	struct article *a = list_article(u, kind);
+	if (!a || !push_page(u, a, NULL, kind)) {
+		article_free(a);
+		message(u, "%s", "Cannot read the store");
+	}
+}
+
+/* Rebuild the list on screen (after a removal, or r). */
+static void refresh_list(struct ui *u)
+{
+	struct page *p = cur(u);
+	struct article *a = list_article(u, p->kind);
+	if (!a) {
+		message(u, "%s", "Cannot read the store");
+		return;
+	}
+	place_remember(p);
+	article_free(p->a);
+	layout_free(p->lay);
+	p->a = a;
+	p->lay = NULL;
+	p->sel = 0;
+	if (page_layout(u, p)) {
+		p->top = layout_find(p->lay, p->para, p->para_off);
+		if (p->top > max_top(u, p))
+			p->top = max_top(u, p);
+	}
+}
+
+static void unsave_selected(struct ui *u)
+{
+	struct page *p = cur(u);
+	if (p->kind != PAGE_SAVED) {
+		message(u, "%s", "D works in the saved list (S)");
+		return;
+	}
+	if (!p->sel || p->sel > p->lay->nlinks) {
+		message(u, "%s", "Select an article with Tab first");
+		return;
+	}
+	char *url = strdup(p->lay->links[p->sel - 1].url);
+	int r = url ? store_unsave(u->opts.store, url) : -1;
+	refresh_list(u);
+	message(u, r == 1 ? "Removed %s from the saved list" : "Could not remove %s",
+		url ? url : "it");
+	free(url);
 }
 
 /* ---- $BROWSER ---- */
@@ -1062,6 +1296,10 @@ static void page_action(struct ui *u, int act)
 	case ACT_BACK: go_back(u); break;
 	case ACT_OPEN: open_browser(u); break;
 	case ACT_RELOAD: reload(u); break;
+	case ACT_SAVE: save_page(u); break;
+	case ACT_HISTORY: show_list(u, PAGE_HISTORY); break;
+	case ACT_SAVED: show_list(u, PAGE_SAVED); break;
+	case ACT_UNSAVE: unsave_selected(u); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_HELP: u->mode = MODE_HELP; u->help_top = 0; break;
 	default: break;
@@ -1085,8 +1323,10 @@ bool ui_key(struct ui *u, int key)
 	if (u->mode == MODE_HELP)
 		return help_key(u, key);
 	int act = action_of(key);
-	if (act == ACT_QUIT)
+	if (act == ACT_QUIT) {
+		history_leave(u, cur(u));
 		return false;
+	}
 	page_action(u, act);
 	return true;
 }
@@ -1105,7 +1345,7 @@ struct ui *ui_new(struct article *first, const char *source,
 	u->match = SIZE_MAX;
 	measure(u);
 	setup_attrs(u);
-	if (!push_page(u, first, source)) {
+	if (!push_page(u, first, source, PAGE_ARTICLE)) {
 		free(u->stack);
 		free(u);
 		return NULL;

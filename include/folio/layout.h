@@ -59,6 +59,8 @@ struct lline {
 	uint32_t nspans;
 	uint32_t para;          /* paragraph id: same at every width */
 	uint32_t para_off;      /* display bytes of the paragraph before this line */
+	int32_t block;          /* article block shown; -1: the header */
+	uint32_t src_off;       /* byte of that block's text the line starts at */
 };
 
 struct layout_link {
@@ -92,6 +94,10 @@ static inline const char *layout_text(const struct layout *l, size_t line)
 /* Index of the line showing byte para_off of paragraph para (the nearest
  * one when it no longer exists); for keeping the place on a resize. */
 size_t layout_find(const struct layout *l, uint32_t para, uint32_t para_off);
+
+/* Index of the line showing byte `off` of block `block`'s own text (-1:
+ * the header): a place that holds across widths and program runs. */
+size_t layout_find_src(const struct layout *l, long block, long off);
 
 /* Plain text of the layout (indents as spaces, one line per line) and a
  * numbered list of the link URLs at the end.  malloc'd, NULL on OOM. */

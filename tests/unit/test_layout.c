@@ -272,6 +272,41 @@ static void test_find_across_widths(void **state)
 	article_free(a);
 }
 
+/* A place given as (block, byte of its text) is found at any width, link
+ * markers in the display text notwithstanding. */
+static void test_find_src(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+	article_set(&a->title, "Title");
+	for (int i = 0; i < 3; i++)
+		article_add_block(a, BLOCK_P, FOX, strlen(FOX));
+	block_add_link(&a->blocks[1], 4, 9, "https://x.example/q");
+	struct layout *l = layout_new(a, 20);
+	size_t i = layout_find_src(l, 1, 20);   /* FOX + 20 is "jumps" */
+	assert_int_equal(l->lines[i].block, 1);
+	assert_memory_equal(layout_text(l, i), "fox jumps", 9);
+	assert_int_equal(l->lines[i].src_off, 16);
+	assert_int_equal(layout_find_src(l, -1, 0), 0);
+	i = layout_find_src(l, 2, 0);
+	assert_memory_equal(layout_text(l, i), "The quick brown fox", 19);
+	assert_int_equal(l->lines[i - 1].len, 0);       /* blank before it */
+	assert_int_equal(l->lines[i - 1].block, 2);
+	layout_free(l);
+	l = layout_new(a, 80);
+	i = layout_find_src(l, 1, 20);
+	assert_memory_equal(layout_text(l, i), "The quick[1] brown", 18);
+	layout_free(l);
+	/* Pre rows and table rows count from the block's start. */
+	article_free(a);
+	a = one_block(BLOCK_PRE, "line one\nline two\nline three");
+	l = layout_new(a, 40);
+	i = layout_find_src(l, 0, 12);
+	assert_memory_equal(layout_text(l, i), "line two", 8);
+	layout_free(l);
+	article_free(a);
+}
+
 /* Lines of a paragraph carry the join flag a search needs. */
 static void test_join_flags(void **state)
 {
@@ -326,6 +361,7 @@ int main(void)
 		cmocka_unit_test(test_every_block),
 		cmocka_unit_test(test_links_numbered),
 		cmocka_unit_test(test_find_across_widths),
+		cmocka_unit_test(test_find_src),
 		cmocka_unit_test(test_join_flags),
 		cmocka_unit_test(test_date_line),
 		cmocka_unit_test(test_empty_article),
