@@ -15,6 +15,7 @@
 #include "folio/source.h"
 #include "folio/status.h"
 #include "folio/store.h"
+#include "folio/text.h"
 #include "folio/ui.h"
 
 enum dump_format { DUMP_NONE, DUMP_JSON, DUMP_TEXT };
@@ -287,13 +288,17 @@ static int run_batch(const struct cli *cli)
 	enum status_code rc = source_open_many((const char *const *)cli->args, n, &cli->source,
 					       cli->jobs, res);
 	for (size_t i = 0; i < n; i++) {
+		/* Names may hold escape sequences: never echo them raw. */
+		char *name = text_clean_dup(cli->args[i], strlen(cli->args[i]));
+		text_clean(res[i].err, strlen(res[i].err));
 		if (cli->dump == DUMP_TEXT)
-			printf("%s==> %s <==\n", i ? "\n" : "", cli->args[i]);
+			printf("%s==> %s <==\n", i ? "\n" : "", name ? name : "");
 		if (res[i].status != STATUS_OK)
-			failed |= print_failure(cli->args[i], &res[i], cli->dump);
+			failed |= print_failure(name ? name : "", &res[i], cli->dump);
 		else
 			failed |= print_article(res[i].article, cli->dump);
 		article_free(res[i].article);
+		free(name);
 	}
 	free(res);
 	if (fflush(stdout) != 0 || failed)
@@ -315,11 +320,12 @@ static void release_store(void)
 	config_free(&settings);
 }
 
-/* The pager remembers what it shows; --dump only caches URLs; so a
- * --dump of files neither opens nor creates the database. */
+/* The pager remembers what it shows; printed output only caches URLs;
+ * so printing files neither opens nor creates the database. */
 static bool needs_store(const struct cli *cli)
 {
-	if (cli->dump == DUMP_NONE || cli->list_history || cli->list_saved || cli->unsave)
+	if ((cli->dump == DUMP_NONE && isatty(STDOUT_FILENO)) ||
+	    cli->list_history || cli->list_saved || cli->unsave)
 		return true;
 	for (int i = 0; i < cli->nargs; i++)
 		if (source_is_url(cli->args[i]))
@@ -464,6 +470,7 @@ int main(int argc, char **argv)
 
 	enum status_code rc = source_open(cli.args[0], &cli.source, &article, err);
 	if (rc != STATUS_OK) {
+		text_clean(err, strlen(err));   /* the name may hold escapes */
 		fprintf(stderr, "folio: %s\n", err);
 		return rc;
 	}

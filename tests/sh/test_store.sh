@@ -139,11 +139,14 @@ for how in flag env; do
 	expect_err "no store"
 	[ -e "$XDG_DATA_HOME" ] && fail "no store ($how) created $XDG_DATA_HOME"
 done
-# --dump of a file has nothing to cache or remember: no database.
+# Printing a file has nothing to cache or remember: no database.
 export XDG_DATA_HOME=$TMP/data-file
 run --dump=json "$TMP/local.html"
 expect_rc 0
-[ -e "$XDG_DATA_HOME" ] && fail "--dump of a file created $XDG_DATA_HOME"
+run "$TMP/local.html"
+expect_rc 0
+expect_out 'local page'
+[ -e "$XDG_DATA_HOME" ] && fail "printing a file created $XDG_DATA_HOME"
 export XDG_DATA_HOME=$TMP/data
 
 # ---- the network fails, a cached copy exists: the error says so ----
