@@ -153,10 +153,17 @@ static size_t utf8_chars(const char *s, size_t bytes)
 static json_t *links_json(const struct block *b)
 {
 	json_t *arr = json_array();
+	/* Links come in text order: count on from the previous one, so a
+	 * paragraph of 100 000 links is not quadratic. */
+	size_t at = 0, at_chars = 0;
 	for (size_t i = 0; arr && i < b->nlinks; i++) {
 		const struct link *l = &b->links[i];
-		size_t start = utf8_chars(b->text, l->start);
+		if (l->start < at)
+			at = at_chars = 0;
+		size_t start = at_chars + utf8_chars(b->text + at, l->start - at);
 		size_t end = start + utf8_chars(b->text + l->start, l->end - l->start);
+		at = l->start;
+		at_chars = start;
 		json_array_append_new(arr, json_pack("{s:I,s:I,s:s}",
 			"start", (json_int_t)start, "end", (json_int_t)end, "url", l->url));
 	}
