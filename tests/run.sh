@@ -8,7 +8,14 @@ FOLIO=$(cd "$(dirname "$FOLIO")" && pwd)/$(basename "$FOLIO")
 FOLIO_BUILD=$(cd "$build" && pwd)
 export FOLIO FOLIO_BUILD
 pass=0 fail=0 failed=""
-log=$(mktemp); trap 'rm -f "$log"' EXIT
+# Tests never touch the user's history, cache or settings: a private
+# HOME and XDG directories for the whole run.
+sandbox=$(mktemp -d)
+log=$sandbox/log
+trap 'rm -rf "$sandbox"' EXIT
+mkdir -p "$sandbox/home" "$sandbox/data" "$sandbox/config"
+HOME=$sandbox/home XDG_DATA_HOME=$sandbox/data XDG_CONFIG_HOME=$sandbox/config
+export HOME XDG_DATA_HOME XDG_CONFIG_HOME
 run_one() {
 	name=$1; shift
 	start=$(date +%s)
