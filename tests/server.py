@@ -107,12 +107,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, f.read(), ctype="text/html")
 
     def barrier(self, parts):
-        """/barrier/GROUP/N/I: answers only once N requests of GROUP are
-        in flight together (proof of concurrency without timing); 503
-        when they do not all arrive within a second."""
+        """/barrier/GROUP/N/I[?t=S]: answers only once N requests of GROUP
+        are in flight together (proof of concurrency without timing); 503
+        when they do not all arrive within S seconds (default 5)."""
         group, n = parts[0], int(parts[1])
+        query = self.path.partition("?")[2]
+        wait = float(query[2:]) if query.startswith("t=") else 5.0
         with BARRIERS_LOCK:
-            b = BARRIERS.setdefault(group, threading.Barrier(n, timeout=1))
+            b = BARRIERS.setdefault(group, threading.Barrier(n, timeout=wait))
         try:
             b.wait()
         except threading.BrokenBarrierError:

@@ -55,7 +55,7 @@ run --dump=json --jobs 3 "$U/barrier/a/3/1" "$U/barrier/a/3/2" "$U/barrier/a/3/3
 expect_rc 0
 expect_out 'Together a/3/3'
 # With --jobs 1 they arrive one at a time, so the group never forms.
-run --dump=json --jobs 1 "$U/barrier/b/2/1" "$U/barrier/b/2/2"
+run --dump=json --jobs 1 "$U/barrier/b/2/1?t=1" "$U/barrier/b/2/2?t=1"
 expect_rc 5
 expect_err "HTTP 503" 2
 
