@@ -1386,7 +1386,10 @@ enum status_code ui_run(struct article *first, const char *source,
 	FILE *out = isatty(STDOUT_FILENO) ? stdout : fopen("/dev/tty", "w");
 	SCREEN *scr = in && out ? newterm(NULL, out, in) : NULL;
 	if (!scr) {
-		fprintf(stderr, "folio: cannot open the terminal\n");
+		const char *term = getenv("TERM");
+		fprintf(stderr, "folio: cannot use the terminal (%s%s%s); "
+			"try 'folio ... | less'\n", in && out ? "TERM=" : "no /dev/tty",
+			in && out ? (term ? term : "unset") : "", "");
 		if (in && in != stdin)
 			fclose(in);
 		if (out && out != stdout)

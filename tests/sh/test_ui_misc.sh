@@ -72,3 +72,11 @@ ui_screen | head -n 1 | grep -q "^Paragraph nine: passenger" || ui_fail "reload 
 ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+
+# An unknown terminal type: one clear line and status 3, no crash.
+tm kill-server
+ui_start TERM=nosuchterm -- tests/ui/long.html
+ui_wait_exit
+[ "$UI_STATUS" = 3 ] || ui_fail "exit status $UI_STATUS with an unknown TERM"
+grep -q "^folio: cannot use the terminal (TERM=nosuchterm)" "$UI_TMP/stderr" ||
+	ui_fail "no message for an unknown TERM"
