@@ -34,7 +34,8 @@ static const char *const bad_img_hints[] = {
 	"logo", "avatar", "icon", "sprite", "pixel", "tracking", "badge",
 	"emoji", "button", "author", "profile", "thumb", "related", "promo",
 	"social", "share", "advert", "sponsor", "headshot", "mugshot",
-	"gravatar", "spinner", "loader", "placeholder", NULL
+	"gravatar", "spinner", "loader", "placeholder", "svg", "math",
+	"formula", "latex", "equation", NULL
 };
 
 static const char *const chrome_hints[] = {
@@ -65,6 +66,36 @@ static const char *const hidden_hints[] = {
 	"sr-only", "visually-hidden", "visuallyhidden", "screen-reader",
 	"screenreader", "offscreen", "off-screen", "a11y", "hidden", NULL
 };
+
+/* Does one class name or the id (split at spaces) contain a word of
+ * want and, when avoid is given, none of avoid? */
+static bool name_has(xmlNodePtr n, const char *const *want, const char *const *avoid)
+{
+	static const char *const attrs[] = {"class", "id", NULL};
+	for (int a = 0; attrs[a]; a++) {
+		const char *v = dom_attr_raw(n, attrs[a]);
+		while (v && *v) {
+			while (*v == ' ' || *v == '\t' || *v == '\n')
+				v++;
+			size_t len = strcspn(v, " \t\n");
+			char name[128];
+			if (len && len < sizeof name) {
+				for (size_t i = 0; i < len; i++)
+					name[i] = (char)tolower((unsigned char)v[i]);
+				name[len] = '\0';
+				bool hit = false, bad = false;
+				for (int i = 0; want[i] && !hit; i++)
+					hit = strstr(name, want[i]) != NULL;
+				for (int i = 0; avoid && avoid[i] && hit && !bad; i++)
+					bad = strstr(name, avoid[i]) != NULL;
+				if (hit && !bad)
+					return true;
+			}
+			v += len;
+		}
+	}
+	return false;
+}
 
 /* The image URL an <img> shows: a real src, else a lazy-load attribute. */
 static const char *img_src(xmlNodePtr img)
@@ -161,13 +192,65 @@ static bool in_chrome(xmlNodePtr n, xmlNodePtr body, xmlNodePtr start)
 
 /* Could img be the lead photo?  The metadata's own image (meta is
  * true) is trusted over file-name hints: "…_logo_main.jpg" can be it. */
+static bool is_hidden(xmlNodePtr n)
+{
+	const char *aria = dom_attr_raw(n, "aria-hidden");
+	const char *style = dom_attr_raw(n, "style");
+	if (aria && !strcmp(aria, "true"))
+		return true;
+	if (style && (strcasestr(style, "display:none") ||
+		      strcasestr(style, "display: none") ||
+		      strcasestr(style, "visibility:hidden")))
+		return true;
+	return dom_hint(n, hidden_hints) || dom_attr_raw(n, "hidden");
+}
+
+/* Does href point at an image file (a lightbox link to the photo)? */
+static bool image_href(const char *href)
+{
+	static const char *const exts[] = {
+		".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", NULL
+	};
+	size_t n = strcspn(href, "?#");
+	for (int i = 0; exts[i]; i++) {
+		size_t k = strlen(exts[i]);
+		if (n >= k && !strncasecmp(href + n - k, exts[i], k))
+			return true;
+	}
+	return false;
+}
+
+/* An image wrapped in a link to another page is a teaser for that page
+ * (a related story), not this article's photo.  Links to the image
+ * itself, to an anchor, or to this page are fine. */
+static bool links_elsewhere(xmlNodePtr img, const char *base)
+{
+	int level = 0;
+	for (xmlNodePtr p = img->parent; p && level < 3; p = p->parent, level++) {
+		if (!dom_is(p, "a"))
+			continue;
+		const char *href = dom_attr_raw(p, "href");
+		if (!href || !*href || *href == '#' || !strncasecmp(href, "javascript:", 11) ||
+		    image_href(href))
+			return false;
+		char *abs = dom_resolve_url(base, href);
+		bool same = abs && base && !strcmp(abs, base);
+		free(abs);
+		return !same;
+	}
+	return false;
+}
+
 static bool usable_img(xmlNodePtr img, xmlNodePtr content_root,
-		       xmlNodePtr start, bool meta)
+		       xmlNodePtr start, const char *base, bool meta)
 {
 	const char *src = img_src(img);
 	if (!src)
 		return false;
-	if (small_dimension(img, "width") || small_dimension(img, "height"))
+	/* (no guessing from "width:0" styles: image components size
+	 * themselves with "width:0;min-width:100%") */
+	if (small_dimension(img, "width") || small_dimension(img, "height") ||
+	    is_hidden(img))
 		return false;
 	if (hint_token(img, bad_img_hints))
 		return false;
@@ -175,6 +258,8 @@ static bool usable_img(xmlNodePtr img, xmlNodePtr content_root,
 		return false;
 	const char *dot = strrchr(src, '.');
 	if (dot && (!strncasecmp(dot, ".svg", 4) || !strncasecmp(dot, ".ico", 4)))
+		return false;
+	if (!meta && links_elsewhere(img, base))
 		return false;
 	return !in_chrome(img, content_root, start);
 }
@@ -192,6 +277,31 @@ static size_t url_file(const char *url, const char **start)
 
 /* The same picture, maybe in another size: equal file names, or file
  * names sharing a long stem ("IMG123-1140.jpg" / "IMG123-1138.jpg"). */
+/* The longest path segment of url (no host, no query): often a UUID or
+ * a file name that survives resizing services. */
+static size_t longest_segment(const char *url, const char **start)
+{
+	const char *p = strstr(url, "://");
+	p = p ? p + 3 : url;
+	p += strcspn(p, "/");           /* skip the host */
+	size_t end = strcspn(p, "?# \t\n");
+	size_t best = 0;
+	*start = p;
+	for (size_t i = 0; i < end;) {
+		while (i < end && p[i] == '/')
+			i++;
+		size_t j = i;
+		while (j < end && p[j] != '/')
+			j++;
+		if (j - i > best) {
+			best = j - i;
+			*start = p + i;
+		}
+		i = j;
+	}
+	return best;
+}
+
 static bool same_image(const char *a, const char *b)
 {
 	if (!a || !b)
@@ -203,18 +313,51 @@ static bool same_image(const char *a, const char *b)
 	size_t k = 0;
 	while (k < na && k < nb && fa[k] == fb[k])
 		k++;
-	return k >= 12;
+	if (k >= 12)
+		return true;
+	/* ".../e80dae8a-b955-43f6-8ada-f023385e622b/scale-to-width-down/627" */
+	const char *sa;
+	size_t la = longest_segment(a, &sa);
+	if (la < 16)
+		return false;
+	const char *qb = b + strcspn(b, "?#");
+	for (const char *p = strstr(b, "/"); p && p < qb; p = strchr(p + 1, '/'))
+		if ((size_t)(qb - p - 1) >= la && !strncmp(p + 1, sa, la) &&
+		    (p[1 + la] == '/' || p + 1 + la == qb))
+			return true;
+	return false;
 }
-
 
 struct scan {
 	xmlNodePtr content_root;
+	const char *base;       /* document URL, for links to this page */
 	const char *meta_url;
 	xmlNodePtr start;       /* where the article begins (h1 or body) */
 	bool started;           /* start is behind us */
 	size_t text;            /* article letters seen so far */
 	xmlNodePtr first;       /* first usable image after the start */
+	xmlNodePtr hero;        /* first usable image marked as the hero */
 };
+
+/* Marked as the article's hero/featured image, on the image or a close
+ * wrapper?  Such an image may sit above the headline. */
+static bool is_hero(xmlNodePtr img)
+{
+	static const char *const words[] = {
+		"hero", "featured-image", "featuredimage", "featured-media",
+		"lead-image", "leadimage", "lead-media", "lead-photo",
+		"lead-asset", "leadasset", "main-image", "mainimage",
+		"article-image", "article__image", "post-thumbnail",
+		"wp-post-image", "top-image", "story-image", "headline-image",
+		NULL
+	};
+	int level = 0;
+	for (xmlNodePtr p = img; p && level < 4 && p->type == XML_ELEMENT_NODE;
+	     p = p->parent, level++)
+		if (name_has(p, words, NULL))
+			return true;
+	return false;
+}
 
 /* Look at one node; returns the lead when it is decided. */
 static xmlNodePtr scan_node(struct scan *sc, xmlNodePtr n)
@@ -230,10 +373,12 @@ static xmlNodePtr scan_node(struct scan *sc, xmlNodePtr n)
 	if (!dom_is(n, "img"))
 		return NULL;
 	bool meta = same_image(img_src(n), sc->meta_url);
-	if (!usable_img(n, sc->content_root, sc->start, meta))
+	if (!usable_img(n, sc->content_root, sc->start, sc->base, meta))
 		return NULL;
 	if (meta)
 		return n;
+	if (!sc->hero && is_hero(n))
+		sc->hero = n;
 	if (!sc->first && sc->started)
 		sc->first = n;
 	return NULL;
@@ -281,10 +426,11 @@ static xmlNodePtr article_start(xmlNodePtr root, xmlNodePtr content_root,
  * article text is well under way, else the first usable image from the
  * headline (or the body's start) to that point. */
 static xmlNodePtr find_lead_img(xmlDocPtr doc, xmlNodePtr content_root,
-				const char *meta_url, const char *title)
+				const char *base, const char *meta_url,
+				const char *title)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	struct scan sc = {content_root, meta_url, NULL, false, 0, NULL};
+	struct scan sc = {content_root, base, meta_url, NULL, false, 0, NULL, NULL};
 	sc.start = article_start(root, content_root, title);
 	for (xmlNodePtr n = root; n && sc.text <= TOP_TEXT;) {
 		/* noscript stays: its <img> is often the real one behind a
@@ -299,53 +445,11 @@ static xmlNodePtr find_lead_img(xmlDocPtr doc, xmlNodePtr content_root,
 			return hit;
 		n = dom_next(n, root, false);
 	}
-	return sc.first;
+	return sc.hero ? sc.hero : sc.first;
 }
 
 /* ---- caption region ---- */
 
-static bool is_hidden(xmlNodePtr n)
-{
-	const char *aria = dom_attr_raw(n, "aria-hidden");
-	const char *style = dom_attr_raw(n, "style");
-	if (aria && !strcmp(aria, "true"))
-		return true;
-	if (style && (strcasestr(style, "display:none") ||
-		      strcasestr(style, "display: none") ||
-		      strcasestr(style, "visibility:hidden")))
-		return true;
-	return dom_hint(n, hidden_hints) || dom_attr_raw(n, "hidden");
-}
-
-/* Does one class name or the id (split at spaces) contain a word of
- * want and, when avoid is given, none of avoid? */
-static bool name_has(xmlNodePtr n, const char *const *want, const char *const *avoid)
-{
-	static const char *const attrs[] = {"class", "id", NULL};
-	for (int a = 0; attrs[a]; a++) {
-		const char *v = dom_attr_raw(n, attrs[a]);
-		while (v && *v) {
-			while (*v == ' ' || *v == '\t' || *v == '\n')
-				v++;
-			size_t len = strcspn(v, " \t\n");
-			char name[128];
-			if (len && len < sizeof name) {
-				for (size_t i = 0; i < len; i++)
-					name[i] = (char)tolower((unsigned char)v[i]);
-				name[len] = '\0';
-				bool hit = false, bad = false;
-				for (int i = 0; want[i] && !hit; i++)
-					hit = strstr(name, want[i]) != NULL;
-				for (int i = 0; avoid && avoid[i] && hit && !bad; i++)
-					bad = strstr(name, avoid[i]) != NULL;
-				if (hit && !bad)
-					return true;
-			}
-			v += len;
-		}
-	}
-	return false;
-}
 
 /* Marked as credit?  weak: also by the ambiguous tokens.  A class
  * name is read whole: "caption__credit" is a credit. */
@@ -496,12 +600,14 @@ static bool holds_caption(xmlNodePtr n)
 
 /* Is sibling s a caption or credit block for the image: marked itself,
  * or a short footer holding marked parts ("media__footer" with a
- * credit span and a caption span)? */
+ * credit span and a caption span) and no heading? */
 static bool caption_sibling(xmlNodePtr s)
 {
 	if (caption_mark(s) || credit_mark(s, false))
 		return true;
-	return holds_caption(s) && letters(s, 600) <= 600;
+	/* a headline block with a caption somewhere in it is no footer */
+	return holds_caption(s) && letters(s, 400) <= 400 && !dom_find(s, "h1") &&
+	       !dom_find(s, "h2") && !dom_find(s, "h3");
 }
 
 /* Next element sibling, skipping <br> and blank text. */
@@ -677,20 +783,28 @@ static void finish(struct buf *cap, struct buf *cr, char **caption, char **credi
 		text_clean(*credit, strlen(*credit));
 }
 
+static void drop_lead(struct article *a)
+{
+	if (!a->lead_image)
+		return;
+	free(a->lead_image->url);
+	free(a->lead_image->caption);
+	free(a->lead_image->credit);
+	free(a->lead_image);
+	a->lead_image = NULL;
+}
+
 xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 			      const char *base_url, struct article *a)
 {
 	if (!doc || !a || !xmlDocGetRootElement(doc))
 		return NULL;
 	const char *meta_url = a->lead_image ? a->lead_image->url : NULL;
-	xmlNodePtr img = find_lead_img(doc, content_root, meta_url, a->title);
+	xmlNodePtr img = find_lead_img(doc, content_root, base_url, meta_url, a->title);
 	if (!img) {
-		/* Metadata's caption and credit describe an image the page
-		 * does not show: nothing of them is visible. */
-		if (a->lead_image) {
-			article_set(&a->lead_image->caption, NULL);
-			article_set(&a->lead_image->credit, NULL);
-		}
+		/* The metadata names an image the page does not show (or
+		 * shows only as a placeholder): there is no lead photo. */
+		drop_lead(a);
 		return NULL;
 	}
 	char *url = img_url(base_url, img_src(img));

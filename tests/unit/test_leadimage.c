@@ -218,13 +218,14 @@ static void test_photo_box(void **state)
 static void test_metadata_caption_not_shown(void **state)
 {
 	(void)state;
-	/* JSON-LD describes an image the page never shows: no caption. */
+	/* JSON-LD describes an image the page never shows: no lead photo,
+	 * so no caption either. */
 	struct run r = run(
 		"<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\","
 		"\"headline\":\"H\",\"image\":{\"@type\":\"ImageObject\",\"url\":\"https://c.example/z.jpg\","
 		"\"caption\":\"Zed\"}}</script></head><body><h1>H</h1>"
 		"<div id=\"body\"><p>Text.</p></div></body></html>");
-	expect(&r, "https://c.example/z.jpg", NULL, NULL);
+	assert_null(r.a->lead_image);
 	done(&r);
 }
 
@@ -252,6 +253,26 @@ static void test_unmarked_parts(void **state)
 	done(&r);
 }
 
+static void test_hero_above_headline(void **state)
+{
+	(void)state;
+	/* A hero image above the h1, not named by the metadata; a teaser
+	 * image linking to another story comes first in the body. */
+	struct run r = run(
+		"<html><head><meta property=\"og:image\" content=\"https://x.example/social-card.png\"></head><body>"
+		"<div class=\"article-hero\"><img src=\"/hero-wide.jpg\"></div>"
+		"<h1>Async tasks at scale</h1><div id=\"body\">"
+		"<p>Intro text.</p><a href=\"/other-story\"><img src=\"/other-thumb-x.jpg\"></a>"
+		"<p>More text.</p></div></body></html>");
+	expect(&r, "https://news.example/hero-wide.jpg", NULL, NULL);
+	done(&r);
+	r = run("<html><body><h1>Async tasks at scale</h1><div id=\"body\">"
+		"<p>Intro text.</p><a href=\"/other-story\"><img src=\"/other-thumb-x.jpg\"></a>"
+		"<p>More text.</p></div></body></html>");
+	assert_null(r.a->lead_image);
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +288,7 @@ int main(void)
 		cmocka_unit_test(test_photo_box),
 		cmocka_unit_test(test_metadata_caption_not_shown),
 		cmocka_unit_test(test_unmarked_parts),
+		cmocka_unit_test(test_hero_above_headline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
