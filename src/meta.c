@@ -368,38 +368,59 @@ static char *byline_from_text(xmlNodePtr n)
 	return out;
 }
 
-/* The first visible byline (a marked element or a "By …" line) in
- * document order, cleaned; NULL if none.  Bounded: a pathological page
- * with thousands of "author" elements costs at most MAX_BYLINE_TRIES. */
 #define MAX_BYLINE_TRIES 64
+
+/* Names from node n: a marked byline element or a "By …" line. */
+static char *byline_at(xmlNodePtr n, int *tries)
+{
+	if (n->type != XML_ELEMENT_NODE || dom_is(n, "meta") || dom_is(n, "link"))
+		return NULL;
+	char *name = byline_from(n, tries);
+	/* the cheap shape test first: inside_vetoed climbs every
+	 * ancestor, quadratic on a deeply nested page */
+	if (!name) {
+		name = byline_from_text(n);
+		if (name && inside_vetoed(n, false)) {
+			free(name);
+			name = NULL;
+		}
+	}
+	return name;
+}
+
+/* First byline in [from, until) in document order (until may be NULL). */
+static char *byline_scan(xmlNodePtr root, xmlNodePtr from, xmlNodePtr until,
+			 int *tries)
+{
+	for (xmlNodePtr n = from; n && n != until && *tries < MAX_BYLINE_TRIES;) {
+		if (dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "head")) {
+			n = dom_next(n, root, true);
+			continue;
+		}
+		char *name = byline_at(n, tries);
+		if (name)
+			return name;
+		n = dom_next(n, root, false);
+	}
+	return NULL;
+}
+
+/* The visible byline: the first one after the headline (bylines follow
+ * it; what comes before is mostly navigation and teasers), else the
+ * first one before it.  Bounded: a pathological page with thousands of
+ * "author" elements costs at most MAX_BYLINE_TRIES candidates. */
 static char *visible_byline(xmlDocPtr doc)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlNodePtr h1 = NULL;
+	for (xmlNodePtr n = root; n && !h1; n = dom_next(n, root, false))
+		if (dom_is(n, "h1") && !hint_logo_heading(n))
+			h1 = n;
 	int tries = 0;
-	for (xmlNodePtr n = root; n && tries < MAX_BYLINE_TRIES;
-	     n = dom_next(n, root, false)) {
-		if (dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "head")) {
-			n = dom_next(n, root, true);
-			if (!n)
-				break;
-		}
-		if (n->type != XML_ELEMENT_NODE || dom_is(n, "meta") ||
-		    dom_is(n, "link"))
-			continue;
-		char *name = byline_from(n, &tries);
-		/* the cheap shape test first: inside_vetoed climbs every
-		 * ancestor, quadratic on a deeply nested page */
-		if (!name) {
-			name = byline_from_text(n);
-			if (name && inside_vetoed(n, false)) {
-				free(name);
-				name = NULL;
-			}
-		}
-		if (name)
-			return name;
-	}
-	return NULL;
+	char *name = h1 ? byline_scan(root, h1, NULL, &tries) : NULL;
+	if (!name)
+		name = byline_scan(root, root, h1, &tries);
+	return name;
 }
 
 /* Words that mark an organisation rather than a person. */

@@ -288,8 +288,16 @@ char *meta_strip_site(const char *title, const char *const *sites, size_t nsites
 	} else if (hi - lo == 2) {
 		size_t wl = count_words(title + segs[lo + 1].start,
 					segs[lo + 1].end - segs[lo + 1].start);
+		/* the separator between the two: "|", "::" or "»" only ever
+		 * set a site name apart, "-" may be part of a headline */
+		const char *gap = title + segs[lo].end;
+		size_t gl = segs[lo + 1].start - segs[lo].end;
+		bool hard = memchr(gap, '|', gl) || memmem(gap, gl, "::", 2) ||
+			    memmem(gap, gl, "\xc2\xbb", 2);
 		if (wl <= 3 && wl < words_first)
 			hi = lo + 1;
+		else if (hard && words_first <= 3 && wl >= 4 && wl >= 2 * words_first)
+			lo++;   /* "Site | A long headline here" */
 	}
 	size_t a = segs[lo].start, b = segs[hi - 1].end;
 	/* "Site: Headline" when the part before the colon is the site. */
@@ -393,7 +401,7 @@ static void cut_tail(char *s)
 		}
 	/* A handle after the name ("Jane Roe @janeroe", "Jane Roe@janeroe")
 	 * or an e-mail address: the names end there. */
-	for (char *p = s + 1; *p; p++) {
+	for (char *p = *s ? s + 1 : s; *p; p++) {    /* s may be "" by now */
 		if (*p != '@' || p[-1] == '(')
 			continue;
 		char *ws = p;
