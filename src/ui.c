@@ -1107,6 +1107,39 @@ static void select_link(struct ui *u, int dir)
 
 /* ---- prompt ---- */
 
+/* One key typed at the prompt: 1 done, -1 cancelled, 0 go on. */
+static int prompt_edit(char *buf, size_t *len, size_t cap, bool fn, wint_t wc)
+{
+	if ((!fn && (wc == '\n' || wc == '\r')) || (fn && wc == KEY_ENTER))
+		return 1;
+	if (!fn && (wc == 27 || wc == CTRL('g')))
+		return -1;
+	if ((fn && wc == KEY_BACKSPACE) || (!fn && (wc == 127 || wc == 8))) {
+		if (!*len)
+			return -1;      /* erasing past the start cancels */
+		do
+			(*len)--;
+		while (*len && ((unsigned char)buf[*len] & 0xc0) == 0x80);
+		buf[*len] = '\0';
+		return 0;
+	}
+	if (!fn && wc == CTRL('u')) {
+		*len = 0;
+		buf[0] = '\0';
+		return 0;
+	}
+	if (fn || unsafe((ucs4_t)wc))
+		return 0;
+	uint8_t enc[6];
+	int m = u8_uctomb(enc, (ucs4_t)wc, sizeof enc);
+	if (m > 0 && *len + (size_t)m < cap - 1) {
+		memcpy(buf + *len, enc, (size_t)m);
+		*len += (size_t)m;
+		buf[*len] = '\0';
+	}
+	return 0;
+}
+
 /* Reads a line on the status line.  Returns a malloc'd UTF-8 string, or
  * NULL when cancelled (Esc, ^G, or erasing past the start). */
 static char *prompt(struct ui *u, const char *lead)
@@ -1134,36 +1167,12 @@ static char *prompt(struct ui *u, const char *lead)
 			ui_draw(u);
 			continue;
 		}
-		bool fn = r == KEY_CODE_YES;
-		if (!fn && (wc == '\n' || wc == '\r'))
-			break;
-		if ((!fn && (wc == 27 || wc == CTRL('g'))))
+		int done = prompt_edit(buf, &len, sizeof buf, r == KEY_CODE_YES, wc);
+		if (done < 0)
 			return NULL;
-		if ((fn && wc == KEY_BACKSPACE) || (!fn && (wc == 127 || wc == 8))) {
-			if (!len)
-				return NULL;
-			do
-				len--;
-			while (len && ((unsigned char)buf[len] & 0xc0) == 0x80);
-			buf[len] = '\0';
-			continue;
-		}
-		if (!fn && wc == CTRL('u')) {
-			len = 0;
-			buf[0] = '\0';
-			continue;
-		}
-		if (fn || unsafe((ucs4_t)wc))
-			continue;
-		uint8_t enc[6];
-		int m = u8_uctomb(enc, (ucs4_t)wc, sizeof enc);
-		if (m > 0 && len + (size_t)m < sizeof buf - 1) {
-			memcpy(buf + len, enc, (size_t)m);
-			len += (size_t)m;
-			buf[len] = '\0';
-		}
+		if (done > 0)
+			return strdup(buf);
 	}
-	return strdup(buf);
 }
 
 static void start_search(struct ui *u, bool backward)
