@@ -8,6 +8,9 @@
 # blow-ups (about 10x what was measured), not benchmarks.
 set -u
 : "${FOLIO:?FOLIO must name the folio binary}"
+: "${FOLIO_BUILD:?FOLIO_BUILD must name the build directory}"
+gen=$FOLIO_BUILD/tools/genpage     # tests/tools/genpage.c
+[ -x "$gen" ] || { echo "FAIL: $gen not built (make test builds it)"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
@@ -144,10 +147,7 @@ check_not_crashed; check_error 3 adir
 # --- binary junk (NULs, controls, invalid UTF-8): an error, or text
 # without control characters
 case=binary-junk
-python3 -c '
-import random, sys
-r = random.Random(20260826)
-sys.stdout.buffer.write(bytes(r.randrange(256) for _ in range(200000)))' >"$tmp/junk.bin"
+"$gen" junk "$tmp/junk.bin"
 for fmt in json text; do
 	run 20 --dump=$fmt "$tmp/junk.bin"
 	check_not_crashed
@@ -213,22 +213,8 @@ check_json
 has_text 'The café on the square re-opened this week with a new “terrace” and a naïve mural'
 
 # --- nesting 1 000 deep: the text after it must still come out
-deep_page() {   # depth file
-	python3 - "$1" "$2" <<'PY'
-import sys
-n, path = int(sys.argv[1]), sys.argv[2]
-with open(path, "w") as f:
-    f.write('<html><head><meta charset="utf-8"><title>Deep page</title></head><body><article>')
-    f.write('<p>The opening paragraph of the deep page comes before all of the nesting.</p>')
-    f.write('<div>' * n)
-    f.write('<p>This sentence sits at the very bottom of the nested divisions.</p>')
-    f.write('</div>' * n)
-    f.write('<p>The closing paragraph after the nesting must still reach the reader.</p>')
-    f.write('</article></body></html>\n')
-PY
-}
 case=deep-1000
-deep_page 1000 "$tmp/deep1k.html"
+"$gen" deep1k "$tmp/deep1k.html"
 run 20 --dump=json "$tmp/deep1k.html"
 check_not_crashed
 [ "$rc" = 0 ] || fail "exit $rc: $(cat "$tmp/err")"
@@ -239,7 +225,7 @@ has_text 'The closing paragraph after the nesting must still reach the reader.'
 
 # --- nesting 100 000 deep: no crash, no hang (an article or exit 4)
 case=deep-100000
-deep_page 100000 "$tmp/deep100k.html"
+"$gen" deep100k "$tmp/deep100k.html"
 run $((30 * slow)) --dump=json "$tmp/deep100k.html"
 check_not_crashed; check_error_or_article 4 deep100k.html
 run $((30 * slow)) --dump=text "$tmp/deep100k.html"
@@ -260,19 +246,7 @@ has_text 'It will lift containers of up to forty'
 # 2 s and 303 MB; the guards are about 10x that: 100 s (x5 under ASan)
 # and 4 GB.
 case=50mb
-last=$(python3 - "$tmp/big.html" <<'PY'
-import sys
-para = ('<p>Paragraph %d of the long page: the council met again on Tuesday to '
-        'discuss the harbour budget, and the debate ran late into the evening.</p>\n')
-with open(sys.argv[1], "w") as f:
-    f.write('<html><head><meta charset="utf-8"><title>A very long page</title></head><body><article>\n')
-    size, i = 0, 0
-    while size < 50 * 1000 * 1000:
-        s = para % i; f.write(s); size += len(s); i += 1
-    f.write('</article></body></html>\n')
-print(i - 1)
-PY
-)
+last=$("$gen" flat50mb "$tmp/big.html")
 run $((100 * slow)) --dump=json "$tmp/big.html"
 check_not_crashed
 if [ "$rc" = 0 ]; then
@@ -290,31 +264,13 @@ rm -f "$tmp/big.html"
 # --- pathological pages (issue 6): each must give a clean article or a
 # clean error within its guard.  Guards: about 10x what folio took here
 # (-O2, busy 2-core machine; bare parse of the same page in brackets):
-# 1 MB word 0.7 s (0.2), 100 000 links 3.4 MB (1.8 s bare parse: the
-# guard is 10x that, since folio should stay near parse cost), 10 MB
-# attribute 1.6 s (1.4), 5 MB of entities 2.4 s (0.8), 1 MB of invalid
-# UTF-8 0.4 s (0.2), 1 MB title 0.6 s (0.2); peak RSS at most 115 MB.
-python3 - "$tmp" <<'PY'
-import random, sys
-d = sys.argv[1]
-P = ('<p>The harbour master said the new crane arrives in June and will '
-     'lift the heaviest containers.</p>')
-head = '<html><head><meta charset="utf-8"><title>%s</title></head><body><article>'
-tail = '</article></body></html>\n'
-def w(name, s): open(d + "/" + name, "w", encoding="utf-8").write(s)
-w("word.html", head % "Long word" + "<p>" + "a" * 1000000 + "</p>" + P + tail)
-w("links.html", head % "Many links" + P + "<p>" +
-  " ".join('<a href="/l/%d">link %d</a>' % (i, i) for i in range(100000)) + "</p>" + P + tail)
-w("attr.html", head % "Big attribute" + '<div data-x="' + "x" * 10000000 + '">' + P + P + "</div>" + tail)
-w("entities.html", head % "Entities" + "<p>" +
-  "&amp;&lt;&eacute;&#x1F600;&nbsp;&#0;&#x9b;&#27;&bogus;" * 100000 + "</p>" + tail)
-w("title.html", head % ("T" * 1000000) + P + tail)
-r = random.Random(7)
-b = bytearray(b"<html><body><p>")
-while len(b) < 1000000:
-    b += b"word " + bytes(r.randrange(0x80, 0x100) for _ in range(3))
-open(d + "/invalid.html", "wb").write(bytes(b + b"</p></body></html>\n"))
-PY
+# 1 MB word 0.7 s (0.2), 100 000 links in 3.4 MB 2.8 s (1.8; it took
+# 95 s before link offsets were counted incrementally), 10 MB attribute
+# 1.6 s (1.4), 5 MB of entities 2.4 s (0.8), 1 MB of invalid UTF-8
+# 0.4 s (0.2), 1 MB title 0.6 s (0.2); peak RSS at most 115 MB.
+for kind in word links attr entities invalid title; do
+	"$gen" $kind "$tmp/$kind.html"
+done
 for spec in word.html:20:1 links.html:30:1 attr.html:20:1 entities.html:25:0 invalid.html:20:0 title.html:20:1; do
 	page=${spec%%:*} rest=${spec#*:}
 	limit=${rest%%:*} want_para=${rest#*:}
