@@ -35,3 +35,16 @@ sh bench/fetch_bench.sh "$build" $pages
 
 # Step: the store (SQLite): open, history, resume lookup, cache put/get.
 "$build/bench/store_bench"
+
+# Step: pathological pages (generated, not committed), whole process,
+# one run each (BENCH_PATHO_REPS to change).
+case $build in */san) san=1 ;; *) san=0 ;; esac
+${MAKE:-make} --no-print-directory SAN=$san "$build/tools/genpage" >/dev/null
+patho=$(mktemp -d)
+for kind in flat50mb deep100k word links attr entities invalid title; do
+	"$build/tools/genpage" $kind "$patho/$kind.html" >/dev/null
+done
+echo
+echo "Pathological pages, whole process:"
+BENCH_REPS=${BENCH_PATHO_REPS:-1} "$build/bench/proc_bench" --per-page ./folio "$lean" "$patho"/*.html
+rm -rf "$patho"
