@@ -242,9 +242,9 @@ has_text 'master said the new crane arrives in June.'
 has_text 'It will lift containers of up to forty'
 
 # --- 50 MB of flat paragraphs: bounded time and memory.  Measured here
-# (-O2, 2 busy cores): folio 7.5-12 s and 413 MB peak RSS, a bare parse
-# 2 s and 303 MB; the guards are about 10x that: 100 s (x5 under ASan)
-# and 4 GB.
+# (-O2): folio 7.5 s and 413 MB peak RSS, a bare parse 2 s and 303 MB
+# (up to 28 s and 11 s when the 2 cores were shared with fuzzers); the
+# guards are about 10x the quiet figures: 100 s (x5 under ASan), 4 GB.
 case=50mb
 last=$("$gen" flat50mb "$tmp/big.html")
 run $((100 * slow)) --dump=json "$tmp/big.html"
