@@ -942,13 +942,17 @@ static bool is_byline_line(struct emit *e, const char *text, size_t len)
 	return strstr(text, by) != NULL;
 }
 
-/* A short block that is nothing but one link near the top: a section
- * label ("Science") or a kicker, not prose. */
+/* A short block near the top that is nothing but links: a section label
+ * ("Science"), a kicker, skip links ("Jump to navigation"). */
 static bool is_label_link(struct emit *e, size_t len)
 {
-	if (e->long_paras > 0 || e->nlinks != 1 || len > 40)
+	size_t covered = 0;
+
+	if (e->long_paras > 0 || e->nlinks == 0 || len > 60)
 		return false;
-	return e->links[0].start == 0 && e->links[0].end >= len;
+	for (size_t i = 0; i < e->nlinks; i++)
+		covered += e->links[i].end - e->links[i].start;
+	return covered + 3 * (e->nlinks - 1) >= len;
 }
 
 static enum block_type current_type(struct emit *e)
