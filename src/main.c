@@ -275,33 +275,49 @@ static int print_failure(const char *arg, const struct source_result *r, enum du
 	return 0;
 }
 
+struct batch_out {
+	const struct cli *cli;
+	int failed;
+};
+
+/* One source of a batch, printed (and flushed) as soon as its turn comes. */
+static void print_ready(size_t i, struct source_result *r, void *arg)
+{
+	struct batch_out *out = arg;
+	const struct cli *cli = out->cli;
+	/* Names may hold escape sequences: never echo them raw. */
+	char *name = text_clean_dup(cli->args[i], strlen(cli->args[i]));
+
+	text_clean(r->err, strlen(r->err));
+	if (cli->dump == DUMP_TEXT)
+		printf("%s==> %s <==\n", i ? "\n" : "", name ? name : "");
+	if (r->status != STATUS_OK)
+		out->failed |= print_failure(name ? name : "", r, cli->dump);
+	else
+		out->failed |= print_article(r->article, cli->dump);
+	article_free(r->article);
+	r->article = NULL;
+	free(name);
+	if (fflush(stdout) != 0)
+		out->failed = -1;
+}
+
 static int run_batch(const struct cli *cli)
 {
 	size_t n = (size_t)cli->nargs;
 	struct source_result *res = calloc(n, sizeof *res);
-	int failed = 0;
+	struct batch_out out = { cli, 0 };
 
 	if (!res) {
 		fprintf(stderr, "folio: out of memory\n");
 		return STATUS_INPUT;
 	}
 	enum status_code rc = source_open_many((const char *const *)cli->args, n, &cli->source,
-					       cli->jobs, res);
-	for (size_t i = 0; i < n; i++) {
-		/* Names may hold escape sequences: never echo them raw. */
-		char *name = text_clean_dup(cli->args[i], strlen(cli->args[i]));
-		text_clean(res[i].err, strlen(res[i].err));
-		if (cli->dump == DUMP_TEXT)
-			printf("%s==> %s <==\n", i ? "\n" : "", name ? name : "");
-		if (res[i].status != STATUS_OK)
-			failed |= print_failure(name ? name : "", &res[i], cli->dump);
-		else
-			failed |= print_article(res[i].article, cli->dump);
+					       cli->jobs, res, print_ready, &out);
+	for (size_t i = 0; i < n; i++)
 		article_free(res[i].article);
-		free(name);
-	}
 	free(res);
-	if (fflush(stdout) != 0 || failed)
+	if (out.failed)
 		return rc != STATUS_OK ? rc : STATUS_INPUT;
 	return rc;
 }

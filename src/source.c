@@ -252,13 +252,41 @@ enum status_code source_open(const char *arg, const struct source_opts *opts,
 	return open_local(arg, opts, out, err);
 }
 
-/* A batch under way: where each finished fetch's article goes. */
+/* A batch under way.  Each source is S_OPEN (opened in turn, one by
+ * one: files, and URLs when they cannot be fetched together), S_WAIT
+ * (its fetch or its meta refresh is under way) or S_DONE.  Results go
+ * to the caller in the order given, as soon as all before are done. */
+enum { S_OPEN, S_WAIT, S_DONE };
+
 struct batch {
-	const char *const *urls;        /* the URLs among the args */
-	const size_t *idx;              /* urls[k] is args[idx[k]] */
+	const char *const *args;
+	size_t n, next;                 /* next: first not yet handed over */
+	const struct source_opts *opts;
 	struct source_result *results;
+	unsigned char *state;
+	source_ready_fn *ready;
+	void *arg;
+	const char **urls;              /* the URLs among the args */
+	size_t *idx;                    /* urls[k] is args[idx[k]] */
 	bool *later;                    /* redirect stubs, followed after */
 };
+
+static void hand_over(struct batch *b)
+{
+	while (b->next < b->n) {
+		size_t i = b->next;
+		struct source_result *r = &b->results[i];
+		if (b->state[i] == S_OPEN) {
+			r->status = source_open(b->args[i], b->opts, &r->article, r->err);
+			b->state[i] = S_DONE;
+		}
+		if (b->state[i] != S_DONE)
+			return;
+		if (b->ready)
+			b->ready(i, r, b->arg);
+		b->next++;
+	}
+}
 
 /* A fetch has finished: extract at once and drop the body, so a long
  * batch holds articles, not pages.  A stub with a meta refresh keeps
@@ -269,68 +297,76 @@ static void batch_fetched(size_t k, struct fetch_result *res, void *arg)
 	struct source_result *r = &b->results[b->idx[k]];
 	char *target;
 
+	b->state[b->idx[k]] = S_DONE;
 	if (res->status != STATUS_OK) {
 		r->status = res->status;
 		snprintf(r->err, SOURCE_ERR_MAX, "%s", res->err);
 		fetch_result_free(res);
-		return;
+	} else {
+		r->status = extract_fetched(b->urls[k], res, &r->article, r->err);
+		if (is_stub(r->status, r->article) &&
+		    (target = fetch_meta_refresh(res->body, res->len,
+						 res->final_url ? res->final_url : b->urls[k],
+						 REFRESH_MAX_DELAY_S))) {
+			free(target);
+			article_free(r->article);
+			r->article = NULL;
+			b->later[k] = true;
+			b->state[b->idx[k]] = S_WAIT;
+			return;
+		}
+		fetch_result_free(res);
 	}
-	r->status = extract_fetched(b->urls[k], res, &r->article, r->err);
-	if (is_stub(r->status, r->article) &&
-	    (target = fetch_meta_refresh(res->body, res->len,
-					 res->final_url ? res->final_url : b->urls[k],
-					 REFRESH_MAX_DELAY_S))) {
-		free(target);
-		article_free(r->article);
-		r->article = NULL;
-		b->later[k] = true;
-		return;
-	}
-	fetch_result_free(res);
+	hand_over(b);
 }
 
-/* Fetch the URLs among args together; mark each one done. */
-static void open_urls_together(const char *const *args, size_t n,
-			       const struct source_opts *opts, int jobs,
-			       struct source_result *results, bool *done)
+/* Fetch the URLs among the args together (sources left S_OPEN when
+ * there is no memory for it). */
+static void open_urls_together(struct batch *b, int jobs)
 {
-	const char **urls = calloc(n, sizeof *urls);
-	size_t *idx = calloc(n, sizeof *idx), nurl = 0;
+	size_t n = b->n, nurl = 0;
 	struct fetch_result *fr = calloc(n, sizeof *fr);
-	bool *later = calloc(n, sizeof *later);
 	struct fetch_opts fo;
 
-	if (!urls || !idx || !fr || !later)
-		goto out;       /* every source is then opened one by one */
+	b->urls = calloc(n, sizeof *b->urls);
+	b->idx = calloc(n, sizeof *b->idx);
+	b->later = calloc(n, sizeof *b->later);
+	if (!b->urls || !b->idx || !fr || !b->later)
+		goto out;
 	for (size_t i = 0; i < n; i++)
-		if (source_is_url(args[i])) {
-			urls[nurl] = args[i];
-			idx[nurl++] = i;
+		if (source_is_url(b->args[i])) {
+			b->urls[nurl] = b->args[i];
+			b->idx[nurl++] = i;
+			b->state[i] = S_WAIT;
 		}
-	fetch_opts_of(opts, &fo);
-	struct batch b = { urls, idx, results, later };
-	fetch_many_cb(urls, nurl, jobs, &fo, fr, batch_fetched, &b);
+	fetch_opts_of(b->opts, &fo);
+	fetch_many_cb(b->urls, nurl, jobs, &fo, fr, batch_fetched, b);
 	for (size_t k = 0; k < nurl; k++) {
-		struct source_result *r = &results[idx[k]];
-		if (later[k]) {
-			r->err[0] = '\0';
-			r->status = open_fetched(urls[k], &fr[k], opts, &fo, &r->article, r->err);
-			fetch_result_free(&fr[k]);
-		}
-		done[idx[k]] = true;
+		struct source_result *r = &b->results[b->idx[k]];
+		if (!b->later[k])
+			continue;
+		r->err[0] = '\0';
+		r->status = open_fetched(b->urls[k], &fr[k], b->opts, &fo, &r->article, r->err);
+		fetch_result_free(&fr[k]);
+		b->state[b->idx[k]] = S_DONE;
+		hand_over(b);
 	}
 out:
-	free(urls);
-	free(idx);
+	free(b->urls);
+	free(b->idx);
+	free(b->later);
 	free(fr);
-	free(later);
 }
 
 enum status_code source_open_many(const char *const *args, size_t n,
 				  const struct source_opts *opts, int jobs,
-				  struct source_result *results)
+				  struct source_result *results,
+				  source_ready_fn *ready, void *arg)
 {
-	bool *done = calloc(n ? n : 1, sizeof *done);
+	struct batch b = {
+		.args = args, .n = n, .opts = opts, .results = results,
+		.state = calloc(n ? n : 1, 1), .ready = ready, .arg = arg,
+	};
 	enum status_code first = STATUS_OK;
 
 	for (size_t i = 0; i < n; i++) {
@@ -338,16 +374,23 @@ enum status_code source_open_many(const char *const *args, size_t n,
 		results[i].article = NULL;
 		results[i].err[0] = '\0';
 	}
-	/* Offline, every URL comes from the store, one by one. */
-	if (done && n && !(opts && opts->offline))
-		open_urls_together(args, n, opts, jobs, results, done);
-	for (size_t i = 0; i < n; i++) {
-		if (!done || !done[i])
+	if (!b.state) {
+		/* No memory even for the bookkeeping: one by one. */
+		for (size_t i = 0; i < n; i++) {
 			results[i].status = source_open(args[i], opts, &results[i].article,
 							results[i].err);
+			if (ready)
+				ready(i, &results[i], arg);
+		}
+	} else {
+		/* Offline, every URL comes from the store, one by one. */
+		if (n && !(opts && opts->offline))
+			open_urls_together(&b, jobs);
+		hand_over(&b);
+		free(b.state);
+	}
+	for (size_t i = 0; i < n; i++)
 		if (first == STATUS_OK && results[i].status != STATUS_OK)
 			first = results[i].status;
-	}
-	free(done);
 	return first;
 }

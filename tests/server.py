@@ -89,6 +89,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             query = self.path.partition("?")[2]
             delay = query[len("delay="):] if query.startswith("delay=") else 0
             return self.serve_file(p[len("/root/"):], int(delay))
+        if p.startswith("/hold/") or p.startswith("/release/"):
+            return self.hold(p.startswith("/hold/"), p.split("/")[2])
         if p.startswith("/barrier/"):
             return self.barrier(p.split("/")[2:])
         if p.startswith("/slow/"):
@@ -105,6 +107,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(404, "<p>no such file</p>")
         with open(path, "rb") as f:
             self.send(200, f.read(), ctype="text/html")
+
+    def hold(self, holding, name):
+        """/hold/NAME answers only after /release/NAME was asked for (or
+        30 s): a test can look at folio while a fetch is still open."""
+        with BARRIERS_LOCK:
+            ev = HOLDS.setdefault(name, threading.Event())
+        if not holding:
+            ev.set()
+            return self.send(200, "<p>released</p>")
+        ev.wait(60)
+        self.send(200, article("Held page " + name))
 
     def barrier(self, parts):
         """/barrier/GROUP/N/I[?t=S]: answers only once N requests of GROUP
@@ -318,6 +331,7 @@ ROUTES = {
 
 ROOT = None
 BARRIERS = {}
+HOLDS = {}
 REQUESTS = {}
 BARRIERS_LOCK = threading.Lock()
 

@@ -35,13 +35,20 @@ struct source_result {
 	char err[SOURCE_ERR_MAX];
 };
 
+/* Called by source_open_many for each source in the order given, as
+ * soon as it and every source before it are done.  It may take over
+ * r->article (setting it to NULL); status and err stay. */
+typedef void source_ready_fn(size_t i, struct source_result *r, void *arg);
+
 /* Open n sources (URLs and files mixed).  URLs are fetched concurrently,
  * at most jobs at a time (jobs <= 0: 8).  results[i] belongs to args[i];
- * the caller frees each article.  Returns STATUS_OK when all succeeded,
- * else the status of the first failure in the order given. */
+ * ready (may be NULL) sees each in order while the rest still arrive;
+ * the caller frees the articles left in results.  Returns STATUS_OK
+ * when all succeeded, else the status of the first failure in order. */
 enum status_code source_open_many(const char *const *args, size_t n,
 				  const struct source_opts *opts, int jobs,
-				  struct source_result *results);
+				  struct source_result *results,
+				  source_ready_fn *ready, void *arg);
 
 /* True when arg names a URL (has a scheme such as http:, https:, ftp:,
  * file:) rather than a path. */

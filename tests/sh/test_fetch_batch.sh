@@ -44,6 +44,21 @@ assert objs[1]["status"] == 4 and "refresh" in objs[1]["error"], objs[1]
 assert objs[2]["url"] == u + "/article", objs[2]
 PY
 
+# Output streams: the first article is out while a later fetch is still
+# open (/hold/x answers only once /release/x is asked for).
+"$FOLIO" --dump=json "$U/article" "$U/hold/x" >"$TMP/stream" 2>&1 &
+folio_pid=$!
+until=$(($(date +%s) + 12))  # under the 15 s low-speed limit
+while [ ! -s "$TMP/stream" ] && [ "$(date +%s)" -lt "$until" ]; do
+	sleep 0.05
+done
+grep -q 'harbour committee' "$TMP/stream" || fail "first article not printed while the second was pending"
+kill -0 "$folio_pid" 2>/dev/null || fail "folio ended before the held page was released"
+python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=10).read()' "$U/release/x"
+wait "$folio_pid" || fail "streamed batch failed"
+[ "$(wc -l <"$TMP/stream")" -eq 2 ] || fail "streamed batch: wanted 2 lines"
+grep -q 'Held page x' "$TMP/stream" || fail "held page missing"
+
 # All fine: exit 0.
 run --dump=json "$U/article" "$U/gzip"
 expect_rc 0
