@@ -507,7 +507,10 @@ static int xfer_setup(struct xfer *x, const char *url,
 /* The HTTP status as an error: "HTTP 404 Not Found". */
 static void http_err(struct xfer *x, long code, const char *at)
 {
-	const char *reason = x->reason[0] ? x->reason : fetch_http_reason(code);
+	/* The standard phrase when there is one: a server's own phrase is
+	 * only shown for codes we do not know (it could say anything). */
+	const char *reason = *fetch_http_reason(code) ? fetch_http_reason(code)
+						      : x->reason;
 	set_err(x->res, STATUS_HTTP, "%s: HTTP %ld%s%s%s%s", x->url, code,
 		*reason ? " " : "", reason, at ? " at " : "", at ? at : "");
 }

@@ -289,6 +289,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.conditional("lastmod", "Last-Modified", date,
                          self.headers.get("If-Modified-Since") == date)
 
+    def r_odd_status(self):
+        self.send_response(499, "Custom \x1b[31mPhrase")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def r_lying_reason(self):
+        self.send_response(404, "Everything Is Fine")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def r_control(self):
         self.send(418, "<p>teapot</p>")
 
@@ -324,6 +334,8 @@ ROUTES = {
     "/refresh-article": Handler.r_refresh_article,
     "/ua": Handler.r_ua,
     "/teapot": Handler.r_control,
+    "/odd-status": Handler.r_odd_status,
+    "/lying-reason": Handler.r_lying_reason,
     "/etag": Handler.r_etag,
     "/lastmod": Handler.r_lastmod,
 }

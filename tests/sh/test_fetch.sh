@@ -50,6 +50,14 @@ expect_err "$U/500: HTTP 500 Internal Server Error"
 run --dump=json "$U/410-empty"
 expect_rc 5
 expect_err "HTTP 410 Gone"
+# A known code gets its standard phrase whatever the server says; an
+# unknown one the server's phrase, without its control bytes.
+run --dump=json "$U/lying-reason"
+expect_rc 5
+expect_err "$U/lying-reason: HTTP 404 Not Found$"
+run --dump=json "$U/odd-status"
+expect_rc 5
+expect_err "$U/odd-status: HTTP 499 Custom \[31mPhrase$"
 # The error names the final URL when a redirect led there.
 run --dump=json "$U/to-404"
 expect_rc 5
