@@ -442,22 +442,26 @@ int jsonld_parse(const char *text, size_t len, struct jsonld_meta *m)
 	return rc;
 }
 
+int jsonld_script(xmlNodePtr n, struct jsonld_meta *m)
+{
+	if (m->found || !dom_is(n, "script"))
+		return 0;
+	const char *type = dom_attr_raw(n, "type");
+	if (!type || !strcasestr(type, "ld+json"))
+		return 0;
+	xmlChar *t = xmlNodeGetContent(n);
+	if (!t)
+		return 0;
+	int rc = jsonld_parse((const char *)t, strlen((const char *)t), m);
+	xmlFree(t);
+	return rc;
+}
+
 int jsonld_collect(xmlDocPtr doc, struct jsonld_meta *m)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	for (xmlNodePtr n = root; n && !m->found; n = dom_next(n, root, false)) {
-		if (!dom_is(n, "script"))
-			continue;
-		const char *type = dom_attr_raw(n, "type");
-		if (!type || !strcasestr(type, "ld+json"))
-			continue;
-		xmlChar *t = xmlNodeGetContent(n);
-		if (!t)
-			continue;
-		int rc = jsonld_parse((const char *)t, strlen((const char *)t), m);
-		xmlFree(t);
-		if (rc < 0)
+	for (xmlNodePtr n = root; n && !m->found; n = dom_next(n, root, false))
+		if (jsonld_script(n, m) < 0)
 			return -1;
-	}
 	return 0;
 }

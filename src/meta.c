@@ -94,26 +94,60 @@ static void metas_put_all(struct metas *m, const char *keys, const char *content
 	}
 }
 
-/* Values from property= win over name= and itemprop= (a page that has
- * both usually means the property one for Open Graph / Dublin Core). */
-static void metas_collect(xmlDocPtr doc, struct metas *m)
+#define MAX_H1 12
+
+/* What one walk over the page finds for the later steps. */
+struct survey {
+	xmlNodePtr title;               /* first <title> outside <svg> */
+	xmlNodePtr h1[MAX_H1];
+	size_t nh1;
+	xmlNodePtr time_pub;            /* <time itemprop=datePublished|pubdate> */
+};
+
+static void survey_node(xmlNodePtr n, struct survey *sv)
+{
+	if (dom_is(n, "title") && !sv->title)
+		sv->title = n;
+	else if (dom_is(n, "h1") && sv->nh1 < MAX_H1)
+		sv->h1[sv->nh1++] = n;
+	else if (dom_is(n, "time") && !sv->time_pub) {
+		const char *ip = dom_attr_raw(n, "itemprop");
+		if ((ip && strstr(ip, "datePublished")) || dom_attr_raw(n, "pubdate"))
+			sv->time_pub = n;
+	}
+}
+
+/* One walk: <meta> values (property= wins over name= and itemprop=: a
+ * page that has both usually means the property one for Open Graph /
+ * Dublin Core), JSON-LD scripts, and the survey's elements. */
+static void collect_all(xmlDocPtr doc, struct metas *m, struct jsonld_meta *j,
+			struct survey *sv)
 {
 	struct metas named = {0};
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
-		if (!dom_is(n, "meta"))
+	for (xmlNodePtr n = root; n;) {
+		if (dom_is(n, "svg")) {         /* an SVG <title> is no page title */
+			n = dom_next(n, root, true);
 			continue;
-		char *content = dom_attr(n, "content");
-		if (!content)
+		}
+		if (dom_is(n, "script")) {
+			jsonld_script(n, j);
+			n = dom_next(n, root, true);
 			continue;
-		const char *k = dom_attr_raw(n, "property");
-		if (k)
-			metas_put_all(m, k, content);
-		if ((k = dom_attr_raw(n, "name")))
-			metas_put_all(&named, k, content);
-		if ((k = dom_attr_raw(n, "itemprop")))
-			metas_put_all(&named, k, content);
-		free(content);
+		}
+		survey_node(n, sv);
+		char *content = dom_is(n, "meta") ? dom_attr(n, "content") : NULL;
+		if (content) {
+			const char *k = dom_attr_raw(n, "property");
+			if (k)
+				metas_put_all(m, k, content);
+			if ((k = dom_attr_raw(n, "name")))
+				metas_put_all(&named, k, content);
+			if ((k = dom_attr_raw(n, "itemprop")))
+				metas_put_all(&named, k, content);
+			free(content);
+		}
+		n = dom_next(n, root, false);
 	}
 	for (int i = 0; i < K_COUNT; i++) {
 		if (!m->v[i]) {
@@ -134,20 +168,16 @@ static const char *first_of(const struct metas *m, const enum mkey *keys, size_t
 
 /* ---- title ---- */
 
-#define MAX_H1 12
-
 struct h1s {
 	char *text[MAX_H1];
 	size_t n;
 	char *logo;     /* text of an h1 that links to the site's home */
 };
 
-static void h1s_collect(xmlDocPtr doc, struct h1s *h)
+static void h1s_collect(const struct survey *sv, struct h1s *h)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	for (xmlNodePtr n = root; n && h->n < MAX_H1; n = dom_next(n, root, false)) {
-		if (!dom_is(n, "h1"))
-			continue;
+	for (size_t i = 0; i < sv->nh1; i++) {
+		xmlNodePtr n = sv->h1[i];
 		char *t = dom_text_max(n, 300);
 		if (!t || !*t) {
 			free(t);
@@ -171,24 +201,14 @@ static void h1s_free(struct h1s *h)
 	free(h->logo);
 }
 
-static char *doc_title(xmlDocPtr doc)
+static char *doc_title(const struct survey *sv)
 {
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
-		if (dom_is(n, "svg")) {         /* an SVG <title> is no page title */
-			n = dom_next(n, root, true);
-			if (!n)
-				break;
-		}
-		if (dom_is(n, "title")) {
-			char *t = dom_text(n);
-			if (t && *t)
-				return t;
-			free(t);
-			return NULL;
-		}
+	char *t = sv->title ? dom_text(sv->title) : NULL;
+	if (t && !*t) {
+		free(t);
+		t = NULL;
 	}
-	return NULL;
+	return t;
 }
 
 /* Does the page carry article metadata (so it is a real article page
@@ -214,7 +234,7 @@ static bool agrees(const char *h1, const char *ref, bool article)
 	return f1 >= 0.8;
 }
 
-static char *choose_title(xmlDocPtr doc, const struct metas *m,
+static char *choose_title(const struct survey *sv, const struct metas *m,
 			  const struct jsonld_meta *j, const char *base_url,
 			  const char *byline)
 {
@@ -228,8 +248,8 @@ static char *choose_title(xmlDocPtr doc, const struct metas *m,
 	if (!mt)
 		mt = m->v[K_PARSELY_TITLE];
 	struct h1s h = {0};
-	h1s_collect(doc, &h);
-	char *dt = doc_title(doc);
+	h1s_collect(sv, &h);
+	char *dt = doc_title(sv);
 	const char *sites[] = {
 		m->v[K_OG_SITE], j->publisher, m->v[K_APP_NAME], h.logo, byline,
 	};
@@ -369,6 +389,7 @@ static char *byline_from_text(xmlNodePtr n)
 }
 
 #define MAX_BYLINE_TRIES 64
+#define MAX_BYLINE_NODES 20000  /* bylines sit near the headline */
 
 /* Names from node n: a marked byline element or a "By …" line. */
 static char *byline_at(xmlNodePtr n, int *tries)
@@ -392,7 +413,9 @@ static char *byline_at(xmlNodePtr n, int *tries)
 static char *byline_scan(xmlNodePtr root, xmlNodePtr from, xmlNodePtr until,
 			 int *tries)
 {
-	for (xmlNodePtr n = from; n && n != until && *tries < MAX_BYLINE_TRIES;) {
+	size_t seen = 0;
+	for (xmlNodePtr n = from; n && n != until && *tries < MAX_BYLINE_TRIES &&
+	     seen++ < MAX_BYLINE_NODES;) {
 		if (dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "head")) {
 			n = dom_next(n, root, true);
 			continue;
@@ -409,13 +432,13 @@ static char *byline_scan(xmlNodePtr root, xmlNodePtr from, xmlNodePtr until,
  * it; what comes before is mostly navigation and teasers), else the
  * first one before it.  Bounded: a pathological page with thousands of
  * "author" elements costs at most MAX_BYLINE_TRIES candidates. */
-static char *visible_byline(xmlDocPtr doc)
+static char *visible_byline(xmlDocPtr doc, const struct survey *sv)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	xmlNodePtr h1 = NULL;
-	for (xmlNodePtr n = root; n && !h1; n = dom_next(n, root, false))
-		if (dom_is(n, "h1") && !hint_logo_heading(n))
-			h1 = n;
+	for (size_t i = 0; i < sv->nh1 && !h1; i++)
+		if (!hint_logo_heading(sv->h1[i]))
+			h1 = sv->h1[i];
 	int tries = 0;
 	char *name = h1 ? byline_scan(root, h1, NULL, &tries) : NULL;
 	if (!name)
@@ -476,11 +499,11 @@ static char *meta_author(const struct metas *m, const struct jsonld_meta *j)
 }
 
 /* Prefer the page's own wording when it names the same people. */
-static char *choose_byline(xmlDocPtr doc, const struct metas *m,
-			   const struct jsonld_meta *j)
+static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
+			   const struct metas *m, const struct jsonld_meta *j)
 {
 	char *meta = meta_author(m, j);
-	char *vis = visible_byline(doc);
+	char *vis = visible_byline(doc, sv);
 	if (!meta)
 		return vis;
 	if (!vis)
@@ -498,23 +521,7 @@ static char *choose_byline(xmlDocPtr doc, const struct metas *m,
 
 /* ---- date ---- */
 
-static char *time_published(xmlDocPtr doc)
-{
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
-		if (!dom_is(n, "time"))
-			continue;
-		const char *ip = dom_attr_raw(n, "itemprop");
-		bool pub = (ip && strstr(ip, "datePublished")) ||
-			   dom_attr_raw(n, "pubdate");
-		char *dt = pub ? dom_attr(n, "datetime") : NULL;
-		if (dt)
-			return dt;
-	}
-	return NULL;
-}
-
-static char *choose_published(xmlDocPtr doc, const struct metas *m,
+static char *choose_published(const struct survey *sv, const struct metas *m,
 			      const struct jsonld_meta *j)
 {
 	static const enum mkey dkeys[] = {
@@ -526,7 +533,7 @@ static char *choose_published(xmlDocPtr doc, const struct metas *m,
 	const char *v = first_of(m, dkeys, sizeof dkeys / sizeof dkeys[0]);
 	if (v)
 		return strdup(v);
-	return time_published(doc);
+	return sv->time_pub ? dom_attr(sv->time_pub, "datetime") : NULL;
 }
 
 /* ---- lead image from metadata ---- */
@@ -563,12 +570,12 @@ void meta_extract(xmlDocPtr doc, const char *base_url, struct article *a)
 		return;
 	struct metas m = {0};
 	struct jsonld_meta j = {0};
-	metas_collect(doc, &m);
-	jsonld_collect(doc, &j);
+	struct survey sv = {0};
+	collect_all(doc, &m, &j, &sv);
 
-	char *byline = choose_byline(doc, &m, &j);
-	char *title = choose_title(doc, &m, &j, base_url, byline);
-	char *published = choose_published(doc, &m, &j);
+	char *byline = choose_byline(doc, &sv, &m, &j);
+	char *title = choose_title(&sv, &m, &j, base_url, byline);
+	char *published = choose_published(&sv, &m, &j);
 	const char *site = m.v[K_OG_SITE] ? m.v[K_OG_SITE] : j.publisher;
 
 	article_set(&a->title, title);

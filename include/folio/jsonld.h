@@ -25,6 +25,10 @@ struct jsonld_meta {
  * cannot be parsed is skipped.  Returns -1 only on OOM. */
 int jsonld_parse(const char *text, size_t len, struct jsonld_meta *m);
 
+/* jsonld_parse on node n when it is a <script type=…ld+json> and no
+ * article was found yet (for callers that walk the tree themselves). */
+int jsonld_script(xmlNodePtr n, struct jsonld_meta *m);
+
 /* Run jsonld_parse over every <script type="application/ld+json">. */
 int jsonld_collect(xmlDocPtr doc, struct jsonld_meta *m);
 
