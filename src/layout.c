@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
@@ -406,6 +407,23 @@ static size_t date_len(const char *d)
 	return 10;
 }
 
+/* True when a credit already says what it is ("Photograph: X",
+ * "Image by X"), so no "Photo: " goes in front. */
+static bool attributed(const char *credit)
+{
+	static const char *const words[] = { "photo", "photograph", "photos",
+		"photography", "image", "images", "picture", "pictures",
+		"credit", "credits", "foto", "fotos", "illustration", "graphic",
+		"video", "courtesy" };
+	size_t n = 0;
+	while (((credit[n] | 0x20) >= 'a' && (credit[n] | 0x20) <= 'z'))
+		n++;
+	for (size_t i = 0; n && i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == n && !strncasecmp(credit, words[i], n))
+			return true;
+	return false;
+}
+
 static void header(struct ctx *c, const struct article *a)
 {
 	size_t before = c->l->nlines;
@@ -430,7 +448,8 @@ static void header(struct ctx *c, const struct article *a)
 	if (cap)
 		simple_para(c, li->caption, LS_LEAD_CAPTION, 0);
 	if (cred) {
-		pb_text(&c->b, "Photo: ", 7, LS_CREDIT);
+		if (!attributed(li->credit))
+			pb_text(&c->b, "Photo: ", 7, LS_CREDIT);
 		pb_text(&c->b, li->credit, strlen(li->credit), LS_CREDIT);
 		struct shape sh = { 0 };
 		wrap(c, &sh);

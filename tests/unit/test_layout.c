@@ -339,6 +339,23 @@ static void test_date_line(void **state)
 	article_free(a);
 }
 
+/* The credit is attributed once: "Photo: " only when it does not say so. */
+static void test_credit_attribution(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+	struct lead_image *img = article_lead_image(a);
+	article_set(&img->credit, "Photograph: Jo Lens");
+	check(a, 80, "Photograph: Jo Lens\n");
+	article_set(&img->credit, "Image by Jo Lens");
+	check(a, 80, "Image by Jo Lens\n");
+	article_set(&img->credit, "Photographer Jo");  /* a name, not a label */
+	check(a, 80, "Photo: Photographer Jo\n");
+	article_set(&img->credit, "\xc2\xa9 Jo Lens");
+	check(a, 80, "Photo: \xc2\xa9 Jo Lens\n");
+	article_free(a);
+}
+
 static void test_empty_article(void **state)
 {
 	(void)state;
@@ -364,6 +381,7 @@ int main(void)
 		cmocka_unit_test(test_find_src),
 		cmocka_unit_test(test_join_flags),
 		cmocka_unit_test(test_date_line),
+		cmocka_unit_test(test_credit_attribution),
 		cmocka_unit_test(test_empty_article),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
