@@ -396,7 +396,7 @@ static xmlNodePtr headline(xmlNodePtr root, const char *title)
 		seen++;
 		if (!first)
 			first = n;
-		char *t = title ? dom_text(n) : NULL;
+		char *t = title ? dom_text_max(n, 300) : NULL;
 		double p = 0, r = 0;
 		if (t)
 			meta_overlap(t, title, &p, &r);
