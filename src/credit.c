@@ -103,6 +103,11 @@ static size_t label_at(const char *s)
 			k++;
 		if (s[k] == ':' || !strncmp(s + k, "\xef\xbc\x9a", 3))
 			return k + (s[k] == ':' ? 1 : 3);
+		/* "Credit...Jane Roe" (an ellipsis as the colon) */
+		if (!strncmp(s + n, "...", 3))
+			return n + 3;
+		if (!strncmp(s + n, "\xe2\x80\xa6", 3))
+			return n + 3;
 	}
 	return 0;
 }
@@ -241,10 +246,18 @@ char *credit_tidy(const char *text)
 	size_t len = strlen(text);
 	const char *s = trim_seps(text, &len, false);
 	/* Drop brackets that enclose the whole credit. */
-	while (len >= 2 && ((s[0] == '(' && s[len - 1] == ')') ||
-			    (s[0] == '[' && s[len - 1] == ']'))) {
-		s++;
-		len -= 2;
+	for (;;) {
+		if (len >= 2 && ((s[0] == '(' && s[len - 1] == ')') ||
+				 (s[0] == '[' && s[len - 1] == ']'))) {
+			s++;
+			len -= 2;
+		} else if (len >= 6 && !memcmp(s, "\xef\xbc\x88", 3) &&
+			   !memcmp(s + len - 3, "\xef\xbc\x89", 3)) {
+			s += 3;
+			len -= 6;
+		} else {
+			break;
+		}
 		s = trim_seps(s, &len, false);
 	}
 	bool oom = false;
@@ -318,16 +331,25 @@ static bool person_name(const char *s)
 	return true;
 }
 
-/* A trailing "(…credit…)" group: returns its start, else NULL. */
+/* A trailing "(…credit…)" or full-width "（…）" group: returns its
+ * start, else NULL. */
 static const char *bracket_credit(const char *s, size_t len)
 {
 	if (len < 3)
 		return NULL;
 	const char *o = open_bracket(s, len);
+	size_t open_len = 1, close_len = 1;
+	if (len >= 6 && !memcmp(s + len - 3, "\xef\xbc\x89", 3)) {
+		o = NULL;
+		for (const char *p = strstr(s, "\xef\xbc\x88"); p;
+		     p = strstr(p + 3, "\xef\xbc\x88"))
+			o = p;
+		open_len = close_len = 3;
+	}
 	if (!o || o == s)
 		return NULL;
-	size_t inner = (size_t)(s + len - 1 - (o + 1));
-	char *tmp = strndup(o + 1, inner);
+	size_t inner = (size_t)(s + len - close_len - (o + open_len));
+	char *tmp = strndup(o + open_len, inner);
 	if (!tmp)
 		return NULL;
 	bool yes = count_words(tmp) <= 16 &&
@@ -343,8 +365,11 @@ static const char *inner_label(const char *s)
 {
 	for (const char *p = s + 1; *p; p++) {
 		unsigned char prev = (unsigned char)p[-1];
+		/* "dawn.Credit...X": a label glued to the sentence before */
+		bool glued = prev == '.' && isupper((unsigned char)*p);
+		bool fw_open = p - s >= 3 && !strncmp(p - 3, "\xef\xbc\x88", 3);
 		if (!is_space(prev) && prev != '(' && prev != '[' &&
-		    prev != '|' && !copyright_mark(p))
+		    prev != '|' && !glued && !fw_open && !copyright_mark(p))
 			continue;
 		size_t n = label_at(p);
 		if (!n)

@@ -39,6 +39,10 @@ static const struct split_case split_cases[] = {
 	{"Dam at dusk. \xc2\xa9 River Trust", "Dam at dusk.", "\xc2\xa9 River Trust"},
 	{"Glass jars on a shelf (Lucy Akers)", "Glass jars on a shelf", "Lucy Akers"},
 	{"Leaders meet (From Left To Right)", "Leaders meet (From Left To Right)", NULL},
+	{"The bridge at dawn.Credit...Jane Roe for The Times", "The bridge at dawn.", "Credit...Jane Roe for The Times"},
+	{"\xe4\xbc\x9a\xe8\xa6\x8b\xef\xbc\x88\xe5\x86\x99\xe7\x9c\x9f\xef\xbc\x9a\xe5\x85\xb1\xe5\x90\x8c\xef\xbc\x89",
+	 "\xe4\xbc\x9a\xe8\xa6\x8b", "\xe5\x86\x99\xe7\x9c\x9f\xef\xbc\x9a\xe5\x85\xb1\xe5\x90\x8c"},
+	{"Leaders meet in Brussels, May 3. REUTERS/Yves Herman", "Leaders meet in Brussels, May 3.", "REUTERS/Yves Herman"},
 	{"   ", NULL, NULL},
 };
 
