@@ -339,6 +339,9 @@ static const char *const not_name_words[] = {
 	"engineer", "developer", "designer", "scientist", "researcher",
 	"officer", "specialist", "strategist", "consultant", "evangelist",
 	"manager", "student", "fellow", "lecturer", "host", "anchor",
+	"press", "novosti", "agency", "reuters", "bloomberg", "wire",
+	"gazette", "tribune", "journal", "magazine", "media", "network",
+	"times",
 	"follow", "email", "twitter", "read", "more", "min", "ago", NULL
 };
 
@@ -351,6 +354,9 @@ static const char *const lower_prefixes[] = {
 /* Strip one leading "By"-style prefix; returns the new start. */
 static char *strip_prefix(char *s)
 {
+	/* German "Von Anna Schmidt": "Von" before a full name */
+	if (!strncmp(s, "Von ", 4) && count_words(s, strlen(s)) >= 3)
+		return s + 4;
 	for (int i = 0; lower_prefixes[i]; i++) {
 		size_t n = strlen(lower_prefixes[i]);
 		if (!strncmp(s, lower_prefixes[i], n))
@@ -479,7 +485,7 @@ static bool is_modifier_word(const char *w, size_t n)
 		"digital", "staff", "senior", "chief", "associate", "special",
 		"foreign", "national", "international", "investigative", "lead",
 		"video", "social", "data", "our", "the", "a", "an", "and", "&",
-		"sr", "jr.", NULL
+		"sr", "jr.", "associated", "ria", NULL
 	};
 	for (int i = 0; words[i]; i++)
 		if (strlen(words[i]) == n && !strncasecmp(w, words[i], n))
@@ -542,7 +548,10 @@ static void cut_job_title(char *s)
 	while (comma) {
 		char *next = strchr(comma + 1, ',');
 		size_t len = next ? (size_t)(next - comma - 1) : strlen(comma + 1);
-		if (!looks_like_names(comma + 1, len)) {
+		/* one word after a comma is an outlet or a degree (", CNN",
+		 * ", Ph.D."), not a second person */
+		if (!looks_like_names(comma + 1, len) ||
+		    count_words(comma + 1, len) < 2) {
 			*comma = '\0';
 			break;
 		}
