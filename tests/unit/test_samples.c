@@ -26,15 +26,30 @@ struct check {
 	int failures;
 };
 
+/* Prints one mismatch.  Control bytes (C0 but newline, DEL, C1 as
+ * UTF-8) are shown as \xNN: a failing extraction must not get to drive
+ * the terminal of whoever runs the tests. */
 static void mismatch(struct check *c, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg = NULL;
 
 	va_start(ap, fmt);
-	fprintf(stderr, "  %s: ", c->sample);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	int n = vasprintf(&msg, fmt, ap);
 	va_end(ap);
+	fprintf(stderr, "  %s: ", c->sample);
+	for (int i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)msg[i];
+		unsigned char next = i + 1 < n ? (unsigned char)msg[i + 1] : 0;
+		if ((b < 0x20 && b != '\n') || b == 0x7f)
+			fprintf(stderr, "\\x%02x", b);
+		else if (b == 0xc2 && next >= 0x80 && next <= 0x9f)
+			fprintf(stderr, "\\xc2\\x%02x", next), i++;
+		else
+			fputc(b, stderr);
+	}
+	fputc('\n', stderr);
+	free(msg);
 	c->failures++;
 }
 
@@ -174,12 +189,15 @@ static void check_links(struct check *c, size_t bi, json_t *want, const struct b
 	}
 }
 
-static void dump_blocks(const struct article *a)
+static void dump_blocks(struct check *c, const struct article *a)
 {
+	int failures = c->failures;     /* listing them is no new mismatch */
+
 	fprintf(stderr, "  got %zu blocks:\n", a->nblocks);
 	for (size_t i = 0; i < a->nblocks; i++)
-		fprintf(stderr, "    [%zu] %s: %s\n", i, block_type_name(a->blocks[i].type),
-			a->blocks[i].text);
+		mismatch(c, "  [%zu] %s: %s", i, block_type_name(a->blocks[i].type),
+			 a->blocks[i].text);
+	c->failures = failures;
 }
 
 /* Longest common subsequence of expected and extracted block texts, so
@@ -256,7 +274,7 @@ static void check_blocks(struct check *c, json_t *want, const struct article *a)
 			mismatch(c, "unexpected block [%zu] (%s): \"%s\"", j,
 				 block_type_name(a->blocks[j].type), a->blocks[j].text);
 	if ((size_t)c->failures != before)
-		dump_blocks(a);
+		dump_blocks(c, a);
 	free(used);
 	free(match);
 }
