@@ -171,7 +171,8 @@ struct utf8_stats { size_t multi, invalid, controls; };
 
 /* One pass over the page: well-formed multi-byte sequences, invalid
  * bytes, and the bytes that need a cleaning copy before parsing (NUL,
- * ESC, BEL, C1 controls). ASCII runs go 8 bytes at a time. */
+ * ESC, C1 controls; a BEL alone is harmless, the parser drops it and
+ * text_clean too). ASCII runs go 8 bytes at a time. */
 static struct utf8_stats utf8_scan(const char *bytes, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)bytes;
@@ -183,14 +184,13 @@ static struct utf8_stats utf8_scan(const char *bytes, size_t len)
 			uint64_t w;
 			memcpy(&w, s + i, 8);
 			if (!(w & 0x8080808080808080ULL) && !HAS_ZERO(w) &&
-			    !HAS_ZERO(w ^ 0x1B1B1B1B1B1B1B1BULL) &&
-			    !HAS_ZERO(w ^ 0x0707070707070707ULL)) {
+			    !HAS_ZERO(w ^ 0x1B1B1B1B1B1B1B1BULL)) {
 				i += 8;
 				continue;
 			}
 		}
 		if (s[i] < 0x80) {
-			if (s[i] == 0 || s[i] == 0x1B || s[i] == 0x07)
+			if (s[i] == 0 || s[i] == 0x1B)
 				st.controls++;
 			i++;
 			continue;

@@ -29,7 +29,7 @@ void charset_detect(const char *bytes, size_t len, const char *declared,
 
 /* charset_detect, also telling whether the bytes (after bom_len) are
  * already what the parser should get: well-formed UTF-8 without NUL,
- * ESC, BEL or C1 controls, so no converted copy is needed. */
+ * ESC or C1 controls, so no converted copy is needed. */
 void charset_detect_ex(const char *bytes, size_t len, const char *declared,
 		       char out[CHARSET_NAME_MAX], size_t *bom_len, bool *as_is);
 
