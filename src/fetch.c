@@ -1,6 +1,7 @@
 /* fetch.c - libcurl transfers with folio's limits and error mapping.
  * See fetch.h for the rules; this file keeps them in one place so the
  * single (easy) and batch (multi) paths behave the same. */
+#include "folio/feed.h"
 #include "folio/fetch.h"
 
 #include <ctype.h>
@@ -37,6 +38,7 @@ struct xfer {
 	char errbuf[CURL_ERROR_SIZE];
 	struct curl_slist *headers;  /* conditional GET validators */
 	bool conditional;
+	bool feeds;             /* fetch_opts.accept_feeds */
 };
 
 static int global_done;
@@ -376,6 +378,21 @@ static bool is_html_type(const char *type)
 	       strcmp(type, "application/xhtml+xml") == 0;
 }
 
+static bool is_feed_type(const char *type)
+{
+	return strcmp(type, "application/rss+xml") == 0 ||
+	       strcmp(type, "application/atom+xml") == 0 ||
+	       strcmp(type, "application/rdf+xml") == 0 ||
+	       strcmp(type, "application/xml") == 0 ||
+	       strcmp(type, "text/xml") == 0;
+}
+
+/* A type this transfer takes: HTML, and feeds when asked for. */
+static bool type_ok(const struct xfer *x, const char *type)
+{
+	return is_html_type(type) || (x->feeds && is_feed_type(type));
+}
+
 /* At the first body bytes: refuse error pages, other types and bodies
  * announced as too large before reading any of them. */
 static enum abort_why check_response(struct xfer *x)
@@ -389,7 +406,7 @@ static enum abort_why check_response(struct xfer *x)
 		return ABORT_HTTP;
 	curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ctype);
 	fetch_parse_content_type(ctype, type, sizeof type, cs, sizeof cs);
-	if (type[0] && !is_html_type(type))
+	if (type[0] && !type_ok(x, type))
 		return ABORT_NOT_HTML;
 	curl_easy_getinfo(x->h, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &clen);
 	if (clen > 0 && (curl_off_t)x->max < clen)
@@ -459,6 +476,7 @@ static int xfer_setup(struct xfer *x, const char *url,
 	memset(x, 0, sizeof *x);
 	x->url = url;
 	x->res = res;
+	x->feeds = o && o->accept_feeds;
 	x->max = o && o->max_size ? o->max_size : FETCH_DEFAULT_MAX_SIZE;
 	x->timeout_s = o && o->timeout_s > 0 ? o->timeout_s
 					       : FETCH_DEFAULT_TIMEOUT_S;
@@ -601,10 +619,11 @@ static void xfer_finish(struct xfer *x, CURLcode rc)
 		res->not_modified = true;   /* the caller's copy is current */
 	else if (res->http_code >= 300)
 		http_err(x, res->http_code, at);
-	else if (type[0] && !is_html_type(type))
+	else if (type[0] && !type_ok(x, type))
 		set_err(res, STATUS_NOT_HTML, "%s: not HTML (content type %s)",
 			x->url, type);
-	else if (!type[0] && !fetch_looks_like_html(res->body, res->len))
+	else if (!type[0] && !fetch_looks_like_html(res->body, res->len) &&
+		 !(x->feeds && feed_looks_like(NULL, res->body, res->len)))
 		set_err(res, STATUS_NOT_HTML, "%s: not HTML (no content type "
 			"and the bytes do not look like HTML)", x->url);
 	else if (!res->body && !(res->body = calloc(1, 1)))
@@ -691,10 +710,31 @@ enum status_code fetch_many(const char *const *urls, size_t n, int jobs,
 	return fetch_many_cb(urls, n, jobs, opts, res, NULL, NULL);
 }
 
+static enum status_code many(const char *const *urls, size_t n, int jobs,
+			     const struct fetch_opts *opts, bool each,
+			     struct fetch_result *res, fetch_done_fn *done,
+			     void *arg);
+
 enum status_code fetch_many_cb(const char *const *urls, size_t n, int jobs,
 			       const struct fetch_opts *opts,
 			       struct fetch_result *res, fetch_done_fn *done,
 			       void *arg)
+{
+	return many(urls, n, jobs, opts, false, res, done, arg);
+}
+
+enum status_code fetch_many_each(const char *const *urls, size_t n, int jobs,
+				 const struct fetch_opts *opts,
+				 struct fetch_result *res)
+{
+	return many(urls, n, jobs, opts, true, res, NULL, NULL);
+}
+
+/* each: opts is an array, opts[i] for urls[i]; else one for all. */
+static enum status_code many(const char *const *urls, size_t n, int jobs,
+			     const struct fetch_opts *opts, bool each,
+			     struct fetch_result *res, fetch_done_fn *done,
+			     void *arg)
 {
 	struct xfer *xs;
 	struct many mm;
@@ -721,7 +761,8 @@ enum status_code fetch_many_cb(const char *const *urls, size_t n, int jobs,
 	while (next < n || active > 0) {
 		int running;
 		while (next < n && active < (size_t)jobs) {
-			if (start_one(m, &xs[next], urls[next], opts, &res[next]))
+			if (start_one(m, &xs[next], urls[next],
+				      each && opts ? &opts[next] : opts, &res[next]))
 				active++;
 			else
 				report(&mm, &xs[next]);

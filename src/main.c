@@ -11,6 +11,7 @@
 
 #include "folio/article.h"
 #include "folio/config.h"
+#include "folio/feedcli.h"
 #include "folio/layout.h"
 #include "folio/source.h"
 #include "folio/status.h"
@@ -31,16 +32,19 @@ struct cli {
 	const struct config *config;  /* the settings file, once read */
 	bool no_store;          /* --no-store: open and create nothing */
 	bool list_history, list_saved;
+	bool refresh;           /* --refresh: fetch every subscribed feed */
 	const char *unsave;     /* --unsave URL */
 };
 
 static const char usage_text[] =
 "usage: folio [options] URL|FILE|-\n"
 "       folio --dump=json|text [options] URL|FILE...\n"
+"       folio [--refresh]\n"
 "\n"
 "Reads a news article from a URL, an HTML file or standard input (-) and\n"
 "shows only the article: headline, byline, lead photo caption and credit,\n"
-"body text.\n"
+"body text.  A feed (RSS or Atom) shows as a list of its stories; with\n"
+"no argument, the stories of every subscribed feed, newest first.\n"
 "\n"
 "options:\n"
 "  --dump=json|text   print the article (JSON: one object per line) and exit\n"
@@ -58,6 +62,8 @@ static const char usage_text[] =
 "  --history          list recently read articles and exit\n"
 "  --saved            list saved articles and exit\n"
 "  --unsave URL       remove URL from the saved list and exit\n"
+"  --refresh          fetch every subscribed feed (--jobs at once), store\n"
+"                     the stories, print one line per feed and exit\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"
@@ -71,6 +77,7 @@ static const char usage_text[] =
 "\n"
 "files:\n"
 "  $XDG_CONFIG_HOME/folio/config  settings (~/.config/folio/config)\n"
+"  $XDG_CONFIG_HOME/folio/feeds   subscribed feeds: URL [\"Title\"] [tags]\n"
 "  $XDG_DATA_HOME/folio/folio.db  history, cache, saved list\n"
 "                                 (~/.local/share/folio/folio.db)\n";
 
@@ -84,6 +91,7 @@ static void usage_error(const char *fmt, const char *what)
 
 enum { OPT_WIDTH = 300, OPT_NO_MOUSE };
 enum { OPT_OFFLINE = 400, OPT_NO_STORE, OPT_HISTORY, OPT_SAVED, OPT_UNSAVE };
+enum { OPT_REFRESH = 500 };
 enum { OPT_DUMP = 256, OPT_URL, OPT_TIMEOUT, OPT_MAX_SIZE, OPT_USER_AGENT, OPT_JOBS };
 
 /* A whole number in [min, max] with an optional k/M/G suffix (times
@@ -128,6 +136,7 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 		{ "history", no_argument, NULL, OPT_HISTORY },
 		{ "saved", no_argument, NULL, OPT_SAVED },
 		{ "unsave", required_argument, NULL, OPT_UNSAVE },
+		{ "refresh", no_argument, NULL, OPT_REFRESH },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -182,6 +191,9 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_UNSAVE:
 			cli->unsave = optarg;
 			break;
+		case OPT_REFRESH:
+			cli->refresh = true;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(STATUS_OK);
@@ -200,8 +212,8 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 	if (cli->list_history + cli->list_saved + !!cli->unsave > 1 ||
 	    ((cli->list_history || cli->list_saved || cli->unsave) && cli->nargs))
 		usage_error("%s", "--history, --saved and --unsave go alone");
-	if (cli->nargs == 0 && !cli->list_history && !cli->list_saved && !cli->unsave)
-		usage_error("%s", "no URL or file given");
+	if (cli->refresh && (cli->nargs || cli->list_history || cli->list_saved || cli->unsave))
+		usage_error("%s", "--refresh goes alone");
 }
 
 /* Prints one article in the chosen form; -1 when it could not be
@@ -224,7 +236,13 @@ static int print_article(const struct article *a, enum dump_format dump)
 static enum status_code ui_open(const char *arg, void *ctx, struct article **out,
 				char err[SOURCE_ERR_MAX])
 {
-	return source_open(arg, ctx, out, err);
+	return feedcli_open(arg, ctx, out, err);   /* source_open; marks stories read */
+}
+
+/* The pager's a key. */
+static int ui_subscribe(const char *url, void *ctx, char msg[256])
+{
+	return feedcli_subscribe(url, ctx, msg);
 }
 
 /* No --dump: the pager on a terminal; else the wrapped text with the
@@ -236,8 +254,10 @@ static int show_article(struct article *a, const struct cli *cli)
 		struct ui_opts o = { .width = cli->width, .mouse = !cli->no_mouse,
 				     .color = cli->config && cli->config->color >= 0
 					      ? cli->config->color : !nc || !*nc,
-				     .store = cli->source.store };
-		const char *src = strcmp(cli->args[0], "-") ? cli->args[0] : NULL;
+				     .store = cli->source.store,
+				     .subscribe = ui_subscribe };
+		const char *src = cli->nargs == 0 ? FEEDCLI_ALL
+				  : strcmp(cli->args[0], "-") ? cli->args[0] : NULL;
 		return ui_run(a, src, ui_open, (void *)&cli->source, &o);
 	}
 	struct layout *l = layout_new(a, cli->width > 0 ? cli->width : 80);
@@ -341,7 +361,8 @@ static void release_store(void)
 static bool needs_store(const struct cli *cli)
 {
 	if ((cli->dump == DUMP_NONE && isatty(STDOUT_FILENO)) ||
-	    cli->list_history || cli->list_saved || cli->unsave)
+	    cli->list_history || cli->list_saved || cli->unsave ||
+	    cli->refresh || cli->nargs == 0)
 		return true;
 	for (int i = 0; i < cli->nargs; i++)
 		if (source_is_url(cli->args[i]))
@@ -479,19 +500,25 @@ int main(int argc, char **argv)
 	setup_store(&cli);
 	if (cli.list_history || cli.list_saved || cli.unsave)
 		return store_command(&cli);
+	cli.source.on_feed = feedcli_on_feed;
+	if (cli.refresh)
+		return feedcli_refresh(&cli.source, cli.jobs, stdout);
 	if (cli.nargs > 1 && cli.dump == DUMP_NONE)
 		usage_error("%s", "several URLs or files need --dump=json or --dump=text");
 	if (cli.nargs > 1)
 		return run_batch(&cli);
 
-	enum status_code rc = source_open(cli.args[0], &cli.source, &article, err);
+	enum status_code rc = cli.nargs == 0
+		? feedcli_open_all(&cli.source, cli.jobs, &article, err)
+		: feedcli_open(cli.args[0], &cli.source, &article, err);
 	if (rc != STATUS_OK) {
 		text_clean(err, strlen(err));   /* the name may hold escapes */
 		fprintf(stderr, "folio: %s\n", err);
 		return rc;
 	}
 	if (article->notice)
-		fprintf(stderr, "folio: %s: %s\n", cli.args[0], article->notice);
+		fprintf(stderr, "folio: %s: %s\n", cli.nargs ? cli.args[0] : FEEDCLI_ALL,
+			article->notice);
 	if (cli.dump == DUMP_NONE)
 		return show_article(article, &cli);
 	int failed = print_article(article, cli.dump);

@@ -10,6 +10,7 @@
 
 #include "folio/cache.h"
 #include "folio/extract.h"
+#include "folio/feed.h"
 #include "folio/fetch.h"
 #include "folio/source.h"
 
@@ -97,6 +98,13 @@ static enum status_code open_local(const char *arg, const struct source_opts *op
 	enum status_code rc = read_source(arg, &page, err);
 	if (rc != STATUS_OK)
 		return rc;
+	if (opts && opts->on_feed && feed_looks_like(NULL, page.data, page.len)) {
+		struct fetch_result fr = { .body = page.data, .len = page.len,
+					   .final_url = (char *)opts->base_url };
+		rc = opts->on_feed(strcmp(arg, "-") == 0 ? "<stdin>" : arg, &fr, opts, out, err);
+		free(page.data);
+		return rc;
+	}
 
 	const char *why = NULL;
 	struct extract_input in = {
@@ -126,6 +134,7 @@ static void fetch_opts_of(const struct source_opts *opts, struct fetch_opts *fo)
 	fo->user_agent = opts ? opts->user_agent : NULL;
 	fo->timeout_s = opts ? opts->timeout_s : 0;
 	fo->max_size = opts ? opts->max_size : 0;
+	fo->accept_feeds = opts && opts->on_feed;
 }
 
 /* Extract fetched bytes with the final URL as base and the header's
@@ -200,7 +209,19 @@ static enum status_code open_fetched(const char *arg, const struct fetch_result 
 				     char err[SOURCE_ERR_MAX])
 {
 	const char *here = res->final_url ? res->final_url : arg;
-	enum status_code rc = extract_fetched(arg, res, out, err);
+	enum status_code rc;
+
+	if (opts && opts->on_feed && feed_looks_like(res->content_type, res->body, res->len))
+		return opts->on_feed(arg, res, opts, out, err);
+	/* XML that is no feed: fetch took it only in case it was one */
+	if (opts && opts->on_feed && res->content_type &&
+	    (strcmp(res->content_type, "text/xml") == 0 ||
+	     strcmp(res->content_type, "application/xml") == 0)) {
+		snprintf(err, SOURCE_ERR_MAX, "%.300s: not HTML (content type %s)", arg,
+			 res->content_type);
+		return STATUS_NOT_HTML;
+	}
+	rc = extract_fetched(arg, res, out, err);
 	char *target;
 
 	if (!is_stub(rc, *out))

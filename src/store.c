@@ -59,6 +59,24 @@ static const char *const migrations[] = {
 	"CREATE TABLE cache_body ("
 	"  id INTEGER PRIMARY KEY REFERENCES cache(id) ON DELETE CASCADE,"
 	"  body BLOB NOT NULL);",
+	/* 3: feeds (feedstore.c): feeds fetched with their validators,
+	 * their stories, and the stories read.  Read marks go by the
+	 * story's URL, so a story two feeds carry is read in both. */
+	"CREATE TABLE feed ("
+	"  url TEXT PRIMARY KEY NOT NULL,"
+	"  title TEXT, etag TEXT, last_modified TEXT,"
+	"  fetched INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE story ("
+	"  feed TEXT NOT NULL, id TEXT NOT NULL,"
+	"  url TEXT, title TEXT, author TEXT, summary TEXT, date TEXT,"
+	"  published INTEGER NOT NULL DEFAULT 0,"
+	"  seen INTEGER NOT NULL, seq INTEGER NOT NULL,"
+	"  PRIMARY KEY(feed, id));"
+	"CREATE INDEX story_url ON story(url);"
+	"CREATE INDEX story_seq ON story(feed, seq);"
+	"CREATE TABLE story_read ("
+	"  url TEXT PRIMARY KEY NOT NULL,"
+	"  read INTEGER NOT NULL);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -353,6 +371,11 @@ struct store *store_open_default(char warn[STORE_WARN_MAX])
 	free(path);
 	free(dir);
 	return st;
+}
+
+struct sqlite3 *store_db(struct store *st)
+{
+	return st ? st->db : NULL;
 }
 
 void store_close(struct store *st)

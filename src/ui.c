@@ -63,6 +63,7 @@
 	X(HISTORY, "h", "history: articles read lately", 'h') \
 	X(SAVED, "S", "the saved list", 'S') \
 	X(UNSAVE, "D", "in the saved list: remove the selected article", 'D') \
+	X(SUBSCRIBE, "a", "subscribe to the page's RSS/Atom feed", 'a') \
 	X(REDRAW, "^L", "redraw the screen", CTRL('l')) \
 	X(HELP, "H  F1", "this help", 'H', FN(KEY_F(1))) \
 	X(QUIT, "q", "quit (in help or the link list: close it)", 'q')
@@ -896,6 +897,24 @@ static char *slurp(const char *path, size_t *len)
 	return buf;
 }
 
+/* a: subscribe to the feed the page advertises (or is); feedcli.c
+ * does the work, the ui only shows what came of it. */
+static void subscribe(struct ui *u)
+{
+	struct page *p = cur(u);
+	const char *key = p->kind == PAGE_ARTICLE ? page_key(p) : NULL;
+	char msg[256] = "";
+
+	if (!u->opts.subscribe || !key) {
+		message(u, "%s", key ? "Subscribing is off" : "This page has no feed");
+		return;
+	}
+	message(u, "Looking for a feed on %s ...", key);
+	ui_draw(u);
+	u->opts.subscribe(key, u->ctx, msg);
+	message(u, "%s", msg[0] ? msg : "Nothing to subscribe to");
+}
+
 static void save_page(struct ui *u)
 {
 	struct page *p = cur(u);
@@ -1309,6 +1328,7 @@ static void page_action(struct ui *u, int act)
 	case ACT_HISTORY: show_list(u, PAGE_HISTORY); break;
 	case ACT_SAVED: show_list(u, PAGE_SAVED); break;
 	case ACT_UNSAVE: unsave_selected(u); break;
+	case ACT_SUBSCRIBE: subscribe(u); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_HELP: u->mode = MODE_HELP; u->help_top = 0; break;
 	default: break;

@@ -5,6 +5,8 @@ usage: server.py [--tls CERT KEY] [--root DIR]
 
 Binds 127.0.0.1 on a free port, prints the port on one line and serves
 until killed.  With --root, /root/PATH serves DIR/PATH as text/html
+(feeds: .rss, .atom, .rdf and .xml with their types, an ETag and 304
+to a matching If-None-Match)
 (for make bench); /root/PATH?delay=MS answers MS milliseconds late, as
 a distant server would.  Every path below is one behaviour the fetcher must get
 right; the pages are written for these tests.
@@ -17,6 +19,7 @@ import ssl
 import sys
 import threading
 import time
+import zlib
 
 PARAS = [
     "The harbour committee met on Tuesday evening to decide the future of "
@@ -106,7 +109,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if not path.startswith(ROOT + os.sep) or not os.path.isfile(path):
             return self.send(404, "<p>no such file</p>")
         with open(path, "rb") as f:
-            self.send(200, f.read(), ctype="text/html")
+            body = f.read()
+        ctype = FEED_TYPES.get(os.path.splitext(path)[1])
+        if not ctype:
+            return self.send(200, body, ctype="text/html")
+        tag = '"%08x"' % zlib.crc32(body)
+        if self.headers.get("If-None-Match") == tag:
+            return self.send(304, b"", ctype=None, headers=[("ETag", tag)])
+        self.send(200, body, ctype=ctype, headers=[("ETag", tag)])
 
     def hold(self, holding, name):
         """/hold/NAME answers only after /release/NAME was asked for (or
@@ -342,6 +352,8 @@ ROUTES = {
 
 
 ROOT = None
+FEED_TYPES = {".rss": "application/rss+xml", ".atom": "application/atom+xml",
+              ".rdf": "application/rdf+xml", ".xml": "text/xml"}
 BARRIERS = {}
 HOLDS = {}
 REQUESTS = {}

@@ -33,6 +33,9 @@ struct fetch_opts {
 	 * not sent.  A 304 answer then gives STATUS_OK with not_modified. */
 	const char *if_none_match;
 	const char *if_modified_since;
+	/* Feeds too (feed.h): the RSS/Atom/RDF and XML media types, and a
+	 * body without a type whose first element is a feed's. */
+	bool accept_feeds;
 };
 
 struct fetch_result {
@@ -77,6 +80,12 @@ enum status_code fetch_many_cb(const char *const *urls, size_t n, int jobs,
 			       const struct fetch_opts *opts,
 			       struct fetch_result *res, fetch_done_fn *done,
 			       void *arg);
+
+/* fetch_many with options per URL: opts[i] for urls[i] (so that each
+ * URL sends its own conditional-GET validators). */
+enum status_code fetch_many_each(const char *const *urls, size_t n, int jobs,
+				 const struct fetch_opts *opts,
+				 struct fetch_result *res);
 
 void fetch_result_free(struct fetch_result *res);
 

@@ -12,6 +12,18 @@
 
 struct store;
 
+struct fetch_result;
+struct source_opts;
+
+/* A source turned out to be an RSS/Atom feed (feed_looks_like): make
+ * its article instead of extracting it (main passes feedcli_on_feed:
+ * the story list).  res->body holds the bytes (a file's too).  err as
+ * for source_open. */
+typedef enum status_code (*source_feed_fn)(const char *arg,
+					   const struct fetch_result *res,
+					   const struct source_opts *opts,
+					   struct article **out, char *err);
+
 struct source_opts {
 	const char *base_url;   /* --url: document URL for a file/stdin */
 	const char *user_agent; /* NULL: "folio/VERSION" */
@@ -19,6 +31,7 @@ struct source_opts {
 	size_t max_size;        /* bytes; 0: default 32 MiB */
 	struct store *store;    /* page cache (cache.h); NULL: none */
 	bool offline;           /* URLs only from the cache / saved list */
+	source_feed_fn on_feed; /* feeds; NULL: refused as not HTML */
 };
 
 #define SOURCE_ERR_MAX 512

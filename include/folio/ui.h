@@ -23,6 +23,10 @@ struct ui_opts {
 	bool color;             /* false: bold/underline/reverse only */
 	struct store *store;    /* history, reading positions, saved list
 				 * (store.h); NULL: none, remember nothing */
+	/* The a key: subscribe to the feed the page at url advertises (or
+	 * is); ctx is open's.  msg gets one line for the status bar.  NULL:
+	 * no subscribing (main passes feedcli_subscribe). */
+	int (*subscribe)(const char *url, void *ctx, char msg[256]);
 };
 
 /* Show `first` (read from `source`, used by reload) until the user quits.

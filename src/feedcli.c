@@ -1,0 +1,439 @@
+/* feedcli.c - feeds on the command line and in the pager (feedcli.h). */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "folio/cache.h"
+#include "folio/feed.h"
+#include "folio/feedcli.h"
+#include "folio/feedlist.h"
+#include "folio/feeds.h"
+#include "folio/feedstore.h"
+#include "folio/text.h"
+
+static void fetch_opts_for(const struct source_opts *opts, struct fetch_opts *fo)
+{
+	*fo = (struct fetch_opts){ 0 };
+	if (opts) {
+		fo->user_agent = opts->user_agent;
+		fo->timeout_s = opts->timeout_s;
+		fo->max_size = opts->max_size;
+	}
+	fo->accept_feeds = true;
+}
+
+static struct store *store_of(const struct source_opts *opts)
+{
+	return opts ? opts->store : NULL;
+}
+
+/* The feed's stories with read marks: from the store after saving them
+ * there, else straight from the parsed feed. */
+static int feed_stories(struct store *st, const char *url, const struct feed *f,
+			const struct fetch_result *res, struct story **s, size_t *n)
+{
+	if (st && feedstore_put(st, url, f, res->etag, res->last_modified,
+				(int64_t)time(NULL), NULL) == 0 &&
+	    feedstore_stories(st, &url, 1, FEEDCLI_LIST_MAX, s, n) == 0)
+		return 0;
+	if (stories_from_feed(f, url, s, n) != 0)
+		return -1;
+	stories_sort(*s, *n);
+	return 0;
+}
+
+enum status_code feedcli_on_feed(const char *arg, const struct fetch_result *res,
+				 const struct source_opts *opts, struct article **out,
+				 char err[SOURCE_ERR_MAX])
+{
+	struct feed *f;
+	char ferr[FEED_ERR_MAX];
+	struct story *s = NULL;
+	size_t n = 0;
+	char *host;
+	enum status_code rc;
+
+	*out = NULL;
+	rc = feed_parse(res->body, res->len, res->final_url ? res->final_url : arg,
+			res->charset, &f, ferr);
+	if (rc != STATUS_OK) {
+		/* the cause without feed_parse's own "URL: " (the final URL) */
+		const char *cause = strstr(ferr, ": ");
+		snprintf(err, SOURCE_ERR_MAX, "%.200s: %.300s", arg, cause ? cause + 2 : ferr);
+		return rc;
+	}
+	if (feed_stories(store_of(opts), arg, f, res, &s, &n) != 0) {
+		feed_free(f);
+		snprintf(err, SOURCE_ERR_MAX, "%s: out of memory", arg);
+		return STATUS_INPUT;
+	}
+	host = f->title ? NULL : feedlist_host(arg);
+	*out = feedlist_article(f->title ? f->title : host, arg, s, n);
+	free(host);
+	feed_free(f);
+	stories_free(s, n);
+	if (!*out) {
+		snprintf(err, SOURCE_ERR_MAX, "%s: out of memory", arg);
+		return STATUS_INPUT;
+	}
+	return STATUS_OK;
+}
+
+enum status_code feedcli_open(const char *arg, const struct source_opts *opts,
+			      struct article **out, char err[SOURCE_ERR_MAX])
+{
+	enum status_code rc;
+
+	if (strcmp(arg, FEEDCLI_ALL) == 0)
+		return feedcli_open_all(opts, 0, out, err);
+	rc = source_open(arg, opts, out, err);
+	if (rc == STATUS_OK)
+		feedstore_mark_read(store_of(opts), arg, (int64_t)time(NULL));
+	return rc;
+}
+
+/* ---- subscriptions ------------------------------------------------ */
+
+static enum status_code load_subs(struct feed_subs *subs, char err[SOURCE_ERR_MAX])
+{
+	char *path = feeds_default_path();
+	int rc;
+
+	if (!path) {
+		snprintf(err, SOURCE_ERR_MAX, "no subscription file: neither "
+			 "XDG_CONFIG_HOME nor HOME is set");
+		return STATUS_USAGE;
+	}
+	rc = feeds_load(subs, path, stderr);
+	if (rc < 0) {
+		snprintf(err, SOURCE_ERR_MAX, "%s: out of memory", path);
+		free(path);
+		return STATUS_INPUT;
+	}
+	if (subs->n == 0) {
+		snprintf(err, SOURCE_ERR_MAX, "no feeds subscribed: put feed URLs in %s, "
+			 "one a line (or press a on a page that has a feed)", path);
+		free(path);
+		return STATUS_USAGE;
+	}
+	free(path);
+	return STATUS_OK;
+}
+
+static const char **sub_urls(const struct feed_subs *subs)
+{
+	const char **urls = calloc(subs->n, sizeof *urls);
+
+	for (size_t i = 0; urls && i < subs->n; i++)
+		urls[i] = subs->v[i].url;
+	return urls;
+}
+
+/* The user's own title for a feed beats the feed's. */
+static void use_sub_titles(const struct feed_subs *subs, struct story *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct feed_sub *sub = feeds_find(subs, s[i].feed_url);
+		char *t;
+
+		if (sub && sub->title && (t = strdup(sub->title))) {
+			free(s[i].source);
+			s[i].source = t;
+		}
+	}
+}
+
+/* ---- refresh -------------------------------------------------------- */
+
+struct fetched {
+	const char *url;
+	struct fetch_result res;
+	struct feed *feed;        /* parsed when res is a fresh 200 */
+	char err[SOURCE_ERR_MAX];
+	enum status_code status;
+};
+
+/* Fetch every URL at once, conditional on the store's validators, and
+ * parse what came back. */
+static void fetch_all(const struct source_opts *opts, const char **urls, size_t n,
+		      int jobs, struct fetched *out)
+{
+	struct fetch_opts *fos = calloc(n, sizeof *fos);
+	struct fetch_result *res = calloc(n, sizeof *res);
+	char **etag = calloc(n, sizeof *etag), **lm = calloc(n, sizeof *lm);
+	struct store *st = store_of(opts);
+
+	for (size_t i = 0; i < n; i++) {
+		out[i].url = urls[i];
+		out[i].status = STATUS_INPUT;
+		snprintf(out[i].err, SOURCE_ERR_MAX, "%s: out of memory", urls[i]);
+	}
+	if (!fos || !res || !etag || !lm)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		fetch_opts_for(opts, &fos[i]);
+		if (feedstore_validators_get(st, urls[i], &etag[i], &lm[i]) == 1) {
+			fos[i].if_none_match = etag[i];
+			fos[i].if_modified_since = lm[i];
+		}
+	}
+	fetch_many_each(urls, n, jobs, fos, res);
+	for (size_t i = 0; i < n; i++) {
+		struct fetched *o = &out[i];
+		char ferr[FEED_ERR_MAX];
+
+		o->res = res[i];
+		o->status = res[i].status;
+		if (o->status != STATUS_OK) {
+			snprintf(o->err, SOURCE_ERR_MAX, "%s", res[i].err);
+			continue;
+		}
+		o->err[0] = '\0';
+		if (res[i].not_modified)
+			continue;
+		o->status = feed_parse(res[i].body, res[i].len,
+				       res[i].final_url ? res[i].final_url : urls[i],
+				       res[i].charset, &o->feed, ferr);
+		if (o->status != STATUS_OK) {
+			const char *cause = strstr(ferr, ": ");
+			snprintf(o->err, SOURCE_ERR_MAX, "%.200s: %.300s", urls[i],
+				 cause ? cause + 2 : ferr);
+		}
+	}
+done:
+	for (size_t i = 0; etag && lm && i < n; i++) {
+		free(etag[i]);
+		free(lm[i]);
+	}
+	free(etag);
+	free(lm);
+	free(fos);
+	free(res);
+}
+
+static void fetched_free(struct fetched *f, size_t n)
+{
+	for (size_t i = 0; f && i < n; i++) {
+		fetch_result_free(&f[i].res);
+		feed_free(f[i].feed);
+	}
+	free(f);
+}
+
+/* Store what fetch_all brought; report each feed on out. */
+static enum status_code store_fetched(struct store *st, struct fetched *f, size_t n, FILE *out)
+{
+	enum status_code first = STATUS_OK;
+	int64_t now = (int64_t)time(NULL);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t added = 0;
+
+		if (f[i].status != STATUS_OK) {
+			fprintf(stderr, "folio: %s\n", f[i].err);
+			if (first == STATUS_OK)
+				first = f[i].status;
+			continue;
+		}
+		if (f[i].res.not_modified) {
+			feedstore_touch(st, f[i].url, now);
+			if (out)
+				fprintf(out, "%s: not modified\n", f[i].url);
+			continue;
+		}
+		if (st && feedstore_put(st, f[i].url, f[i].feed, f[i].res.etag,
+					f[i].res.last_modified, now, &added) != 0) {
+			fprintf(stderr, "folio: %s: could not store the stories\n", f[i].url);
+			if (first == STATUS_OK)
+				first = STATUS_INPUT;
+			continue;
+		}
+		if (out && st)
+			fprintf(out, "%s: %zu stor%s, %zu new\n", f[i].url, f[i].feed->nitems,
+				f[i].feed->nitems == 1 ? "y" : "ies", added);
+		else if (out)
+			fprintf(out, "%s: %zu stor%s\n", f[i].url, f[i].feed->nitems,
+				f[i].feed->nitems == 1 ? "y" : "ies");
+	}
+	return first;
+}
+
+enum status_code feedcli_refresh(const struct source_opts *opts, int jobs, FILE *out)
+{
+	struct feed_subs subs = { 0 };
+	char err[SOURCE_ERR_MAX];
+	enum status_code rc = load_subs(&subs, err);
+	const char **urls;
+	struct fetched *f;
+
+	if (rc != STATUS_OK) {
+		fprintf(stderr, "folio: %s\n", err);
+		feeds_free(&subs);
+		return rc;
+	}
+	urls = sub_urls(&subs);
+	f = calloc(subs.n, sizeof *f);
+	if (!urls || !f) {
+		fprintf(stderr, "folio: out of memory\n");
+		rc = STATUS_INPUT;
+	} else {
+		fetch_all(opts, urls, subs.n, jobs, f);
+		rc = store_fetched(store_of(opts), f, subs.n, out);
+	}
+	fetched_free(f, subs.n);
+	free(urls);
+	feeds_free(&subs);
+	return rc;
+}
+
+/* ---- every subscribed story -------------------------------------- */
+
+/* No store: fetch every feed now and merge their stories. */
+static int fetch_stories(const struct source_opts *opts, const char **urls, size_t n,
+			 int jobs, struct story **s, size_t *ns)
+{
+	struct fetched *f = calloc(n, sizeof *f);
+	struct story *all = NULL;
+	size_t total = 0;
+	int rc = f ? 0 : -1;
+
+	if (f)
+		fetch_all(opts, urls, n, jobs, f);
+	for (size_t i = 0; f && i < n && rc == 0; i++) {
+		struct story *one;
+		size_t k;
+
+		if (f[i].status != STATUS_OK || !f[i].feed) {
+			fprintf(stderr, "folio: %s\n", f[i].err);
+			continue;
+		}
+		if (stories_from_feed(f[i].feed, urls[i], &one, &k) != 0) {
+			rc = -1;
+			break;
+		}
+		struct story *g = k ? realloc(all, (total + k) * sizeof *all) : all;
+		if (k && !g) {
+			stories_free(one, k);
+			rc = -1;
+			break;
+		}
+		all = g;
+		if (k)
+			memcpy(all + total, one, k * sizeof *one);
+		total += k;
+		free(one);
+	}
+	fetched_free(f, n);
+	if (rc != 0) {
+		stories_free(all, total);
+		return -1;
+	}
+	stories_sort(all, total);
+	*s = all;
+	*ns = total > FEEDCLI_LIST_MAX ? FEEDCLI_LIST_MAX : total;
+	if (total > *ns) {
+		for (size_t i = *ns; i < total; i++) {
+			struct story *x = &all[i];
+			free(x->feed_url); free(x->source); free(x->url); free(x->id);
+			free(x->title); free(x->date); free(x->author); free(x->summary);
+		}
+	}
+	return 0;
+}
+
+enum status_code feedcli_open_all(const struct source_opts *opts, int jobs,
+				  struct article **out, char err[SOURCE_ERR_MAX])
+{
+	struct feed_subs subs = { 0 };
+	struct store *st = store_of(opts);
+	enum status_code rc = load_subs(&subs, err);
+	struct story *s = NULL;
+	size_t n = 0;
+	const char **urls;
+	int got = -1;
+
+	*out = NULL;
+	if (rc != STATUS_OK) {
+		feeds_free(&subs);
+		return rc;
+	}
+	urls = sub_urls(&subs);
+	if (urls && st) {
+		got = feedstore_stories(st, urls, subs.n, FEEDCLI_LIST_MAX, &s, &n);
+		if (got == 0 && n == 0 && !(opts && opts->offline)) {
+			feedcli_refresh(opts, jobs, NULL);
+			got = feedstore_stories(st, urls, subs.n, FEEDCLI_LIST_MAX, &s, &n);
+		}
+	}
+	if (urls && got != 0)
+		got = fetch_stories(opts, urls, subs.n, jobs, &s, &n);
+	if (got == 0) {
+		use_sub_titles(&subs, s, n);
+		*out = feedlist_article("Subscribed feeds", FEEDCLI_ALL, s, n);
+	}
+	stories_free(s, n);
+	free(urls);
+	feeds_free(&subs);
+	if (!*out) {
+		snprintf(err, SOURCE_ERR_MAX, "feeds: out of memory");
+		return STATUS_INPUT;
+	}
+	return STATUS_OK;
+}
+
+/* ---- the a key ---------------------------------------------------- */
+
+int feedcli_subscribe(const char *url, const struct source_opts *opts,
+		      char msg[FEEDCLI_MSG_MAX])
+{
+	struct fetch_opts fo;
+	struct fetch_result res;
+	struct feed_link *links = NULL;
+	size_t nl = 0;
+	char *path = NULL, ferr[FEEDS_ERR_MAX], *title = NULL;
+	const char *target = NULL;
+	int rc = -1;
+
+	if (!url || strcmp(url, FEEDCLI_ALL) == 0) {
+		snprintf(msg, FEEDCLI_MSG_MAX, "these are the subscribed feeds");
+		return 0;
+	}
+	fetch_opts_for(opts, &fo);
+	if (cache_fetch(store_of(opts), opts && opts->offline, url, &fo, &res, NULL) != STATUS_OK) {
+		snprintf(msg, FEEDCLI_MSG_MAX, "%.250s", res.err);
+		fetch_result_free(&res);
+		return -1;
+	}
+	if (feed_looks_like(res.content_type, res.body, res.len)) {
+		struct feed *f;
+		char e[FEED_ERR_MAX];
+		target = url;
+		if (feed_parse(res.body, res.len, url, res.charset, &f, e) == STATUS_OK) {
+			title = f->title ? strdup(f->title) : NULL;
+			feed_free(f);
+		}
+	} else if (feed_discover(res.body, res.len, res.final_url ? res.final_url : url,
+				 &links, &nl) == 0 && nl > 0) {
+		target = links[0].url;
+		title = links[0].title ? strdup(links[0].title) : NULL;
+	}
+	if (!target) {
+		snprintf(msg, FEEDCLI_MSG_MAX, "this page advertises no RSS or Atom feed");
+		rc = 0;
+	} else if (!(path = feeds_default_path())) {
+		snprintf(msg, FEEDCLI_MSG_MAX, "no subscription file (HOME is not set)");
+	} else {
+		rc = feeds_append(path, target, title, ferr);
+		if (rc == 1)
+			snprintf(msg, FEEDCLI_MSG_MAX, "subscribed to %s", target);
+		else if (rc == 0)
+			snprintf(msg, FEEDCLI_MSG_MAX, "already subscribed to %s", target);
+		else
+			snprintf(msg, FEEDCLI_MSG_MAX, "%.250s", ferr);
+	}
+	text_clean(msg, strlen(msg));
+	free(title);
+	free(path);
+	feed_links_free(links, nl);
+	fetch_result_free(&res);
+	return rc;
+}

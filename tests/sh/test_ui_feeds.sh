@@ -1,0 +1,111 @@
+#!/bin/sh
+# Feeds in the pager (tmux, tests/server.py on loopback): the story list,
+# Tab + Enter opens the story itself (not the feed's summary), back
+# returns to the list at the same place, the story is then marked read
+# and stays so after a restart; a on a page that advertises a feed
+# subscribes to it (once).
+set -u
+. "$(dirname "$0")/../server_lib.sh"
+. "$(dirname "$0")/../ui/lib.sh"
+trap 'ui_cleanup; stop_servers' EXIT
+
+W=$TMP/www
+mkdir -p "$W"
+start_server --root "$W"
+R=http://127.0.0.1:$PORT/root
+H=$UI_TMP/h
+mkdir -p "$H"
+
+story() {   # FILE TITLE
+	{
+		printf '<html><head><title>%s</title></head><body><article><h1>%s</h1>\n' "$2" "$2"
+		for i in 1 2 3 4; do
+			printf '<p>%s paragraph %d: the harbour committee met again on a wet evening and heard the engineers explain at length why the old pier should be rebuilt.</p>\n' "$2" "$i"
+		done
+		printf '</article></body></html>\n'
+	} >"$W/$1"
+}
+story one.html "Pier vote story"
+story two.html "Old news story"
+{
+	printf '<html><head><title>Front page</title>\n'
+	printf '<link rel="alternate" type="application/rss+xml" title="Harbour RSS" href="news.rss">\n'
+	printf '</head><body><article><h1>Front page</h1>\n'
+	for i in 1 2 3; do
+		printf '<p>Front page paragraph %d: the town council will meet on Thursday to hear from the harbour committee about the pier and the ferry.</p>\n' "$i"
+	done
+	printf '</article></body></html>\n'
+} >"$W/page.html"
+
+{
+	printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Harbour News</title>\n'
+	printf '<item><title>Pier vote</title><link>one.html</link><description>Summary only, never shown as the story</description>\n'
+	printf ' <pubDate>Mon, 02 Sep 2024 10:00:00 GMT</pubDate></item>\n'
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25; do
+		printf '<item><title>Filler %02d</title><link>two.html?n=%d</link>' "$i" "$i"
+		printf '<pubDate>Sun, 01 Sep 2024 %02d:00:00 GMT</pubDate></item>\n' "$((24 - i < 0 ? 0 : 24 - i))"
+	done
+	printf '</channel></rss>\n'
+} >"$W/news.rss"
+
+# ---- the list, a story, back ----
+ui_start NO_COLOR=1 "HOME=$H" -- "$R/news.rss"
+ui_wait_text "Harbour News"
+ui_wait_text "26 stories, 26 new"
+ui_screen | grep -q "1\. Pier vote.* · new" || ui_fail "no unread first story"
+ui_keys G
+ui_wait_text "Filler 25"
+ui_keys g Tab
+ui_wait_text " $R/one.html"
+ui_keys Enter
+ui_wait_text "Pier vote story paragraph 1"
+ui_screen | grep -q "Summary only" && ui_fail "the feed's summary was shown"
+ui_keys B
+ui_wait_text "26 stories, 26 new"
+ui_screen | head -n 1 | grep -q "^Harbour News" || ui_fail "back lost the place"
+# The selection survived: Tab goes on to the next story.
+ui_keys Tab
+ui_wait_text " $R/two.html?n=1"
+ui_keys q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+
+# ---- a restart: the story read is marked so ----
+tm kill-server 2>/dev/null
+ui_start NO_COLOR=1 "HOME=$H" -- "$R/news.rss"
+ui_wait_text "26 stories, 25 new"
+ui_screen | grep "Pier vote" | grep -q "· new" && ui_fail "the story read is still new"
+ui_screen | grep "Filler 01" | grep -q "· new" || ui_fail "an unread story lost its mark"
+# a on the feed list: subscribes to the feed itself.
+ui_keys a
+ui_wait_text "subscribed to $R/news.rss"
+grep -q "^$R/news.rss \"Harbour News\"$" "$H/.config/folio/feeds" ||
+	ui_fail "feeds file: $(cat "$H/.config/folio/feeds" 2>&1)"
+ui_keys q
+ui_wait_exit
+
+# ---- a on an HTML page that advertises the feed ----
+tm kill-server 2>/dev/null
+rm -f "$H/.config/folio/feeds"
+ui_start NO_COLOR=1 "HOME=$H" -- "$R/page.html"
+ui_wait_text "Front page paragraph 1"
+ui_keys a
+ui_wait_text "subscribed to $R/news.rss"
+ui_keys a
+ui_wait_text "already subscribed to $R/news.rss"
+[ "$(grep -c . "$H/.config/folio/feeds")" = 1 ] || ui_fail "subscribed twice"
+grep -q "^$R/news.rss \"Harbour RSS\"$" "$H/.config/folio/feeds" ||
+	ui_fail "feeds file: $(cat "$H/.config/folio/feeds" 2>&1)"
+ui_keys q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+
+# ---- folio with no argument: the subscribed stories ----
+tm kill-server 2>/dev/null
+ui_start NO_COLOR=1 "HOME=$H" -- 
+ui_wait_text "Subscribed feeds"
+ui_wait_text "26 stories, 25 new"
+ui_keys q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+exit 0
