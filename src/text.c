@@ -119,9 +119,12 @@ static size_t escape_len(const unsigned char *s, size_t len, size_t n, enum seq 
 	return i;
 }
 
-/* Is s[i] the start of an escape sequence?  Sets *n to its length. */
+/* Is s[i] the start of an escape sequence?  Sets *n to its length.
+ * *no_term (SIZE_MAX at first) remembers the offset from which no string
+ * terminator follows: a page of unterminated OSC introducers would
+ * otherwise be scanned to its end once per introducer (quadratic). */
 static bool at_escape(const unsigned char *s, size_t len, size_t i, uint32_t cp,
-		      size_t cplen, size_t *n)
+		      size_t cplen, size_t *n, size_t *no_term)
 {
 	enum seq kind = SEQ_NONE;
 	size_t intro = cplen;
@@ -146,7 +149,13 @@ static bool at_escape(const unsigned char *s, size_t len, size_t i, uint32_t cp,
 		return false;
 	if (intro > len - i)
 		intro = len - i;
+	if (kind == SEQ_STRING && i + intro >= *no_term) {
+		*n = intro;
+		return true;
+	}
 	*n = escape_len(s + i, len - i, intro, kind);
+	if (kind == SEQ_STRING && *n == intro)
+		*no_term = i + intro;
 	return true;
 }
 
@@ -158,7 +167,7 @@ static bool at_escape(const unsigned char *s, size_t len, size_t i, uint32_t cp,
 static size_t clean(char *str, size_t len, bool keep_lines)
 {
 	unsigned char *s = (unsigned char *)str;
-	size_t r = 0, w = 0, spaces = 0;
+	size_t r = 0, w = 0, spaces = 0, no_term = SIZE_MAX;
 	int pending_nl = 0;
 
 	while (r < len) {
@@ -188,7 +197,7 @@ slow:
 		}
 		r += n;
 		if ((cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) &&
-		    at_escape(s, len, r - n, cp, n, &esc)) {
+		    at_escape(s, len, r - n, cp, n, &esc, &no_term)) {
 			r += (esc > n ? esc : n) - n;
 			continue;
 		}
@@ -293,7 +302,7 @@ size_t text_clean_inner(char *s, size_t len, bool *lead_space, bool *trail_space
 size_t text_strip_escapes(char *str, size_t len)
 {
 	unsigned char *s = (unsigned char *)str;
-	size_t r = 0, w = 0;
+	size_t r = 0, w = 0, no_term = SIZE_MAX;
 
 	while (r < len) {
 		uint32_t cp;
@@ -309,7 +318,7 @@ size_t text_strip_escapes(char *str, size_t len)
 			continue;
 		}
 		if ((cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) &&
-		    at_escape(s, len, r, cp, n, &esc)) {
+		    at_escape(s, len, r, cp, n, &esc, &no_term)) {
 			r += esc > n ? esc : n;
 			continue;
 		}

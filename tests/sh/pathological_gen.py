@@ -53,7 +53,7 @@ def entities():
             '&#x1F600;', '&#233;', '&#x1b;', '&#27;', '&#155;', '&#x9d;', '&#0;', '&#x0;',
             '&#x110000;', '&#xD800;', '&#99999999999;', '&bogus;', '&', '&#', '&#x;', '&amp']
     r = random.Random(6)
-    body = ''.join(r.choice(ents) for _ in range(200000))
+    body = ''.join(r.choice(ents) for _ in range(1000000))
     return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>' + body[:20000] +
             '</title></head><body><article>' + OPEN + '<p>' + body + '</p>' + CLOSE + TAIL).encode()
 
