@@ -176,7 +176,7 @@ static const struct hword hwords[] = {
 	PRE("cookie", H_NEG | H_CONSENT), PRE("consent", H_NEG | H_CONSENT),
 	PRE("modal", H_NEG), PRE("login", H_NEG), PRE("signup", H_NEG),
 	PRE("follow", H_NEG), PRE("toolbar", H_NEG), PRE("print", H_NEG),
-	PRE("hidden", H_NEG), PRE("paywall", H_PAYWALL),
+	PRE("hidden", H_NEG), PRE("paywall", H_PAYWALL), PRE("teaser", H_NEG),
 	PRE("caption", H_CAPTION), PRE("figcaption", H_CAPTION),
 	TOK("tags", H_NEG), TOK("hid", H_NEG), TOK("more", H_NEG),
 	TOK("com", H_NEG),
@@ -1112,6 +1112,53 @@ static bool is_data_table(struct ctx *c, xmlNodePtr t)
 	return ti < 0 || c->st[ti].text <= (uint32_t)cells * 150;
 }
 
+/* A listing of other stories: at least two element children alike (same
+ * tag and class), each a short text that starts with or holds a
+ * headline link (15-99 % link) - the "cards" of a related-stories grid,
+ * which carry summaries and so escape the link-density test. */
+static bool story_listing(struct ctx *c, xmlNodePtr n)
+{
+	const char *cls = NULL, *tag = NULL;
+	int items = 0;
+
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
+		int i;
+		struct nstat *s;
+		float ld;
+
+		if (ch->type == XML_TEXT_NODE) {
+			if (ch->content && ch->content[strspn((const char *)ch->content, " \t\r\n")])
+				return false;   /* loose text: prose, not a grid */
+			continue;
+		}
+		if (ch->type != XML_ELEMENT_NODE)
+			continue;
+		i = idx_of(ch);
+		if (i < 0)
+			continue;
+		s = &c->st[i];
+		if (s->flags & F_DROP)
+			continue;
+		ld = link_density(s);
+		if (s->text == 0 || s->text > 400 || ld < 0.15f || ld >= 0.99f)
+			return false;
+		if (!tag) {
+			tag = (const char *)ch->name;
+			cls = dom_attr_raw(ch, "class");
+		} else {
+			const char *k = dom_attr_raw(ch, "class");
+			if (strcmp(tag, (const char *)ch->name) != 0 ||
+			    (cls == NULL) != (k == NULL) || (cls && strcmp(cls, k) != 0))
+				return false;
+		}
+		items++;
+	}
+	/* list items with links are often content (notes, references):
+	 * only classed cards count */
+	return items >= 2 && tag && cls && *cls && strcmp(tag, "li") != 0 &&
+	       strcmp(tag, "p") != 0;
+}
+
 /* Boilerplate by shape, for a box inside the content. */
 static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 {
@@ -1143,6 +1190,8 @@ static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 	if ((s->hints & H_CAPTION) && ld < 0.5f)
 		return false;   /* a figure's caption box ("media-caption") */
 	if (s->weight < 0 && s->text < 1000)
+		return true;
+	if (s->text < 2000 && s->weight <= 0 && story_listing(c, n))
 		return true;
 	if (s->commas >= 10)
 		return false;

@@ -126,6 +126,28 @@ static void test_related_paragraph_run(void **state)
 	article_free(a);
 }
 
+static void test_story_cards_dropped(void **state)
+{
+	(void)state;
+	/* cards of other stories carry summaries, so their link density is
+	 * low; their shape (alike siblings, each with a headline link) and
+	 * not any class word gives them away */
+	char *html = page(
+		"<body><div id='main'><div class='txt'>%s<br><br>%s<br><br>%s</div>"
+		"<div class='grid'><div class='item'><a href='/a'>Flood defences to be reviewed</a>"
+		"<p>The council says it will look again at the sea wall after failures.</p></div>"
+		"<div class='item'><a href='/b'>Power company apologises</a>"
+		"<p>Customers were left without power for two days last year.</p></div></div>"
+		"</div></body>", para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 3);
+	assert_string_equal(a->blocks[1].text, para2);
+	assert_int_equal(find_block(a, "Flood defences"), -1);
+	assert_int_equal(find_block(a, "sea wall"), -1);
+	article_free(a);
+}
+
 static void test_links_and_whitespace(void **state)
 {
 	(void)state;
@@ -369,6 +391,7 @@ int main(void)
 		cmocka_unit_test(test_boilerplate_removed),
 		cmocka_unit_test(test_read_more_line_and_hidden),
 		cmocka_unit_test(test_related_paragraph_run),
+		cmocka_unit_test(test_story_cards_dropped),
 		cmocka_unit_test(test_links_and_whitespace),
 		cmocka_unit_test(test_block_types),
 		cmocka_unit_test(test_layout_table),
