@@ -102,6 +102,7 @@ struct survey {
 	xmlNodePtr h1[MAX_H1];
 	size_t nh1;
 	xmlNodePtr time_pub;            /* <time itemprop=datePublished|pubdate> */
+	xmlNodePtr time_any;            /* first <time datetime> after an h1 */
 };
 
 static void survey_node(xmlNodePtr n, struct survey *sv)
@@ -114,6 +115,8 @@ static void survey_node(xmlNodePtr n, struct survey *sv)
 		const char *ip = dom_attr_raw(n, "itemprop");
 		if ((ip && strstr(ip, "datePublished")) || dom_attr_raw(n, "pubdate"))
 			sv->time_pub = n;
+		else if (sv->nh1 && !sv->time_any && dom_attr_raw(n, "datetime"))
+			sv->time_any = n;
 	}
 }
 
@@ -533,7 +536,10 @@ static char *choose_published(const struct survey *sv, const struct metas *m,
 	const char *v = first_of(m, dkeys, sizeof dkeys / sizeof dkeys[0]);
 	if (v)
 		return strdup(v);
-	return sv->time_pub ? dom_attr(sv->time_pub, "datetime") : NULL;
+	/* Last resort: the first dated <time> after the headline (the
+	 * article's dateline; "updated" times and comments come later). */
+	xmlNodePtr t = sv->time_pub ? sv->time_pub : sv->time_any;
+	return t ? dom_attr(t, "datetime") : NULL;
 }
 
 /* ---- lead image from metadata ---- */

@@ -286,11 +286,12 @@ static void test_page_rel_author_and_visible(void **state)
 		"<div class=\"nav\"><a rel=\"author\" href=\"/a\">Menu Person</a></div>"
 		"<article><h1>Bees return to the city park</h1>"
 		"<div class=\"post-meta\">Posted by <a rel=\"author\" href=\"/u/k\">Kim Park</a>"
-		" on 3 June</div><p>Text.</p>"
+		" on <time datetime=\"2024-06-03\">3 June</time></div><p>Text.</p>"
 		"<div class=\"author-bio\">Kim Park writes about nature.</div>"
 		"</article></body></html>";
 	struct article *a = extract(html, NULL);
 	assert_string_equal(a->byline, "Kim Park");
+	assert_string_equal(a->published, "2024-06-03");   /* dated <time> after the h1 */
 	article_free(a);
 }
 
