@@ -1,17 +1,19 @@
 /* leadimage.c - the article's lead photo with its caption and credit.
  *
- * 1. Candidates are <img> elements (src, or the lazy-load data-src
- *    family) that are not logos, avatars, icons, ads or tracking pixels
- *    and not inside nav/header/footer/aside chrome.
- * 2. The lead is the image the metadata names (og:image / JSON-LD, same
- *    file name) when it sits near the top of the page, else the first
- *    candidate from the headline to the opening of the body text.
- * 3. Its caption region is the enclosing <figure>, or, climbing a few
- *    levels, a following sibling marked as caption/credit.  Inside it,
- *    elements marked credit/copyright/attribution/photographer (class,
- *    id, itemprop) or <cite> give the credit; the rest is the caption;
- *    visually-hidden labels are skipped.  A caption still carrying a
- *    credit is split by credit_split().
+ * 1. Candidates are <img> elements (src, the lazy-load data-src family,
+ *    srcset, <picture> sources) that are not logos, avatars, icons,
+ *    hidden or tracking images, teasers linking to other pages, or
+ *    inside nav/footer/aside/related chrome.
+ * 2. The lead is the image the metadata names (og:image / JSON-LD: same
+ *    file, stem or long path segment) when it shows before the article
+ *    text is well under way; else an image marked as the hero; else the
+ *    first candidate from the headline on.  None shown: no lead photo.
+ * 3. Its caption region is the enclosing <figure>, a "photo box", or,
+ *    climbing a few levels, following siblings marked as caption/credit.
+ *    Inside it, elements marked credit/copyright/attribution/
+ *    photographer (class, id, itemprop) or <cite> give the credit; the
+ *    rest is the caption; visually-hidden labels are skipped.  A caption
+ *    still carrying a credit is split by credit_split().
  * See doc/extraction.md, "Lead image". */
 #include <ctype.h>
 #include <stdlib.h>
@@ -27,7 +29,7 @@
 #include "folio/metautil.h"
 #include "folio/text.h"
 
-#define TOP_TEXT 2500   /* body text (bytes) after which images are "deep" */
+#define TOP_TEXT 2500   /* letters after the start beyond which images are "deep" */
 #define CLIMB 4         /* ancestor levels searched for a caption */
 
 static const char *const bad_img_hints[] = {
