@@ -78,13 +78,18 @@ enum status_code feedcli_on_feed(const char *arg, const struct fetch_result *res
 	return STATUS_OK;
 }
 
+static enum status_code open_all(const struct source_opts *opts, int jobs, bool fresh,
+				 FILE *errs, struct article **out, char err[SOURCE_ERR_MAX]);
+
 enum status_code feedcli_open(const char *arg, const struct source_opts *opts,
 			      struct article **out, char err[SOURCE_ERR_MAX])
 {
 	enum status_code rc;
 
+	/* the pager's reload (or history) of the all-feeds list: fetch
+	 * the feeds anew, quietly (curses owns the terminal) */
 	if (strcmp(arg, FEEDCLI_ALL) == 0)
-		return feedcli_open_all(opts, 0, out, err);
+		return open_all(opts, 0, true, NULL, out, err);
 	rc = source_open(arg, opts, out, err);
 	if (rc == STATUS_OK)
 		feedstore_mark_read(store_of(opts), arg, (int64_t)time(NULL));
@@ -93,7 +98,10 @@ enum status_code feedcli_open(const char *arg, const struct source_opts *opts,
 
 /* ---- subscriptions ------------------------------------------------ */
 
-static enum status_code load_subs(struct feed_subs *subs, char err[SOURCE_ERR_MAX])
+/* warn: where the file's warnings go; NULL in the pager (curses owns
+ * the terminal, a stray line would garble it). */
+static enum status_code load_subs(struct feed_subs *subs, char err[SOURCE_ERR_MAX],
+				  FILE *warn)
 {
 	char *path = feeds_default_path();
 	int rc;
@@ -103,7 +111,7 @@ static enum status_code load_subs(struct feed_subs *subs, char err[SOURCE_ERR_MA
 			 "XDG_CONFIG_HOME nor HOME is set");
 		return STATUS_USAGE;
 	}
-	rc = feeds_load(subs, path, stderr);
+	rc = feeds_load(subs, path, warn);
 	if (rc < 0) {
 		snprintf(err, SOURCE_ERR_MAX, "%s: out of memory", path);
 		free(path);
@@ -219,8 +227,10 @@ static void fetched_free(struct fetched *f, size_t n)
 	free(f);
 }
 
-/* Store what fetch_all brought; report each feed on out. */
-static enum status_code store_fetched(struct store *st, struct fetched *f, size_t n, FILE *out)
+/* Store what fetch_all brought; report each feed on out, failures on
+ * errs (either may be NULL). */
+static enum status_code store_fetched(struct store *st, struct fetched *f, size_t n,
+				      FILE *out, FILE *errs)
 {
 	enum status_code first = STATUS_OK;
 	int64_t now = (int64_t)time(NULL);
@@ -229,7 +239,8 @@ static enum status_code store_fetched(struct store *st, struct fetched *f, size_
 		size_t added = 0;
 
 		if (f[i].status != STATUS_OK) {
-			fprintf(stderr, "folio: %s\n", f[i].err);
+			if (errs)
+				fprintf(errs, "folio: %s\n", f[i].err);
 			if (first == STATUS_OK)
 				first = f[i].status;
 			continue;
@@ -242,7 +253,9 @@ static enum status_code store_fetched(struct store *st, struct fetched *f, size_
 		}
 		if (st && feedstore_put(st, f[i].url, f[i].feed, f[i].res.etag,
 					f[i].res.last_modified, now, &added) != 0) {
-			fprintf(stderr, "folio: %s: could not store the stories\n", f[i].url);
+			if (errs)
+				fprintf(errs, "folio: %s: could not store the stories\n",
+					f[i].url);
 			if (first == STATUS_OK)
 				first = STATUS_INPUT;
 			continue;
@@ -257,27 +270,30 @@ static enum status_code store_fetched(struct store *st, struct fetched *f, size_
 	return first;
 }
 
-enum status_code feedcli_refresh(const struct source_opts *opts, int jobs, FILE *out)
+static enum status_code refresh(const struct source_opts *opts, int jobs, FILE *out,
+				FILE *errs)
 {
 	struct feed_subs subs = { 0 };
 	char err[SOURCE_ERR_MAX];
-	enum status_code rc = load_subs(&subs, err);
+	enum status_code rc = load_subs(&subs, err, errs);
 	const char **urls;
 	struct fetched *f;
 
 	if (rc != STATUS_OK) {
-		fprintf(stderr, "folio: %s\n", err);
+		if (errs)
+			fprintf(errs, "folio: %s\n", err);
 		feeds_free(&subs);
 		return rc;
 	}
 	urls = sub_urls(&subs);
 	f = calloc(subs.n, sizeof *f);
 	if (!urls || !f) {
-		fprintf(stderr, "folio: out of memory\n");
+		if (errs)
+			fprintf(errs, "folio: out of memory\n");
 		rc = STATUS_INPUT;
 	} else {
 		fetch_all(opts, urls, subs.n, jobs, f);
-		rc = store_fetched(store_of(opts), f, subs.n, out);
+		rc = store_fetched(store_of(opts), f, subs.n, out, errs);
 	}
 	fetched_free(f, subs.n);
 	free(urls);
@@ -285,11 +301,16 @@ enum status_code feedcli_refresh(const struct source_opts *opts, int jobs, FILE 
 	return rc;
 }
 
+enum status_code feedcli_refresh(const struct source_opts *opts, int jobs, FILE *out)
+{
+	return refresh(opts, jobs, out, stderr);
+}
+
 /* ---- every subscribed story -------------------------------------- */
 
 /* No store: fetch every feed now and merge their stories. */
 static int fetch_stories(const struct source_opts *opts, const char **urls, size_t n,
-			 int jobs, struct story **s, size_t *ns)
+			 int jobs, FILE *errs, struct story **s, size_t *ns)
 {
 	struct fetched *f = calloc(n, sizeof *f);
 	struct story *all = NULL;
@@ -303,7 +324,8 @@ static int fetch_stories(const struct source_opts *opts, const char **urls, size
 		size_t k;
 
 		if (f[i].status != STATUS_OK || !f[i].feed) {
-			fprintf(stderr, "folio: %s\n", f[i].err);
+			if (errs)
+				fprintf(errs, "folio: %s\n", f[i].err);
 			continue;
 		}
 		if (stories_from_feed(f[i].feed, urls[i], &one, &k) != 0) {
@@ -340,12 +362,14 @@ static int fetch_stories(const struct source_opts *opts, const char **urls, size
 	return 0;
 }
 
-enum status_code feedcli_open_all(const struct source_opts *opts, int jobs,
-				  struct article **out, char err[SOURCE_ERR_MAX])
+/* fresh: refresh the feeds first (reload in the pager); errs: as for
+ * load_subs. */
+static enum status_code open_all(const struct source_opts *opts, int jobs, bool fresh,
+				 FILE *errs, struct article **out, char err[SOURCE_ERR_MAX])
 {
 	struct feed_subs subs = { 0 };
 	struct store *st = store_of(opts);
-	enum status_code rc = load_subs(&subs, err);
+	enum status_code rc = load_subs(&subs, err, errs);
 	struct story *s = NULL;
 	size_t n = 0;
 	const char **urls;
@@ -358,14 +382,16 @@ enum status_code feedcli_open_all(const struct source_opts *opts, int jobs,
 	}
 	urls = sub_urls(&subs);
 	if (urls && st) {
+		if (fresh && !(opts && opts->offline))
+			refresh(opts, jobs, NULL, errs);
 		got = feedstore_stories(st, urls, subs.n, FEEDCLI_LIST_MAX, &s, &n);
-		if (got == 0 && n == 0 && !(opts && opts->offline)) {
-			feedcli_refresh(opts, jobs, NULL);
+		if (got == 0 && n == 0 && !fresh && !(opts && opts->offline)) {
+			refresh(opts, jobs, NULL, errs);
 			got = feedstore_stories(st, urls, subs.n, FEEDCLI_LIST_MAX, &s, &n);
 		}
 	}
 	if (urls && got != 0)
-		got = fetch_stories(opts, urls, subs.n, jobs, &s, &n);
+		got = fetch_stories(opts, urls, subs.n, jobs, errs, &s, &n);
 	if (got == 0) {
 		use_sub_titles(&subs, s, n);
 		*out = feedlist_article("Subscribed feeds", FEEDCLI_ALL, s, n);
@@ -378,6 +404,12 @@ enum status_code feedcli_open_all(const struct source_opts *opts, int jobs,
 		return STATUS_INPUT;
 	}
 	return STATUS_OK;
+}
+
+enum status_code feedcli_open_all(const struct source_opts *opts, int jobs,
+				  struct article **out, char err[SOURCE_ERR_MAX])
+{
+	return open_all(opts, jobs, false, stderr, out, err);
 }
 
 /* ---- the a key ---------------------------------------------------- */

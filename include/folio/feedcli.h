@@ -7,7 +7,8 @@
  *   folio              feedcli_open_all: every subscribed story
  *   folio --refresh    feedcli_refresh: fetch every feed at once
  *   a in the pager     feedcli_subscribe
- * Opening a story through feedcli_open marks it read. */
+ * Opening a story through feedcli_open marks it read; in the pager, a
+ * reload of the all-feeds list (FEEDCLI_ALL) refreshes the feeds. */
 #ifndef FOLIO_FEEDCLI_H
 #define FOLIO_FEEDCLI_H
 

@@ -3,7 +3,8 @@
 # Tab + Enter opens the story itself (not the feed's summary), back
 # returns to the list at the same place, the story is then marked read
 # and stays so after a restart; a on a page that advertises a feed
-# subscribes to it (once).
+# subscribes to it (once); folio alone lists the subscribed stories and
+# r there fetches the feeds again.
 set -u
 . "$(dirname "$0")/../server_lib.sh"
 . "$(dirname "$0")/../ui/lib.sh"
@@ -105,6 +106,12 @@ tm kill-server 2>/dev/null
 ui_start NO_COLOR=1 "HOME=$H" -- 
 ui_wait_text "Subscribed feeds"
 ui_wait_text "26 stories, 25 new"
+# r on this list fetches the feeds anew: a story added meanwhile shows.
+sed 's#<channel><title>Harbour News</title>#&<item><title>Breaking story</title><link>one.html?b</link><pubDate>Tue, 03 Sep 2024 10:00:00 GMT</pubDate></item>#' \
+	"$W/news.rss" >"$W/news.tmp" && mv "$W/news.tmp" "$W/news.rss"
+ui_keys r
+ui_wait_text "27 stories, 26 new"
+ui_screen | grep -q "1\. Breaking story" || ui_fail "the new story is not first"
 ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
