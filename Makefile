@@ -124,6 +124,11 @@ export FOLIO := $(CURDIR)/tests/tools/valgrind-folio.sh
 export FOLIO_REAL := $(abspath $(BUILD)/folio)
 export FOLIO_UNIT_WRAP := $(CURDIR)/tests/tools/valgrind.sh
 export FOLIO_VALGRIND := 1
+# Tests bound to timing (a server delay, a TLS handshake timeout) and the
+# tmux pager tests cannot keep their timing under memcheck: they run in
+# the plain and SAN=1 checks only.
+SHELL_TESTS := $(filter-out tests/sh/test_fetch_batch.sh tests/sh/test_fetch_tls.sh \
+	tests/sh/test_ui_%.sh,$(SHELL_TESTS))
 endif
 
 # make fuzz FUZZ_SECONDS=N: each fuzz/fuzz_*.c target N seconds.  The
