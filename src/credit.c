@@ -25,7 +25,10 @@ static const char *const colon_labels[] = {
 	"illustration", "graphic", "credits", "credit", "source", "sources",
 	"fotos", "foto", "fotografie", "fotografia", "fotografía", "bild",
 	"kuva", "zdroj", "crédits", "crédit", "créditos", "crédito",
-	"credito", "фото", "Фото", "источник", "Источник",
+	"credito", "фото", "Фото", "источник", "Источник", "quelle",
+	"bildquelle", "fonte", "fuente", "zdj\xc4\x99" "cie", "fotograf",
+	"foto\xc4\x9fraf", "photographie", "\xec\x82\xac\xec\xa7\x84",
+	"\xe5\x9b\xbe", "\xe5\x9c\x96",   /* 사진 图 圖 */
 	"写真", "图片", "圖片", "摄影", "攝影", "来源", "來源", NULL
 };
 
@@ -168,6 +171,17 @@ static bool slash_credit(const char *s)
 	       (isupper(after) || after >= 0x80);
 }
 
+/* Chinese "李明 摄" / "新华社记者李明摄": photographed by. */
+static bool ends_she(const char *s)
+{
+	size_t n = strlen(s);
+	while (n && (is_space((unsigned char)s[n - 1]) || s[n - 1] == ')'))
+		n--;
+	if (n >= 3 && !memcmp(s + n - 3, "\xef\xbc\x89", 3))  /* ） */
+		n -= 3;
+	return n >= 3 && !memcmp(s + n - 3, "\xe6\x91\x84", 3) && n <= 60;
+}
+
 bool credit_is_credit(const char *text)
 {
 	if (!text)
@@ -181,7 +195,7 @@ bool credit_is_credit(const char *text)
 	/* "Photo Prakash Mathema. AFP": a bare "Photo" before a name. */
 	if (starts_with_ci(text, "photo ") && isupper((unsigned char)text[6]))
 		return true;
-	if (strstr(text, "\xc2\xa9"))
+	if (strstr(text, "\xc2\xa9") || ends_she(text))
 		return true;
 	if (count_words(text) <= 12 && names_agency(text))
 		return true;
@@ -407,6 +421,25 @@ static const char *agency_tail(const char *s)
 	return best;
 }
 
+/* "修复后的城楼 李明 摄": the credit is the last one or two words. */
+static const char *she_tail(const char *s)
+{
+	if (!ends_she(s))
+		return NULL;
+	const char *end = s + strlen(s);
+	const char *sp = NULL;
+	int spaces = 0;
+	for (const char *p = end; p > s; p--) {
+		if (p[-1] == ' ' && ++spaces <= 2) {
+			sp = p - 1;
+			/* "李明 摄": the name is the word before 摄 */
+			if (spaces == 1 && end - p > 4)
+				break;
+		}
+	}
+	return sp && sp > s ? sp : NULL;
+}
+
 int credit_split(const char *text, char **caption, char **credit)
 {
 	*caption = *credit = NULL;
@@ -432,6 +465,9 @@ int credit_split(const char *text, char **caption, char **credit)
 		/* "Caption (Photo: X)": the bracket goes with the credit. */
 		if (cut && (t[cut - 1] == '(' || t[cut - 1] == '['))
 			cut--;
+		rc = split_at(t, cut, t + cut, len - cut, caption, credit);
+	} else if ((p = she_tail(t))) {
+		size_t cut = (size_t)(p - t);
 		rc = split_at(t, cut, t + cut, len - cut, caption, credit);
 	} else if ((p = agency_tail(t))) {
 		size_t cut = (size_t)(p - t);
