@@ -381,6 +381,23 @@ static bool is_hidden(const struct eattrs *ea)
 	return false;
 }
 
+/* Text only screen readers get ("Image caption", "Share on X"): the
+ * usual utility classes hide it off screen, so no reader sees it. */
+static bool screen_reader_only(const struct eattrs *ea)
+{
+	static const char *const classes[] = {
+		"sr-only", "visually-hidden", "visuallyhidden", "screen-reader",
+		"screenreader", "a11y-hidden", "offscreen", NULL
+	};
+
+	if (!ea->cls || !*ea->cls)
+		return false;
+	for (int i = 0; classes[i]; i++)
+		if (strcasestr(ea->cls, classes[i]))
+			return true;
+	return false;
+}
+
 static bool role_is_junk(const struct eattrs *ea)
 {
 	static const char *const roles[] = {
@@ -428,7 +445,7 @@ static bool junk(struct nstat *s, xmlNodePtr n, const struct eattrs *ea, bool st
 		return true;
 	if (k == K_BODY || (k == K_BLOCK && strcmp(dom_name(n), "html") == 0))
 		return false;
-	if (is_hidden(ea)) {
+	if (is_hidden(ea) || screen_reader_only(ea)) {
 		s->flags |= F_HIDDEN;
 		return true;
 	}

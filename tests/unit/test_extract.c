@@ -100,6 +100,7 @@ static void test_read_more_line_and_hidden(void **state)
 		"<p><strong>READ MORE:</strong> <a href='/x'>Another story about the bridge project</a></p>"
 		"<p hidden>hidden text one</p><div style='display: none'>hidden text two</div>"
 		"<p aria-hidden='true'>hidden text three</p>"
+		"<p><span class='visually-hidden'>hidden text four</span></p>"
 		"<p>%s</p></div></body>", para1, para2);
 	struct article *a = run_str(html);
 	free(html);
