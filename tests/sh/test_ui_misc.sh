@@ -74,8 +74,10 @@ ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
 
 # An unknown terminal type: one clear line and status 3, no crash.
+# (libtinfo keeps the block it allocated for the failed newterm; leak
+# checking is off for this one run so an ASan build judges folio only.)
 tm kill-server
-ui_start TERM=nosuchterm -- tests/ui/long.html
+ui_start TERM=nosuchterm "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" -- tests/ui/long.html
 ui_wait_exit
 [ "$UI_STATUS" = 3 ] || ui_fail "exit status $UI_STATUS with an unknown TERM"
 grep -q "^folio: cannot use the terminal (TERM=nosuchterm)" "$UI_TMP/stderr" ||
