@@ -154,6 +154,28 @@ static enum status_code extract_fetched(const char *arg, const struct fetch_resu
 	return rc;
 }
 
+/* A feed goes to opts->on_feed; XML that is no feed is refused (fetch
+ * took it only in case it was one).  True when handled, with *rc set. */
+static bool take_feed(const char *arg, const struct fetch_result *res,
+		      const struct source_opts *opts, struct article **out,
+		      char err[SOURCE_ERR_MAX], enum status_code *rc)
+{
+	if (!opts || !opts->on_feed)
+		return false;
+	if (feed_looks_like(res->content_type, res->body, res->len)) {
+		*rc = opts->on_feed(arg, res, opts, out, err);
+		return true;
+	}
+	if (res->content_type && (strcmp(res->content_type, "text/xml") == 0 ||
+				  strcmp(res->content_type, "application/xml") == 0)) {
+		snprintf(err, SOURCE_ERR_MAX, "%.300s: not HTML (content type %s)", arg,
+			 res->content_type);
+		*rc = STATUS_NOT_HTML;
+		return true;
+	}
+	return false;
+}
+
 static bool is_stub(enum status_code rc, const struct article *a)
 {
 	size_t text = 0;
@@ -211,16 +233,8 @@ static enum status_code open_fetched(const char *arg, const struct fetch_result 
 	const char *here = res->final_url ? res->final_url : arg;
 	enum status_code rc;
 
-	if (opts && opts->on_feed && feed_looks_like(res->content_type, res->body, res->len))
-		return opts->on_feed(arg, res, opts, out, err);
-	/* XML that is no feed: fetch took it only in case it was one */
-	if (opts && opts->on_feed && res->content_type &&
-	    (strcmp(res->content_type, "text/xml") == 0 ||
-	     strcmp(res->content_type, "application/xml") == 0)) {
-		snprintf(err, SOURCE_ERR_MAX, "%.300s: not HTML (content type %s)", arg,
-			 res->content_type);
-		return STATUS_NOT_HTML;
-	}
+	if (take_feed(arg, res, opts, out, err, &rc))
+		return rc;
 	rc = extract_fetched(arg, res, out, err);
 	char *target;
 
@@ -322,6 +336,8 @@ static void batch_fetched(size_t k, struct fetch_result *res, void *arg)
 	if (res->status != STATUS_OK) {
 		r->status = res->status;
 		snprintf(r->err, SOURCE_ERR_MAX, "%s", res->err);
+		fetch_result_free(res);
+	} else if (take_feed(b->urls[k], res, b->opts, &r->article, r->err, &r->status)) {
 		fetch_result_free(res);
 	} else {
 		r->status = extract_fetched(b->urls[k], res, &r->article, r->err);

@@ -6,6 +6,7 @@
 # subscription file, --refresh with conditional GETs, the all-feeds
 # list newest first, and read marks surviving a restart.
 . "$(dirname "$0")/../server_lib.sh"
+export TZ=UTC
 W=$TMP/www
 mkdir -p "$W"
 start_server --root "$W"
@@ -98,6 +99,15 @@ expect_rc 0
 expect_out '1\. Ferry returns'
 expect_out 'Harbour News'
 expect_out "$R/one.html"
+
+# Several feeds at once (batch): each its own list, in order.
+run --dump=json "$R/news.rss" "$R/blog.atom"
+expect_rc 0
+[ "$(wc -l <"$TMP/out")" = 2 ] || fail "$LAST: not two objects"
+head -n 1 "$TMP/out" >"$TMP/one.json"
+tail -n 1 "$TMP/out" >"$TMP/two.json"
+json_check "$TMP/one.json" 'd["title"] == "Harbour News" and len(d["blocks"]) == 3'
+json_check "$TMP/two.json" 'd["title"] == "The Blog" and len(d["blocks"]) == 1'
 
 # A local file is a feed too.
 run --dump=text "$W/news.rss"
