@@ -315,6 +315,7 @@ struct nstat {
 	uint32_t heading;       /* letters inside headings */
 	uint32_t p, li, img, input, embed, blocks, lists, listtext;
 	float score;
+	float content;          /* the part of score paragraphs gave */
 };
 
 struct ctx {
@@ -618,11 +619,15 @@ static void pass_score(struct ctx *c)
 			float div = level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f;
 			init_candidate(a);
 			a->score += score / div;
+			a->content += score / div;
 		}
 	}
 	for (size_t i = 0; i < c->n; i++)
-		if (c->st[i].flags & F_CANDIDATE)
-			c->st[i].score *= 1.0f - link_density(&c->st[i]);
+		if (c->st[i].flags & F_CANDIDATE) {
+			float keep = 1.0f - link_density(&c->st[i]);
+			c->st[i].score *= keep;
+			c->st[i].content *= keep;
+		}
 }
 
 static bool is_ancestor(struct ctx *c, int anc, int node, int limit)
@@ -672,21 +677,23 @@ static int pick_top(struct ctx *c)
 			break;
 	}
 	init_candidate(&c->st[best]);
-	/* climb while the parent scores higher (content spread over it) */
-	last = c->st[best].score;
+	/* climb while the parent got more from paragraphs (the content is
+	 * spread over it); its own tag and class bonus do not count here, or
+	 * a <main id=main-content> would swallow what follows the article */
+	last = c->st[best].content;
 	threshold = last / 3;
 	for (parent = c->st[best].parent; parent >= 0 && c->st[parent].kind != K_BODY;
 	     parent = c->st[parent].parent) {
 		struct nstat *p = &c->st[parent];
 		if (!(p->flags & F_CANDIDATE))
 			continue;
-		if (p->score < threshold)
+		if (p->content < threshold)
 			break;
-		if (p->score > last) {
+		if (p->content > last) {
 			best = parent;
 			break;
 		}
-		last = p->score;
+		last = p->content;
 	}
 	/* an only child says nothing its parent does not */
 	for (;;) {
