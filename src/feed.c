@@ -876,6 +876,10 @@ static const char *first_element(const char *p, const char *end)
 		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
 			q = memmem(p, (size_t)(end - p), "-->", 3);
 			q = q ? q + 2 : NULL;
+		} else if (end - p >= 9 && strncasecmp(p, "<!DOCTYPE", 9) == 0) {
+			/* its internal subset holds '>'s of its own */
+			size_t k = doctype_end(p, 0, (size_t)(end - p));
+			q = k < (size_t)(end - p) || p[k - 1] == '>' ? p + k - 1 : NULL;
 		} else if (end - p >= 2 && (p[1] == '?' || p[1] == '!'))
 			q = memchr(p, '>', (size_t)(end - p));
 		else

@@ -456,6 +456,17 @@ static void test_looks_like(void **state)
 	assert_false(feed_looks_like("text/html", html, strlen(html)));
 	assert_false(feed_looks_like("application/xml", "<feedx/>", 8));
 	assert_false(feed_looks_like(NULL, "", 0));
+	/* a DOCTYPE with an internal subset (its '>'s) before the root */
+	{
+		char *bomb = billion_laughs("<rss><channel>", "</channel></rss>");
+		assert_true(feed_looks_like(NULL, bomb, strlen(bomb)));
+		assert_true(feed_looks_like("text/xml", bomb, strlen(bomb)));
+		free(bomb);
+	}
+	{
+		const char *open_subset = "<!DOCTYPE x [ <!ENTITY a \">\">";
+		assert_false(feed_looks_like(NULL, open_subset, strlen(open_subset)));
+	}
 }
 
 static void test_discover(void **state)
