@@ -234,4 +234,13 @@ run --refresh
 expect_rc 5
 expect_err "$U/404: HTTP 404" 2
 expect_out "^$R/blog.atom: not modified$"
+# --refresh fetches the feeds together: /barrier/G/3/I answers only
+# when all three requests are in flight at once (503 otherwise).  The
+# answers are HTML, so each feed then fails as no feed (exit 4), not
+# as a lone request (HTTP 503, exit 5).
+printf '%s\n' "$U/barrier/f/3/1" "$U/barrier/f/3/2" "$U/barrier/f/3/3" >"$FEEDS"
+run --refresh
+expect_rc 4
+! grep -q 503 "$TMP/err" || fail "$LAST: the feeds were not fetched together"
+[ "$(grep -c "not an RSS or Atom feed" "$TMP/err")" = 3 ] || fail "$LAST: three failures expected"
 exit 0
