@@ -241,6 +241,8 @@ void charset_detect_ex(const char *bytes, size_t len, const char *declared,
 	bool have;
 
 	*bom_len = 0;
+	if (as_is)
+		*as_is = false;
 	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		*bom_len = 3;
 		strcpy(out, "UTF-8");
@@ -251,8 +253,6 @@ void charset_detect_ex(const char *bytes, size_t len, const char *declared,
 		strcpy(out, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
 		return;
 	}
-	if (as_is)
-		*as_is = false;
 	st = utf8_scan(bytes, len);
 	have = declared && charset_normalize(declared, strlen(declared), out);
 	if (!have)

@@ -27,9 +27,10 @@ while read -r page; do
 	case $rc in
 	0) echo "$page" >"$tmp/name.$n" ;;
 	4) rm -f "$tmp/out.$n" ;;
-	*) echo "FAIL $page: exit $rc"; sed 's/^/   | /' "$tmp/err" | head -n 30; fails=$((fails + 1)) ;;
+	*) echo "FAIL $page: exit $rc"; sed 's/^/   | /' "$tmp/err" | head -n 30
+	   rm -f "$tmp/out.$n"; fails=$((fails + 1)) ;;
 	esac
-	if grep -q 'Sanitizer\|^==[0-9]*==' "$tmp/err"; then
+	if [ "$rc" != 99 ] && grep -q 'Sanitizer\|^==[0-9]*==' "$tmp/err"; then
 		echo "FAIL $page: sanitizer/valgrind report"; sed 's/^/   | /' "$tmp/err" | head -n 30
 		fails=$((fails + 1))
 	fi
