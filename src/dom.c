@@ -295,7 +295,9 @@ char *dom_resolve_url(const char *base, const char *href)
 		free(clean);
 		return NULL;
 	}
-	res = strdup((const char *)uri);
+	/* libxml2 unescapes %xx in a base's host, which can leave bytes
+	 * that are not UTF-8 (or controls): clean the result as well. */
+	res = text_clean_dup((const char *)uri, strlen((const char *)uri));
 	xmlFree(uri);
 	free(clean);
 	return res;

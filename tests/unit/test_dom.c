@@ -9,6 +9,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "folio/dom.h"
+#include "folio/text.h"
 
 static xmlDocPtr parse(const char *html)
 {
@@ -124,6 +125,20 @@ static void test_resolve(void **state)
 	}
 }
 
+/* libxml2 decodes %xx in a base's host: the result must still be clean
+ * UTF-8 without control bytes (it goes into JSON and onto the screen). */
+static void test_resolve_escaped_host(void **state)
+{
+	(void)state;
+	char *r = dom_resolve_url("http://a%ff%1b%fe.example/dir/", "page");
+	if (r) {
+		assert_true(text_is_utf8(r, strlen(r)));
+		for (const char *p = r; *p; p++)
+			assert_true((unsigned char)*p >= 0x20);
+	}
+	free(r);
+}
+
 static void test_base_url(void **state)
 {
 	(void)state;
@@ -149,6 +164,7 @@ int main(void)
 		cmocka_unit_test(test_text_deep),
 		cmocka_unit_test(test_hint),
 		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_resolve_escaped_host),
 		cmocka_unit_test(test_base_url),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
