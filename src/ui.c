@@ -797,6 +797,24 @@ static void go_back(struct ui *u)
 	page_layout(u, cur(u));
 }
 
+/* Put a fresh copy of the page's article in place (reload, a list
+ * rebuilt), keeping the paragraph at the top of the screen there. */
+static bool replace_article(struct ui *u, struct page *p, struct article *a)
+{
+	place_remember(p);
+	article_free(p->a);
+	layout_free(p->lay);
+	p->a = a;
+	p->lay = NULL;
+	p->sel = 0;
+	if (!page_layout(u, p))
+		return false;
+	p->top = layout_find(p->lay, p->para, p->para_off);
+	if (p->top > max_top(u, p))
+		p->top = max_top(u, p);
+	return true;
+}
+
 static void reload(struct ui *u)
 {
 	struct page *p = cur(u);
@@ -811,18 +829,8 @@ static void reload(struct ui *u)
 	struct article *a = open_source(u, p->source);
 	if (!a)
 		return;
-	p = cur(u);
-	article_free(p->a);
-	layout_free(p->lay);
-	p->a = a;
-	p->lay = NULL;
-	p->sel = 0;
-	if (page_layout(u, p)) {
-		p->top = layout_find(p->lay, p->para, p->para_off);
-		if (p->top > max_top(u, p))
-			p->top = max_top(u, p);
+	if (replace_article(u, cur(u), a))
 		message(u, "%s", "Reloaded");
-	}
 }
 
 /* ---- memory: history, positions, the saved list (store.h) ---- */
@@ -1021,17 +1029,7 @@ static void refresh_list(struct ui *u)
 		message(u, "%s", "Cannot read the store");
 		return;
 	}
-	place_remember(p);
-	article_free(p->a);
-	layout_free(p->lay);
-	p->a = a;
-	p->lay = NULL;
-	p->sel = 0;
-	if (page_layout(u, p)) {
-		p->top = layout_find(p->lay, p->para, p->para_off);
-		if (p->top > max_top(u, p))
-			p->top = max_top(u, p);
-	}
+	replace_article(u, p, a);
 }
 
 static void unsave_selected(struct ui *u)
