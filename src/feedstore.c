@@ -180,51 +180,48 @@ static char *col_dup(sqlite3_stmt *s, int i, bool *oom)
 	return d;
 }
 
-int feedstore_validators_get(struct store *st, const char *feed_url,
-			     char **etag, char **last_modified)
+/* The text columns of one feed row: 1 with the row (each column
+ * malloc'd or NULL), 0 without one, -1 on error (all NULL then). */
+static int feed_row(struct store *st, const char *sql, const char *feed_url,
+		    char **cols[], int ncols)
 {
 	sqlite3 *db = store_db(st);
-	sqlite3_stmt *s = db ? prep(db, "SELECT etag,last_modified FROM feed WHERE url=?1") : NULL;
+	sqlite3_stmt *s = db ? prep(db, sql) : NULL;
 	bool oom = false;
 	int rc;
 
-	*etag = *last_modified = NULL;
+	for (int i = 0; i < ncols; i++)
+		*cols[i] = NULL;
 	if (!s)
 		return -1;
 	bind_text(s, 1, feed_url);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*etag = col_dup(s, 0, &oom);
-		*last_modified = col_dup(s, 1, &oom);
-	}
+	for (int i = 0; rc == SQLITE_ROW && i < ncols; i++)
+		*cols[i] = col_dup(s, i, &oom);
 	sqlite3_finalize(s);
 	if (oom || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
-		free(*etag);
-		free(*last_modified);
-		*etag = *last_modified = NULL;
+		for (int i = 0; i < ncols; i++) {
+			free(*cols[i]);
+			*cols[i] = NULL;
+		}
 		return -1;
 	}
 	return rc == SQLITE_ROW;
 }
 
+int feedstore_validators_get(struct store *st, const char *feed_url,
+			     char **etag, char **last_modified)
+{
+	char **cols[] = { etag, last_modified };
+	return feed_row(st, "SELECT etag,last_modified FROM feed WHERE url=?1",
+			feed_url, cols, 2);
+}
+
 int feedstore_title_get(struct store *st, const char *feed_url, char **title)
 {
-	sqlite3 *db = store_db(st);
-	sqlite3_stmt *s = db ? prep(db, "SELECT title FROM feed WHERE url=?1") : NULL;
-	bool oom = false;
-	int rc;
-
-	*title = NULL;
-	if (!s)
-		return -1;
-	bind_text(s, 1, feed_url);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*title = col_dup(s, 0, &oom);
-	sqlite3_finalize(s);
-	if (oom || (rc != SQLITE_ROW && rc != SQLITE_DONE))
-		return -1;
-	return *title != NULL;
+	char **cols[] = { title };
+	int rc = feed_row(st, "SELECT title FROM feed WHERE url=?1", feed_url, cols, 1);
+	return rc < 0 ? -1 : *title != NULL;
 }
 
 static const char stories_sql[] =
