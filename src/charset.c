@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include "folio/charset.h"
+#include "folio/text.h"
 
 /* Labels browsers map to a wider encoding than the name says (the
  * WHATWG Encoding Standard): pages labelled latin1 are really
@@ -166,8 +167,6 @@ static size_t utf8_seq(const unsigned char *s, size_t len)
 
 struct utf8_stats { size_t multi, invalid, controls; };
 
-/* Any byte of w zero? (the classic bit trick) */
-#define HAS_ZERO(w) (((w) - 0x0101010101010101ULL) & ~(w) & 0x8080808080808080ULL)
 
 /* One pass over the page: well-formed multi-byte sequences, invalid
  * bytes, and the bytes that need a cleaning copy before parsing (NUL,
@@ -183,8 +182,8 @@ static struct utf8_stats utf8_scan(const char *bytes, size_t len)
 		if (i + 8 <= len) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);
-			if (!(w & 0x8080808080808080ULL) && !HAS_ZERO(w) &&
-			    !HAS_ZERO(w ^ 0x1B1B1B1B1B1B1B1BULL)) {
+			if (!(w & TEXT_BYTES(0x80)) && !text_word_has(w, 0) &&
+			    !text_word_has(w, 0x1B)) {
 				i += 8;
 				continue;
 			}

@@ -6,21 +6,6 @@
 #include "folio/dom.h"
 #include "folio/text.h"
 
-xmlNodePtr dom_next(xmlNodePtr node, xmlNodePtr root, bool skip_children)
-{
-	if (!node)
-		return NULL;
-	if (!skip_children && node->children &&
-	    node->type != XML_ENTITY_REF_NODE && node->type != XML_ATTRIBUTE_NODE)
-		return node->children;
-	while (node && node != root) {
-		if (node->next)
-			return node->next;
-		node = node->parent;
-	}
-	return NULL;
-}
-
 const char *dom_name(xmlNodePtr node)
 {
 	if (!node || node->type != XML_ELEMENT_NODE || !node->name)
@@ -28,18 +13,16 @@ const char *dom_name(xmlNodePtr node)
 	return (const char *)node->name;
 }
 
-bool dom_is(xmlNodePtr node, const char *name)
-{
-	return node && node->type == XML_ELEMENT_NODE && node->name &&
-	       strcmp((const char *)node->name, name) == 0;
-}
-
 const char *dom_attr_raw(xmlNodePtr node, const char *name)
 {
 	if (!node || node->type != XML_ELEMENT_NODE)
 		return NULL;
+	unsigned char first = (unsigned char)name[0] | 0x20;
+
 	for (xmlAttrPtr a = node->properties; a; a = a->next) {
-		if (a->name && strcasecmp((const char *)a->name, name) == 0) {
+		/* ASCII case folding of the first letter, then the rest */
+		if (a->name && (a->name[0] | 0x20) == first &&
+		    strcasecmp((const char *)a->name, name) == 0) {
 			/* HTML attributes hold one text child (entities decoded) */
 			if (a->children && a->children->type == XML_TEXT_NODE &&
 			    !a->children->next)
@@ -149,25 +132,27 @@ static bool grow(char **buf, size_t *cap, size_t need)
 	return true;
 }
 
-/* Length the text would have once white space runs are collapsed. */
-static size_t collapsed_len(const char *s, size_t n, bool *in_space)
+/* Adds to *len the length s would have once white space runs are
+ * collapsed; stops early, returning false, once *len passes limit, so a
+ * short-line test never reads a long text node through. */
+static bool collapsed_len_within(const char *s, size_t *len, size_t limit, bool *in_space)
 {
-	size_t len = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
 		bool sp = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
-		if (!sp || !*in_space)
-			len++;
+		if (!sp || !*in_space) {
+			if (++*len > limit)
+				return false;
+		}
 		*in_space = sp;
 	}
-	return len;
+	return true;
 }
 
 char *dom_text_max(xmlNodePtr node, size_t max)
 {
 	size_t cap = 256, len = 0, approx = 0;
-	bool in_space = true;
+	bool in_space = true, bounded = max != (size_t)-1;
 	char *buf;
 
 	if (!node)
@@ -181,32 +166,29 @@ char *dom_text_max(xmlNodePtr node, size_t max)
 		size_t l = 0;
 
 		if (!skip && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
-		    n->content) {
+		    n->content)
 			content = (const char *)n->content;
-			l = strlen(content);
-		}
-		if (!grow(&buf, &cap, len + l + 2)) {
-			free(buf);
-			return NULL;
-		}
 		/* a block's start and its end (= the next sibling's start) */
-		if (n != node && (breaks_words(n) || breaks_words(n->prev))) {
-			buf[len++] = ' ';
+		bool gap = n != node && (breaks_words(n) || breaks_words(n->prev));
+		if (gap) {
 			if (!in_space)
 				approx++;
 			in_space = true;
 		}
-		if (l) {
-			memcpy(buf + len, content, l);
-			len += l;
-			if (max != (size_t)-1) {
-				approx += collapsed_len(content, l, &in_space);
-				if (approx > max + 1) {
-					free(buf);
-					return NULL;
-				}
-			}
+		if (bounded && content &&
+		    !collapsed_len_within(content, &approx, max + 1, &in_space)) {
+			free(buf);
+			return NULL;
 		}
+		l = content ? strlen(content) : 0;
+		if (!grow(&buf, &cap, len + l + 2)) {
+			free(buf);
+			return NULL;
+		}
+		if (gap)
+			buf[len++] = ' ';
+		memcpy(buf + len, content ? content : "", l);
+		len += l;
 		n = dom_next(n, node, skip || n->type != XML_ELEMENT_NODE);
 	}
 	buf[len] = '\0';

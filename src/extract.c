@@ -1558,10 +1558,18 @@ static bool looks_binary(const char *bytes, size_t len)
 
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
 		return false;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		/* eight bytes at a time while none is below 0x20 or DEL */
+		uint64_t w;
+		if (i + 8 <= n && (memcpy(&w, u + i, 8),
+				   !text_word_has_below(w, 0x20) && !text_word_has(w, 0x7F))) {
+			i += 7;
+			continue;
+		}
 		if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r' &&
 		     u[i] != '\f') || u[i] == 0x7F)
 			ctl++;
+	}
 	return ctl * 20 > n;
 }
 

@@ -14,7 +14,10 @@ static bool match_tokens(const char *v, const char *const *words, bool exact)
 		const char *e = v;
 		while (*e && isalnum((unsigned char)*e))
 			e++;
+		int first = tolower((unsigned char)*v);
 		for (int i = 0; words[i] && e > v; i++) {
+			if (words[i][0] != first)  /* the words are lower-case */
+				continue;
 			size_t k = strlen(words[i]);
 			size_t len = (size_t)(e - v);
 			if ((exact ? len == k : len >= k) && !strncasecmp(v, words[i], k))

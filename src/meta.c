@@ -339,6 +339,8 @@ static bool inside_vetoed(xmlNodePtr n, bool strong)
  * candidates looked at. */
 static char *byline_from(xmlNodePtr n, int *tries)
 {
+	if (!n->properties)     /* the common case: no attribute to read */
+		return NULL;
 	const char *rel = dom_attr_raw(n, "rel");
 	const char *ip = dom_attr_raw(n, "itemprop");
 	bool by_rel = rel && strstr(rel, "author");

@@ -6,16 +6,41 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 #include <libxml/tree.h>
+
+/* The two helpers below run for every node of every walk (millions of
+ * calls on a large page), so they are inline. */
 
 /* Next node in document order below root (pre-order), or NULL.
  * With skip_children the subtree of node is skipped. */
-xmlNodePtr dom_next(xmlNodePtr node, xmlNodePtr root, bool skip_children);
+static inline xmlNodePtr dom_next(xmlNodePtr node, xmlNodePtr root, bool skip_children)
+{
+	if (!node)
+		return NULL;
+	if (!skip_children && node->children &&
+	    node->type != XML_ENTITY_REF_NODE && node->type != XML_ATTRIBUTE_NODE)
+		return node->children;
+	while (node && node != root) {
+		if (node->next)
+			return node->next;
+		node = node->parent;
+	}
+	return NULL;
+}
+
+/* Is node the element <name>?  name is lower-case, as libxml2 makes
+ * HTML tag names; the first letter is compared before the call. */
+static inline bool dom_is(xmlNodePtr node, const char *name)
+{
+	return node && node->type == XML_ELEMENT_NODE && node->name &&
+	       node->name[0] == (unsigned char)name[0] &&
+	       strcmp((const char *)node->name, name) == 0;
+}
 
 /* Lower-case element name ("" for non-elements). libxml2 already
  * lower-cases HTML tag names. */
 const char *dom_name(xmlNodePtr node);
-bool dom_is(xmlNodePtr node, const char *name);
 
 /* Attribute value, cleaned (controls stripped, whitespace collapsed),
  * malloc'd; NULL when absent or empty. */

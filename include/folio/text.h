@@ -4,6 +4,21 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+/* Scans of a whole page read it eight bytes at a time (w) and look at
+ * single bytes only where these say something is there. */
+#define TEXT_BYTES(b) (0x0101010101010101ULL * (uint8_t)(b))
+/* Some byte of w is below n (n <= 0x80). */
+static inline bool text_word_has_below(uint64_t w, uint8_t n)
+{
+	return ((w - TEXT_BYTES(n)) & ~w & TEXT_BYTES(0x80)) != 0;
+}
+/* Some byte of w equals b. */
+static inline bool text_word_has(uint64_t w, uint8_t b)
+{
+	return text_word_has_below(w ^ TEXT_BYTES(b), 1);
+}
 
 /* True when s[0..len) is well-formed UTF-8. */
 bool text_is_utf8(const char *s, size_t len);

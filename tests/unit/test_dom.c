@@ -65,6 +65,29 @@ static void test_text(void **state)
 	xmlFreeDoc(d);
 }
 
+/* The bound counts collapsed text: white space runs count once, a
+ * long text node ends the walk as soon as it passes the bound. */
+static void test_text_max(void **state)
+{
+	(void)state;
+	char html[4096];
+	snprintf(html, sizeof html, "<div><p>By <b>Jane</b>%*s Roe</p><p>%0*d</p></div>",
+		 1000, "", 2000, 7);
+	xmlDocPtr d = parse(html);
+	xmlNodePtr p = dom_find(xmlDocGetRootElement(d), "p");
+	char *t = dom_text_max(p, 11);
+	assert_string_equal(t, "By Jane Roe");
+	free(t);
+	assert_null(dom_text_max(p, 10));
+	assert_null(dom_text_max(p->next, 1999));
+	t = dom_text_max(p->next, 2000);
+	assert_non_null(t);
+	assert_int_equal(strlen(t), 2000);
+	free(t);
+	assert_null(dom_text_max(p->parent, 100));
+	xmlFreeDoc(d);
+}
+
 static void test_text_deep(void **state)
 {
 	(void)state;
@@ -161,6 +184,7 @@ int main(void)
 		cmocka_unit_test(test_next_preorder),
 		cmocka_unit_test(test_attr),
 		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_text_max),
 		cmocka_unit_test(test_text_deep),
 		cmocka_unit_test(test_hint),
 		cmocka_unit_test(test_resolve),

@@ -127,6 +127,27 @@ static void test_clean_inner(void **state)
 	assert_false(trail);
 }
 
+/* Every byte value in every lane: the word tests agree with a plain
+ * byte-by-byte look. */
+static void test_word_scan(void **state)
+{
+	(void)state;
+	for (unsigned lane = 0; lane < 8; lane++) {
+		for (unsigned b = 0; b < 256; b++) {
+			uint64_t w = TEXT_BYTES('a');
+			w &= ~((uint64_t)0xff << (8 * lane));
+			w |= (uint64_t)b << (8 * lane);
+			assert_int_equal(text_word_has_below(w, 0x20), b < 0x20);
+			assert_int_equal(text_word_has(w, 0x7F), b == 0x7F);
+			assert_int_equal(text_word_has(w, 0), b == 0);
+			assert_int_equal(text_word_has(w, 0x1B), b == 0x1B);
+		}
+	}
+	/* several hits in one word, and high bytes that are no hit */
+	assert_true(text_word_has_below(0x0A41410A00414141ULL, 0x20));
+	assert_false(text_word_has_below(0xFFC3A9E2809C8080ULL, 0x20));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -137,6 +158,7 @@ int main(void)
 		cmocka_unit_test(test_keep_lines),
 		cmocka_unit_test(test_clean_dup),
 		cmocka_unit_test(test_clean_inner),
+		cmocka_unit_test(test_word_scan),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
