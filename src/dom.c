@@ -216,7 +216,7 @@ bool dom_hint(xmlNodePtr node, const char *const *words)
 		if (!v || !*v)
 			continue;
 		for (const char *const *w = words; *w; w++)
-			if (strcasestr(v, *w))
+			if (text_casestr(v, *w))
 				return true;
 	}
 	return false;

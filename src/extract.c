@@ -283,7 +283,7 @@ static struct hints hints_of(const struct eattrs *ea)
 		}
 	}
 	/* schema.org's own mark for the article text outranks any word */
-	if (ea->itemprop && strcasestr(ea->itemprop, "articleBody"))
+	if (ea->itemprop && text_casestr(ea->itemprop, "articleBody"))
 		f = (uint8_t)((f | H_POS) & ~(H_UNLIKELY | H_NEG));
 	h.flags = f;
 	h.unlikely = f & H_UNLIKELY;
@@ -394,7 +394,7 @@ static bool screen_reader_only(const struct eattrs *ea)
 	if (!ea->cls || !*ea->cls)
 		return false;
 	for (int i = 0; classes[i]; i++)
-		if (strcasestr(ea->cls, classes[i]))
+		if (text_casestr(ea->cls, classes[i]))
 			return true;
 	return false;
 }

@@ -200,9 +200,9 @@ static bool is_hidden(xmlNodePtr n)
 	const char *style = dom_attr_raw(n, "style");
 	if (aria && !strcmp(aria, "true"))
 		return true;
-	if (style && (strcasestr(style, "display:none") ||
-		      strcasestr(style, "display: none") ||
-		      strcasestr(style, "visibility:hidden")))
+	if (style && (text_casestr(style, "display:none") ||
+		      text_casestr(style, "display: none") ||
+		      text_casestr(style, "visibility:hidden")))
 		return true;
 	return dom_hint(n, hidden_hints) || dom_attr_raw(n, "hidden");
 }

@@ -20,6 +20,11 @@ static inline bool text_word_has(uint64_t w, uint8_t b)
 	return text_word_has_below(w ^ TEXT_BYTES(b), 1);
 }
 
+/* strcasestr for short needles (ASCII case folding): a plain scan that
+ * beats the C library's two-way search on the short attribute values
+ * it is used on, element after element.  NULL when not found. */
+const char *text_casestr(const char *hay, const char *needle);
+
 /* True when s[0..len) is well-formed UTF-8. */
 bool text_is_utf8(const char *s, size_t len);
 
