@@ -41,7 +41,7 @@ sh bench/fetch_bench.sh "$build" $pages
 case $build in */san) san=1 ;; *) san=0 ;; esac
 ${MAKE:-make} --no-print-directory SAN=$san "$build/tools/genpage" >/dev/null
 patho=$(mktemp -d)
-for kind in flat50mb deep100k word links attr entities invalid title; do
+for kind in flat-50mb deep-100k word-1mb links-100k links-one-para attr-10mb entities invalid-utf8 title-1mb; do
 	"$build/tools/genpage" $kind "$patho/$kind.html" >/dev/null
 done
 echo

@@ -216,7 +216,7 @@ has_text 'The café on the square re-opened this week with a new “terrace” a
 
 # --- nesting 1 000 deep: the text after it must still come out
 case=deep-1000
-"$gen" deep1k "$tmp/deep1k.html"
+"$gen" deep-1k "$tmp/deep1k.html"
 run 20 --dump=json "$tmp/deep1k.html"
 check_not_crashed
 [ "$rc" = 0 ] || fail "exit $rc: $(cat "$tmp/err")"
@@ -227,7 +227,7 @@ has_text 'The closing paragraph after the nesting must still reach the reader.'
 
 # --- nesting 100 000 deep: no crash, no hang (an article or exit 4)
 case=deep-100000
-"$gen" deep100k "$tmp/deep100k.html"
+"$gen" deep-100k "$tmp/deep100k.html"
 run $((30 * slow)) --dump=json "$tmp/deep100k.html"
 check_not_crashed; check_error_or_article 4 deep100k.html
 run $((30 * slow)) --dump=text "$tmp/deep100k.html"
@@ -250,7 +250,7 @@ has_text 'It will lift containers of up to forty'
 # (Not under valgrind: it would take many minutes there.)
 if [ "${FOLIO_VALGRIND:-0}" != 1 ]; then
 case=50mb
-last=$("$gen" flat50mb "$tmp/big.html")
+last=$("$gen" flat-50mb "$tmp/big.html")
 run $((100 * slow)) --dump=json "$tmp/big.html"
 check_not_crashed
 if [ "$rc" = 0 ]; then

@@ -1,53 +1,56 @@
-/* genpage.c - writes the pathological pages the bad-input tests and
- * `make bench` feed to folio, so neither commits big files.  Output is
- * deterministic (a fixed-seed generator for the random kinds).
+/* genpage.c - writes the pathological pages of issue 6 that the tests
+ * (test_badinput.sh, test_pathological.sh) and `make bench` feed to
+ * folio, so none of them commits big files.  Output is deterministic (a
+ * fixed-seed generator for the random kinds).
  *
- * usage: genpage KIND FILE
- *   flat50mb  50 MB of flat paragraphs; prints the last paragraph's number
- *   deep1k    a paragraph nested 1 000 elements deep, text before and after
- *   deep100k  the same, 100 000 deep
- *   word      a 1 MB word
- *   links     100 000 links in one paragraph
- *   attr      a 10 MB attribute
- *   entities  5 MB of nothing but entities (named, numeric, bogus, NUL, C1)
- *   invalid   1 MB of invalid UTF-8 between ASCII words, no charset
- *   title     a 1 MB title
- *   junk      200 000 random bytes (NULs and controls included)
- * Pages other than junk/invalid/entities also carry a normal paragraph
- * starting "The harbour master said", which must come out. */
+ * usage: genpage KIND FILE     (genpage with no arguments lists the kinds)
+ *
+ * Every page but junk is UTF-8 HTML with a <title> and an <h1>.  The
+ * kinds marked * put their strange part between an ordinary opening
+ * paragraph ("The opening paragraph is an ordinary sentence about the
+ * harbour council meeting.") and a closing one ("The closing paragraph
+ * after the strange part must still reach the reader."), which must
+ * both come out. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-static const char para[] =
-	"<p>The harbour master said the new crane arrives in June and will "
-	"lift the heaviest containers.</p>\n";
+#define OPEN "<p>The opening paragraph is an ordinary sentence about the harbour council meeting.</p>\n"
+#define CLOSE "<p>The closing paragraph after the strange part must still reach the reader.</p>\n"
+#define DOC_HEAD "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+#define TAIL "</article></body></html>\n"
+/* A string literal that may hold NUL bytes. */
+#define PUT(f, lit) fwrite(lit, 1, sizeof lit - 1, f)
 
 static uint64_t rng = 0x9e3779b97f4a7c15u;
 
-static unsigned rand_byte(void)
+static unsigned rand_below(unsigned n)
 {
 	rng ^= rng << 13;
 	rng ^= rng >> 7;
 	rng ^= rng << 17;
-	return (unsigned)(rng >> 24) & 0xff;
+	return (unsigned)((rng >> 24) % n);
 }
 
 static void head(FILE *f, const char *title)
 {
-	fprintf(f, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%s</title>"
-		"</head><body><article>\n", title);
-}
-
-static void tail(FILE *f)
-{
-	fputs("</article></body></html>\n", f);
+	fprintf(f, DOC_HEAD "<title>%s</title></head><body><article><h1>%s</h1>\n",
+		title, title);
 }
 
 static void repeat(FILE *f, const char *s, long n)
 {
 	for (long i = 0; i < n; i++)
 		fputs(s, f);
+}
+
+/* n bytes of the string s over and over (the last copy cut). */
+static void cycle(FILE *f, const char *s, long n)
+{
+	long len = (long)strlen(s);
+	for (; n >= len; n -= len)
+		fputs(s, f);
+	fwrite(s, 1, (size_t)n, f);
 }
 
 static void flat(FILE *f)
@@ -59,7 +62,7 @@ static void flat(FILE *f)
 				"Tuesday to discuss the harbour budget, and the debate ran late "
 				"into the evening.</p>\n", i++);
 	}
-	tail(f);
+	fputs(TAIL, f);
 	printf("%ld\n", i - 1);
 }
 
@@ -71,89 +74,193 @@ static void deep(FILE *f, long n)
 	fputs("<p>This sentence sits at the very bottom of the nested divisions.</p>", f);
 	repeat(f, "</div>", n);
 	fputs("\n<p>The closing paragraph after the nesting must still reach the reader.</p>\n", f);
-	tail(f);
+	fputs(TAIL, f);
+}
+
+static void deep1k(FILE *f)
+{
+	deep(f, 1000);
+}
+
+static void deep100k(FILE *f)
+{
+	deep(f, 100000);
 }
 
 static void word(FILE *f)
 {
-	head(f, "Long word");
-	fputs("<p>", f);
-	repeat(f, "aaaaaaaaaa", 100000);
-	fputs("</p>\n", f);
-	fputs(para, f);
-	tail(f);
+	head(f, "A one megabyte word");
+	fputs(OPEN "<p>Before the word ", f);
+	cycle(f, "xxxxxxxxxxxxxxxx", 1L << 20);     /* no break opportunity */
+	fputs(" after the word.</p>\n" CLOSE TAIL, f);
 }
 
-static void links(FILE *f)
+/* 20 000 ordinary paragraphs of 5 short links each. */
+static void links_paras(FILE *f)
 {
-	head(f, "Many links");
-	fputs(para, f);
-	fputs("<p>", f);
-	for (long i = 0; i < 100000; i++)
-		fprintf(f, "<a href=\"/l/%ld\">link %ld</a> ", i, i);
-	fputs("</p>\n", f);
-	fputs(para, f);
-	tail(f);
+	head(f, "One hundred thousand links");
+	fputs(OPEN, f);
+	for (int i = 0; i < 20000; i++) {
+		fprintf(f, "<p>Paragraph %d of many: the council talked about", i);
+		for (int k = 0; k < 5; k++)
+			fprintf(f, " the <a href=\"/story/%d/%d\">ferry %d</a> crossing", i, k, k);
+		fputs(" and the budget for the winter timetable.</p>\n", f);
+	}
+	fputs(CLOSE TAIL, f);
 }
 
+/* 100 000 links in one paragraph (JSON link offsets were once counted
+ * from the start of the text for every link: 30 s of CPU). */
+static void links_one_para(FILE *f)
+{
+	head(f, "One paragraph of links");
+	fputs(OPEN "<p>", f);
+	for (long i = 0; i < 100000; i++)
+		fprintf(f, "%s<a href=\"/l/%ld\">link %ld</a>", i ? " " : "", i, i);
+	fputs("</p>\n" CLOSE TAIL, f);
+}
+
+/* A 10 MiB attribute value on a div, and a 10 MiB href on a link. */
 static void attr(FILE *f)
 {
-	head(f, "Big attribute");
-	fputs("<div data-x=\"", f);
-	repeat(f, "xxxxxxxxxx", 1000000);
-	fputs("\">", f);
-	fputs(para, f);
-	fputs(para, f);
-	fputs("</div>\n", f);
-	tail(f);
+	head(f, "A ten megabyte attribute");
+	fputs(OPEN "<div data-blob=\"", f);
+	cycle(f, "qqqqqqqqqqqqqqqq", 10L << 20);
+	fputs("\"><p>Text inside the division with the huge attribute stays readable.</p></div>\n"
+	      "<p>A paragraph with <a href=\"https://example.org/", f);
+	cycle(f, "qqqqqqqqqqqqqqqq", 10L << 20);
+	fputs("\">a huge link</a> in its middle.</p>\n" CLOSE TAIL, f);
 }
 
+/* n character references drawn at random: named and numeric, ones that
+ * name controls (ESC, CSI, OSC, NUL), out of range, surrogates, bogus
+ * and unterminated ones. */
+static void random_entities(FILE *f, long n)
+{
+	static const char *const ents[] = {
+		"&amp;", "&lt;", "&gt;", "&quot;", "&eacute;", "&nbsp;", "&mdash;",
+		"&hellip;", "&#x1F600;", "&#233;", "&#x1b;", "&#27;", "&#155;",
+		"&#x9d;", "&#0;", "&#x0;", "&#x110000;", "&#xD800;",
+		"&#99999999999;", "&bogus;", "&", "&#", "&#x;", "&amp",
+	};
+	for (long i = 0; i < n; i++)
+		fputs(ents[rand_below(sizeof ents / sizeof ents[0])], f);
+}
+
+/* About 6 MB with nothing but references in the body paragraph, and
+ * 3 000 of them in the title. */
 static void entities(FILE *f)
 {
-	head(f, "Entities");
-	fputs("<p>", f);
-	repeat(f, "&amp;&lt;&eacute;&#x1F600;&nbsp;&#0;&#x9b;&#27;&bogus;", 100000);
-	fputs("</p>\n", f);
-	tail(f);
+	fputs(DOC_HEAD "<title>", f);
+	random_entities(f, 3000);
+	fputs("</title></head><body><article>\n" OPEN "<p>", f);
+	random_entities(f, 1000000);
+	fputs("</p>\n" CLOSE TAIL, f);
 }
 
+/* Declared UTF-8; every word followed by an invalid sequence (stray
+ * continuation bytes, overlong forms, surrogates, truncated sequences),
+ * the title too. */
 static void invalid(FILE *f)
 {
-	long size = 0;
-	fputs("<html><body><p>", f);
-	while (size < 1000000) {
-		fputs("word ", f);
-		for (int i = 0; i < 3; i++)
-			fputc(0x80 | rand_byte(), f);
-		size += 8;
+	static const char *const bad[] = {
+		"\x80", "\xbf", "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80",
+		"\xf4\x90\x80\x80", "\xf8\x88\x80\x80\x80", "\xfe", "\xff",
+		"\xe2\x82", "\xc3",
+	};
+	head(f, "\xff\xfeInvalid UTF-8");
+	fputs(OPEN, f);
+	for (int i = 0; i < 5000; i++) {
+		char words[100];
+		snprintf(words, sizeof words,
+			 "Paragraph %d says the council voted on the ferry budget again", i);
+		fputs("<p>", f);
+		for (char *w = strtok(words, " "); w; w = strtok(NULL, " "))
+			fprintf(f, "%s%s ", w, bad[rand_below(sizeof bad / sizeof bad[0])]);
+		fputs("</p>\n", f);
 	}
-	fputs("</p></body></html>\n", f);
+	fputs(CLOSE TAIL, f);
 }
 
+/* A NUL byte about every 50 bytes, in text, tags and attributes (under
+ * the 5 % of control bytes at which folio calls a file binary). */
+static void nul_sparse(FILE *f)
+{
+	head(f, "Nul bytes");
+	fputs(OPEN, f);
+	for (int i = 0; i < 5000; i++) {
+		PUT(f, "<p class=\"x\0y\">");
+		fprintf(f, "Paragraph %d says the council", i);
+		PUT(f, "\0 voted on the ferry budget again\0</p>\n");
+	}
+	fputs(CLOSE TAIL, f);
+}
+
+/* A NUL before every word: a quarter of the bytes or so. */
+static void nul_dense(FILE *f)
+{
+	head(f, "Nul bytes");
+	fputs(OPEN, f);
+	for (int i = 0; i < 5000; i++) {
+		PUT(f, "<p\0 class=\"x\0y\">Paragraph\0 ");
+		fprintf(f, "%d", i);
+		PUT(f, "\0 says\0 the\0 council\0 voted\0 on\0 the\0 ferry\0 budget\0 again\0</p>\n");
+	}
+	fputs(CLOSE TAIL, f);
+}
+
+/* A <title>, og:title and <h1> of 1 MiB each (words, so it can be
+ * wrapped). */
 static void title(FILE *f)
 {
-	fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>", f);
-	repeat(f, "TTTTTTTTTT", 100000);
-	fputs("</title></head><body><article>\n", f);
-	fputs(para, f);
-	tail(f);
+	static const char t[] = "Harbour council votes on ferry budget ";
+	fputs(DOC_HEAD "<title>", f);
+	cycle(f, t, 1L << 20);
+	fputs("</title><meta property=\"og:title\" content=\"", f);
+	cycle(f, t, 1L << 20);
+	fputs("\"></head><body><article><h1>", f);
+	cycle(f, t, 1L << 20);
+	fputs("</h1>" OPEN CLOSE TAIL, f);
 }
 
 static void junk(FILE *f)
 {
 	for (long i = 0; i < 200000; i++)
-		fputc((int)rand_byte(), f);
+		fputc((int)rand_below(256), f);
 }
+
+static const struct kind {
+	const char *name;
+	void (*gen)(FILE *);
+	const char *what;
+} kinds[] = {
+	{ "flat-50mb", flat, "50 MB of flat paragraphs; prints the last paragraph's number" },
+	{ "deep-1k", deep1k, "a paragraph nested 1 000 elements deep, text before and after" },
+	{ "deep-100k", deep100k, "the same, 100 000 deep" },
+	{ "word-1mb", word, "* a 1 MiB word" },
+	{ "links-100k", links_paras, "* 100 000 links, 5 in each of 20 000 paragraphs" },
+	{ "links-one-para", links_one_para, "* 100 000 links in one paragraph" },
+	{ "attr-10mb", attr, "* a 10 MiB attribute and a 10 MiB href" },
+	{ "entities", entities, "* 6 MB of nothing but character references, title too" },
+	{ "invalid-utf8", invalid, "* invalid UTF-8 after every word (declared UTF-8)" },
+	{ "nul-sparse", nul_sparse, "* a NUL byte every 50 bytes or so" },
+	{ "nul-dense", nul_dense, "* a NUL byte before every word" },
+	{ "title-1mb", title, "* a 1 MiB title (also og:title and h1)" },
+	{ "junk", junk, "200 000 random bytes (NULs and controls included)" },
+};
 
 int main(int argc, char **argv)
 {
-	static const struct { const char *name; void (*gen)(FILE *); } kinds[] = {
-		{ "flat50mb", flat }, { "word", word }, { "links", links },
-		{ "attr", attr }, { "entities", entities }, { "invalid", invalid },
-		{ "title", title }, { "junk", junk },
-	};
-	if (argc != 3) {
-		fprintf(stderr, "usage: genpage KIND FILE\n");
+	const struct kind *k = NULL;
+	for (size_t i = 0; argc == 3 && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(argv[1], kinds[i].name) == 0)
+			k = &kinds[i];
+	if (!k) {
+		if (argc == 3)
+			fprintf(stderr, "genpage: %s: unknown kind\n", argv[1]);
+		fprintf(stderr, "usage: genpage KIND FILE, KIND one of:\n");
+		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+			fprintf(stderr, "  %-15s %s\n", kinds[i].name, kinds[i].what);
 		return 1;
 	}
 	FILE *f = fopen(argv[2], "wb");
@@ -161,21 +268,9 @@ int main(int argc, char **argv)
 		perror(argv[2]);
 		return 1;
 	}
-	int found = 1;
-	if (strcmp(argv[1], "deep1k") == 0)
-		deep(f, 1000);
-	else if (strcmp(argv[1], "deep100k") == 0)
-		deep(f, 100000);
-	else {
-		found = 0;
-		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-			if (strcmp(argv[1], kinds[i].name) == 0) {
-				kinds[i].gen(f);
-				found = 1;
-			}
-	}
-	if (fclose(f) != 0 || !found) {
-		fprintf(stderr, "genpage: %s: %s\n", argv[1], found ? "write error" : "unknown kind");
+	k->gen(f);
+	if (ferror(f) | (fclose(f) != 0)) {
+		fprintf(stderr, "genpage: %s: write error\n", argv[2]);
 		return 1;
 	}
 	return 0;
