@@ -1678,6 +1678,30 @@ static void set_notice(struct ctx *c)
 #define PARSE_OPTS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
 		    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE)
 
+/* Parse bytes that are valid UTF-8.  htmlReadMemory(..., "UTF-8")
+ * would run them through libxml2's UTF-8 to UTF-8 converter, one more
+ * copy of the page; a parser context told its input is UTF-8 reads the
+ * bytes as they are.  (Only for valid UTF-8: on a bad byte the parser
+ * would fall back to Latin-1 for the rest of the page.) */
+static xmlDocPtr parse_utf8(const char *bytes, size_t len, const char *url)
+{
+	htmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+
+	ctxt = htmlCreateMemoryParserCtxt(bytes, (int)(len > INT32_MAX ? INT32_MAX : len));
+	if (!ctxt)
+		return NULL;
+	htmlCtxtUseOptions(ctxt, PARSE_OPTS);
+	ctxt->charset = XML_CHAR_ENCODING_UTF8;
+	if (url && ctxt->input && !ctxt->input->filename)
+		ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)url);
+	htmlParseDocument(ctxt);
+	doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	htmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
 static xmlDocPtr parse(const struct extract_input *in)
 {
 	char enc[CHARSET_NAME_MAX];
@@ -1688,17 +1712,16 @@ static xmlDocPtr parse(const struct extract_input *in)
 
 	/* Most pages are clean UTF-8 already: parse them in place. */
 	charset_detect_ex(in->bytes, in->len, in->charset, enc, &bom, &as_is);
-	if (as_is && in->len - bom <= INT32_MAX)
-		return htmlReadMemory(in->bytes + bom, (int)(in->len - bom), in->base_url,
-				      "UTF-8", PARSE_OPTS);
+	if (as_is)
+		return parse_utf8(in->bytes + bom, in->len - bom, in->base_url);
 	utf8 = charset_to_utf8(in->bytes, in->len, in->charset, &len, NULL);
 	if (!utf8)
 		return NULL;
+	/* charset_to_utf8 makes valid UTF-8, and stripping escapes keeps
+	 * it valid; IGNORE_ENC keeps a <meta charset> in the bytes from
+	 * switching the parser to another decoder. */
 	len = text_strip_escapes(utf8, len);
-	/* The bytes are UTF-8 now; IGNORE_ENC keeps a <meta charset> in
-	 * them from switching the parser to another decoder. */
-	doc = htmlReadMemory(utf8, (int)(len > INT32_MAX ? INT32_MAX : len), in->base_url,
-			     "UTF-8", PARSE_OPTS);
+	doc = parse_utf8(utf8, len, in->base_url);
 	free(utf8);
 	return doc;
 }
