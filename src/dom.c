@@ -13,24 +13,43 @@ const char *dom_name(xmlNodePtr node)
 	return (const char *)node->name;
 }
 
+/* An attribute's value: HTML attributes hold one text child (entities
+ * decoded); a bare attribute (<p hidden>) reads as "". */
+static const char *attr_value(xmlAttrPtr a)
+{
+	return a->children && a->children->content ? (const char *)a->children->content : "";
+}
+
+/* Attribute name a is name, ignoring ASCII case; the first letters are
+ * compared before the call. */
+static bool attr_named(xmlAttrPtr a, const char *name)
+{
+	return a->name && (a->name[0] | 0x20) == ((unsigned char)name[0] | 0x20) &&
+	       strcasecmp((const char *)a->name, name) == 0;
+}
+
 const char *dom_attr_raw(xmlNodePtr node, const char *name)
 {
 	if (!node || node->type != XML_ELEMENT_NODE)
 		return NULL;
-	unsigned char first = (unsigned char)name[0] | 0x20;
-
-	for (xmlAttrPtr a = node->properties; a; a = a->next) {
-		/* ASCII case folding of the first letter, then the rest */
-		if (a->name && (a->name[0] | 0x20) == first &&
-		    strcasecmp((const char *)a->name, name) == 0) {
-			/* HTML attributes hold one text child (entities decoded) */
-			if (a->children && a->children->type == XML_TEXT_NODE &&
-			    !a->children->next)
-				return (const char *)a->children->content;
-			return a->children ? (const char *)a->children->content : "";
-		}
-	}
+	for (xmlAttrPtr a = node->properties; a; a = a->next)
+		if (attr_named(a, name))
+			return attr_value(a);
 	return NULL;
+}
+
+void dom_attrs(xmlNodePtr node, const char *const *names, const char **values)
+{
+	size_t n = 0;
+
+	while (names[n])
+		values[n++] = NULL;
+	if (!node || node->type != XML_ELEMENT_NODE)
+		return;
+	for (xmlAttrPtr a = node->properties; a; a = a->next)
+		for (size_t i = 0; i < n; i++)
+			if (!values[i] && attr_named(a, names[i]))
+				values[i] = attr_value(a);
 }
 
 char *dom_attr(xmlNodePtr node, const char *name)

@@ -209,49 +209,21 @@ struct eattrs {
 	bool hidden;
 };
 
-static const char *attr_value(xmlAttrPtr a)
-{
-	return a->children && a->children->content ? (const char *)a->children->content : "";
-}
-
 static void read_attrs(xmlNodePtr node, struct eattrs *ea)
 {
-	memset(ea, 0, sizeof *ea);
-	for (xmlAttrPtr a = node->properties; a; a = a->next) {
-		const char *name = (const char *)a->name;
-		if (!name)
-			continue;
-		switch (name[0]) {
-		case 'c':
-			if (strcmp(name, "class") == 0)
-				ea->cls = attr_value(a);
-			break;
-		case 'i':
-			if (strcmp(name, "id") == 0)
-				ea->id = attr_value(a);
-			else if (strcmp(name, "itemprop") == 0)
-				ea->itemprop = attr_value(a);
-			break;
-		case 's':
-			if (strcmp(name, "style") == 0)
-				ea->style = attr_value(a);
-			break;
-		case 'r':
-			if (strcmp(name, "role") == 0)
-				ea->role = attr_value(a);
-			break;
-		case 'h':
-			if (strcmp(name, "hidden") == 0)
-				ea->hidden = true;
-			break;
-		case 'a':
-			if (strcmp(name, "aria-hidden") == 0)
-				ea->aria_hidden = attr_value(a);
-			break;
-		default:
-			break;
-		}
-	}
+	static const char *const names[] = {
+		"class", "id", "itemprop", "style", "role", "aria-hidden", "hidden", NULL
+	};
+	const char *v[7];
+
+	dom_attrs(node, names, v);
+	ea->cls = v[0];
+	ea->id = v[1];
+	ea->itemprop = v[2];
+	ea->style = v[3];
+	ea->role = v[4];
+	ea->aria_hidden = v[5];
+	ea->hidden = v[6] != NULL;
 }
 
 /* Tokenise "class id" once and look every token up. */

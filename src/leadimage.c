@@ -387,12 +387,15 @@ static xmlNodePtr scan_node(struct scan *sc, xmlNodePtr n)
 }
 
 /* The page's headline: the h1 that reads like the title, else the
- * first h1 that is not the site's logo. */
-static xmlNodePtr headline(xmlNodePtr root, const char *title)
+ * first h1 that is not the site's logo.  Only h1s up to the end of
+ * content_root (when known) can start the article: the walk ends
+ * there. */
+static xmlNodePtr headline(xmlNodePtr root, xmlNodePtr content_root, const char *title)
 {
 	xmlNodePtr first = NULL;
+	xmlNodePtr end = content_root ? dom_next(content_root, root, true) : NULL;
 	int seen = 0;
-	for (xmlNodePtr n = root; n && seen < 16; n = dom_next(n, root, false)) {
+	for (xmlNodePtr n = root; n && n != end && seen < 16; n = dom_next(n, root, false)) {
 		if (!dom_is(n, "h1") || hint_logo_heading(n))
 			continue;
 		seen++;
@@ -414,7 +417,7 @@ static xmlNodePtr headline(xmlNodePtr root, const char *title)
 static xmlNodePtr article_start(xmlNodePtr root, xmlNodePtr content_root,
 				const char *title)
 {
-	xmlNodePtr h1 = headline(root, title);
+	xmlNodePtr h1 = headline(root, content_root, title);
 	if (!content_root)
 		return h1 ? h1 : root;
 	/* xmlXPathCmpNodes: 1 when h1 comes first in document order. */

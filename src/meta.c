@@ -339,13 +339,15 @@ static bool inside_vetoed(xmlNodePtr n, bool strong)
  * candidates looked at. */
 static char *byline_from(xmlNodePtr n, int *tries)
 {
+	static const char *const names[] = {"rel", "itemprop", "class", "id", NULL};
+	const char *v[4];
 	if (!n->properties)     /* the common case: no attribute to read */
 		return NULL;
-	const char *rel = dom_attr_raw(n, "rel");
-	const char *ip = dom_attr_raw(n, "itemprop");
-	bool by_rel = rel && strstr(rel, "author");
-	bool by_ip = ip && strstr(ip, "author");
-	bool by_class = hint_token(n, byline_hints) && !hint_token(n, byline_vetoes);
+	dom_attrs(n, names, v);
+	bool by_rel = v[0] && strstr(v[0], "author");
+	bool by_ip = v[1] && strstr(v[1], "author");
+	bool by_class = (hint_token_str(v[2], byline_hints) || hint_token_str(v[3], byline_hints)) &&
+			!hint_token_str(v[2], byline_vetoes) && !hint_token_str(v[3], byline_vetoes);
 	if (!by_rel && !by_ip && !by_class)
 		return NULL;
 	(*tries)++;

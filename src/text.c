@@ -199,10 +199,15 @@ static size_t clean(char *str, size_t len, bool keep_lines)
 		size_t n, esc;
 		unsigned char ch = s[r];
 
-		/* Fast paths: printable ASCII, and ASCII white space. */
+		/* Fast paths: printable ASCII (a word's first letter writes
+		 * the one space before it), and ASCII white space. */
 		if (ch > 0x20 && ch < 0x7F) {
-			if (pending_nl || spaces)
+			if (pending_nl || (spaces && keep_lines))
 				goto slow;
+			if (spaces) {
+				s[w++] = ' ';
+				spaces = 0;
+			}
 			s[w++] = ch;
 			r++;
 			continue;
@@ -252,8 +257,9 @@ slow:
 			s[w++] = ' ';
 			spaces--;
 		}
-		memmove(s + w, s + r - n, n);
-		w += n;
+		/* at most 4 bytes, and w <= r - n: a forward copy is safe */
+		for (size_t i = 0; i < n; i++)
+			s[w++] = s[r - n + i];
 	}
 	return w;
 }

@@ -48,6 +48,10 @@ char *dom_attr(xmlNodePtr node, const char *name);
 /* Raw attribute pointer valid while the doc lives; NULL when absent. */
 const char *dom_attr_raw(xmlNodePtr node, const char *name);
 
+/* Several raw attributes in one pass over the attribute list: values[i]
+ * for names[i] (a NULL-terminated list), NULL when absent. */
+void dom_attrs(xmlNodePtr node, const char *const *names, const char **values);
+
 /* All text below node, cleaned, malloc'd ("" when none, NULL on OOM).
  * script/style/noscript/template contents are left out. */
 char *dom_text(xmlNodePtr node);
