@@ -15,6 +15,15 @@ PKG_CONFIG ?= pkg-config
 PKGS := libxml-2.0 libcurl ncursesw jansson sqlite3
 # Debian's libunistring-dev ships no .pc file: ask pkg-config first anyway.
 UNISTRING_LIBS = $(shell $(PKG_CONFIG) --libs libunistring 2>/dev/null || echo -lunistring)
+# libcurl is compiled against but not linked: src/curlapi.c dlopen()s it
+# at the first fetch (its dependencies tripled every run's start-up).
+# Its soname is that of the libcurl pkg-config finds, else libcurl.so.4.
+# (dlopen is in libc since glibc 2.34; older ones need LDLIBS=-ldl.)
+LINK_PKGS := $(filter-out libcurl,$(PKGS))
+READELF ?= readelf
+CURL_SONAME := $(shell $(READELF) -d "$$($(PKG_CONFIG) --variable=libdir libcurl 2>/dev/null)/libcurl.so" 2>/dev/null \
+	| sed -n 's/.*Library soname: \[\(.*\)\].*/\1/p')
+CURL_SONAME := $(or $(CURL_SONAME),libcurl.so.4)
 
 ifeq ($(SAN),1)
 BUILD := build/san
@@ -28,10 +37,11 @@ endif
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS ?= -g
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DFOLIO_VERSION=\"$(VERSION)\" $(OPT) $(WARN) \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DFOLIO_VERSION=\"$(VERSION)\" \
+	-DFOLIO_LIBCURL_SONAME=\"$(CURL_SONAME)\" $(OPT) $(WARN) \
 	$(SANFLAGS) -Iinclude $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) $(UNISTRING_LIBS) -lm
+LIBS = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS)) $(UNISTRING_LIBS) -lm $(LDLIBS)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -101,7 +111,7 @@ eval: deps
 	@sh scripts/eval.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory folio $(BENCH_BIN)
+	@$(MAKE) --no-print-directory folio $(BENCH_BIN) $(BUILD)/tools/genpage
 	@sh bench/run.sh "$(BUILD)"
 
 install: folio
@@ -136,7 +146,8 @@ endif
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_DIR := build/fuzz
-FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -DFOLIO_VERSION=\"$(VERSION)\" -O1 -g \
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -DFOLIO_VERSION=\"$(VERSION)\" \
+	-DFOLIO_LIBCURL_SONAME=\"$(CURL_SONAME)\" -O1 -g \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer -Iinclude $(shell $(PKG_CONFIG) --cflags $(PKGS))
 FUZZ_OBJ := $(LIB_SRC:src/%.c=$(FUZZ_DIR)/%.o)

@@ -1,6 +1,7 @@
 /* fetch.c - libcurl transfers with folio's limits and error mapping.
  * See fetch.h for the rules; this file keeps them in one place so the
  * single (easy) and batch (multi) paths behave the same. */
+#include "folio/curlapi.h"
 #include "folio/feed.h"
 #include "folio/fetch.h"
 
@@ -12,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <curl/curl.h>
 
 #ifndef FOLIO_VERSION
 #define FOLIO_VERSION "0"
@@ -41,21 +41,33 @@ struct xfer {
 	bool feeds;             /* fetch_opts.accept_feeds */
 };
 
+/* libcurl's functions (curlapi.h), set by fetch_global_init: every
+ * path to curl below goes through it first.  Calls through the table
+ * escape curl.h's compile-time check of curl_easy_setopt values: give
+ * each option exactly its type (long, curl_off_t, a pointer). */
+static const struct curlapi *curl;
 static int global_done;
+static char global_err[FETCH_ERR_MAX] = "cannot start libcurl";
 
 static void global_cleanup(void)
 {
-	curl_global_cleanup();
+	curl->global_cleanup();
 }
 
 int fetch_global_init(void)
 {
+	const struct curlapi *api;
 	if (global_done)
 		return global_done > 0 ? 0 : -1;
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		global_done = -1;
+	global_done = -1;
+	if (!(api = curlapi())) {
+		snprintf(global_err, sizeof global_err,
+			 "cannot load libcurl (%s)", curlapi_error());
 		return -1;
 	}
+	if (api->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return -1;
+	curl = api;
 	global_done = 1;
 	atexit(global_cleanup);
 	return 0;
@@ -401,14 +413,14 @@ static enum abort_why check_response(struct xfer *x)
 	char *ctype = NULL;
 	char type[128], cs[8];
 	curl_off_t clen = -1;
-	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
+	curl->easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
 	if (code >= 400)
 		return ABORT_HTTP;
-	curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ctype);
+	curl->easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ctype);
 	fetch_parse_content_type(ctype, type, sizeof type, cs, sizeof cs);
 	if (type[0] && !type_ok(x, type))
 		return ABORT_NOT_HTML;
-	curl_easy_getinfo(x->h, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &clen);
+	curl->easy_getinfo(x->h, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &clen);
 	if (clen > 0 && (curl_off_t)x->max < clen)
 		return ABORT_TOO_LARGE;
 	/* Know the size up front when the server tells it (a compressed
@@ -448,7 +460,7 @@ static int add_header(struct xfer *x, const char *name, const char *value)
 	struct curl_slist *l;
 	if (asprintf(&line, "%s: %s", name, value) < 0)
 		return -1;
-	l = curl_slist_append(x->headers, line);
+	l = curl->slist_append(x->headers, line);
 	free(line);
 	if (!l)
 		return -1;
@@ -480,45 +492,49 @@ static int xfer_setup(struct xfer *x, const char *url,
 	x->max = o && o->max_size ? o->max_size : FETCH_DEFAULT_MAX_SIZE;
 	x->timeout_s = o && o->timeout_s > 0 ? o->timeout_s
 					       : FETCH_DEFAULT_TIMEOUT_S;
-	if (fetch_global_init() != 0 || !(x->h = h = curl_easy_init())) {
+	if (fetch_global_init() != 0) {
+		set_err(res, STATUS_NETWORK, "%s: %s", url, global_err);
+		return -1;
+	}
+	if (!(x->h = h = curl->easy_init())) {
 		set_err(res, STATUS_NETWORK, "%s: cannot start libcurl", url);
 		return -1;
 	}
-	curl_easy_setopt(h, CURLOPT_URL, url);
-	curl_easy_setopt(h, CURLOPT_PRIVATE, x);
-	curl_easy_setopt(h, CURLOPT_ERRORBUFFER, x->errbuf);
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(h, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRS);
-	curl_easy_setopt(h, CURLOPT_AUTOREFERER, 1L);
-	curl_easy_setopt(h, CURLOPT_COOKIEFILE, "");  /* in-memory cookies */
-	curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  /* all built in */
-	curl_easy_setopt(h, CURLOPT_HTTP_VERSION,
-			 (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, FETCH_CONNECT_TIMEOUT_S);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT, x->timeout_s);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES);
-	curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, LOW_SPEED_TIME_S);
-	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->max);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, o && o->user_agent
-			 ? o->user_agent : "folio/" FOLIO_VERSION);
+	curl->easy_setopt(h, CURLOPT_URL, url);
+	curl->easy_setopt(h, CURLOPT_PRIVATE, x);
+	curl->easy_setopt(h, CURLOPT_ERRORBUFFER, x->errbuf);
+	curl->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+	curl->easy_setopt(h, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRS);
+	curl->easy_setopt(h, CURLOPT_AUTOREFERER, 1L);
+	curl->easy_setopt(h, CURLOPT_COOKIEFILE, "");  /* in-memory cookies */
+	curl->easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  /* all built in */
+	curl->easy_setopt(h, CURLOPT_HTTP_VERSION,
+			  (long)CURL_HTTP_VERSION_2TLS);
+	curl->easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl->easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl->easy_setopt(h, CURLOPT_CONNECTTIMEOUT, FETCH_CONNECT_TIMEOUT_S);
+	curl->easy_setopt(h, CURLOPT_TIMEOUT, x->timeout_s);
+	curl->easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES);
+	curl->easy_setopt(h, CURLOPT_LOW_SPEED_TIME, LOW_SPEED_TIME_S);
+	curl->easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->max);
+	curl->easy_setopt(h, CURLOPT_USERAGENT, o && o->user_agent
+			  ? o->user_agent : "folio/" FOLIO_VERSION);
 	if (conditional_headers(x, o) != 0) {
-		curl_easy_cleanup(h);
+		curl->easy_cleanup(h);
 		x->h = NULL;
-		curl_slist_free_all(x->headers);
+		curl->slist_free_all(x->headers);
 		x->headers = NULL;
 		set_err(res, STATUS_INPUT, "%s: out of memory", url);
 		return -1;
 	}
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, x->headers);
-	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, header_cb);
-	curl_easy_setopt(h, CURLOPT_HEADERDATA, x);
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, write_cb);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, x);
+	curl->easy_setopt(h, CURLOPT_HTTPHEADER, x->headers);
+	curl->easy_setopt(h, CURLOPT_HEADERFUNCTION, header_cb);
+	curl->easy_setopt(h, CURLOPT_HEADERDATA, x);
+	curl->easy_setopt(h, CURLOPT_WRITEFUNCTION, write_cb);
+	curl->easy_setopt(h, CURLOPT_WRITEDATA, x);
 	return 0;
 }
 
@@ -556,19 +572,19 @@ static void curl_err(struct xfer *x, CURLcode rc)
 	long os_errno = 0;
 	double secs = 0;
 	enum status_code st;
-	curl_easy_getinfo(x->h, CURLINFO_OS_ERRNO, &os_errno);
+	curl->easy_getinfo(x->h, CURLINFO_OS_ERRNO, &os_errno);
 	st = fetch_error_status(rc, os_errno, &cause);
 	/* A refused redirect leaves its target as the effective URL (or,
 	 * depending on curl's version, as the redirect URL). */
 	if (rc == CURLE_UNSUPPORTED_PROTOCOL &&
-	    ((curl_easy_getinfo(x->h, CURLINFO_REDIRECT_URL, &redir) == CURLE_OK
+	    ((curl->easy_getinfo(x->h, CURLINFO_REDIRECT_URL, &redir) == CURLE_OK
 	      && redir) ||
-	     (curl_easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &redir) == CURLE_OK
+	     (curl->easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &redir) == CURLE_OK
 	      && redir && strcmp(redir, x->url) != 0))) {
 		set_err(x->res, st, "%s: redirect to an unsupported scheme "
 			"(only http and https are followed): %s", x->url, redir);
 	} else if (rc == CURLE_OPERATION_TIMEDOUT &&
-		   curl_easy_getinfo(x->h, CURLINFO_TOTAL_TIME, &secs) == CURLE_OK
+		   curl->easy_getinfo(x->h, CURLINFO_TOTAL_TIME, &secs) == CURLE_OK
 		   && secs >= (double)x->timeout_s - 0.5) {
 		set_err(x->res, st, "%s: timed out (no complete answer within "
 			"%ld s)", x->url, x->timeout_s);
@@ -588,9 +604,9 @@ static void xfer_finish(struct xfer *x, CURLcode rc)
 	struct fetch_result *res = x->res;
 	char *eff = NULL, *ctype = NULL, type[128], cs[64];
 	const char *at;
-	curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &res->http_code);
-	curl_easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &eff);
-	curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ctype);
+	curl->easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &res->http_code);
+	curl->easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &eff);
+	curl->easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ctype);
 	fetch_parse_content_type(ctype, type, sizeof type, cs, sizeof cs);
 	if (eff)
 		res->final_url = strdup(eff);
@@ -635,9 +651,9 @@ static void xfer_finish(struct xfer *x, CURLcode rc)
 		res->body = NULL;
 		res->len = 0;
 	}
-	curl_easy_cleanup(x->h);
+	curl->easy_cleanup(x->h);
 	x->h = NULL;
-	curl_slist_free_all(x->headers);
+	curl->slist_free_all(x->headers);
 	x->headers = NULL;
 }
 
@@ -647,7 +663,7 @@ enum status_code fetch_url(const char *url, const struct fetch_opts *opts,
 	struct xfer x;
 	if (xfer_setup(&x, url, opts, res) != 0)
 		return res->status;
-	xfer_finish(&x, curl_easy_perform(x.h));
+	xfer_finish(&x, curl->easy_perform(x.h));
 	return res->status;
 }
 
@@ -657,10 +673,10 @@ static bool start_one(CURLM *m, struct xfer *x, const char *url,
 {
 	if (xfer_setup(x, url, opts, res) != 0)
 		return false;
-	if (curl_multi_add_handle(m, x->h) != CURLM_OK) {
-		curl_easy_cleanup(x->h);
+	if (curl->multi_add_handle(m, x->h) != CURLM_OK) {
+		curl->easy_cleanup(x->h);
 		x->h = NULL;
-		curl_slist_free_all(x->headers);
+		curl->slist_free_all(x->headers);
 		x->headers = NULL;
 		set_err(res, STATUS_NETWORK, "%s: cannot start the transfer",
 			url);
@@ -688,14 +704,14 @@ static size_t reap(CURLM *m, const struct many *mm)
 	CURLMsg *msg;
 	int left;
 	size_t done = 0;
-	while ((msg = curl_multi_info_read(m, &left))) {
+	while ((msg = curl->multi_info_read(m, &left))) {
 		struct xfer *x = NULL;
 		if (msg->msg != CURLMSG_DONE)
 			continue;
 		CURLcode rc = msg->data.result;
 		CURL *h = msg->easy_handle;
-		curl_easy_getinfo(h, CURLINFO_PRIVATE, (char **)&x);
-		curl_multi_remove_handle(m, h);
+		curl->easy_getinfo(h, CURLINFO_PRIVATE, (char **)&x);
+		curl->multi_remove_handle(m, h);
 		xfer_finish(x, rc);
 		report(mm, x);
 		done++;
@@ -730,6 +746,21 @@ enum status_code fetch_many_each(const char *const *urls, size_t n, int jobs,
 	return many(urls, n, jobs, opts, true, res, NULL, NULL);
 }
 
+/* Every one of n transfers failed before it started, for cause. */
+static enum status_code fail_all(const char *const *urls, size_t n,
+				 struct fetch_result *res, fetch_done_fn *done,
+				 void *arg, enum status_code st,
+				 const char *cause)
+{
+	for (size_t i = 0; i < n; i++) {
+		memset(&res[i], 0, sizeof res[i]);
+		set_err(&res[i], st, "%s: %s", urls[i], cause);
+		if (done)
+			done(i, &res[i], arg);
+	}
+	return st;
+}
+
 /* each: opts is an array, opts[i] for urls[i]; else one for all. */
 static enum status_code many(const char *const *urls, size_t n, int jobs,
 			     const struct fetch_opts *opts, bool each,
@@ -740,22 +771,21 @@ static enum status_code many(const char *const *urls, size_t n, int jobs,
 	struct many mm;
 	CURLM *m;
 	size_t next = 0, active = 0;
+	if (n == 0)
+		return STATUS_OK;       /* and libcurl stays unloaded */
 	if (jobs <= 0)
 		jobs = 8;
-	xs = calloc(n ? n : 1, sizeof *xs);
-	m = fetch_global_init() == 0 ? curl_multi_init() : NULL;
+	if (fetch_global_init() != 0)
+		return fail_all(urls, n, res, done, arg, STATUS_NETWORK,
+				global_err);
+	xs = calloc(n, sizeof *xs);
+	m = curl->multi_init();
 	if (!xs || !m) {
-		for (size_t i = 0; i < n; i++) {
-			memset(&res[i], 0, sizeof res[i]);
-			set_err(&res[i], STATUS_INPUT, "%s: out of memory",
-				urls[i]);
-			if (done)
-				done(i, &res[i], arg);
-		}
 		free(xs);
 		if (m)
-			curl_multi_cleanup(m);
-		return n ? STATUS_INPUT : STATUS_OK;
+			curl->multi_cleanup(m);
+		return fail_all(urls, n, res, done, arg, STATUS_INPUT,
+				"out of memory");
 	}
 	mm = (struct many){ xs, done, arg };
 	while (next < n || active > 0) {
@@ -768,12 +798,12 @@ static enum status_code many(const char *const *urls, size_t n, int jobs,
 				report(&mm, &xs[next]);
 			next++;
 		}
-		curl_multi_perform(m, &running);
+		curl->multi_perform(m, &running);
 		active -= reap(m, &mm);
 		if (active > 0)
-			curl_multi_poll(m, NULL, 0, 1000, NULL);
+			curl->multi_poll(m, NULL, 0, 1000, NULL);
 	}
-	curl_multi_cleanup(m);
+	curl->multi_cleanup(m);
 	free(xs);
 	for (size_t i = 0; i < n; i++)
 		if (res[i].status != STATUS_OK)
@@ -909,21 +939,21 @@ static long refresh_target(char *content, char **target)
 /* Absolute http(s) URL for href against base, malloc'd, or NULL. */
 static char *resolve_http(const char *base, const char *href)
 {
-	CURLU *u = curl_url();
+	CURLU *u = fetch_global_init() == 0 ? curl->url() : NULL;
 	char *scheme = NULL, *abs = NULL, *out = NULL;
 	if (!u)
 		return NULL;
-	if ((base && curl_url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK) ||
-	    curl_url_set(u, CURLUPART_URL, href, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	if ((base && curl->url_set(u, CURLUPART_URL, base, 0) != CURLUE_OK) ||
+	    curl->url_set(u, CURLUPART_URL, href, 0) != CURLUE_OK ||
+	    curl->url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0) ||
-	    curl_url_get(u, CURLUPART_URL, &abs, 0) != CURLUE_OK)
+	    curl->url_get(u, CURLUPART_URL, &abs, 0) != CURLUE_OK)
 		goto done;
 	out = strdup(abs);
 done:
-	curl_free(scheme);
-	curl_free(abs);
-	curl_url_cleanup(u);
+	curl->free(scheme);
+	curl->free(abs);
+	curl->url_cleanup(u);
 	return out;
 }
 
@@ -962,17 +992,19 @@ char *fetch_meta_refresh(const char *bytes, size_t len, const char *base,
 /* Normalised "scheme://host:port/path?query" of url, malloc'd. */
 static char *normal_url(const char *url)
 {
-	CURLU *u = curl_url();
+	CURLU *u = fetch_global_init() == 0 ? curl->url() : NULL;
 	char *parts[5] = {0}, *out = NULL;
 	static const CURLUPart which[5] = {
 		CURLUPART_SCHEME, CURLUPART_HOST, CURLUPART_PORT,
 		CURLUPART_PATH, CURLUPART_QUERY
 	};
-	if (!u || curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK)
+	if (!u)
+		return NULL;
+	if (curl->url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK)
 		goto done;
 	for (int i = 0; i < 5; i++)
-		curl_url_get(u, which[i], &parts[i],
-			     i == 2 ? CURLU_DEFAULT_PORT : 0);
+		curl->url_get(u, which[i], &parts[i],
+			      i == 2 ? CURLU_DEFAULT_PORT : 0);
 	if (!parts[0] || !parts[1])
 		goto done;
 	for (char *h = parts[1]; *h; h++)
@@ -983,8 +1015,8 @@ static char *normal_url(const char *url)
 		out = NULL;
 done:
 	for (int i = 0; i < 5; i++)
-		curl_free(parts[i]);
-	curl_url_cleanup(u);
+		curl->free(parts[i]);
+	curl->url_cleanup(u);
 	return out;
 }
 

@@ -52,9 +52,11 @@ struct fetch_result {
 	bool not_modified;        /* 304 to a conditional GET: body is "" */
 };
 
-/* curl_global_init, once.  Called lazily by the fetch functions; a
- * program may call it early.  Cleanup is registered with atexit.
- * Returns 0, -1 on failure. */
+/* Load libcurl (curlapi.h) and run curl_global_init, once.  Called
+ * lazily by the functions below that need curl (so a run that fetches
+ * nothing never loads it); a program may call it early.  Cleanup is
+ * registered with atexit.  Returns 0, -1 on failure (a fetch then
+ * fails with "URL: cannot load libcurl (why)", STATUS_NETWORK). */
 int fetch_global_init(void);
 
 /* Fetch one URL (easy interface).  Fills *res (always; free it with
