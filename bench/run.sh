@@ -36,15 +36,18 @@ sh bench/fetch_bench.sh "$build" $pages
 # Step: the store (SQLite): open, history, resume lookup, cache put/get.
 "$build/bench/store_bench"
 
-# Step: pathological pages (generated, not committed), whole process,
-# one run each (BENCH_PATHO_REPS to change).
-case $build in */san) san=1 ;; *) san=0 ;; esac
-${MAKE:-make} --no-print-directory SAN=$san "$build/tools/genpage" >/dev/null
+# Step: the pathological pages of issue 6 (tests/tools/genpage.c, built
+# by make bench; generated, not committed), whole process, one run each
+# (BENCH_PATHO_REPS to change).
 patho=$(mktemp -d)
-for kind in flat-50mb deep-100k word-1mb links-100k links-one-para attr-10mb entities invalid-utf8 title-1mb; do
+trap 'rm -rf "$patho"' EXIT
+files=
+for kind in flat-50mb deep-100k word-1mb links-100k links-one-para attr-10mb \
+	entities invalid-utf8 nul-sparse nul-dense title-1mb; do
 	"$build/tools/genpage" $kind "$patho/$kind.html" >/dev/null
+	files="$files $patho/$kind.html"
 done
 echo
 echo "Pathological pages, whole process:"
-BENCH_REPS=${BENCH_PATHO_REPS:-1} "$build/bench/proc_bench" --per-page ./folio "$lean" "$patho"/*.html
+BENCH_REPS=${BENCH_PATHO_REPS:-1} "$build/bench/proc_bench" --per-page ./folio "$lean" $files
 rm -rf "$patho"
