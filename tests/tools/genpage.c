@@ -19,8 +19,6 @@
 #define CLOSE "<p>The closing paragraph after the strange part must still reach the reader.</p>\n"
 #define DOC_HEAD "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
 #define TAIL "</article></body></html>\n"
-/* A string literal that may hold NUL bytes. */
-#define PUT(f, lit) fwrite(lit, 1, sizeof lit - 1, f)
 
 static uint64_t rng = 0x9e3779b97f4a7c15u;
 
@@ -182,31 +180,37 @@ static void invalid(FILE *f)
 	fputs(CLOSE TAIL, f);
 }
 
-/* A NUL byte about every 50 bytes, in text, tags and attributes (under
- * the 5 % of control bytes at which folio calls a file binary). */
-static void nul_sparse(FILE *f)
+/* 5000 paragraphs BEFORE, the paragraph's number, AFTER: string
+ * literals with NUL bytes inside. */
+#define NUL_PARAS(f, before, after) \
+	nul_paras(f, before, sizeof before - 1, after, sizeof after - 1)
+
+static void nul_paras(FILE *f, const char *before, size_t nbefore,
+		      const char *after, size_t nafter)
 {
 	head(f, "Nul bytes");
 	fputs(OPEN, f);
 	for (int i = 0; i < 5000; i++) {
-		PUT(f, "<p class=\"x\0y\">");
-		fprintf(f, "Paragraph %d says the council", i);
-		PUT(f, "\0 voted on the ferry budget again\0</p>\n");
+		fwrite(before, 1, nbefore, f);
+		fprintf(f, "%d", i);
+		fwrite(after, 1, nafter, f);
 	}
 	fputs(CLOSE TAIL, f);
+}
+
+/* A NUL byte about every 50 bytes, in text, tags and attributes (under
+ * the 5 % of control bytes at which folio calls a file binary). */
+static void nul_sparse(FILE *f)
+{
+	NUL_PARAS(f, "<p class=\"x\0y\">Paragraph ",
+		  " says the council\0 voted on the ferry budget again\0</p>\n");
 }
 
 /* A NUL before every word: a quarter of the bytes or so. */
 static void nul_dense(FILE *f)
 {
-	head(f, "Nul bytes");
-	fputs(OPEN, f);
-	for (int i = 0; i < 5000; i++) {
-		PUT(f, "<p\0 class=\"x\0y\">Paragraph\0 ");
-		fprintf(f, "%d", i);
-		PUT(f, "\0 says\0 the\0 council\0 voted\0 on\0 the\0 ferry\0 budget\0 again\0</p>\n");
-	}
-	fputs(CLOSE TAIL, f);
+	NUL_PARAS(f, "<p\0 class=\"x\0y\">Paragraph\0 ",
+		  "\0 says\0 the\0 council\0 voted\0 on\0 the\0 ferry\0 budget\0 again\0</p>\n");
 }
 
 /* A <title>, og:title and <h1> of 1 MiB each (words, so it can be
