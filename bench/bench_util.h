@@ -3,6 +3,7 @@
 #ifndef FOLIO_BENCH_UTIL_H
 #define FOLIO_BENCH_UTIL_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,36 @@ static inline int bench_reps(void)
 	const char *e = getenv("BENCH_REPS");
 	int n = e ? atoi(e) : 0;
 	return n > 0 ? n : 5;
+}
+
+/* make bench's summary: one "KEY VALUE" line appended to the file named
+ * by $BENCH_SUMMARY (bench/run.sh sets it, bench/summary.awk turns the
+ * lines into the closing table); nothing when it is unset. */
+__attribute__((format(printf, 2, 3)))
+static inline void bench_summary(const char *key, const char *fmt, ...)
+{
+	const char *path = getenv("BENCH_SUMMARY");
+	FILE *f = path && *path ? fopen(path, "a") : NULL;
+	va_list ap;
+
+	if (!f)
+		return;
+	fprintf(f, "%s ", key);
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	fputc('\n', f);
+	fclose(f);
+}
+
+/* The median and p90 of v[0..n) as KEY.median and KEY.p90. */
+static inline void bench_summary_q(const char *key, const double *v, size_t n)
+{
+	char k[128];
+	snprintf(k, sizeof k, "%s.median", key);
+	bench_summary(k, "%.3f", bench_quantile(v, n, 0.5));
+	snprintf(k, sizeof k, "%s.p90", key);
+	bench_summary(k, "%.3f", bench_quantile(v, n, 0.9));
 }
 
 #endif

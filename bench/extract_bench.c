@@ -3,7 +3,8 @@
  * measured in this one run: for every page the two alternate
  * BENCH_REPS times (default 5) and the fastest of each counts, so the
  * machine's noise hits both alike.  Prints a markdown table of median
- * and p90 over the pages, and their ratios.
+ * and p90 over the pages, and their ratios; the same figures go to
+ * make bench's summary (bench_summary).
  * usage: extract_bench FILE.html... */
 #include <libxml/HTMLparser.h>
 #include <stdio.h>
@@ -94,6 +95,11 @@ int main(int argc, char **argv)
 	row("per-page ratio extract / bare", ratio, used);
 	if (empty)
 		printf("\n(%zu pages gave no article)\n", empty);
+	bench_summary("extract.pages", "%zu", used);
+	bench_summary("extract.reps", "%d", reps);
+	bench_summary_q("extract.folio", ext, used);
+	bench_summary_q("extract.bare", bare, used);
+	bench_summary_q("extract.ratio", ratio, used);
 	free(ext);
 	free(bare);
 	free(ratio);

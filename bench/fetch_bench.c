@@ -6,7 +6,8 @@
  * with the server answering BATCH_DELAY_MS late as a distant one would
  * (on loopback with no delay the Python server is all there is to see).
  * The fastest of BENCH_REPS runs counts per page.  The Python server's
- * own time per request is inside every URL figure.
+ * own time per request is inside every URL figure.  The headline
+ * figures also go to make bench's summary (bench_summary).
  * usage: fetch_bench FOLIO BASE_URL ROOT FILE...
  *   (the URL of ROOT/x/y.html is BASE_URL x/y.html) */
 #include <fcntl.h>
@@ -120,6 +121,8 @@ static void batch(char *const *plain, size_t n, int reps)
 	printf("\nFetching all %zu pages, each answered %d ms late: fetch_many "
 	       "(8 at once) %.1f ms, fetch_url one after another %.1f ms "
 	       "(fastest of %d).\n", n, BATCH_DELAY_MS, many, serial, reps);
+	bench_summary("fetch.batch.many", "%.1f", many);
+	bench_summary("fetch.batch.serial", "%.1f", serial);
 	for (size_t i = 0; i < n; i++)
 		free(urls[i]);
 	free(urls);
@@ -170,6 +173,9 @@ int main(int argc, char **argv)
 	row("process: folio --dump=json FILE", v[3], n);
 	row("process: folio --dump=json URL", v[4], n);
 	row("process: URL - FILE (per page)", v[5], n);
+	bench_summary("fetch.pages", "%zu", n);
+	bench_summary_q("fetch.extra", v[5], n);
+	bench_summary_q("fetch.alone", v[2], n);
 	batch(urls, n, reps);
 	for (size_t i = 0; i < n; i++)
 		free(urls[i]);

@@ -1,8 +1,16 @@
-/* layout_bench.c - layout time and per-key frame time (key handling plus
- * drawing through curses to /dev/null) for a generated 5 KB and 5 MB
- * article.  A key press must cost the same on both: drawing touches only
- * the lines on screen.
- * usage: layout_bench [REPS]   (default 5 layouts per size) */
+/* layout_bench.c - what the pager costs, on an 80x24 screen drawn
+ * through curses to /dev/null:
+ *  - for the largest PAGE in bytes and for the PAGE with the longest
+ *    article (make bench passes the corpus), the article
+ *    extract_article() makes of it: layout time at 80 columns, and the
+ *    first frame: ui_new() (which lays the article out at 80 columns)
+ *    plus the first ui_draw() of the top screen, redrawn from scratch;
+ *  - for a generated 5 KB and 5 MB article: layout time and per-key
+ *    frame time (key handling plus drawing).  A key press must cost the
+ *    same on both: drawing touches only the lines on screen.
+ * Fastest of BENCH_REPS (default 5) layouts and first frames.  The
+ * headline figures also go to make bench's summary (bench_summary).
+ * usage: layout_bench [PAGE.html...] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +18,7 @@
 
 #include "bench_util.h"
 #include "folio/article.h"
+#include "folio/extract.h"
 #include "folio/layout.h"
 #include "folio/ui.h"
 
@@ -69,15 +78,16 @@ static enum status_code no_open(const char *arg, void *ctx,
 	return STATUS_INPUT;
 }
 
-/* Median and p99 of one key's frames, in microseconds.  Every `every`
- * presses the pager goes back to the top (untimed), so the key always
- * has somewhere to go, on the short article too. */
-static void key_frames(struct ui *u, int key, const char *name, int n,
-		       int every)
+/* Median and p99 of one key's frames, in microseconds; returns the
+ * median.  Every `every` presses the pager goes back to the top
+ * (untimed), so the key always has somewhere to go, on the short article
+ * too. */
+static double key_frames(struct ui *u, int key, const char *name, int n,
+			 int every)
 {
 	double *t = malloc((size_t)n * sizeof *t);
 	if (!t)
-		return;
+		return 0;
 	for (int i = 0; i < n; i++) {
 		double t0 = bench_now_ms();
 		ui_key(u, key);
@@ -88,36 +98,140 @@ static void key_frames(struct ui *u, int key, const char *name, int n,
 			ui_draw(u);
 		}
 	}
-	printf("  %-6s %8.1f %8.1f", name, bench_quantile(t, (size_t)n, 0.5),
-	       bench_quantile(t, (size_t)n, 0.99));
+	double med = bench_quantile(t, (size_t)n, 0.5);
+	printf("  %-6s %8.1f %8.1f", name, med, bench_quantile(t, (size_t)n, 0.99));
 	free(t);
+	return med;
 }
 
-static void bench_size(size_t bytes, const char *label, int reps)
+static const struct ui_opts opts = { .width = 80, .mouse = false, .color = true };
+
+/* Fastest of reps layouts of a at 80 columns, in ms; *lines gets the
+ * layout's line count. */
+static double time_layout(const struct article *a, int reps, size_t *lines)
 {
-	struct article *a = make_article(bytes);
-	if (!a)
-		return;
 	double best = 1e30;
-	size_t lines = 0;
 	for (int r = 0; r < reps; r++) {
 		double t0 = bench_now_ms();
 		struct layout *l = layout_new(a, 80);
 		double t = bench_now_ms() - t0;
 		if (t < best)
 			best = t;
-		lines = l ? l->nlines : 0;
+		*lines = l ? l->nlines : 0;
 		layout_free(l);
 	}
+	return best;
+}
+
+static struct article *extract_page(const char *path, size_t *len)
+{
+	char *buf = bench_read_file(path, len);
+	struct extract_input in = { .bytes = buf, .len = *len };
+	struct article *a = NULL;
+	const char *why = NULL;
+	if (buf && extract_article(&in, &a, &why) != STATUS_OK) {
+		article_free(a);
+		a = NULL;
+	}
+	free(buf);
+	return a;
+}
+
+/* Layout and first frame of path's article; what says which page it is
+ * and key is its summary keys' prefix. */
+static int bench_page(const char *path, const char *what, const char *key,
+		      int reps)
+{
+	size_t len = 0, lines = 0;
+	struct article *a = extract_page(path, &len);
+	if (!a) {
+		fprintf(stderr, "layout_bench: %s: no article\n", path);
+		return 1;
+	}
+	double lay = time_layout(a, reps, &lines), first = 1e30;
+	article_free(a);
+	for (int r = 0; r < reps; r++) {
+		/* A fresh article (the ui takes it) and a screen curses
+		 * must repaint whole, as for the first frame of a run. */
+		if (!(a = extract_page(path, &len)))
+			return 1;
+		clearok(curscr, TRUE);
+		double t0 = bench_now_ms();
+		struct ui *u = ui_new(a, NULL, no_open, NULL, &opts);
+		if (u)
+			ui_draw(u);
+		double t = bench_now_ms() - t0;
+		if (!u)
+			return 1;
+		ui_free(u);     /* frees the article */
+		if (t < first)
+			first = t;
+	}
+	/* The last two parts of the path: corpus pages are DIR/source.html. */
+	const char *name = path;
+	for (const char *c = path, *prev = NULL; *c; c++)
+		if (*c == '/') {
+			name = prev ? prev + 1 : path;
+			prev = c;
+		}
+	printf("%s, %s (%.0f KB): layout %.2f ms (%zu lines), first frame"
+	       " (ui_new + first draw) %.2f ms\n", what, name, len / 1e3, lay,
+	       lines, first);
+	char k[64];
+	snprintf(k, sizeof k, "%s.name", key);
+	bench_summary(k, "%s", name);
+	snprintf(k, sizeof k, "%s.bytes", key);
+	bench_summary(k, "%zu", len);
+	snprintf(k, sizeof k, "%s.lines", key);
+	bench_summary(k, "%zu", lines);
+	snprintf(k, sizeof k, "%s.layout", key);
+	bench_summary(k, "%.3f", lay);
+	snprintf(k, sizeof k, "%s.first_frame", key);
+	bench_summary(k, "%.3f", first);
+	return 0;
+}
+
+/* The largest of the pages in bytes and the one with the longest
+ * article (its blocks' text), both run through bench_page. */
+static int bench_pages(char **pages, int n, int reps)
+{
+	const char *largest = NULL, *longest = NULL;
+	size_t max_len = 0, max_text = 0;
+	for (int i = 0; i < n; i++) {
+		size_t len = 0, text = 0;
+		struct article *a = extract_page(pages[i], &len);
+		for (size_t b = 0; a && b < a->nblocks; b++)
+			text += a->blocks[b].len;
+		article_free(a);
+		if (a && (!largest || len > max_len))
+			largest = pages[i], max_len = len;
+		if (a && (!longest || text > max_text))
+			longest = pages[i], max_text = text;
+	}
+	if (!largest) {
+		fprintf(stderr, "layout_bench: no page gave an article\n");
+		return 1;
+	}
+	return bench_page(largest, "largest page", "page", reps) |
+	       bench_page(longest, "longest article", "longest", reps);
+}
+
+static void bench_size(size_t bytes, const char *label, const char *key,
+		       int reps)
+{
+	struct article *a = make_article(bytes);
+	if (!a)
+		return;
+	size_t lines = 0;
+	double best = time_layout(a, reps, &lines);
 	printf("%-6s layout %9.2f ms (%zu lines)   frame us median/p99:", label,
 	       best, lines);
-	struct ui_opts o = { .width = 80, .mouse = false, .color = true };
-	struct ui *u = ui_new(a, NULL, no_open, NULL, &o);
+	struct ui *u = ui_new(a, NULL, no_open, NULL, &opts);
 	if (!u)
 		return;
 	ui_draw(u);
 	/* The 5 KB article has 92 lines, 69 below the first screen. */
-	key_frames(u, 'j', "j", 2000, 60);
+	double j = key_frames(u, 'j', "j", 2000, 60);
 	ui_key(u, 'G');
 	key_frames(u, 'k', "k", 2000, 60);
 	ui_key(u, 'g');
@@ -125,13 +239,16 @@ static void bench_size(size_t bytes, const char *label, int reps)
 	key_frames(u, 'G', "G", 200, 1);
 	printf("\n");
 	ui_free(u);     /* frees the article */
+	char k[64];
+	snprintf(k, sizeof k, "gen.%s.layout", key);
+	bench_summary(k, "%.3f", best);
+	snprintf(k, sizeof k, "gen.%s.key_j_us", key);
+	bench_summary(k, "%.1f", j);
 }
 
 int main(int argc, char **argv)
 {
-	int reps = argc > 1 ? atoi(argv[1]) : 5;
-	if (reps < 1)
-		reps = 1;
+	int reps = bench_reps(), rc = 0;
 	/* A real terminal description, output thrown away. */
 	setenv("LINES", "24", 1);
 	setenv("COLUMNS", "80", 1);
@@ -141,12 +258,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "layout_bench: cannot set up curses\n");
 		return 1;
 	}
-	printf("layout_bench: generated articles, width 80, 80x24 screen\n");
-	bench_size(5 * 1024, "5 KB", reps);
-	bench_size(5 * 1024 * 1024, "5 MB", reps);
+	printf("\nlayout_bench: width 80, 80x24 screen, fastest of %d\n", reps);
+	if (argc > 1)
+		rc = bench_pages(argv + 1, argc - 1, reps);
+	bench_size(5 * 1024, "5 KB", "5k", reps);
+	bench_size(5 * 1024 * 1024, "5 MB", "5m", reps);
 	endwin();
 	delscreen(s);
 	fclose(out);
 	fclose(in);
-	return 0;
+	return rc;
 }

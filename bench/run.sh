@@ -1,10 +1,16 @@
 #!/bin/sh
-# make bench: timings against a bare libxml2 parse.  One step per block;
-# add new benches as new steps at the end.
+# make bench: timings against a bare libxml2 parse.  One step per block,
+# each printing its own detailed figures; every step's headline figures
+# also go, as "KEY VALUE" lines, to $BENCH_SUMMARY (bench_summary() in
+# bench/bench_util.h), which bench/summary.awk turns into the one table
+# printed at the end.  Add new benches as new steps before that.
 # usage: bench/run.sh BUILD_DIR    (BENCH_REPS=N: runs per page, default 5)
 set -eu
 build=${1:?usage: bench/run.sh BUILD_DIR}
 cd "$(dirname "$0")/.."
+BENCH_SUMMARY=$(cd "$build" && pwd)/bench/summary.txt
+export BENCH_SUMMARY
+: >"$BENCH_SUMMARY"
 
 # Pages: the shared corpus beside the checkout, else our own samples.
 corpus=../shared/corpus/readability-dev
@@ -14,7 +20,10 @@ if [ -d "$corpus" ]; then
 else
 	pages=$(ls data/*.html)
 	echo "bench: $corpus not found; using the $(echo "$pages" | wc -l) sample pages in data/ (figures are not comparable)"
+	corpus=data
 fi
+echo "corpus $corpus" >>"$BENCH_SUMMARY"
+echo "corpus.pages $(echo "$pages" | wc -l)" >>"$BENCH_SUMMARY"
 
 # Step 1: extract_article() vs htmlReadMemory in one process.
 "$build/bench/extract_bench" $pages
@@ -30,8 +39,9 @@ ${CC:-cc} -O2 -Ibench $(pkg-config --cflags libxml-2.0) -o "$lean" bench/barepar
 # Step 3: the fetcher's own cost: the same pages fetched from tests/server.py.
 sh bench/fetch_bench.sh "$build" $pages
 
-# Step: layout time and per-key frame time, 5 KB vs 5 MB generated article.
-"$build/bench/layout_bench"
+# Step: layout time and first frame of the largest page and of the
+# longest article; per-key frame time, 5 KB vs 5 MB generated article.
+"$build/bench/layout_bench" $pages
 
 # Step: the store (SQLite): open, history, resume lookup, cache put/get.
 "$build/bench/store_bench"
@@ -51,3 +61,7 @@ echo
 echo "Pathological pages, whole process:"
 BENCH_REPS=${BENCH_PATHO_REPS:-1} "$build/bench/proc_bench" --per-page ./folio "$lean" $files
 rm -rf "$patho"
+
+# The one table: every step's headline figures from this run.
+awk -f bench/summary.awk "$BENCH_SUMMARY"
+echo "(the figures behind it: $BENCH_SUMMARY)"

@@ -1,7 +1,8 @@
 /* store_bench.c - what the store costs folio: opening the database
  * (every run pays it), recording history and a reading position,
  * caching a page and reading it back.  Runs in a temporary
- * XDG_DATA_HOME, removed afterwards.
+ * XDG_DATA_HOME, removed afterwards.  The open's median goes to make
+ * bench's summary.
  * usage: store_bench [REPS]   (default 200 per operation) */
 #include <ftw.h>
 #include <stdio.h>
@@ -56,6 +57,7 @@ int main(int argc, char **argv)
 		ms[i] = bench_now_ms() - t;
 	}
 	report("open + close", ms, reps);
+	bench_summary("store.open.median", "%.3f", bench_quantile(ms, (size_t)reps, 0.5));
 
 	struct store *st = open_or_die();
 	char url[64];
