@@ -200,12 +200,14 @@ static int bench_pages(char **pages, int n, int reps)
 	for (int i = 0; i < n; i++) {
 		size_t len = 0, text = 0;
 		struct article *a = extract_page(pages[i], &len);
-		for (size_t b = 0; a && b < a->nblocks; b++)
+		if (!a)
+			continue;
+		for (size_t b = 0; b < a->nblocks; b++)
 			text += a->blocks[b].len;
 		article_free(a);
-		if (a && (!largest || len > max_len))
+		if (!largest || len > max_len)
 			largest = pages[i], max_len = len;
-		if (a && (!longest || text > max_text))
+		if (!longest || text > max_text)
 			longest = pages[i], max_text = text;
 	}
 	if (!largest) {

@@ -64,6 +64,7 @@ static int per_page(char **argv, int n)
 {
 	int reps = bench_reps();
 
+	bench_summary("patho.reps", "%d", reps);
 	printf("\n| page | size | folio --dump=json | bareparse | ratio | folio peak RSS | bareparse peak RSS | folio exit |\n");
 	printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
 	for (int i = 0; i < n; i++) {

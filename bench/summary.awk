@@ -47,8 +47,12 @@ function page(key, what) {
 
 END {
 	print ""
-	printf "## Summary: make bench, %s pages of %s, fastest of %s runs each\n\n",
-		v["corpus.pages"], v["corpus"], v["extract.reps"]
+	printf "## Summary: make bench"
+	if (has("corpus"))
+		printf ", %s pages of %s", v["corpus.pages"], v["corpus"]
+	if (has("extract.reps"))
+		printf ", fastest of %s runs each", v["extract.reps"]
+	printf "\n\n"
 	print "| measure | folio | bare parse | ratio | target | met? |"
 	print "|---|---:|---:|---:|---|---|"
 
@@ -115,4 +119,6 @@ END {
 	print "first frame: ui_new() (lays the article out at 80 columns) + the first ui_draw()"
 	print "of an 80x24 screen through curses to /dev/null, for the article extract_article()"
 	print "makes of that corpus page.  Targets: issue 6."
+	if (npatho)
+		print "Pathological pages (tests/tools/genpage.c): fastest of " v["patho.reps"] " run(s) each."
 }
