@@ -1776,7 +1776,8 @@ enum status_code extract_article(const struct extract_input *in,
 	}
 	if (rc == STATUS_OK)
 		set_notice(&c);
-	clear_private(&c);
+	/* The nodes' _private marks die with the doc: no pass to clear
+	 * them. */
 	free(c.st);
 	free(c.base);
 	xmlFreeDoc(doc);

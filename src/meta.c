@@ -311,43 +311,63 @@ static char *itemprop_author(xmlNodePtr n)
 	return dom_is(n, "meta") ? NULL : dom_text_max(n, 300);
 }
 
-/* In a comment thread, related-story list, navigation or sidebar?
- * Footers only count against class hints: blogs put the real author
+/* Class/id words of comment threads, related-story lists, navigation
+ * and sidebars: no byline inside such an area is the article's. */
+static const char *const veto_areas[] = {
+	"comment", "related", "nav", "menu", "sidebar", "recommend", "promo", NULL
+};
+
+/* Does element p, as an ancestor, veto every byline below it?  Footers
+ * only count against class hints (weak): blogs put the real author
  * (rel=author) in the post's footer line. */
+static bool vetoes_below(xmlNodePtr p, bool strong)
+{
+	static const char *const weak_areas[] = {"footer", NULL};
+	return dom_is(p, "nav") || dom_is(p, "aside") || (!strong && dom_is(p, "footer")) ||
+	       hint_token(p, veto_areas) || (!strong && hint_token(p, weak_areas));
+}
+
+/* In a comment thread, related-story list, navigation or sidebar? */
 static bool inside_vetoed(xmlNodePtr n, bool strong)
 {
-	static const char *const areas[] = {
-		"comment", "related", "nav", "menu", "sidebar", "recommend",
-		"promo", NULL
-	};
-	static const char *const weak_areas[] = {"footer", NULL};
 	for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
 		/* body/html classes describe the page, not this corner of it */
 		if (dom_is(p, "body") || dom_is(p, "html"))
 			break;
-		if (dom_is(p, "nav") || dom_is(p, "aside"))
-			return true;
-		if (!strong && dom_is(p, "footer"))
-			return true;
-		if (hint_token(p, areas) || (!strong && hint_token(p, weak_areas)))
+		if (vetoes_below(p, strong))
 			return true;
 	}
 	return false;
 }
 
-/* Names from one candidate element, or NULL.  *tries counts the
- * candidates looked at. */
-static char *byline_from(xmlNodePtr n, int *tries)
+/* An element's attributes the byline tests read, in one pass. */
+struct battrs {
+	const char *rel, *itemprop, *cls, *id;
+};
+
+static void read_battrs(xmlNodePtr n, struct battrs *ba)
 {
 	static const char *const names[] = {"rel", "itemprop", "class", "id", NULL};
 	const char *v[4];
-	if (!n->properties)     /* the common case: no attribute to read */
-		return NULL;
 	dom_attrs(n, names, v);
-	bool by_rel = v[0] && strstr(v[0], "author");
-	bool by_ip = v[1] && strstr(v[1], "author");
-	bool by_class = (hint_token_str(v[2], byline_hints) || hint_token_str(v[3], byline_hints)) &&
-			!hint_token_str(v[2], byline_vetoes) && !hint_token_str(v[3], byline_vetoes);
+	ba->rel = v[0];
+	ba->itemprop = v[1];
+	ba->cls = v[2];
+	ba->id = v[3];
+}
+
+static bool battrs_hint(const struct battrs *ba, const char *const *words)
+{
+	return hint_token_str(ba->cls, words) || hint_token_str(ba->id, words);
+}
+
+/* Names from one candidate element, or NULL.  *tries counts the
+ * candidates looked at. */
+static char *byline_from(xmlNodePtr n, const struct battrs *ba, int *tries)
+{
+	bool by_rel = ba->rel && strstr(ba->rel, "author");
+	bool by_ip = ba->itemprop && strstr(ba->itemprop, "author");
+	bool by_class = battrs_hint(ba, byline_hints) && !battrs_hint(ba, byline_vetoes);
 	if (!by_rel && !by_ip && !by_class)
 		return NULL;
 	(*tries)++;
@@ -398,12 +418,13 @@ static char *byline_from_text(xmlNodePtr n)
 #define MAX_BYLINE_TRIES 64
 #define MAX_BYLINE_NODES 20000  /* bylines sit near the headline */
 
-/* Names from node n: a marked byline element or a "By …" line. */
-static char *byline_at(xmlNodePtr n, int *tries)
+/* Names from element n (attributes ba): a marked byline element or a
+ * "By …" line. */
+static char *byline_at(xmlNodePtr n, const struct battrs *ba, int *tries)
 {
-	if (n->type != XML_ELEMENT_NODE || dom_is(n, "meta") || dom_is(n, "link"))
+	if (dom_is(n, "meta") || dom_is(n, "link"))
 		return NULL;
-	char *name = byline_from(n, tries);
+	char *name = byline_from(n, ba, tries);
 	/* the cheap shape test first: inside_vetoed climbs every
 	 * ancestor, quadratic on a deeply nested page */
 	if (!name) {
@@ -416,21 +437,33 @@ static char *byline_at(xmlNodePtr n, int *tries)
 	return name;
 }
 
-/* First byline in [from, until) in document order (until may be NULL). */
+/* First byline in [from, until) in document order (until may be NULL).
+ * Below an element that vetoes every byline (a comment thread, a
+ * sidebar) there is nothing to find: the walk skips it. */
 static char *byline_scan(xmlNodePtr root, xmlNodePtr from, xmlNodePtr until,
 			 int *tries)
 {
 	size_t seen = 0;
 	for (xmlNodePtr n = from; n && n != until && *tries < MAX_BYLINE_TRIES &&
 	     seen++ < MAX_BYLINE_NODES;) {
+		if (n->type != XML_ELEMENT_NODE) {
+			n = dom_next(n, root, true);
+			continue;
+		}
 		if (dom_is(n, "script") || dom_is(n, "style") || dom_is(n, "head")) {
 			n = dom_next(n, root, true);
 			continue;
 		}
-		char *name = byline_at(n, tries);
+		struct battrs ba = {0};
+		if (n->properties)
+			read_battrs(n, &ba);
+		char *name = byline_at(n, &ba, tries);
 		if (name)
 			return name;
-		n = dom_next(n, root, false);
+		bool closed = !dom_is(n, "body") && !dom_is(n, "html") &&
+			      (dom_is(n, "nav") || dom_is(n, "aside") ||
+			       battrs_hint(&ba, veto_areas));
+		n = dom_next(n, root, closed);
 	}
 	return NULL;
 }
