@@ -61,8 +61,7 @@ char *dom_attr(xmlNodePtr node, const char *name)
 	return text_clean_dup(v, strlen(v));
 }
 
-/* Elements whose content is never reading text. */
-static bool is_invisible_container(xmlNodePtr n)
+bool dom_invisible(xmlNodePtr n)
 {
 	const char *name;
 
@@ -180,7 +179,7 @@ char *dom_text_max(xmlNodePtr node, size_t max)
 	if (!buf)
 		return NULL;
 	for (xmlNodePtr n = node; n; ) {
-		bool skip = n != node && is_invisible_container(n);
+		bool skip = n != node && dom_invisible(n);
 		const char *content = NULL;
 		size_t l = 0;
 

@@ -365,6 +365,10 @@ static bool screen_reader_only(const struct eattrs *ea)
 
 	if (!ea->cls || !*ea->cls)
 		return false;
+	/* each of them has one of these in it: most classes have none */
+	if (!text_casestr(ea->cls, "hidden") && !text_casestr(ea->cls, "screen") &&
+	    !text_casestr(ea->cls, "sr-only"))
+		return false;
 	for (int i = 0; classes[i]; i++)
 		if (text_casestr(ea->cls, classes[i]))
 			return true;

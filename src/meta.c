@@ -384,6 +384,44 @@ static char *byline_from(xmlNodePtr n, const struct battrs *ba, int *tries)
 /* "By Jane Roe", "Posted by Jane Roe, Engineer", "On 6/1/2018 by X":
  * a short line of text that introduces its author.  Last resort for
  * pages without byline markup. */
+/* Could the cleaned text s be part of "By …" or "… by …"?  Cleaning
+ * only removes characters (controls, invisible ones: bytes >= 0x80 in
+ * UTF-8), so the raw text has a 'y' after a 'B', 'b', such a byte, or
+ * at its start (the 'b' may end the text node before). */
+static bool raw_has_by(const char *s)
+{
+	for (const char *y = strchr(s, 'y'); y; y = strchr(y + 1, 'y')) {
+		unsigned char prev = y > s ? (unsigned char)y[-1] : 'b';
+		if (prev == 'b' || prev == 'B' || prev >= 0x80)
+			return true;
+	}
+	return false;
+}
+
+/* Could the text below n be a line of at most max bytes that reads
+ * "By …" or "… by …"?  Looking at the raw text nodes is much cheaper
+ * than collecting and cleaning the text (dom_text_max), and most lines
+ * do not.  It counts the bytes dom_text_max would keep at least (those
+ * that are not white space, outside dom_invisible elements): past max,
+ * that text is too long. */
+static bool may_say_by(xmlNodePtr n, size_t max)
+{
+	size_t kept = 0;
+	for (xmlNodePtr c = n->children; c;) {
+		bool skip = dom_invisible(c);
+		if (!skip && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+		    c->content) {
+			if (raw_has_by((const char *)c->content))
+				return true;
+			for (const unsigned char *p = c->content; *p; p++)
+				if (*p > ' ' && ++kept > max)
+					return false;
+		}
+		c = dom_next(c, n, skip || c->type != XML_ELEMENT_NODE);
+	}
+	return false;
+}
+
 static char *byline_from_text(xmlNodePtr n)
 {
 	if (!dom_is(n, "p") && !dom_is(n, "em") && !dom_is(n, "small") &&
@@ -393,6 +431,8 @@ static char *byline_from_text(xmlNodePtr n)
 	xmlNodePtr c = n->children;
 	if (!c || (c->type != XML_TEXT_NODE && !dom_is(c, "em") &&
 		   !dom_is(c, "strong") && !dom_is(c, "i") && !dom_is(c, "b")))
+		return NULL;
+	if (!may_say_by(n, 100))
 		return NULL;
 	char *t = dom_text_max(n, 100);  /* longer is no byline line */
 	if (!t)
@@ -460,7 +500,7 @@ static char *byline_scan(xmlNodePtr root, xmlNodePtr from, xmlNodePtr until,
 		char *name = byline_at(n, &ba, tries);
 		if (name)
 			return name;
-		bool closed = !dom_is(n, "body") && !dom_is(n, "html") &&
+		bool closed = n->children && !dom_is(n, "body") && !dom_is(n, "html") &&
 			      (dom_is(n, "nav") || dom_is(n, "aside") ||
 			       battrs_hint(&ba, veto_areas));
 		n = dom_next(n, root, closed);

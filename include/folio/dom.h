@@ -52,8 +52,12 @@ const char *dom_attr_raw(xmlNodePtr node, const char *name);
  * for names[i] (a NULL-terminated list), NULL when absent. */
 void dom_attrs(xmlNodePtr node, const char *const *names, const char **values);
 
+/* Is node an element whose content is never reading text
+ * (script, style, noscript, template)? */
+bool dom_invisible(xmlNodePtr node);
+
 /* All text below node, cleaned, malloc'd ("" when none, NULL on OOM).
- * script/style/noscript/template contents are left out. */
+ * dom_invisible elements' contents are left out. */
 char *dom_text(xmlNodePtr node);
 
 /* dom_text, but NULL as soon as the cleaned text would be longer than
