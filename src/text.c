@@ -199,8 +199,9 @@ static size_t clean(char *str, size_t len, bool keep_lines)
 		size_t n, esc;
 		unsigned char ch = s[r];
 
-		/* Fast paths: printable ASCII (a word's first letter writes
-		 * the one space before it), and ASCII white space. */
+		/* Fast paths: a run of printable ASCII (a word; its first
+		 * letter writes the one space before it), and ASCII white
+		 * space. */
 		if (ch > 0x20 && ch < 0x7F) {
 			if (pending_nl || (spaces && keep_lines))
 				goto slow;
@@ -208,8 +209,9 @@ static size_t clean(char *str, size_t len, bool keep_lines)
 				s[w++] = ' ';
 				spaces = 0;
 			}
-			s[w++] = ch;
-			r++;
+			do
+				s[w++] = s[r++];
+			while (r < len && s[r] > 0x20 && s[r] < 0x7F);
 			continue;
 		}
 		if (!keep_lines && (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r')) {

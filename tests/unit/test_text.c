@@ -41,6 +41,11 @@ static const struct clean_case clean_cases[] = {
 	/* NUL inside (explicit length) handled by the NUL case test */
 	{ "Привет,\tмир", "Привет, мир" },
 	{ "中文  文本", "中文 文本" },
+	/* long printable runs (copied eight bytes at a time) meeting white
+	 * space, controls, escapes and UTF-8 at every offset */
+	{ "  abcdefghijklmnop  qrstuvwxyz0123456789\n\tend ", "abcdefghijklmnop qrstuvwxyz0123456789 end" },
+	{ "abcdefg\x1b[2Jhijklmnopq\x7fRSTUVWXYZ\xc3\xa9tail", "abcdefghijklmnopqRSTUVWXYZ\xc3\xa9tail" },
+	{ "0123456 89abcdef\x01ghijklmn\xc2\x9b" "31mopq", "0123456 89abcdefghijklmnopq" },
 };
 
 static void test_clean_table(void **state)
