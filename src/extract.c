@@ -1530,11 +1530,14 @@ static void drop_blocks(struct article *a)
 	a->nblocks = 0;
 }
 
-static size_t article_letters(const struct article *a)
+/* Letters in the article's blocks, counted up to limit: the callers
+ * ask "at least so many?", and a long article need not be read through
+ * to answer. */
+static size_t article_letters(const struct article *a, size_t limit)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < a->nblocks; i++) {
+	for (size_t i = 0; i < a->nblocks && n < limit; i++) {
 		const unsigned char *t = (const unsigned char *)a->blocks[i].text;
 		for (; *t; t++)
 			if (*t > ' ' && (*t & 0xC0) != 0x80)
@@ -1653,7 +1656,7 @@ static void set_notice(struct ctx *c)
 	char *t;
 	const char *msg = NULL;
 
-	if (article_letters(c->a) >= 300)
+	if (article_letters(c->a, 300) >= 300)
 		return;
 	t = dom_text(c->body);
 	if (!t)
@@ -1764,17 +1767,17 @@ enum status_code extract_article(const struct extract_input *in,
 	if (!attempt(&c, true, true, false)) {
 		rc = STATUS_NO_ARTICLE;
 		*why = "out of memory";
-	} else if (c.strict_dropped && article_letters(c.a) < 500) {
+	} else if (c.strict_dropped && article_letters(c.a, 500) < 500) {
 		/* Class/id hints can be wrong about a whole page: try again
 		 * trusting only tags and visibility, keep the longer. */
-		size_t before = article_letters(c.a);
+		size_t before = article_letters(c.a, SIZE_MAX);
 		struct article keep = *c.a;
 		struct block *saved = c.a->blocks;
 		size_t nsaved = c.a->nblocks;
 		c.a->blocks = NULL;
 		c.a->nblocks = 0;
 		c.a->blocks_cap = 0;
-		if (attempt(&c, false, false, false) && article_letters(c.a) > before * 2 + 50) {
+		if (attempt(&c, false, false, false) && article_letters(c.a, SIZE_MAX) > before * 2 + 50) {
 			struct article tmp = *c.a;
 			tmp.blocks = saved;
 			tmp.nblocks = nsaved;
