@@ -14,6 +14,7 @@
  *   5. emission: one enter/leave walk over the content produces blocks,
  *      dropping boxes that look like boilerplate by hints or by shape.
  * No stage recurses per tree level. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,33 +74,46 @@ static const struct { const char *name; enum kind kind; } kinds[] = {
 	{ "rp", K_INLINE },
 };
 
-/* By first letter: built once, so a lookup compares a handful of names. */
+/* ---- name tables by first letter -------------------------------------
+ * The tag and class-word tables are looked up for every element: their
+ * entries are indexed by first letter (a counting sort of the table,
+ * built once), so a lookup compares a handful of names, not all. */
+
+struct letter_index {
+	unsigned char start[27];        /* entries of letter k: start[k]..start[k+1] */
+	unsigned char order[128];       /* table positions, by first letter */
+};
+
+/* NAME_AT: the i-th name of a table of entries stride bytes apart
+ * whose first member is the name. */
+#define NAME_AT(table, stride, i) (*(const char *const *)((const char *)(table) + (i) * (stride)))
+
+static void letter_index_build(struct letter_index *ix, const void *table, size_t n,
+			       size_t stride)
+{
+	unsigned char count[27] = { 0 }, fill[27];
+
+	for (size_t i = 0; i < n; i++)
+		count[NAME_AT(table, stride, i)[0] - 'a']++;
+	ix->start[0] = 0;
+	for (int k = 0; k < 26; k++)
+		ix->start[k + 1] = (unsigned char)(ix->start[k] + count[k]);
+	memcpy(fill, ix->start, sizeof fill);
+	for (size_t i = 0; i < n; i++)
+		ix->order[fill[NAME_AT(table, stride, i)[0] - 'a']++] = (unsigned char)i;
+}
+
+static struct letter_index kinds_ix;
+
 static enum kind kind_of(const char *name)
 {
-	static unsigned char start[27], built;
-	static unsigned char order[sizeof kinds / sizeof kinds[0]];
 	unsigned char ch = (unsigned char)name[0];
-	int b;
 
-	if (!built) {
-		/* counting sort of the table by first letter */
-		unsigned char count[27] = { 0 }, fill[27];
-		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-			count[kinds[i].name[0] - 'a']++;
-		start[0] = 0;
-		for (int k = 0; k < 26; k++)
-			start[k + 1] = (unsigned char)(start[k] + count[k]);
-		memcpy(fill, start, sizeof fill);
-		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-			order[fill[kinds[i].name[0] - 'a']++] = (unsigned char)i;
-		built = 1;
-	}
 	if (ch < 'a' || ch > 'z')
 		return K_OTHER;
-	b = ch - 'a';
-	for (int i = start[b]; i < start[b + 1]; i++)
-		if (strcmp(name, kinds[order[i]].name) == 0)
-			return kinds[order[i]].kind;
+	for (int i = kinds_ix.start[ch - 'a']; i < kinds_ix.start[ch - 'a' + 1]; i++)
+		if (strcmp(name, kinds[kinds_ix.order[i]].name) == 0)
+			return kinds[kinds_ix.order[i]].kind;
 	return K_OTHER;
 }
 
@@ -188,18 +202,33 @@ struct hints {
 	uint8_t flags;
 };
 
+static struct letter_index hwords_ix;
+
+/* tok: lower-case letters and digits */
 static uint8_t token_flags(const char *tok, size_t n)
 {
+	unsigned char ch = (unsigned char)tok[0];
 	uint8_t f = 0;
 
-	for (size_t i = 0; i < sizeof hwords / sizeof hwords[0]; i++) {
-		const struct hword *h = &hwords[i];
-		if (h->w[0] != tok[0] || n < h->len || (h->exact && n != h->len))
+	if (ch < 'a' || ch > 'z')
+		return 0;
+	for (int i = hwords_ix.start[ch - 'a']; i < hwords_ix.start[ch - 'a' + 1]; i++) {
+		const struct hword *h = &hwords[hwords_ix.order[i]];
+		if (n < h->len || (h->exact && n != h->len))
 			continue;
 		if (memcmp(tok, h->w, h->len) == 0)
 			f |= h->flags;
 	}
 	return f;
+}
+
+_Static_assert(sizeof kinds / sizeof kinds[0] <= 128 && sizeof hwords / sizeof hwords[0] <= 128,
+	       "letter_index.order holds 128 entries");
+
+static void build_indexes(void)
+{
+	letter_index_build(&kinds_ix, kinds, sizeof kinds / sizeof kinds[0], sizeof kinds[0]);
+	letter_index_build(&hwords_ix, hwords, sizeof hwords / sizeof hwords[0], sizeof hwords[0]);
 }
 
 /* The attributes extraction looks at, found in one pass over the
@@ -1731,6 +1760,9 @@ enum status_code extract_article(const struct extract_input *in,
 	xmlNodePtr root;
 	enum status_code rc = STATUS_OK;
 
+	static pthread_once_t indexed = PTHREAD_ONCE_INIT;
+
+	pthread_once(&indexed, build_indexes);
 	*out = NULL;
 	*why = NULL;
 	if (!in || !in->bytes || in->len == 0) {
