@@ -1674,7 +1674,7 @@ static const char *const paywall_cues[] = {
 static bool text_has(const char *text, const char *const *cues)
 {
 	for (int i = 0; cues[i]; i++)
-		if (strcasestr(text, cues[i]))
+		if (text_casestr(text, cues[i]))
 			return true;
 	return false;
 }

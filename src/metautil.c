@@ -155,6 +155,9 @@ static size_t sep_at(const char *s, size_t i, size_t len)
 		" \xc2\xb7 ", " \xe2\x80\xa2 ", " \xc2\xbb ", " \xc2\xab ",
 		" / ", " ~ ", " @ ", "\xef\xbd\x9c", NULL
 	};
+	/* every separator starts with one of these: most bytes are none */
+	if (s[i] != ' ' && s[i] != '_' && (unsigned char)s[i] != 0xEF)
+		return 0;
 	for (int k = 0; seps[k]; k++) {
 		size_t n = strlen(seps[k]);
 		if (i + n <= len && !memcmp(s + i, seps[k], n))
