@@ -62,7 +62,7 @@ static inline int bench_reps(void)
 {
 	const char *e = getenv("BENCH_REPS");
 	int n = e ? atoi(e) : 0;
-	return n > 0 ? n : 5;
+	return n > 0 ? n : 9;
 }
 
 /* make bench's summary: one "KEY VALUE" line appended to the file named

@@ -1,7 +1,7 @@
 /* extract_bench.c - per-page cost of extract_article() against a bare
  * libxml2 parse (htmlReadMemory + xmlFreeDoc) of the same bytes, both
  * measured in this one run: for every page the two alternate
- * BENCH_REPS times (default 5) and the fastest of each counts, so the
+ * BENCH_REPS times (default 9) and the fastest of each counts, so the
  * machine's noise hits both alike.  Prints a markdown table of median
  * and p90 over the pages, and their ratios; the same figures go to
  * make bench's summary (bench_summary).

@@ -8,7 +8,7 @@
  *  - for a generated 5 KB and 5 MB article: layout time and per-key
  *    frame time (key handling plus drawing).  A key press must cost the
  *    same on both: drawing touches only the lines on screen.
- * Fastest of BENCH_REPS (default 5) layouts and first frames.  The
+ * Fastest of BENCH_REPS (default 9) layouts and first frames.  The
  * headline figures also go to make bench's summary (bench_summary).
  * usage: layout_bench [PAGE.html...] */
 #include <stdio.h>

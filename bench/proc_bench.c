@@ -1,6 +1,6 @@
 /* proc_bench.c - whole-process cost: `FOLIO --dump=json PAGE` against
  * `BAREPARSE PAGE` (read + htmlReadMemory + free), page by page,
- * alternating BENCH_REPS times (default 5); the fastest run of each
+ * alternating BENCH_REPS times (default 9); the fastest run of each
  * counts.  Wall time, CPU time (user + system) and peak RSS come from
  * wait4(), so no shell or interpreter start-up is in the figures.  On a
  * busy machine process start-up waits for a CPU: the CPU rows are the

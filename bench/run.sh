@@ -4,7 +4,7 @@
 # also go, as "KEY VALUE" lines, to $BENCH_SUMMARY (bench_summary() in
 # bench/bench_util.h), which bench/summary.awk turns into the one table
 # printed at the end.  Add new benches as new steps before that.
-# usage: bench/run.sh BUILD_DIR    (BENCH_REPS=N: runs per page, default 5)
+# usage: bench/run.sh BUILD_DIR    (BENCH_REPS=N: runs per page, default 9)
 set -eu
 build=${1:?usage: bench/run.sh BUILD_DIR}
 cd "$(dirname "$0")/.."

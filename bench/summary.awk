@@ -56,13 +56,20 @@ END {
 	print "| measure | folio | bare parse | ratio | target | met? |"
 	print "|---|---:|---:|---:|---|---|"
 
+	# The targets are read on each page's own ratio (the same bytes in
+	# the same run); the medians of the two columns come from different
+	# pages, so their ratio jumps with the pages that sit at the middle.
 	n = v["extract.pages"]
-	pair("extraction in-process (extract_article vs htmlReadMemory + xmlFreeDoc), median of " n " pages",
-	     "extract.folio", "extract.bare", "median", 1.3)
-	pair("extraction in-process, p90", "extract.folio", "extract.bare", "p90", 2)
-	if (has("extract.ratio.median"))
-		row("extraction, per-page ratio: median, p90", "-", "-",
-		    sprintf("%.2f, %.2f", v["extract.ratio.median"], v["extract.ratio.p90"]))
+	if (has("extract.ratio.median")) {
+		row("extraction in-process, extract_article / bare parse of the same page, median of " n " pages",
+		    "-", "-", sprintf("%.2f", v["extract.ratio.median"]), "<= 1.3",
+		    met(v["extract.ratio.median"], 1.3))
+		row("extraction in-process, the same per-page ratio, p90", "-", "-",
+		    sprintf("%.2f", v["extract.ratio.p90"]), "<= 2", met(v["extract.ratio.p90"], 2))
+	}
+	pair("extraction in-process (extract_article vs htmlReadMemory + xmlFreeDoc), median time",
+	     "extract.folio", "extract.bare", "median")
+	pair("extraction in-process, p90 time", "extract.folio", "extract.bare", "p90")
 
 	pair("whole process wall (folio --dump=json FILE vs bareparse FILE), median",
 	     "proc.folio.wall", "proc.bare.wall", "median", 2.2)
@@ -115,7 +122,10 @@ END {
 	}
 
 	print ""
-	print "ratio: folio / bare parse (at the median: of the two medians; at p90: of the two p90s)."
+	print "ratio: folio / bare parse (at the median: of the two medians; at p90: of the two p90s),"
+	print "except the extraction target rows: each page's extract_article time over its own bare"
+	print "parse in the same run, then the median and p90 of those per-page ratios."
+	print "bare parse without XML_PARSE_HUGE stops at depth 256: on deep-100k it parses a fraction."
 	print "first frame: ui_new() (lays the article out at 80 columns) + the first ui_draw()"
 	print "of an 80x24 screen through curses to /dev/null, for the article extract_article()"
 	print "makes of that corpus page.  Targets: issue 6."
