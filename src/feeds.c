@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "folio/feeds.h"
+#include "folio/fileio.h"
 #include "folio/text.h"
 
 static void sub_clear(struct feed_sub *e)
@@ -207,39 +208,12 @@ char *feeds_default_path(void)
 /* The whole file, NUL-terminated; NULL with errno set on failure. */
 static char *read_all(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
+	char *text;
+	int rc = fileio_read_path(path, 0, &text, len);
 
-	if (!f)
-		return NULL;
-	for (;;) {
-		if (n + 4096 + 1 > cap) {
-			char *b = realloc(buf, cap = (cap ? cap * 2 : 8192));
-			if (!b) {
-				free(buf);
-				fclose(f);
-				errno = ENOMEM;
-				return NULL;
-			}
-			buf = b;
-		}
-		size_t r = fread(buf + n, 1, 4096, f);
-		n += r;
-		if (r < 4096)
-			break;
-	}
-	if (ferror(f)) {
-		int e = errno;
-		free(buf);
-		fclose(f);
-		errno = e ? e : EIO;
-		return NULL;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+	if (rc)
+		errno = rc;
+	return text;
 }
 
 int feeds_load(struct feed_subs *s, const char *path, FILE *warn)

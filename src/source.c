@@ -1,17 +1,15 @@
 /* source.c - a user's argument (URL, file, "-") -> struct article. */
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "folio/cache.h"
 #include "folio/extract.h"
 #include "folio/feed.h"
 #include "folio/fetch.h"
+#include "folio/fileio.h"
 #include "folio/source.h"
 
 struct bytes {
@@ -19,61 +17,15 @@ struct bytes {
 	size_t len;
 };
 
-/* Read all of fd; grows geometrically so a 50 MB page costs one pass. */
-static int read_all(int fd, struct bytes *out)
-{
-	size_t cap = 64 * 1024, len = 0;
-	char *data = malloc(cap);
-
-	if (!data)
-		return ENOMEM;
-	for (;;) {
-		if (len == cap) {
-			char *grown = realloc(data, cap * 2);
-			if (!grown) {
-				free(data);
-				return ENOMEM;
-			}
-			data = grown;
-			cap *= 2;
-		}
-		ssize_t n = read(fd, data + len, cap - len);
-		if (n == 0)
-			break;
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			int err = errno;
-			free(data);
-			return err;
-		}
-		len += (size_t)n;
-	}
-	out->data = data;
-	out->len = len;
-	return 0;
-}
-
 static enum status_code read_source(const char *arg, struct bytes *out,
 				    char err[SOURCE_ERR_MAX])
 {
-	const char *shown = strcmp(arg, "-") == 0 ? "<stdin>" : arg;
-	int fd = strcmp(arg, "-") == 0 ? STDIN_FILENO : open(arg, O_RDONLY);
-	struct stat st;
-	int rc;
+	bool in = strcmp(arg, "-") == 0;
+	int rc = in ? fileio_read_fd(STDIN_FILENO, 0, &out->data, &out->len)
+		    : fileio_read_path(arg, 0, &out->data, &out->len);
 
-	if (fd < 0) {
-		snprintf(err, SOURCE_ERR_MAX, "%s: %s", shown, strerror(errno));
-		return STATUS_INPUT;
-	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
-		rc = EISDIR;
-	else
-		rc = read_all(fd, out);
-	if (fd != STDIN_FILENO)
-		close(fd);
 	if (rc) {
-		snprintf(err, SOURCE_ERR_MAX, "%s: %s", shown, strerror(rc));
+		snprintf(err, SOURCE_ERR_MAX, "%s: %s", in ? "<stdin>" : arg, strerror(rc));
 		return STATUS_INPUT;
 	}
 	return STATUS_OK;

@@ -22,6 +22,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "folio/fileio.h"
 #include "folio/layout.h"
 #include "folio/store.h"
 
@@ -876,35 +877,6 @@ static void history_leave(struct ui *u, struct page *p)
 				   (long)ln->src_off);
 }
 
-/* A local file's bytes, for saving a page that is not in the cache. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0;
-	*len = 0;
-	if (!f)
-		return NULL;
-	for (;;) {
-		if (*len + 65536 > cap) {
-			cap = cap ? cap * 2 : 65536 * 2;
-			char *nb = cap <= ((size_t)64 << 20) ? realloc(buf, cap) : NULL;
-			if (!nb) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = nb;
-		}
-		size_t n = fread(buf + *len, 1, 65536, f);
-		*len += n;
-		if (n < 65536)
-			break;
-	}
-	fclose(f);
-	return buf;
-}
-
 /* a: subscribe to the feed the page advertises (or is); feedcli.c
  * does the work, the ui only shows what came of it. */
 static void subscribe(struct ui *u)
@@ -941,7 +913,8 @@ static void save_page(struct ui *u)
 					      p->a->site_name, json, now) : -1;
 	if (r == 0 && !source_is_url(key)) {    /* a file: save its bytes */
 		size_t len;
-		char *html = slurp(key, &len);
+		char *html;     /* a local file's bytes, at most 64 MB */
+		fileio_read_path(key, (size_t)64 << 20, &html, &len);
 		r = html && store_save(u->opts.store, key, p->a->title,
 				       p->a->site_name, html, len, json, now) == 0
 		    ? 1 : -1;

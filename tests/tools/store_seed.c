@@ -8,33 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "folio/fileio.h"
 #include "folio/store.h"
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0;
-	*len = 0;
-	if (!f)
-		return NULL;
-	for (;;) {
-		if (*len + 4096 + 1 > cap) {
-			char *g = realloc(buf, cap = cap * 2 + 8192);
-			if (!g)
-				break;
-			buf = g;
-		}
-		size_t n = fread(buf + *len, 1, 4096, f);
-		if (n == 0)
-			break;
-		*len += n;
-	}
-	fclose(f);
-	if (buf)
-		buf[*len] = '\0';
-	return buf;
-}
 
 int main(int argc, char **argv)
 {
@@ -53,7 +28,8 @@ int main(int argc, char **argv)
 		rc = store_history_record(st, argv[2], argv[3], NULL, atoll(argv[4])) != 0;
 	} else if (strcmp(argv[1], "save") == 0 && argc == 5) {
 		size_t len;
-		char *html = slurp(argv[4], &len);
+		char *html;
+		fileio_read_path(argv[4], 0, &html, &len);
 		rc = !html || store_save(st, argv[2], argv[3], NULL, html, len, "{}", 1000) != 0;
 		free(html);
 	} else if (strcmp(argv[1], "position") == 0 && argc == 3) {

@@ -1,0 +1,16 @@
+/* fileio.h - a whole file or descriptor read into memory. */
+#ifndef FOLIO_FILEIO_H
+#define FOLIO_FILEIO_H
+
+#include <stddef.h>
+
+/* All of fd into *data (malloc'd, NUL-terminated; the NUL is not in
+ * *len).  The buffer grows geometrically, so a 50 MB page costs one
+ * pass.  max: the most bytes to accept (0: no limit); past it EFBIG.
+ * Returns 0, or an errno value with *data NULL. */
+int fileio_read_fd(int fd, size_t max, char **data, size_t *len);
+
+/* The same for the file at path; EISDIR for a directory. */
+int fileio_read_path(const char *path, size_t max, char **data, size_t *len);
+
+#endif
