@@ -45,6 +45,17 @@ start_server() {
 	esac
 }
 
+# story_page FILE TITLE: an ordinary article page (a story link's target).
+story_page() {
+	{
+		printf '<html><head><title>%s</title></head><body><article><h1>%s</h1>\n' "$2" "$2"
+		for i in 1 2 3 4; do
+			printf '<p>%s paragraph %d: the harbour committee met again on a wet evening and heard the engineers explain at length why the old pier should be rebuilt.</p>\n' "$2" "$i"
+		done
+		printf '</article></body></html>\n'
+	} >"$1"
+}
+
 fail() {
 	echo "FAIL: $*" >&2
 	[ -f "$TMP/out" ] && { echo "--- stdout:" >&2; head -c 2000 "$TMP/out" >&2; }

@@ -25,18 +25,9 @@ sys.exit(0 if ok else 1)
 PY
 }
 
-story() {   # FILE TITLE: an article page for a story link to lead to
-	{
-		printf '<html><head><title>%s</title></head><body><article><h1>%s</h1>\n' "$2" "$2"
-		for i in 1 2 3 4; do
-			printf '<p>%s paragraph %d: the harbour committee met again on a wet evening and heard the engineers explain at length why the old pier should be rebuilt.</p>\n' "$2" "$i"
-		done
-		printf '</article></body></html>\n'
-	} >"$W/$1"
-}
-story one.html "Pier vote story"
-story two.html "Old news story"
-story three.html "Atom story"
+story_page "$W/one.html" "Pier vote story"
+story_page "$W/two.html" "Old news story"
+story_page "$W/three.html" "Atom story"
 
 cat >"$W/news.rss" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>

@@ -17,17 +17,8 @@ R=http://127.0.0.1:$PORT/root
 H=$UI_TMP/h
 mkdir -p "$H"
 
-story() {   # FILE TITLE
-	{
-		printf '<html><head><title>%s</title></head><body><article><h1>%s</h1>\n' "$2" "$2"
-		for i in 1 2 3 4; do
-			printf '<p>%s paragraph %d: the harbour committee met again on a wet evening and heard the engineers explain at length why the old pier should be rebuilt.</p>\n' "$2" "$i"
-		done
-		printf '</article></body></html>\n'
-	} >"$W/$1"
-}
-story one.html "Pier vote story"
-story two.html "Old news story"
+story_page "$W/one.html" "Pier vote story"
+story_page "$W/two.html" "Old news story"
 {
 	printf '<html><head><title>Front page</title>\n'
 	printf '<link rel="alternate" type="application/rss+xml" title="Harbour RSS" href="news.rss">\n'
