@@ -317,29 +317,6 @@ static const char *const veto_areas[] = {
 	"comment", "related", "nav", "menu", "sidebar", "recommend", "promo", NULL
 };
 
-/* Does element p, as an ancestor, veto every byline below it?  Footers
- * only count against class hints (weak): blogs put the real author
- * (rel=author) in the post's footer line. */
-static bool vetoes_below(xmlNodePtr p, bool strong)
-{
-	static const char *const weak_areas[] = {"footer", NULL};
-	return dom_is(p, "nav") || dom_is(p, "aside") || (!strong && dom_is(p, "footer")) ||
-	       hint_token(p, veto_areas) || (!strong && hint_token(p, weak_areas));
-}
-
-/* In a comment thread, related-story list, navigation or sidebar? */
-static bool inside_vetoed(xmlNodePtr n, bool strong)
-{
-	for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
-		/* body/html classes describe the page, not this corner of it */
-		if (dom_is(p, "body") || dom_is(p, "html"))
-			break;
-		if (vetoes_below(p, strong))
-			return true;
-	}
-	return false;
-}
-
 /* An element's attributes the byline tests read, in one pass. */
 struct battrs {
 	const char *rel, *itemprop, *cls, *id;
@@ -359,6 +336,33 @@ static void read_battrs(xmlNodePtr n, struct battrs *ba)
 static bool battrs_hint(const struct battrs *ba, const char *const *words)
 {
 	return hint_token_str(ba->cls, words) || hint_token_str(ba->id, words);
+}
+
+/* Does element p (attributes ba), as an ancestor, veto every byline
+ * below it?  body/html never do: their classes describe the page, not
+ * a corner of it.  Footers only count against class hints (weak): blogs
+ * put the real author (rel=author) in the post's footer line. */
+static bool vetoes_below(xmlNodePtr p, const struct battrs *ba, bool strong)
+{
+	static const char *const weak_areas[] = {"footer", NULL};
+	if (dom_is(p, "body") || dom_is(p, "html"))
+		return false;
+	return dom_is(p, "nav") || dom_is(p, "aside") || (!strong && dom_is(p, "footer")) ||
+	       battrs_hint(ba, veto_areas) || (!strong && battrs_hint(ba, weak_areas));
+}
+
+/* In a comment thread, related-story list, navigation or sidebar? */
+static bool inside_vetoed(xmlNodePtr n, bool strong)
+{
+	for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+		if (dom_is(p, "body") || dom_is(p, "html"))
+			break;
+		struct battrs ba;
+		read_battrs(p, &ba);
+		if (vetoes_below(p, &ba, strong))
+			return true;
+	}
+	return false;
 }
 
 /* Names from one candidate element, or NULL.  *tries counts the
@@ -500,10 +504,7 @@ static char *byline_scan(xmlNodePtr root, xmlNodePtr from, xmlNodePtr until,
 		char *name = byline_at(n, &ba, tries);
 		if (name)
 			return name;
-		bool closed = n->children && !dom_is(n, "body") && !dom_is(n, "html") &&
-			      (dom_is(n, "nav") || dom_is(n, "aside") ||
-			       battrs_hint(&ba, veto_areas));
-		n = dom_next(n, root, closed);
+		n = dom_next(n, root, n->children && vetoes_below(n, &ba, true));
 	}
 	return NULL;
 }
