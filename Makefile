@@ -4,7 +4,7 @@
 #   make check   the same set-up, then every test (SAN=1: ASan+UBSan)
 #   make eval    score extraction on ../shared/corpus (skips without it)
 #   make bench   timings against a bare libxml2 parse
-#   make install PREFIX=/usr/local
+#   make install PREFIX=/usr/local   (DESTDIR too; make uninstall undoes it)
 
 VERSION := 0.1.0
 PREFIX ?= /usr/local
@@ -15,7 +15,7 @@ PKG_CONFIG ?= pkg-config
 PKGS := libxml-2.0 libcurl ncursesw jansson sqlite3
 # Debian's libunistring-dev ships no .pc file: ask pkg-config first anyway.
 UNISTRING_LIBS = $(shell $(PKG_CONFIG) --libs libunistring 2>/dev/null || echo -lunistring)
-# libcurl is compiled against but not linked: src/curlapi.c dlopen()s it
+# libcurl is compiled against but not linked: src/fetch-curl.c dlopen()s it
 # at the first fetch (its dependencies tripled every run's start-up).
 # Its soname is that of the libcurl pkg-config finds, else libcurl.so.4.
 # (dlopen is in libc since glibc 2.34; older ones need LDLIBS=-ldl.)
@@ -54,7 +54,7 @@ BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 SHELL_TESTS := $(wildcard tests/sh/test_*.sh)
 
-.PHONY: all deps run check test eval bench install clean fuzz fuzz-build
+.PHONY: all deps run check test eval bench install uninstall clean fuzz fuzz-build
 .DEFAULT_GOAL := all
 
 all: folio
@@ -73,20 +73,23 @@ $(BUILD)/libfolio.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/%.o: src/%.c $(wildcard include/folio/*.h) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# -MMD -MP: each object's header dependencies, read back below.
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfolio.a $(wildcard tests/unit/*.h)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfolio.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS) $(TEST_LIBS)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -Itests/unit -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS) $(TEST_LIBS)
 
 $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libfolio.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS)
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libfolio.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS)
 
 $(BUILD):
 	mkdir -p $@
@@ -114,10 +117,17 @@ bench: deps
 	@$(MAKE) --no-print-directory folio $(BENCH_BIN) $(BUILD)/tools/genpage
 	@sh bench/run.sh "$(BUILD)"
 
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MAN1DIR = $(DESTDIR)$(PREFIX)/share/man/man1
+
 install: folio
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 folio $(DESTDIR)$(PREFIX)/bin/folio
-	if [ -f doc/folio.1 ]; then install -m 644 doc/folio.1 $(DESTDIR)$(PREFIX)/share/man/man1/folio.1; fi
+	install -d $(BINDIR) $(MAN1DIR)
+	install -m 755 folio $(BINDIR)/folio
+	install -m 644 doc/folio.1 $(MAN1DIR)/folio.1
+
+# Removes what install put there; the directories stay (they are shared).
+uninstall:
+	rm -f $(BINDIR)/folio $(MAN1DIR)/folio.1
 
 clean:
 	rm -rf build folio
@@ -160,13 +170,15 @@ fuzz:
 
 fuzz-build: $(FUZZ_BIN)
 
-$(FUZZ_DIR)/%.o: src/%.c $(wildcard include/folio/*.h)
+-include $(wildcard $(FUZZ_DIR)/*.d)
+
+$(FUZZ_DIR)/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZ_DIR)/libfolio.a: $(FUZZ_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_DIR)/libfolio.a $(wildcard fuzz/*.h)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_DIR)/libfolio.a $(LIBS)
+$(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_DIR)/libfolio.a
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -fsanitize=fuzzer -o $@ $< $(FUZZ_DIR)/libfolio.a $(LIBS)

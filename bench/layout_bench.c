@@ -71,9 +71,9 @@ static struct article *make_article(size_t bytes)
 }
 
 static enum status_code no_open(const char *arg, void *ctx,
-				struct article **out, char err[SOURCE_ERR_MAX])
+				struct article **out, char err[OPEN_ERR_MAX])
 {
-	snprintf(err, SOURCE_ERR_MAX, "%s: not in the benchmark", arg);
+	snprintf(err, OPEN_ERR_MAX, "%s: not in the benchmark", arg);
 	*out = NULL;
 	return STATUS_INPUT;
 }

@@ -1,4 +1,4 @@
-/* fuzz_feed.c - libFuzzer target for the feed parser (feed.c): sniffing,
+/* fuzz_feed.c - libFuzzer target for the feed parser (feed-parse.c): sniffing,
  * parsing (with and without an HTTP charset), dates and discovery of
  * feeds in HTML.  Run by `make fuzz`; seeds in fuzz/seeds/fuzz_feed/.
  *
@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "folio/feed.h"
+#include "folio/feed-parse.h"
 #include "folio/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

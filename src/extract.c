@@ -23,6 +23,7 @@
 #include "folio/charset.h"
 #include "folio/dom.h"
 #include "folio/extract.h"
+#include "folio/lead-image.h"
 #include "folio/meta.h"
 #include "folio/text.h"
 

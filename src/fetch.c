@@ -1,8 +1,8 @@
 /* fetch.c - libcurl transfers with folio's limits and error mapping.
  * See fetch.h for the rules; this file keeps them in one place so the
  * single (easy) and batch (multi) paths behave the same. */
-#include "folio/curlapi.h"
-#include "folio/feed.h"
+#include "folio/fetch-curl.h"
+#include "folio/feed-parse.h"
 #include "folio/fetch.h"
 
 #include <ctype.h>
@@ -41,11 +41,11 @@ struct xfer {
 	bool feeds;             /* fetch_opts.accept_feeds */
 };
 
-/* libcurl's functions (curlapi.h), set by fetch_global_init: every
+/* libcurl's functions (fetch_curl.h), set by fetch_global_init: every
  * path to curl below goes through it first.  Calls through the table
  * escape curl.h's compile-time check of curl_easy_setopt values: give
  * each option exactly its type (long, curl_off_t, a pointer). */
-static const struct curlapi *curl;
+static const struct fetch_curl *curl;
 static int global_done;
 static char global_err[FETCH_ERR_MAX] = "cannot start libcurl";
 
@@ -56,13 +56,13 @@ static void global_cleanup(void)
 
 int fetch_global_init(void)
 {
-	const struct curlapi *api;
+	const struct fetch_curl *api;
 	if (global_done)
 		return global_done > 0 ? 0 : -1;
 	global_done = -1;
-	if (!(api = curlapi())) {
+	if (!(api = fetch_curl())) {
 		snprintf(global_err, sizeof global_err,
-			 "cannot load libcurl (%s)", curlapi_error());
+			 "cannot load libcurl (%s)", fetch_curl_error());
 		return -1;
 	}
 	if (api->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)

@@ -11,9 +11,9 @@
 
 #include "folio/article.h"
 #include "folio/config.h"
-#include "folio/feedcli.h"
+#include "folio/feed-cli.h"
 #include "folio/layout.h"
-#include "folio/source.h"
+#include "folio/open.h"
 #include "folio/status.h"
 #include "folio/store.h"
 #include "folio/text.h"
@@ -23,7 +23,7 @@ enum dump_format { DUMP_NONE, DUMP_JSON, DUMP_TEXT };
 
 struct cli {
 	enum dump_format dump;
-	struct source_opts source;
+	struct open_opts source;
 	char **args;
 	int nargs;
 	int width;              /* pager: reading measure, 0 = 80 */
@@ -232,17 +232,17 @@ static int print_article(const struct article *a, enum dump_format dump)
 	return 0;
 }
 
-/* The pager opens links and reloads through the same source_open. */
+/* The pager opens links and reloads through the same open_page. */
 static enum status_code ui_open(const char *arg, void *ctx, struct article **out,
-				char err[SOURCE_ERR_MAX])
+				char err[OPEN_ERR_MAX])
 {
-	return feedcli_open(arg, ctx, out, err);   /* source_open; marks stories read */
+	return feed_cli_open(arg, ctx, out, err);   /* open_page; marks stories read */
 }
 
 /* The pager's a key. */
 static int ui_subscribe(const char *url, void *ctx, char msg[256])
 {
-	return feedcli_subscribe(url, ctx, msg);
+	return feed_cli_subscribe(url, ctx, msg);
 }
 
 /* No --dump: the pager on a terminal; else the wrapped text with the
@@ -274,7 +274,7 @@ static int show_article(struct article *a, const struct cli *cli)
 }
 
 /* Several sources: every article (or failure) in the order given. */
-static int print_failure(const char *arg, const struct source_result *r, enum dump_format dump)
+static int print_failure(const char *arg, const struct open_result *r, enum dump_format dump)
 {
 	size_t n = strlen(arg);
 	const char *cause = strncmp(r->err, arg, n) == 0 && strncmp(r->err + n, ": ", 2) == 0
@@ -301,7 +301,7 @@ struct batch_out {
 };
 
 /* One source of a batch, printed (and flushed) as soon as its turn comes. */
-static void print_ready(size_t i, struct source_result *r, void *arg)
+static void print_ready(size_t i, struct open_result *r, void *arg)
 {
 	struct batch_out *out = arg;
 	const struct cli *cli = out->cli;
@@ -325,14 +325,14 @@ static void print_ready(size_t i, struct source_result *r, void *arg)
 static int run_batch(const struct cli *cli)
 {
 	size_t n = (size_t)cli->nargs;
-	struct source_result *res = calloc(n, sizeof *res);
+	struct open_result *res = calloc(n, sizeof *res);
 	struct batch_out out = { cli, 0 };
 
 	if (!res) {
 		fprintf(stderr, "folio: out of memory\n");
 		return STATUS_INPUT;
 	}
-	enum status_code rc = source_open_many((const char *const *)cli->args, n, &cli->source,
+	enum status_code rc = open_many((const char *const *)cli->args, n, &cli->source,
 					       cli->jobs, res, print_ready, &out);
 	for (size_t i = 0; i < n; i++)
 		article_free(res[i].article);
@@ -365,7 +365,7 @@ static bool needs_store(const struct cli *cli)
 	    cli->refresh || cli->nargs == 0)
 		return true;
 	for (int i = 0; i < cli->nargs; i++)
-		if (source_is_url(cli->args[i]))
+		if (open_is_url(cli->args[i]))
 			return true;
 	return false;
 }
@@ -493,24 +493,24 @@ static int store_command(const struct cli *cli)
 int main(int argc, char **argv)
 {
 	struct cli cli = { 0 };
-	char err[SOURCE_ERR_MAX];
+	char err[OPEN_ERR_MAX];
 	struct article *article = NULL;
 
 	parse_args(argc, argv, &cli);
 	setup_store(&cli);
 	if (cli.list_history || cli.list_saved || cli.unsave)
 		return store_command(&cli);
-	cli.source.on_feed = feedcli_on_feed;
+	cli.source.on_feed = feed_cli_on_feed;
 	if (cli.refresh)
-		return feedcli_refresh(&cli.source, cli.jobs, stdout);
+		return feed_cli_refresh(&cli.source, cli.jobs, stdout);
 	if (cli.nargs > 1 && cli.dump == DUMP_NONE)
 		usage_error("%s", "several URLs or files need --dump=json or --dump=text");
 	if (cli.nargs > 1)
 		return run_batch(&cli);
 
 	enum status_code rc = cli.nargs == 0
-		? feedcli_open_all(&cli.source, cli.jobs, &article, err)
-		: feedcli_open(cli.args[0], &cli.source, &article, err);
+		? feed_cli_open_all(&cli.source, cli.jobs, &article, err)
+		: feed_cli_open(cli.args[0], &cli.source, &article, err);
 	if (rc != STATUS_OK) {
 		text_clean(err, strlen(err));   /* the name may hold escapes */
 		fprintf(stderr, "folio: %s\n", err);

@@ -16,10 +16,10 @@
 #include <strings.h>
 
 #include "folio/dom.h"
-#include "folio/hint.h"
-#include "folio/jsonld.h"
+#include "folio/dom-hint.h"
+#include "folio/meta-jsonld.h"
 #include "folio/meta.h"
-#include "folio/metautil.h"
+#include "folio/meta-text.h"
 #include "folio/text.h"
 
 /* <meta> keys we read, after normalising (lower case, '.' -> ':'). */

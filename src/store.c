@@ -59,7 +59,7 @@ static const char *const migrations[] = {
 	"CREATE TABLE cache_body ("
 	"  id INTEGER PRIMARY KEY REFERENCES cache(id) ON DELETE CASCADE,"
 	"  body BLOB NOT NULL);",
-	/* 3: feeds (feedstore.c): feeds fetched with their validators,
+	/* 3: feeds (feed-store.c): feeds fetched with their validators,
 	 * their stories, and the stories read.  Read marks go by the
 	 * story's URL, so a story two feeds carry is read in both. */
 	"CREATE TABLE feed ("

@@ -22,7 +22,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
-#include "folio/fileio.h"
+#include "folio/util-file.h"
 #include "folio/layout.h"
 #include "folio/store.h"
 
@@ -756,7 +756,7 @@ static void free_page(struct page *p)
 static struct article *open_source(struct ui *u, const char *what)
 {
 	struct article *a = NULL;
-	char err[SOURCE_ERR_MAX] = "";
+	char err[OPEN_ERR_MAX] = "";
 	message(u, "Loading %s ...", what);
 	ui_draw(u);
 	enum status_code rc = u->open(what, u->ctx, &a, err);
@@ -877,7 +877,7 @@ static void history_leave(struct ui *u, struct page *p)
 				   (long)ln->src_off);
 }
 
-/* a: subscribe to the feed the page advertises (or is); feedcli.c
+/* a: subscribe to the feed the page advertises (or is); feed-cli.c
  * does the work, the ui only shows what came of it. */
 static void subscribe(struct ui *u)
 {
@@ -911,10 +911,10 @@ static void save_page(struct ui *u)
 	int64_t now = (int64_t)time(NULL);
 	int r = json ? store_save_from_cache(u->opts.store, key, p->a->title,
 					      p->a->site_name, json, now) : -1;
-	if (r == 0 && !source_is_url(key)) {    /* a file: save its bytes */
+	if (r == 0 && !open_is_url(key)) {    /* a file: save its bytes */
 		size_t len;
 		char *html;     /* a local file's bytes, at most 64 MB */
-		fileio_read_path(key, (size_t)64 << 20, &html, &len);
+		file_read_path(key, (size_t)64 << 20, &html, &len);
 		r = html && store_save(u->opts.store, key, p->a->title,
 				       p->a->site_name, html, len, json, now) == 0
 		    ? 1 : -1;

@@ -33,7 +33,7 @@ struct fetch_opts {
 	 * not sent.  A 304 answer then gives STATUS_OK with not_modified. */
 	const char *if_none_match;
 	const char *if_modified_since;
-	/* Feeds too (feed.h): the RSS/Atom/RDF and XML media types, and a
+	/* Feeds too (feed-parse.h): the RSS/Atom/RDF and XML media types, and a
 	 * body without a type whose first element is a feed's. */
 	bool accept_feeds;
 };
@@ -52,7 +52,7 @@ struct fetch_result {
 	bool not_modified;        /* 304 to a conditional GET: body is "" */
 };
 
-/* Load libcurl (curlapi.h) and run curl_global_init, once.  Called
+/* Load libcurl (fetch_curl.h) and run curl_global_init, once.  Called
  * lazily by the functions below that need curl (so a run that fetches
  * nothing never loads it); a program may call it early.  Cleanup is
  * registered with atexit.  Returns 0, -1 on failure (a fetch then

@@ -1,5 +1,5 @@
-/* meta.h - article metadata (title, byline, site name, date) and the
- * lead image with its caption and credit. */
+/* meta.h - article metadata: title, byline, site name, date (the lead
+ * image is lead-image.h's). */
 #ifndef FOLIO_META_H
 #define FOLIO_META_H
 
@@ -8,7 +8,5 @@
 
 /* Fill title, byline, site_name, published (and lead_image url/caption/credit from metadata when known). */
 void meta_extract(xmlDocPtr doc, const char *base_url, struct article *a);
-/* Find the lead image near the top of / inside content_root (may be NULL), set a->lead_image (url, caption, credit). Returns the element (figure/img container) whose caption must NOT be repeated as body blocks, or NULL. */
-xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root, const char *base_url, struct article *a);
 
 #endif

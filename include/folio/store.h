@@ -48,7 +48,7 @@ struct store *store_open_default(char warn[STORE_WARN_MAX]);
 void store_close(struct store *st);
 
 /* The database handle, for modules that keep their own tables in it
- * (feedstore.c: feeds, stories, read marks); NULL for a NULL store. */
+ * (feed-store.c: feeds, stories, read marks); NULL for a NULL store. */
 struct sqlite3 *store_db(struct store *st);
 
 /* ---- history ---------------------------------------------------- */

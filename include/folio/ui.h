@@ -5,17 +5,17 @@
 
 #include <stdbool.h>
 #include "folio/article.h"
-#include "folio/source.h"
+#include "folio/open.h"
 #include "folio/status.h"
 
 struct store;
 
 /* Opens what a link (or reload) names: the same path as the command line
- * (main passes a wrapper around source_open).  On STATUS_OK *out is a new
+ * (main passes a wrapper around open_page).  On STATUS_OK *out is a new
  * article the ui owns; otherwise err holds one line. */
 typedef enum status_code (*ui_open_fn)(const char *arg, void *ctx,
 				       struct article **out,
-				       char err[SOURCE_ERR_MAX]);
+				       char err[OPEN_ERR_MAX]);
 
 struct ui_opts {
 	int width;              /* reading measure in cells; <= 0: 80 */
@@ -25,7 +25,7 @@ struct ui_opts {
 				 * (store.h); NULL: none, remember nothing */
 	/* The a key: subscribe to the feed the page at url advertises (or
 	 * is); ctx is open's.  msg gets one line for the status bar.  NULL:
-	 * no subscribing (main passes feedcli_subscribe). */
+	 * no subscribing (main passes feed_cli_subscribe). */
 	int (*subscribe)(const char *url, void *ctx, char msg[256]);
 };
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# libcurl is loaded only when a URL is fetched (src/curlapi.c): folio is
+# libcurl is loaded only when a URL is fetched (src/fetch-curl.c): folio is
 # not linked with it, start-up and files never load it, and a libcurl
 # that cannot be loaded ($FOLIO_LIBCURL) is one error line with the
 # network exit status, for URLs only.

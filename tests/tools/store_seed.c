@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "folio/fileio.h"
+#include "folio/util-file.h"
 #include "folio/store.h"
 
 int main(int argc, char **argv)
@@ -29,7 +29,7 @@ int main(int argc, char **argv)
 	} else if (strcmp(argv[1], "save") == 0 && argc == 5) {
 		size_t len;
 		char *html;
-		fileio_read_path(argv[4], 0, &html, &len);
+		file_read_path(argv[4], 0, &html, &len);
 		rc = !html || store_save(st, argv[2], argv[3], NULL, html, len, "{}", 1000) != 0;
 		free(html);
 	} else if (strcmp(argv[1], "position") == 0 && argc == 3) {

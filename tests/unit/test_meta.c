@@ -11,9 +11,9 @@
 #include <libxml/HTMLparser.h>
 
 #include "folio/article.h"
-#include "folio/jsonld.h"
+#include "folio/meta-jsonld.h"
 #include "folio/meta.h"
-#include "folio/metautil.h"
+#include "folio/meta-text.h"
 
 static void assert_str_or_null(const char *got, const char *want)
 {

@@ -1,0 +1,59 @@
+/* feed-cli.h - feeds on the command line and in the pager: the glue
+ * between fetching (source/fetch/cache), feed parsing (feed-parse.h), the
+ * store (feed-store.h) and the subscription file (feed-subs.h).
+ *
+ *   folio FEED_URL     open_page hands the fetched feed to
+ *                      feed_cli_on_feed: its story list
+ *   folio              feed_cli_open_all: every subscribed story
+ *   folio --refresh    feed_cli_refresh: fetch every feed at once
+ *   a in the pager     feed_cli_subscribe
+ * Opening a story through feed_cli_open marks it read; in the pager, a
+ * reload of the all-feeds list (FEEDCLI_ALL) refreshes the feeds. */
+#ifndef FOLIO_FEED_CLI_H
+#define FOLIO_FEED_CLI_H
+
+#include <stdio.h>
+#include "folio/article.h"
+#include "folio/fetch.h"
+#include "folio/open.h"
+#include "folio/status.h"
+
+/* What reloading the all-feeds list opens. */
+#define FEEDCLI_ALL "folio:feeds"
+#define FEEDCLI_MSG_MAX 256
+#define FEEDCLI_LIST_MAX 5000   /* stories in one list */
+
+/* open_opts.on_feed: res holds a feed (fetched or read from a file):
+ * its story list, with the stories kept in the store when there is
+ * one. */
+enum status_code feed_cli_on_feed(const char *arg, const struct fetch_result *res,
+				 const struct open_opts *opts, struct article **out,
+				 char err[OPEN_ERR_MAX]);
+
+/* What the pager opens: FEEDCLI_ALL is the list of every subscribed
+ * story; anything else goes through open_page, and a story opened
+ * successfully is marked read. */
+enum status_code feed_cli_open(const char *arg, const struct open_opts *opts,
+			      struct article **out, char err[OPEN_ERR_MAX]);
+
+/* Every subscribed feed's stories, newest first.  With a store the
+ * stored stories are shown (the feeds are refreshed first when none is
+ * stored yet); without one every feed is fetched now.  STATUS_USAGE
+ * with a hint when nothing is subscribed. */
+enum status_code feed_cli_open_all(const struct open_opts *opts, int jobs,
+				  struct article **out, char err[OPEN_ERR_MAX]);
+
+/* Fetch every subscribed feed concurrently (conditional GETs against
+ * the store's validators) and store the stories.  One line per feed on
+ * out (NULL: quiet): "URL: N stories, M new" or "URL: not modified";
+ * failures as "folio: URL: cause" on stderr.  Returns STATUS_OK or the
+ * status of the first failure. */
+enum status_code feed_cli_refresh(const struct open_opts *opts, int jobs, FILE *out);
+
+/* The pager's a: subscribe to url when it is a feed, else to the first
+ * feed the page advertises.  msg gets one line for the status bar.
+ * Returns 1 subscribed, 0 nothing done (msg says why), -1 error. */
+int feed_cli_subscribe(const char *url, const struct open_opts *opts,
+		      char msg[FEEDCLI_MSG_MAX]);
+
+#endif

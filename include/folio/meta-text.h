@@ -1,0 +1,28 @@
+/* meta-text.h - pure string helpers behind meta.c: title clean-up,
+ * byline clean-up and a word-overlap measure.  Table-tested. */
+#ifndef FOLIO_META_TEXT_H
+#define FOLIO_META_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Word overlap of a against b: *precision = share of a's words found in
+ * b, *recall = share of b's words found in a (multisets, ASCII case
+ * folded, punctuation ignored). Both 0 when either has no words. */
+void meta_overlap(const char *a, const char *b, double *precision, double *recall);
+
+/* title without the site name around it: segments split by " | ",
+ * " - ", " — ", " :: ", "_" (CJK) ... that match one of sites[0..n)
+ * (entries may be NULL) or the host of base_url are dropped from either
+ * end.  With guess (for <title>, which nearly always carries the site),
+ * also: in a chain of three or more segments the first is the headline,
+ * and a short last segment is dropped.  malloc'd, NULL on OOM. */
+char *meta_strip_site(const char *title, const char *const *sites, size_t nsites,
+		      const char *base_url, bool guess);
+
+/* Author names only: no "By", dates, "Updated …", job titles after a
+ * comma, e-mail addresses.  malloc'd; NULL when nothing name-like is
+ * left (or on OOM). */
+char *meta_clean_byline(const char *raw);
+
+#endif

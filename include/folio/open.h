@@ -1,0 +1,70 @@
+/* open.h - the one place that turns what the user named (a URL, a
+ * file, or "-" for stdin) into a struct article.  main uses it for the
+ * command line; the ui is handed open_page as a callback, so following
+ * a link takes the same path. */
+#ifndef FOLIO_OPEN_H
+#define FOLIO_OPEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "folio/article.h"
+#include "folio/status.h"
+
+struct store;
+
+struct fetch_result;
+struct open_opts;
+
+/* A source turned out to be an RSS/Atom feed (feed_looks_like): make
+ * its article instead of extracting it (main passes feed_cli_on_feed:
+ * the story list).  res->body holds the bytes (a file's too).  err as
+ * for open_page. */
+typedef enum status_code (*open_feed_fn)(const char *arg,
+					   const struct fetch_result *res,
+					   const struct open_opts *opts,
+					   struct article **out, char *err);
+
+struct open_opts {
+	const char *base_url;   /* --url: document URL for a file/stdin */
+	const char *user_agent; /* NULL: "folio/VERSION" */
+	long timeout_s;         /* whole-transfer limit; 0: default 30 */
+	size_t max_size;        /* bytes; 0: default 32 MiB */
+	struct store *store;    /* page cache (fetch-cache.h); NULL: none */
+	bool offline;           /* URLs only from the cache / saved list */
+	open_feed_fn on_feed; /* feeds; NULL: refused as not HTML */
+};
+
+#define OPEN_ERR_MAX 512
+
+/* Open one source.  On STATUS_OK *out is the article.  Otherwise *out
+ * is NULL and err holds one line "ARG: cause" (no trailing newline). */
+enum status_code open_page(const char *arg, const struct open_opts *opts,
+			     struct article **out, char err[OPEN_ERR_MAX]);
+
+/* One result of open_many: article on STATUS_OK, else err. */
+struct open_result {
+	enum status_code status;
+	struct article *article;
+	char err[OPEN_ERR_MAX];
+};
+
+/* Called by open_many for each source in the order given, as
+ * soon as it and every source before it are done.  It may take over
+ * r->article (setting it to NULL); status and err stay. */
+typedef void open_ready_fn(size_t i, struct open_result *r, void *arg);
+
+/* Open n sources (URLs and files mixed).  URLs are fetched concurrently,
+ * at most jobs at a time (jobs <= 0: 8).  results[i] belongs to args[i];
+ * ready (may be NULL) sees each in order while the rest still arrive;
+ * the caller frees the articles left in results.  Returns STATUS_OK
+ * when all succeeded, else the status of the first failure in order. */
+enum status_code open_many(const char *const *args, size_t n,
+				  const struct open_opts *opts, int jobs,
+				  struct open_result *results,
+				  open_ready_fn *ready, void *arg);
+
+/* True when arg names a URL (has a scheme such as http:, https:, ftp:,
+ * file:) rather than a path. */
+bool open_is_url(const char *arg);
+
+#endif

@@ -1,0 +1,471 @@
+/* feed-cli.c - feeds on the command line and in the pager (feed-cli.h). */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "folio/fetch-cache.h"
+#include "folio/feed-parse.h"
+#include "folio/feed-cli.h"
+#include "folio/feed-list.h"
+#include "folio/feed-subs.h"
+#include "folio/feed-store.h"
+#include "folio/text.h"
+
+static void fetch_opts_for(const struct open_opts *opts, struct fetch_opts *fo)
+{
+	*fo = (struct fetch_opts){ 0 };
+	if (opts) {
+		fo->user_agent = opts->user_agent;
+		fo->timeout_s = opts->timeout_s;
+		fo->max_size = opts->max_size;
+	}
+	fo->accept_feeds = true;
+}
+
+static struct store *store_of(const struct open_opts *opts)
+{
+	return opts ? opts->store : NULL;
+}
+
+/* The feed's stories with read marks: from the store after saving them
+ * there, else straight from the parsed feed. */
+static int feed_stories(struct store *st, const char *url, const struct feed *f,
+			const struct fetch_result *res, struct story **s, size_t *n)
+{
+	if (st && feed_store_put(st, url, f, res->etag, res->last_modified,
+				(int64_t)time(NULL), NULL) == 0 &&
+	    feed_store_stories(st, &url, 1, FEEDCLI_LIST_MAX, s, n) == 0)
+		return 0;
+	if (stories_from_feed(f, url, s, n) != 0)
+		return -1;
+	stories_sort(*s, *n);
+	return 0;
+}
+
+enum status_code feed_cli_on_feed(const char *arg, const struct fetch_result *res,
+				 const struct open_opts *opts, struct article **out,
+				 char err[OPEN_ERR_MAX])
+{
+	struct feed *f;
+	char ferr[FEED_ERR_MAX];
+	struct story *s = NULL;
+	size_t n = 0;
+	char *host;
+	enum status_code rc;
+
+	*out = NULL;
+	rc = feed_parse(res->body, res->len, res->final_url ? res->final_url : arg,
+			res->charset, &f, ferr);
+	if (rc != STATUS_OK) {
+		/* the cause without feed_parse's own "URL: " (the final URL) */
+		const char *cause = strstr(ferr, ": ");
+		snprintf(err, OPEN_ERR_MAX, "%.200s: %.300s", arg, cause ? cause + 2 : ferr);
+		return rc;
+	}
+	if (feed_stories(store_of(opts), arg, f, res, &s, &n) != 0) {
+		feed_free(f);
+		snprintf(err, OPEN_ERR_MAX, "%s: out of memory", arg);
+		return STATUS_INPUT;
+	}
+	host = f->title ? NULL : feed_list_host(arg);
+	*out = feed_list_article(f->title ? f->title : host, arg, s, n);
+	free(host);
+	feed_free(f);
+	stories_free(s, n);
+	if (!*out) {
+		snprintf(err, OPEN_ERR_MAX, "%s: out of memory", arg);
+		return STATUS_INPUT;
+	}
+	return STATUS_OK;
+}
+
+static enum status_code open_all(const struct open_opts *opts, int jobs, bool fresh,
+				 FILE *errs, struct article **out, char err[OPEN_ERR_MAX]);
+
+enum status_code feed_cli_open(const char *arg, const struct open_opts *opts,
+			      struct article **out, char err[OPEN_ERR_MAX])
+{
+	enum status_code rc;
+
+	/* the pager's reload (or history) of the all-feeds list: fetch
+	 * the feeds anew, quietly (curses owns the terminal) */
+	if (strcmp(arg, FEEDCLI_ALL) == 0)
+		return open_all(opts, 0, true, NULL, out, err);
+	rc = open_page(arg, opts, out, err);
+	if (rc == STATUS_OK)
+		feed_store_mark_read(store_of(opts), arg, (int64_t)time(NULL));
+	return rc;
+}
+
+/* ---- subscriptions ------------------------------------------------ */
+
+/* warn: where the file's warnings go; NULL in the pager (curses owns
+ * the terminal, a stray line would garble it). */
+static enum status_code load_subs(struct feed_subs *subs, char err[OPEN_ERR_MAX],
+				  FILE *warn)
+{
+	char *path = feed_subs_default_path();
+	int rc;
+
+	if (!path) {
+		snprintf(err, OPEN_ERR_MAX, "no subscription file: neither "
+			 "XDG_CONFIG_HOME nor HOME is set");
+		return STATUS_USAGE;
+	}
+	rc = feed_subs_load(subs, path, warn);
+	if (rc < 0) {
+		snprintf(err, OPEN_ERR_MAX, "%s: out of memory", path);
+		free(path);
+		return STATUS_INPUT;
+	}
+	if (subs->n == 0) {
+		snprintf(err, OPEN_ERR_MAX, "no feeds subscribed: put feed URLs in %s, "
+			 "one a line (or press a on a page that has a feed)", path);
+		free(path);
+		return STATUS_USAGE;
+	}
+	free(path);
+	return STATUS_OK;
+}
+
+static const char **sub_urls(const struct feed_subs *subs)
+{
+	const char **urls = calloc(subs->n, sizeof *urls);
+
+	for (size_t i = 0; urls && i < subs->n; i++)
+		urls[i] = subs->v[i].url;
+	return urls;
+}
+
+/* The user's own title for a feed beats the feed's. */
+static void use_sub_titles(const struct feed_subs *subs, struct story *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct feed_sub *sub = feed_subs_find(subs, s[i].feed_url);
+		char *t;
+
+		if (sub && sub->title && (t = strdup(sub->title))) {
+			free(s[i].source);
+			s[i].source = t;
+		}
+	}
+}
+
+/* ---- refresh -------------------------------------------------------- */
+
+struct fetched {
+	const char *url;
+	struct fetch_result res;
+	struct feed *feed;        /* parsed when res is a fresh 200 */
+	char err[OPEN_ERR_MAX];
+	enum status_code status;
+};
+
+/* Fetch every URL at once, conditional on the store's validators, and
+ * parse what came back. */
+static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
+		      int jobs, struct fetched *out)
+{
+	struct fetch_opts *fos = calloc(n, sizeof *fos);
+	struct fetch_result *res = calloc(n, sizeof *res);
+	char **etag = calloc(n, sizeof *etag), **lm = calloc(n, sizeof *lm);
+	struct store *st = store_of(opts);
+
+	for (size_t i = 0; i < n; i++) {
+		out[i].url = urls[i];
+		out[i].status = STATUS_INPUT;
+		snprintf(out[i].err, OPEN_ERR_MAX, "%s: out of memory", urls[i]);
+	}
+	if (!fos || !res || !etag || !lm)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		fetch_opts_for(opts, &fos[i]);
+		if (feed_store_validators_get(st, urls[i], &etag[i], &lm[i]) == 1) {
+			fos[i].if_none_match = etag[i];
+			fos[i].if_modified_since = lm[i];
+		}
+	}
+	fetch_many_each(urls, n, jobs, fos, res);
+	for (size_t i = 0; i < n; i++) {
+		struct fetched *o = &out[i];
+		char ferr[FEED_ERR_MAX];
+
+		o->res = res[i];
+		o->status = res[i].status;
+		if (o->status != STATUS_OK) {
+			snprintf(o->err, OPEN_ERR_MAX, "%s", res[i].err);
+			continue;
+		}
+		o->err[0] = '\0';
+		if (res[i].not_modified)
+			continue;
+		o->status = feed_parse(res[i].body, res[i].len,
+				       res[i].final_url ? res[i].final_url : urls[i],
+				       res[i].charset, &o->feed, ferr);
+		if (o->status != STATUS_OK) {
+			const char *cause = strstr(ferr, ": ");
+			snprintf(o->err, OPEN_ERR_MAX, "%.200s: %.300s", urls[i],
+				 cause ? cause + 2 : ferr);
+		}
+	}
+done:
+	for (size_t i = 0; etag && lm && i < n; i++) {
+		free(etag[i]);
+		free(lm[i]);
+	}
+	free(etag);
+	free(lm);
+	free(fos);
+	free(res);
+}
+
+static void fetched_free(struct fetched *f, size_t n)
+{
+	for (size_t i = 0; f && i < n; i++) {
+		fetch_result_free(&f[i].res);
+		feed_free(f[i].feed);
+	}
+	free(f);
+}
+
+/* Store what fetch_all brought; report each feed on out, failures on
+ * errs (either may be NULL). */
+static enum status_code store_fetched(struct store *st, struct fetched *f, size_t n,
+				      FILE *out, FILE *errs)
+{
+	enum status_code first = STATUS_OK;
+	int64_t now = (int64_t)time(NULL);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t added = 0;
+
+		if (f[i].status != STATUS_OK) {
+			if (errs)
+				fprintf(errs, "folio: %s\n", f[i].err);
+			if (first == STATUS_OK)
+				first = f[i].status;
+			continue;
+		}
+		if (f[i].res.not_modified) {
+			feed_store_touch(st, f[i].url, now);
+			if (out)
+				fprintf(out, "%s: not modified\n", f[i].url);
+			continue;
+		}
+		if (st && feed_store_put(st, f[i].url, f[i].feed, f[i].res.etag,
+					f[i].res.last_modified, now, &added) != 0) {
+			if (errs)
+				fprintf(errs, "folio: %s: could not store the stories\n",
+					f[i].url);
+			if (first == STATUS_OK)
+				first = STATUS_INPUT;
+			continue;
+		}
+		if (out && st)
+			fprintf(out, "%s: %zu stor%s, %zu new\n", f[i].url, f[i].feed->nitems,
+				f[i].feed->nitems == 1 ? "y" : "ies", added);
+		else if (out)
+			fprintf(out, "%s: %zu stor%s\n", f[i].url, f[i].feed->nitems,
+				f[i].feed->nitems == 1 ? "y" : "ies");
+	}
+	return first;
+}
+
+static enum status_code refresh(const struct open_opts *opts, int jobs, FILE *out,
+				FILE *errs)
+{
+	struct feed_subs subs = { 0 };
+	char err[OPEN_ERR_MAX];
+	enum status_code rc = load_subs(&subs, err, errs);
+	const char **urls;
+	struct fetched *f;
+
+	if (rc != STATUS_OK) {
+		if (errs)
+			fprintf(errs, "folio: %s\n", err);
+		feed_subs_free(&subs);
+		return rc;
+	}
+	urls = sub_urls(&subs);
+	f = calloc(subs.n, sizeof *f);
+	if (!urls || !f) {
+		if (errs)
+			fprintf(errs, "folio: out of memory\n");
+		rc = STATUS_INPUT;
+	} else {
+		fetch_all(opts, urls, subs.n, jobs, f);
+		rc = store_fetched(store_of(opts), f, subs.n, out, errs);
+	}
+	fetched_free(f, subs.n);
+	free(urls);
+	feed_subs_free(&subs);
+	return rc;
+}
+
+enum status_code feed_cli_refresh(const struct open_opts *opts, int jobs, FILE *out)
+{
+	return refresh(opts, jobs, out, stderr);
+}
+
+/* ---- every subscribed story -------------------------------------- */
+
+/* No store: fetch every feed now and merge their stories. */
+static int fetch_stories(const struct open_opts *opts, const char **urls, size_t n,
+			 int jobs, FILE *errs, struct story **s, size_t *ns)
+{
+	struct fetched *f = calloc(n, sizeof *f);
+	struct story *all = NULL;
+	size_t total = 0;
+	int rc = f ? 0 : -1;
+
+	if (f)
+		fetch_all(opts, urls, n, jobs, f);
+	for (size_t i = 0; f && i < n && rc == 0; i++) {
+		struct story *one;
+		size_t k;
+
+		if (f[i].status != STATUS_OK || !f[i].feed) {
+			if (errs)
+				fprintf(errs, "folio: %s\n", f[i].err);
+			continue;
+		}
+		if (stories_from_feed(f[i].feed, urls[i], &one, &k) != 0) {
+			rc = -1;
+			break;
+		}
+		struct story *g = k ? realloc(all, (total + k) * sizeof *all) : all;
+		if (k && !g) {
+			stories_free(one, k);
+			rc = -1;
+			break;
+		}
+		all = g;
+		if (k)
+			memcpy(all + total, one, k * sizeof *one);
+		total += k;
+		free(one);
+	}
+	fetched_free(f, n);
+	if (rc != 0) {
+		stories_free(all, total);
+		return -1;
+	}
+	stories_sort(all, total);
+	*s = all;
+	*ns = total > FEEDCLI_LIST_MAX ? FEEDCLI_LIST_MAX : total;
+	if (total > *ns) {
+		for (size_t i = *ns; i < total; i++) {
+			struct story *x = &all[i];
+			free(x->feed_url); free(x->source); free(x->url); free(x->id);
+			free(x->title); free(x->date); free(x->author); free(x->summary);
+		}
+	}
+	return 0;
+}
+
+/* fresh: refresh the feeds first (reload in the pager); errs: as for
+ * load_subs. */
+static enum status_code open_all(const struct open_opts *opts, int jobs, bool fresh,
+				 FILE *errs, struct article **out, char err[OPEN_ERR_MAX])
+{
+	struct feed_subs subs = { 0 };
+	struct store *st = store_of(opts);
+	enum status_code rc = load_subs(&subs, err, errs);
+	struct story *s = NULL;
+	size_t n = 0;
+	const char **urls;
+	int got = -1;
+
+	*out = NULL;
+	if (rc != STATUS_OK) {
+		feed_subs_free(&subs);
+		return rc;
+	}
+	urls = sub_urls(&subs);
+	if (urls && st) {
+		if (fresh && !(opts && opts->offline))
+			refresh(opts, jobs, NULL, errs);
+		got = feed_store_stories(st, urls, subs.n, FEEDCLI_LIST_MAX, &s, &n);
+		if (got == 0 && n == 0 && !fresh && !(opts && opts->offline)) {
+			refresh(opts, jobs, NULL, errs);
+			got = feed_store_stories(st, urls, subs.n, FEEDCLI_LIST_MAX, &s, &n);
+		}
+	}
+	if (urls && got != 0)
+		got = fetch_stories(opts, urls, subs.n, jobs, errs, &s, &n);
+	if (got == 0) {
+		use_sub_titles(&subs, s, n);
+		*out = feed_list_article("Subscribed feeds", FEEDCLI_ALL, s, n);
+	}
+	stories_free(s, n);
+	free(urls);
+	feed_subs_free(&subs);
+	if (!*out) {
+		snprintf(err, OPEN_ERR_MAX, "feeds: out of memory");
+		return STATUS_INPUT;
+	}
+	return STATUS_OK;
+}
+
+enum status_code feed_cli_open_all(const struct open_opts *opts, int jobs,
+				  struct article **out, char err[OPEN_ERR_MAX])
+{
+	return open_all(opts, jobs, false, stderr, out, err);
+}
+
+/* ---- the a key ---------------------------------------------------- */
+
+int feed_cli_subscribe(const char *url, const struct open_opts *opts,
+		      char msg[FEEDCLI_MSG_MAX])
+{
+	struct fetch_opts fo;
+	struct fetch_result res;
+	struct feed_link *links = NULL;
+	size_t nl = 0;
+	char *path = NULL, ferr[FEEDS_ERR_MAX], *title = NULL;
+	const char *target = NULL;
+	int rc = -1;
+
+	if (!url || strcmp(url, FEEDCLI_ALL) == 0) {
+		snprintf(msg, FEEDCLI_MSG_MAX, "these are the subscribed feeds");
+		return 0;
+	}
+	fetch_opts_for(opts, &fo);
+	if (fetch_cached(store_of(opts), opts && opts->offline, url, &fo, &res, NULL) != STATUS_OK) {
+		snprintf(msg, FEEDCLI_MSG_MAX, "%.250s", res.err);
+		fetch_result_free(&res);
+		return -1;
+	}
+	if (feed_looks_like(res.content_type, res.body, res.len)) {
+		struct feed *f;
+		char e[FEED_ERR_MAX];
+		target = url;
+		if (feed_parse(res.body, res.len, url, res.charset, &f, e) == STATUS_OK) {
+			title = f->title ? strdup(f->title) : NULL;
+			feed_free(f);
+		}
+	} else if (feed_discover(res.body, res.len, res.final_url ? res.final_url : url,
+				 &links, &nl) == 0 && nl > 0) {
+		target = links[0].url;
+		title = links[0].title ? strdup(links[0].title) : NULL;
+	}
+	if (!target) {
+		snprintf(msg, FEEDCLI_MSG_MAX, "this page advertises no RSS or Atom feed");
+		rc = 0;
+	} else if (!(path = feed_subs_default_path())) {
+		snprintf(msg, FEEDCLI_MSG_MAX, "no subscription file (HOME is not set)");
+	} else {
+		rc = feed_subs_append(path, target, title, ferr);
+		if (rc == 1)
+			snprintf(msg, FEEDCLI_MSG_MAX, "subscribed to %s", target);
+		else if (rc == 0)
+			snprintf(msg, FEEDCLI_MSG_MAX, "already subscribed to %s", target);
+		else
+			snprintf(msg, FEEDCLI_MSG_MAX, "%.250s", ferr);
+	}
+	text_clean(msg, strlen(msg));
+	free(title);
+	free(path);
+	feed_links_free(links, nl);
+	fetch_result_free(&res);
+	return rc;
+}

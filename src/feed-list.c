@@ -1,0 +1,262 @@
+/* feed-list.c - stories and the story-list article (see feed-list.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include "folio/feed-list.h"
+#include "folio/text.h"
+
+static void story_clear(struct story *s)
+{
+	free(s->feed_url);
+	free(s->source);
+	free(s->url);
+	free(s->id);
+	free(s->title);
+	free(s->date);
+	free(s->author);
+	free(s->summary);
+}
+
+void stories_free(struct story *s, size_t n)
+{
+	for (size_t i = 0; s && i < n; i++)
+		story_clear(&s[i]);
+	free(s);
+}
+
+/* strdup that keeps NULL and reports OOM through *oom. */
+static char *dup_or_null(const char *s, bool *oom)
+{
+	char *d;
+
+	if (!s)
+		return NULL;
+	d = strdup(s);
+	if (!d)
+		*oom = true;
+	return d;
+}
+
+char *feed_list_host(const char *url)
+{
+	const char *p, *end;
+
+	if (!url || !(p = strstr(url, "://")))
+		return NULL;
+	p += 3;
+	end = p + strcspn(p, "/?#");
+	{
+		const char *at = memchr(p, '@', (size_t)(end - p));
+		if (at)
+			p = at + 1;
+	}
+	if (end == p)
+		return NULL;
+	if (end - p > 4 && strncasecmp(p, "www.", 4) == 0)
+		p += 4;
+	return strndup(p, (size_t)(end - p));
+}
+
+int stories_from_feed(const struct feed *f, const char *feed_url,
+		      struct story **out, size_t *n)
+{
+	struct story *v = f->nitems ? calloc(f->nitems, sizeof *v) : NULL;
+	char *host = f->title ? NULL : feed_list_host(feed_url);
+	const char *source = f->title ? f->title : host;
+	bool oom = f->nitems && !v;
+
+	for (size_t i = 0; i < f->nitems && !oom; i++) {
+		const struct feed_item *it = &f->items[i];
+		struct story *s = &v[i];
+
+		s->feed_url = dup_or_null(feed_url, &oom);
+		s->source = dup_or_null(source, &oom);
+		s->url = dup_or_null(it->link, &oom);
+		s->id = dup_or_null(it->id, &oom);
+		s->title = dup_or_null(it->title, &oom);
+		s->date = dup_or_null(it->date, &oom);
+		s->time = (int64_t)it->time;
+		s->author = dup_or_null(it->author, &oom);
+		s->summary = dup_or_null(it->summary, &oom);
+	}
+	free(host);
+	if (oom) {
+		stories_free(v, f->nitems);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	*out = v;
+	*n = f->nitems;
+	return 0;
+}
+
+/* Insertion sort would be quadratic on 1000s of stories: merge sort on
+ * indices keeps it stable and O(n log n) without recursion. */
+static bool newer(const struct story *a, const struct story *b)
+{
+	return a->time > b->time;
+}
+
+void stories_sort(struct story *s, size_t n)
+{
+	struct story *tmp;
+
+	if (n < 2 || !(tmp = malloc(n * sizeof *tmp)))
+		return;
+	for (size_t width = 1; width < n; width *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n;
+			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t i = lo, j = mid, k = lo;
+
+			while (i < mid && j < hi)
+				tmp[k++] = newer(&s[j], &s[i]) ? s[j++] : s[i++];
+			while (i < mid)
+				tmp[k++] = s[i++];
+			while (j < hi)
+				tmp[k++] = s[j++];
+		}
+		memcpy(s, tmp, n * sizeof *s);
+	}
+	free(tmp);
+}
+
+/* "2024-09-02 10:30" in local time, or the feed's own text. */
+static void format_date(const struct story *s, char *out, size_t sz)
+{
+	struct tm tm;
+	time_t t = (time_t)s->time;
+
+	out[0] = '\0';
+	if (s->time > 0 && localtime_r(&t, &tm))
+		strftime(out, sz, "%Y-%m-%d %H:%M", &tm);
+	else if (s->date)
+		snprintf(out, sz, "%s", s->date);
+}
+
+struct text {
+	char *s;
+	size_t len, cap;
+	bool oom;
+};
+
+static void put(struct text *t, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (t->oom || n == 0)
+		return;
+	if (t->len + n + 1 > t->cap) {
+		size_t c = t->cap ? t->cap * 2 : 128;
+		char *p;
+
+		while (c < t->len + n + 1)
+			c *= 2;
+		if (!(p = realloc(t->s, c))) {
+			t->oom = true;
+			return;
+		}
+		t->s = p;
+		t->cap = c;
+	}
+	memcpy(t->s + t->len, s, n + 1);
+	t->len += n;
+}
+
+/* The words a story is listed under when it has no title. */
+static const char *story_label(const struct story *s)
+{
+	if (s->title && *s->title)
+		return s->title;
+	if (s->summary && *s->summary)
+		return s->summary;
+	if (s->url)
+		return s->url;
+	return "(untitled)";
+}
+
+#define LABEL_MAX 300   /* bytes of a summary used as a title */
+
+/* One story: "Title · Source · date · new"; the link covers the title. */
+static int add_story(struct article *a, const struct story *s, int ordinal, struct text *t)
+{
+	static const char dot[] = " \xc2\xb7 ";
+	const char *label = story_label(s);
+	size_t llen = strlen(label);
+	char date[64];
+	struct block *b;
+
+	t->len = 0;
+	if (t->s)
+		t->s[0] = '\0';
+	put(t, label);
+	if (!t->oom && llen > LABEL_MAX) {
+		size_t cut = LABEL_MAX;
+		while (cut > 0 && ((unsigned char)t->s[cut] & 0xc0) == 0x80)
+			cut--;
+		t->s[cut] = '\0';
+		t->len = cut;
+		put(t, "\xe2\x80\xa6");
+	}
+	llen = t->len;
+	if (s->source && *s->source) {
+		put(t, dot);
+		put(t, s->source);
+	}
+	format_date(s, date, sizeof date);
+	if (date[0]) {
+		put(t, dot);
+		put(t, date);
+	}
+	if (!s->read) {
+		put(t, dot);
+		put(t, "new");
+	}
+	if (t->oom)
+		return -1;
+	/* story strings were cleaned when parsed or stored; clean again so
+	 * a list built from anywhere keeps the article's promise */
+	t->len = text_clean(t->s, t->len);
+	if (llen > t->len)
+		llen = t->len;
+	b = article_add_block(a, BLOCK_LI, t->s, t->len);
+	if (!b)
+		return -1;
+	b->depth = 1;
+	b->ordinal = ordinal;
+	if (s->url && llen > 0 && block_add_link(b, 0, llen, s->url) != 0)
+		return -1;
+	return 0;
+}
+
+struct article *feed_list_article(const char *title, const char *url,
+				 const struct story *s, size_t n)
+{
+	struct article *a = article_new();
+	struct text t = { 0 };
+	size_t unread = 0;
+	char count[96];
+
+	if (!a)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		unread += !s[i].read;
+	snprintf(count, sizeof count, "%zu stor%s, %zu new", n, n == 1 ? "y" : "ies", unread);
+	if (article_set(&a->title, title && *title ? title : "Feeds") != 0 ||
+	    article_set(&a->url, url) != 0 || article_set(&a->site_name, count) != 0)
+		goto oom;
+	for (size_t i = 0; i < n; i++)
+		if (add_story(a, &s[i], (int)(i + 1), &t) != 0)
+			goto oom;
+	if (n == 0 && !article_add_block(a, BLOCK_P, "No stories yet.", 15))
+		goto oom;
+	free(t.s);
+	return a;
+oom:
+	free(t.s);
+	article_free(a);
+	return NULL;
+}

@@ -1,0 +1,1267 @@
+/* feed-parse.c - RSS 2.0, RSS 1.0/RDF and Atom parsing with libxml2.
+ *
+ * Safety: the XML parser runs with XML_PARSE_NONET and without NOENT,
+ * DTDLOAD, DTDATTR or HUGE, and its SAX hooks that would fetch an
+ * external subset or entity are replaced by ones that fetch nothing.
+ * Text is collected from text nodes only: an entity reference node is
+ * never expanded (its declared content could be a billion laughs or an
+ * external file); only an HTML entity name (&nbsp;) becomes its
+ * character.  No walk recurses per tree level. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include "folio/feed-parse.h"
+#include "folio/dom.h"
+#include "folio/text.h"
+
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
+#define NS_ATOM "http://www.w3.org/2005/Atom"
+#define NS_ATOM03 "http://purl.org/atom/ns#"
+
+/* ---- growable string ---------------------------------------------- */
+
+struct buf {
+	char *s;
+	size_t len, cap;
+	bool oom;
+};
+
+static void buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->oom || n == 0)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t c = b->cap ? b->cap : 64;
+		char *p;
+
+		while (c < b->len + n + 1)
+			c *= 2;
+		p = realloc(b->s, c);
+		if (!p) {
+			b->oom = true;
+			return;
+		}
+		b->s = p;
+		b->cap = c;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* ---- text out of the XML tree -------------------------------------- */
+
+/* An entity reference that libxml2 kept in the tree: only a name HTML
+ * knows (feeds write &nbsp; and &mdash; without declaring them) gives
+ * text; a declared entity's content is never looked at. */
+static void add_entity(struct buf *b, const xmlChar *name)
+{
+	const htmlEntityDesc *e = name ? htmlEntityLookup(name) : NULL;
+	char u[8];
+	int n;
+
+	if (!e)
+		return;
+	n = xmlCopyCharMultiByte((xmlChar *)u, (int)e->value);
+	if (n > 0)
+		buf_add(b, u, (size_t)n);
+}
+
+/* The raw (uncleaned) text below node, malloc'd, or NULL when empty or
+ * on OOM.  Element edges add a space so "<p>a</p><p>b</p>" stays two
+ * words (XHTML content). */
+static char *node_raw(xmlNodePtr node)
+{
+	struct buf b = { 0 };
+
+	for (xmlNodePtr n = node->children; n; n = dom_next(n, node, n->type != XML_ELEMENT_NODE)) {
+		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+			buf_add(&b, (const char *)n->content, strlen((const char *)n->content));
+		else if (n->type == XML_ENTITY_REF_NODE)
+			add_entity(&b, n->name);
+		else if (n->type == XML_ELEMENT_NODE)
+			buf_add(&b, " ", 1);
+	}
+	if (b.oom || !b.s) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
+
+/* An attribute's value from its text children (entity refs as above). */
+static char *attr_raw(xmlNodePtr node, const char *name)
+{
+	struct buf b = { 0 };
+	xmlAttrPtr a;
+
+	if (!node || node->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (a = node->properties; a; a = a->next)
+		if (a->name && strcmp((const char *)a->name, name) == 0)
+			break;
+	if (!a)
+		return NULL;
+	for (xmlNodePtr n = a->children; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content)
+			buf_add(&b, (const char *)n->content, strlen((const char *)n->content));
+		else if (n->type == XML_ENTITY_REF_NODE)
+			add_entity(&b, n->name);
+	}
+	if (b.oom || !b.s) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
+
+static char *attr_clean(xmlNodePtr node, const char *name)
+{
+	char *raw = attr_raw(node, name), *s;
+
+	if (!raw)
+		return NULL;
+	s = text_clean_dup(raw, strlen(raw));
+	free(raw);
+	return s;
+}
+
+static char *take_clean(char *raw)
+{
+	char *s;
+
+	if (!raw)
+		return NULL;
+	s = text_clean_dup(raw, strlen(raw));
+	free(raw);
+	return s;
+}
+
+/* HTML (a summary, an escaped title) -> plain cleaned text. */
+static char *html_to_text(char *raw)
+{
+	size_t len = text_strip_escapes(raw, strlen(raw));
+	htmlDocPtr d;
+	char *s = NULL;
+
+	if (!memchr(raw, '<', len) && !memchr(raw, '&', len))
+		return take_clean(raw);
+	d = htmlReadMemory(raw, (int)len, NULL, "UTF-8",
+			   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+			   HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	if (d && xmlDocGetRootElement(d))
+		s = dom_text(xmlDocGetRootElement(d));
+	xmlFreeDoc(d);
+	free(raw);
+	if (s && !*s) {
+		free(s);
+		s = NULL;
+	}
+	return s;
+}
+
+/* Cut a summary to FEED_SUMMARY_MAX bytes at a character boundary. */
+static void cap_summary(char *s)
+{
+	static const char ell[] = "\xe2\x80\xa6";
+	size_t cut;
+
+	if (!s || strlen(s) <= FEED_SUMMARY_MAX)
+		return;
+	cut = FEED_SUMMARY_MAX - (sizeof ell - 1);
+	while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
+		cut--;
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	memcpy(s + cut, ell, sizeof ell);
+}
+
+/* ---- namespaces --------------------------------------------------- */
+
+struct ctx {
+	xmlDocPtr doc;
+	const char *url;
+	const xmlChar *core;   /* the feed vocabulary's namespace, or NULL */
+	struct feed *f;
+	bool oom;
+};
+
+static bool ns_is(xmlNodePtr n, const char *uri)
+{
+	return n->ns && n->ns->href && strcmp((const char *)n->ns->href, uri) == 0;
+}
+
+/* An element of the feed's own vocabulary named name: no namespace, or
+ * the namespace of the feed's channel/root. */
+static bool is_el(const struct ctx *c, xmlNodePtr n, const char *name)
+{
+	if (n->type != XML_ELEMENT_NODE || !n->name || strcmp((const char *)n->name, name) != 0)
+		return false;
+	if (!n->ns)
+		return true;
+	return c->core && n->ns->href && strcmp((const char *)n->ns->href, (const char *)c->core) == 0;
+}
+
+static bool is_ns_el(xmlNodePtr n, const char *uri, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->name &&
+	       strcmp((const char *)n->name, name) == 0 && ns_is(n, uri);
+}
+
+/* ---- items ---------------------------------------------------------- */
+
+static struct feed_item *new_item(struct ctx *c)
+{
+	struct feed *f = c->f;
+	struct feed_item *it;
+
+	if (f->nitems >= FEED_MAX_ITEMS) {
+		f->truncated = true;
+		return NULL;
+	}
+	if (f->nitems % 16 == 0) {
+		struct feed_item *p = realloc(f->items, (f->nitems + 16) * sizeof *p);
+		if (!p) {
+			c->oom = true;
+			return NULL;
+		}
+		f->items = p;
+	}
+	it = &f->items[f->nitems++];
+	memset(it, 0, sizeof *it);
+	return it;
+}
+
+/* Set *field once (the first of several candidates wins). */
+static void set_once(char **field, char *value)
+{
+	if (*field || !value) {
+		free(value);
+		return;
+	}
+	*field = value;
+}
+
+/* dom_resolve_url's answer, cleaned again: libxml2 unescapes %xx in a
+ * host name, which can leave bytes that are not UTF-8. */
+static char *clean_url(char *u)
+{
+	if (u && text_clean(u, strlen(u)) == 0) {
+		free(u);
+		return NULL;
+	}
+	return u;
+}
+
+static char *resolve(const char *base, char *href)
+{
+	char *u = NULL;
+
+	if (href) {
+		u = clean_url(dom_resolve_url(base, href));
+		free(href);
+	}
+	return u;
+}
+
+static void finish_item(struct feed_item *it)
+{
+	if (!it->id && it->link)
+		it->id = strdup(it->link);
+	it->time = feed_date_parse(it->date);
+	cap_summary(it->summary);
+}
+
+/* RSS 2.0 and RSS 1.0 items share their element names. */
+static void parse_rss_item(struct ctx *c, xmlNodePtr item)
+{
+	struct feed_item *it = new_item(c);
+	char *guid_link = NULL;
+
+	if (!it)
+		return;
+	set_once(&it->id, attr_clean(item, "about"));   /* rdf:about */
+	for (xmlNodePtr n = item->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_el(c, n, "title")) {
+			char *raw = node_raw(n);
+			set_once(&it->title, raw ? html_to_text(raw) : NULL);
+		} else if (is_el(c, n, "link")) {
+			set_once(&it->link, resolve(c->url, take_clean(node_raw(n))));
+		} else if (is_el(c, n, "guid")) {
+			char *perma = attr_clean(n, "isPermaLink");
+			char *g = take_clean(node_raw(n));
+			if (g && (!perma || strcasecmp(perma, "false") != 0))
+				set_once(&guid_link, resolve(c->url, g ? strdup(g) : NULL));
+			free(perma);
+			free(it->id);   /* the guid beats rdf:about */
+			it->id = g;
+		} else if (is_el(c, n, "pubDate") || is_ns_el(n, NS_DC, "date")) {
+			set_once(&it->date, take_clean(node_raw(n)));
+		} else if (is_el(c, n, "author") || is_ns_el(n, NS_DC, "creator")) {
+			set_once(&it->author, take_clean(node_raw(n)));
+		} else if (is_el(c, n, "description") || is_ns_el(n, NS_CONTENT, "encoded") ||
+			   is_ns_el(n, NS_DC, "description")) {
+			char *raw = node_raw(n);
+			set_once(&it->summary, raw ? html_to_text(raw) : NULL);
+		}
+	}
+	/* a permalink guid stands in for a missing link */
+	if (!it->link && guid_link && strncmp(guid_link, "http", 4) == 0) {
+		it->link = guid_link;
+		guid_link = NULL;
+	}
+	free(guid_link);
+	finish_item(it);
+}
+
+/* ---- Atom ------------------------------------------------------------ */
+
+/* An Atom text construct: type="html" is escaped HTML, "xhtml" is
+ * inline markup, anything else plain text. */
+static char *atom_text(xmlNodePtr n)
+{
+	char *type = attr_clean(n, "type"), *s;
+
+	if (type && (strcmp(type, "html") == 0 || strcmp(type, "text/html") == 0)) {
+		char *raw = node_raw(n);
+		s = raw ? html_to_text(raw) : NULL;
+	} else if (type && (strcmp(type, "xhtml") == 0 ||
+			    strcmp(type, "application/xhtml+xml") == 0)) {
+		s = take_clean(node_raw(n));
+	} else {
+		s = take_clean(node_raw(n));
+	}
+	free(type);
+	return s;
+}
+
+/* href of an alternate link, resolved against xml:base and the feed. */
+static char *atom_link(struct ctx *c, xmlNodePtr n)
+{
+	char *rel = attr_clean(n, "rel"), *href, *u;
+	xmlChar *base;
+
+	if (rel && strcasecmp(rel, "alternate") != 0) {
+		free(rel);
+		return NULL;
+	}
+	free(rel);
+	href = take_clean(attr_raw(n, "href"));
+	if (!href)
+		return NULL;
+	base = xmlNodeGetBase(c->doc, n);
+	u = clean_url(dom_resolve_url(base ? (const char *)base : c->url, href));
+	xmlFree(base);
+	free(href);
+	return u;
+}
+
+static char *atom_person(struct ctx *c, xmlNodePtr n)
+{
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		if (is_el(c, k, "name"))
+			return take_clean(node_raw(k));
+	return NULL;
+}
+
+static void parse_atom_entry(struct ctx *c, xmlNodePtr entry)
+{
+	struct feed_item *it = new_item(c);
+	char *updated = NULL, *content = NULL;
+
+	if (!it)
+		return;
+	for (xmlNodePtr n = entry->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_el(c, n, "title"))
+			set_once(&it->title, atom_text(n));
+		else if (is_el(c, n, "link"))
+			set_once(&it->link, atom_link(c, n));
+		else if (is_el(c, n, "id"))
+			set_once(&it->id, take_clean(node_raw(n)));
+		else if (is_el(c, n, "published") || is_el(c, n, "issued"))
+			set_once(&it->date, take_clean(node_raw(n)));
+		else if (is_el(c, n, "updated") || is_el(c, n, "modified"))
+			set_once(&updated, take_clean(node_raw(n)));
+		else if (is_el(c, n, "author"))
+			set_once(&it->author, atom_person(c, n));
+		else if (is_el(c, n, "summary"))
+			set_once(&it->summary, atom_text(n));
+		else if (is_el(c, n, "content"))
+			set_once(&content, atom_text(n));
+	}
+	set_once(&it->date, updated);
+	set_once(&it->summary, content);
+	finish_item(it);
+}
+
+/* Entries at any depth, as for RSS items. */
+static void parse_atom(struct ctx *c, xmlNodePtr root)
+{
+	c->core = root->ns ? root->ns->href : NULL;
+	for (xmlNodePtr n = root->children; n && !c->oom; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_el(c, n, "title"))
+			set_once(&c->f->title, atom_text(n));
+		else if (is_el(c, n, "link"))
+			set_once(&c->f->link, atom_link(c, n));
+	}
+	for (xmlNodePtr n = root->children; n && !c->oom; n = dom_next(n, root, false))
+		if (is_el(c, n, "entry"))
+			parse_atom_entry(c, n);
+}
+
+/* ---- RSS ------------------------------------------------------------ */
+
+static void parse_channel_meta(struct ctx *c, xmlNodePtr ch)
+{
+	for (xmlNodePtr n = ch->children; n; n = n->next) {
+		if (is_el(c, n, "title")) {
+			char *raw = node_raw(n);
+			set_once(&c->f->title, raw ? html_to_text(raw) : NULL);
+		} else if (is_el(c, n, "link")) {
+			set_once(&c->f->link, resolve(c->url, take_clean(node_raw(n))));
+		}
+	}
+}
+
+/* RSS 2.0 keeps items in <channel>; RSS 1.0 beside it under rdf:RDF.
+ * Items are looked for at any depth: broken feeds mix the two, and
+ * libxml2's recovery nests the items after an unclosed tag inside it. */
+static void parse_rss(struct ctx *c, xmlNodePtr root)
+{
+	xmlNodePtr ch = NULL;
+
+	for (xmlNodePtr n = root->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && n->name &&
+		    strcmp((const char *)n->name, "channel") == 0) {
+			ch = n;
+			break;
+		}
+	c->core = ch && ch->ns ? ch->ns->href : NULL;
+	if (ch)
+		parse_channel_meta(c, ch);
+	for (xmlNodePtr n = root->children; n && !c->oom; n = dom_next(n, root, false))
+		if (is_el(c, n, "item"))
+			parse_rss_item(c, n);
+}
+
+/* ---- the document ---------------------------------------------------- */
+
+/* The parser must never read anything but the bytes it was given. */
+static xmlParserInputPtr no_entity(void *ctx, const xmlChar *pub, const xmlChar *sys)
+{
+	return NULL;
+}
+
+static void no_subset(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+}
+
+/* Does the prolog declare an encoding (or is there a BOM)? */
+static bool declares_encoding(const char *b, size_t len)
+{
+	const char *end;
+
+	if (len >= 2 && (((unsigned char)b[0] == 0xfe && (unsigned char)b[1] == 0xff) ||
+			 ((unsigned char)b[0] == 0xff && (unsigned char)b[1] == 0xfe)))
+		return true;
+	if (len >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
+		return true;
+	if (len < 5 || memcmp(b, "<?xml", 5) != 0)
+		return false;
+	end = memchr(b, '>', len < 256 ? len : 256);
+	return end && memmem(b, (size_t)(end - b), "encoding", 8);
+}
+
+/* UTF-16 (by BOM, or by "<" as its first character): 1 little-endian,
+ * 2 big-endian, 0 not UTF-16.  UTF-32 is left to libxml2 as it is. */
+static int utf16_order(const unsigned char *b, size_t len)
+{
+	if (len >= 4 && ((b[0] == 0xff && b[1] == 0xfe && b[2] == 0 && b[3] == 0) ||
+			 (b[0] == 0 && b[1] == 0)))
+		return 0;
+	if (len >= 2 && b[0] == 0xff && b[1] == 0xfe)
+		return 1;
+	if (len >= 2 && b[0] == 0xfe && b[1] == 0xff)
+		return 2;
+	if (len >= 4 && b[0] == '<' && b[1] == 0 && b[2] != 0 && b[3] == 0)
+		return 1;
+	if (len >= 4 && b[0] == 0 && b[1] == '<' && b[2] == 0 && b[3] != 0)
+		return 2;
+	return 0;
+}
+
+/* UTF-16 -> UTF-8 (BOM dropped, bad surrogates skipped), so that the
+ * rewrite below sees every feed in an ASCII-compatible form.
+ * malloc'd, NULL on OOM. */
+static char *utf16_to_utf8(const unsigned char *b, size_t len, int order, size_t *out_len)
+{
+	char *o = malloc(len / 2 * 3 + 1);
+	size_t n = 0;
+
+	if (!o)
+		return NULL;
+	for (size_t i = 0; i + 1 < len; i += 2) {
+		unsigned long u = order == 1 ? (unsigned long)(b[i] | b[i + 1] << 8) :
+					       (unsigned long)(b[i] << 8 | b[i + 1]);
+		if (u >= 0xd800 && u <= 0xdbff && i + 3 < len) {
+			unsigned long lo = order == 1 ? (unsigned long)(b[i + 2] | b[i + 3] << 8) :
+							(unsigned long)(b[i + 2] << 8 | b[i + 3]);
+			if (lo >= 0xdc00 && lo <= 0xdfff) {
+				u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+				i += 2;
+			}
+		}
+		if ((u >= 0xd800 && u <= 0xdfff) || (i == 0 && u == 0xfeff))
+			continue;
+		n += (size_t)xmlCopyCharMultiByte((xmlChar *)o + n, (int)u);
+	}
+	o[n] = '\0';
+	*out_len = n;
+	return o;
+}
+
+/* Where a <!DOCTYPE ...> (with its internal subset) ends, past '>'. */
+static size_t doctype_end(const char *s, size_t i, size_t n)
+{
+	char quote = 0;
+	bool subset = false;
+
+	for (i += 9; i < n; i++) {
+		char ch = s[i];
+
+		if (quote) {
+			if (ch == quote)
+				quote = 0;
+		} else if (ch == '"' || ch == '\'') {
+			quote = ch;
+		} else if (subset && ch == '<' && n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+			const char *q = memmem(s + i + 4, n - i - 4, "-->", 3);
+			i = q ? (size_t)(q - s) + 2 : n;
+		} else if (ch == '[') {
+			subset = true;
+		} else if (ch == ']') {
+			subset = false;
+		} else if (ch == '>' && !subset) {
+			return i + 1;
+		}
+	}
+	return n;
+}
+
+/* Copy s[i..) through the end marker (or to the end). */
+static size_t copy_through(struct buf *b, const char *s, size_t i, size_t n,
+			   const char *marker)
+{
+	size_t ml = strlen(marker);
+	const char *q = memmem(s + i, n - i, marker, ml);
+	size_t j = q ? (size_t)(q - s) + ml : n;
+
+	buf_add(b, s + i, j - i);
+	return j;
+}
+
+static bool xml_char_ok(unsigned long v)
+{
+	return v == 0x9 || v == 0xa || v == 0xd || (v >= 0x20 && v <= 0xd7ff) ||
+	       (v >= 0xe000 && v <= 0xfffd) || (v >= 0x10000 && v <= 0x10ffff);
+}
+
+/* s[i] is '&': copy a reference XML accepts as it is, turn an HTML
+ * entity name into a character reference, and escape anything else so
+ * that it shows as text (a bare '&' would make the document
+ * ill-formed, and libxml2 then drops every later reference). */
+static size_t copy_amp(struct buf *b, const char *s, size_t i, size_t n)
+{
+	static const char *const predefined[] = { "amp", "lt", "gt", "quot", "apos", NULL };
+	size_t j = i + 1;
+	char name[40];
+
+	if (j < n && s[j] == '#') {
+		bool hex = j + 1 < n && (s[j + 1] == 'x' || s[j + 1] == 'X');
+		unsigned long v = 0;
+		size_t k = j + 1 + hex, d0 = k;
+
+		for (; k < n && k - d0 < 8 && (hex ? isxdigit((unsigned char)s[k]) : isdigit((unsigned char)s[k])); k++)
+			v = v * (hex ? 16 : 10) + (unsigned long)(isdigit((unsigned char)s[k]) ?
+					s[k] - '0' : (tolower((unsigned char)s[k]) - 'a' + 10));
+		if (k > d0 && k < n && s[k] == ';') {
+			if (xml_char_ok(v))
+				buf_add(b, s + i, k + 1 - i);
+			else
+				buf_add(b, " ", 1);
+			return k + 1;
+		}
+	} else {
+		size_t k = j;
+
+		while (k < n && k - j < sizeof name - 1 &&
+		       (isalnum((unsigned char)s[k]) || s[k] == '_' || s[k] == '-' || s[k] == '.'))
+			k++;
+		if (k > j && k < n && s[k] == ';' && isalpha((unsigned char)s[j])) {
+			const htmlEntityDesc *e;
+
+			memcpy(name, s + j, k - j);
+			name[k - j] = '\0';
+			for (int p = 0; predefined[p]; p++)
+				if (strcmp(name, predefined[p]) == 0) {
+					buf_add(b, s + i, k + 1 - i);
+					return k + 1;
+				}
+			e = htmlEntityLookup((const xmlChar *)name);
+			if (e) {
+				char ref[16];
+				int l = snprintf(ref, sizeof ref, "&#%u;", e->value);
+				buf_add(b, ref, (size_t)l);
+				return k + 1;
+			}
+		}
+	}
+	buf_add(b, "&amp;", 5);
+	return i + 1;
+}
+
+/* Rewrite a feed before libxml2 sees it, in a copy:
+ * - escape sequences and C0 controls (not XML characters: the parser
+ *   would stop at the first) go;
+ * - the DOCTYPE goes whole: folio never uses a DTD, and without one no
+ *   entity is declared, so neither an entity bomb nor an external
+ *   entity (XXE) can exist;
+ * - entity references are fixed up as copy_amp says.
+ * CDATA sections, comments and processing instructions are copied. */
+static char *prepare(const char *body, size_t len, size_t *out_len)
+{
+	struct buf b = { 0 };
+	char *s = malloc(len + 1);
+	size_t i = 0, n;
+
+	if (!s)
+		return NULL;
+	memcpy(s, body, len);
+	s[len] = '\0';
+	n = text_strip_escapes(s, len);
+	for (size_t k = 0; k < n; k++)
+		if ((unsigned char)s[k] < 0x20 && s[k] != '\t' && s[k] != '\n' && s[k] != '\r')
+			s[k] = ' ';
+	while (i < n && !b.oom) {
+		const char *lt = memchr(s + i, '<', n - i), *amp = memchr(s + i, '&', n - i);
+		size_t j = n;
+
+		if (lt)
+			j = (size_t)(lt - s);
+		if (amp && (size_t)(amp - s) < j)
+			j = (size_t)(amp - s);
+		buf_add(&b, s + i, j - i);
+		i = j;
+		if (i >= n)
+			break;
+		if (s[i] == '&')
+			i = copy_amp(&b, s, i, n);
+		else if (n - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0)
+			i = copy_through(&b, s, i, n, "]]>");
+		else if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+			i = copy_through(&b, s, i, n, "-->");
+		else if (n - i >= 2 && s[i + 1] == '?')
+			i = copy_through(&b, s, i, n, "?>");
+		else if (n - i >= 9 && strncasecmp(s + i, "<!DOCTYPE", 9) == 0)
+			i = doctype_end(s, i, n);
+		else if (i + 1 < n && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' ||
+				       s[i + 1] == '!' || s[i + 1] == '_' || s[i + 1] == ':' ||
+				       (unsigned char)s[i + 1] >= 0x80)) {
+			buf_add(&b, "<", 1);
+			i++;
+		} else {
+			/* "a < b": no tag can start here */
+			buf_add(&b, "&lt;", 4);
+			i++;
+		}
+	}
+	free(s);
+	if (!b.oom && !b.s)
+		b.s = calloc(1, 1);
+	if (b.oom || !b.s) {
+		free(b.s);
+		return NULL;
+	}
+	*out_len = b.len;
+	return b.s;
+}
+
+/* forced: the bytes are UTF-8 whatever the prolog says (converted). */
+static xmlDocPtr read_xml(const char *body, size_t len, const char *url,
+			  const char *charset, bool forced, char *why, size_t why_sz)
+{
+	xmlParserCtxtPtr p = xmlNewParserCtxt();
+	xmlDocPtr doc;
+	const xmlError *e;
+
+	if (!p || !p->sax) {
+		snprintf(why, why_sz, "out of memory");
+		xmlFreeParserCtxt(p);
+		return NULL;
+	}
+	p->sax->resolveEntity = no_entity;
+	p->sax->externalSubset = no_subset;
+	doc = xmlCtxtReadMemory(p, body, (int)len, url,
+				forced || !declares_encoding(body, len) ? charset : NULL,
+				XML_PARSE_NONET | XML_PARSE_RECOVER |
+				XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+				(forced ? XML_PARSE_IGNORE_ENC : 0));
+	e = xmlCtxtGetLastError(p);
+	if (e && e->message) {
+		snprintf(why, why_sz, "line %d: %s", e->line, e->message);
+		why[strcspn(why, "\n")] = '\0';
+	}
+	xmlFreeParserCtxt(p);
+	return doc;
+}
+
+static enum feed_format root_format(xmlNodePtr root)
+{
+	const char *name;
+
+	if (!root || !root->name)
+		return FEED_NONE;
+	name = (const char *)root->name;
+	if (strcmp(name, "rss") == 0)
+		return FEED_RSS;
+	if (strcmp(name, "RDF") == 0)
+		return FEED_RDF;
+	if (strcmp(name, "feed") == 0)
+		return FEED_ATOM;
+	return FEED_NONE;
+}
+
+static void item_clear(struct feed_item *it)
+{
+	free(it->title);
+	free(it->link);
+	free(it->id);
+	free(it->date);
+	free(it->author);
+	free(it->summary);
+}
+
+void feed_free(struct feed *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->nitems; i++)
+		item_clear(&f->items[i]);
+	free(f->items);
+	free(f->title);
+	free(f->link);
+	free(f);
+}
+
+static enum status_code fail(char err[FEED_ERR_MAX], const char *url,
+			     enum status_code st, const char *cause, const char *why)
+{
+	snprintf(err, FEED_ERR_MAX, "%s: %s%s%s", url ? url : "feed", cause,
+		 why && *why ? " (" : "", why && *why ? why : "");
+	if (why && *why)
+		strncat(err, ")", FEED_ERR_MAX - strlen(err) - 1);
+	text_clean(err, strlen(err));
+	return st;
+}
+
+enum status_code feed_parse(const char *body, size_t len, const char *url,
+			    const char *charset, struct feed **out,
+			    char err[FEED_ERR_MAX])
+{
+	char why[256] = "", *copy = NULL, *wide = NULL;
+	size_t clen = len;
+	int order;
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	struct ctx c = { 0 };
+
+	*out = NULL;
+	err[0] = '\0';
+	if (!body || len == 0)
+		return fail(err, url, STATUS_NO_ARTICLE, "empty feed", NULL);
+	if (len > (size_t)0x7fffffff)
+		return fail(err, url, STATUS_NOT_HTML, "feed too large", NULL);
+	order = utf16_order((const unsigned char *)body, len);
+	if (order) {
+		wide = utf16_to_utf8((const unsigned char *)body, len, order, &len);
+		if (!wide)
+			return fail(err, url, STATUS_INPUT, "out of memory", NULL);
+		body = wide;
+	}
+	if (!(len >= 4 && body[0] == 0 && body[1] == 0)) {   /* not UTF-32 */
+		copy = prepare(body, len, &clen);
+		if (!copy) {
+			free(wide);
+			return fail(err, url, STATUS_INPUT, "out of memory", NULL);
+		}
+		body = copy;
+	}
+	doc = read_xml(body, clen, url, order ? "UTF-8" : charset, order != 0, why, sizeof why);
+	free(copy);
+	free(wide);
+	if (!doc)
+		return fail(err, url, STATUS_INPUT, "not readable as XML", why);
+	root = xmlDocGetRootElement(doc);
+	if (!root) {
+		xmlFreeDoc(doc);
+		return fail(err, url, STATUS_INPUT, "not readable as XML", why);
+	}
+	c.doc = doc;
+	c.url = url;
+	c.f = calloc(1, sizeof *c.f);
+	if (!c.f) {
+		xmlFreeDoc(doc);
+		return fail(err, url, STATUS_INPUT, "out of memory", NULL);
+	}
+	c.f->format = root_format(root);
+	if (c.f->format == FEED_NONE) {
+		char what[64];
+		snprintf(what, sizeof what, "root element <%.40s>",
+			 root && root->name ? (const char *)root->name : "none");
+		xmlFreeDoc(doc);
+		feed_free(c.f);
+		return fail(err, url, STATUS_NO_ARTICLE, "not an RSS or Atom feed", what);
+	}
+	if (c.f->format == FEED_ATOM)
+		parse_atom(&c, root);
+	else
+		parse_rss(&c, root);
+	xmlFreeDoc(doc);
+	if (c.oom) {
+		feed_free(c.f);
+		return fail(err, url, STATUS_INPUT, "out of memory", NULL);
+	}
+	*out = c.f;
+	return STATUS_OK;
+}
+
+const char *feed_format_name(enum feed_format f)
+{
+	switch (f) {
+	case FEED_RSS: return "rss";
+	case FEED_RDF: return "rdf";
+	case FEED_ATOM: return "atom";
+	default: return "none";
+	}
+}
+
+/* ---- sniffing -------------------------------------------------------- */
+
+/* Skip the prolog (BOM, white space, <?...?>, <!--...-->, <!DOCTYPE>)
+ * and return the first element's name start, or NULL. */
+static const char *first_element(const char *p, const char *end)
+{
+	if (end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	while (p < end) {
+		const char *q;
+
+		while (p < end && isspace((unsigned char)*p))
+			p++;
+		if (p >= end || *p != '<')
+			return NULL;
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			q = memmem(p, (size_t)(end - p), "-->", 3);
+			q = q ? q + 2 : NULL;
+		} else if (end - p >= 9 && strncasecmp(p, "<!DOCTYPE", 9) == 0) {
+			/* its internal subset holds '>'s of its own */
+			size_t k = doctype_end(p, 0, (size_t)(end - p));
+			q = k < (size_t)(end - p) || p[k - 1] == '>' ? p + k - 1 : NULL;
+		} else if (end - p >= 2 && (p[1] == '?' || p[1] == '!'))
+			q = memchr(p, '>', (size_t)(end - p));
+		else
+			return p + 1;
+		if (!q)
+			return NULL;
+		p = q + 1;
+	}
+	return NULL;
+}
+
+static bool name_is(const char *p, const char *end, const char *name)
+{
+	size_t n = strlen(name);
+
+	if ((size_t)(end - p) < n || memcmp(p, name, n) != 0)
+		return false;
+	return (size_t)(end - p) == n || !(isalnum((unsigned char)p[n]) || p[n] == '_' ||
+					  p[n] == '-' || p[n] == '.' || p[n] == ':');
+}
+
+bool feed_looks_like(const char *content_type, const char *body, size_t len)
+{
+	static const char *const types[] = {
+		"application/rss+xml", "application/atom+xml",
+		"application/rdf+xml", "application/rss", NULL
+	};
+	const char *end, *p;
+
+	if (content_type)
+		for (int i = 0; types[i]; i++)
+			if (strcmp(content_type, types[i]) == 0)
+				return true;
+	if (!body)
+		return false;
+	end = body + (len < 65536 ? len : 65536);
+	p = first_element(body, end);
+	if (!p)
+		return false;
+	if (name_is(p, end, "rss") || name_is(p, end, "feed"))
+		return true;
+	/* rdf:RDF under any prefix */
+	for (const char *q = p; q < end && q - p < 32; q++)
+		if (*q == ':')
+			return name_is(q + 1, end, "RDF");
+	return name_is(p, end, "RDF");
+}
+
+/* ---- dates ------------------------------------------------------------ */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static long long days_since_epoch(long long y, int m, int d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static bool valid_date(long long y, int m, int d, int hh, int mm, int ss)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return false;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return false;
+	return hh >= 0 && hh <= 24 && mm >= 0 && mm <= 59 && ss >= 0 && ss <= 60;
+}
+
+static time_t make_time(long long y, int m, int d, int hh, int mm, int ss, long off)
+{
+	long long t;
+
+	if (!valid_date(y, m, d, hh, mm, ss))
+		return 0;
+	t = days_since_epoch(y, m, d) * 86400LL + hh * 3600LL + mm * 60LL + ss - off;
+	return t > 0 ? (time_t)t : 0;
+}
+
+/* Read up to max digits (at least min); -1 when fewer. */
+static long digits(const char **p, int min, int max)
+{
+	long v = 0;
+	int n = 0;
+
+	while (n < max && isdigit((unsigned char)**p)) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n >= min ? v : -1;
+}
+
+static void skip_sp(const char **p)
+{
+	while (**p == ' ' || **p == '\t' || **p == '\n' || **p == '\r')
+		(*p)++;
+}
+
+static int month_of(const char *p)
+{
+	static const char names[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+
+	for (int i = 0; i < 12; i++)
+		if (strncasecmp(p, names + 3 * i, 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* "+0100", "-05:00", "GMT", "EST", "Z" ... -> seconds east of UTC.
+ * Unknown zone names count as UTC (RFC 2822 says so for military ones). */
+static bool zone_offset(const char *p, long *off)
+{
+	static const struct { const char *name; int hours; } zones[] = {
+		{ "GMT", 0 }, { "UT", 0 }, { "UTC", 0 }, { "Z", 0 },
+		{ "EST", -5 }, { "EDT", -4 }, { "CST", -6 }, { "CDT", -5 },
+		{ "MST", -7 }, { "MDT", -6 }, { "PST", -8 }, { "PDT", -7 },
+		{ "CET", 1 }, { "CEST", 2 }, { "BST", 1 },
+	};
+
+	*off = 0;
+	skip_sp(&p);
+	if (*p == '+' || *p == '-') {
+		int sign = *p == '-' ? -1 : 1;
+		long h, m = 0;
+
+		p++;
+		h = digits(&p, 2, 2);
+		if (h < 0)
+			return false;
+		if (*p == ':')
+			p++;
+		if (isdigit((unsigned char)*p))
+			m = digits(&p, 2, 2);
+		if (m < 0 || h > 23 || m > 59)
+			return false;
+		*off = sign * (h * 3600 + m * 60);
+		return true;
+	}
+	for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++) {
+		size_t n = strlen(zones[i].name);
+		if (strncasecmp(p, zones[i].name, n) == 0 && !isalpha((unsigned char)p[n])) {
+			*off = zones[i].hours * 3600L;
+			return true;
+		}
+	}
+	return true;
+}
+
+time_t feed_date_rfc822(const char *s)
+{
+	const char *p = s;
+	long d, y, hh, mm, ss = 0, off = 0;
+	int m;
+
+	if (!s)
+		return 0;
+	skip_sp(&p);
+	if (isalpha((unsigned char)*p)) {       /* day name */
+		while (isalpha((unsigned char)*p))
+			p++;
+		if (*p == ',')
+			p++;
+		skip_sp(&p);
+	}
+	d = digits(&p, 1, 2);
+	while (*p == ' ' || *p == '-')
+		p++;
+	m = month_of(p);
+	if (d < 0 || !m)
+		return 0;
+	while (isalpha((unsigned char)*p))
+		p++;
+	if (*p == '.')
+		p++;
+	while (*p == ' ' || *p == '-')
+		p++;
+	{
+		const char *y0 = p;
+		y = digits(&p, 2, 4);
+		if (y < 0 || p - y0 == 3)
+			return 0;
+		if (p - y0 == 2)
+			y += y < 50 ? 2000 : 1900;
+	}
+	skip_sp(&p);
+	hh = digits(&p, 1, 2);
+	if (hh < 0) {
+		if (*p)
+			return 0;
+		return make_time(y, m, (int)d, 0, 0, 0, 0);  /* date only */
+	}
+	if (*p++ != ':')
+		return 0;
+	mm = digits(&p, 2, 2);
+	if (mm < 0)
+		return 0;
+	if (*p == ':') {
+		p++;
+		ss = digits(&p, 2, 2);
+		if (ss < 0)
+			return 0;
+	}
+	if (!zone_offset(p, &off))
+		return 0;
+	return make_time(y, m, (int)d, (int)hh, (int)mm, (int)ss, off);
+}
+
+time_t feed_date_rfc3339(const char *s)
+{
+	const char *p = s;
+	long y, m, d, hh = 0, mm = 0, ss = 0, off = 0;
+
+	if (!s)
+		return 0;
+	skip_sp(&p);
+	y = digits(&p, 4, 4);
+	if (y < 0 || *p++ != '-')
+		return 0;
+	m = digits(&p, 2, 2);
+	if (m < 0 || *p++ != '-')
+		return 0;
+	d = digits(&p, 2, 2);
+	if (d < 0)
+		return 0;
+	if (*p == 'T' || *p == 't' || (*p == ' ' && isdigit((unsigned char)p[1]))) {
+		p++;
+		hh = digits(&p, 2, 2);
+		if (hh < 0 || *p++ != ':')
+			return 0;
+		mm = digits(&p, 2, 2);
+		if (mm < 0)
+			return 0;
+		if (*p == ':') {
+			p++;
+			ss = digits(&p, 2, 2);
+			if (ss < 0)
+				return 0;
+			if (*p == '.' || *p == ',')
+				for (p++; isdigit((unsigned char)*p); p++)
+					;
+		}
+		if (*p && !zone_offset(p, &off))
+			return 0;
+	} else {
+		skip_sp(&p);
+		if (*p)
+			return 0;
+	}
+	return make_time(y, (int)m, (int)d, (int)hh, (int)mm, (int)ss, off);
+}
+
+time_t feed_date_parse(const char *s)
+{
+	const char *p = s;
+
+	if (!s)
+		return 0;
+	skip_sp(&p);
+	if (isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
+	    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) && p[4] == '-')
+		return feed_date_rfc3339(p);
+	return feed_date_rfc822(p);
+}
+
+/* ---- discovery in HTML --------------------------------------------------- */
+
+static bool has_token(const char *list, const char *tok)
+{
+	size_t n = strlen(tok);
+
+	for (const char *p = list; p && *p; ) {
+		while (*p == ' ')
+			p++;
+		if (strncasecmp(p, tok, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+		while (*p && *p != ' ')
+			p++;
+	}
+	return false;
+}
+
+static enum feed_format link_format(const char *type)
+{
+	if (!type)
+		return FEED_NONE;
+	if (strcasecmp(type, "application/rss+xml") == 0)
+		return FEED_RSS;
+	if (strcasecmp(type, "application/atom+xml") == 0)
+		return FEED_ATOM;
+	return FEED_NONE;
+}
+
+void feed_links_free(struct feed_link *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(l[i].url);
+		free(l[i].title);
+	}
+	free(l);
+}
+
+static int add_link(struct feed_link **out, size_t *n, char *url, char *title,
+		    enum feed_format fmt)
+{
+	struct feed_link *p;
+
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*out)[i].url, url) == 0) {
+			free(url);
+			free(title);
+			return 0;
+		}
+	p = realloc(*out, (*n + 1) * sizeof *p);
+	if (!p) {
+		free(url);
+		free(title);
+		return -1;
+	}
+	*out = p;
+	p[*n] = (struct feed_link){ url, title, fmt };
+	(*n)++;
+	return 0;
+}
+
+int feed_discover_doc(xmlDocPtr doc, const char *url, struct feed_link **out, size_t *n)
+{
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	char *base;
+	int rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!root)
+		return 0;
+	base = dom_base_url(doc, url);
+	for (xmlNodePtr e = root; e && rc == 0; e = dom_next(e, root, false)) {
+		char *rel, *type, *href;
+		enum feed_format fmt;
+
+		if (!dom_is(e, "link"))
+			continue;
+		rel = dom_attr(e, "rel");
+		type = dom_attr(e, "type");
+		fmt = link_format(type);
+		href = fmt != FEED_NONE && has_token(rel, "alternate") ?
+		       clean_url(dom_resolve_url(base ? base : url, dom_attr_raw(e, "href"))) : NULL;
+		if (href)
+			rc = add_link(out, n, href, dom_attr(e, "title"), fmt);
+		free(rel);
+		free(type);
+	}
+	free(base);
+	if (rc) {
+		feed_links_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+int feed_discover(const char *html, size_t len, const char *url,
+		  struct feed_link **out, size_t *n)
+{
+	htmlDocPtr d;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!html || len == 0 || len > (size_t)0x7fffffff)
+		return 0;
+	d = htmlReadMemory(html, (int)len, url, "UTF-8",
+			   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+			   HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	if (!d)
+		return 0;
+	rc = feed_discover_doc(d, url, out, n);
+	xmlFreeDoc(d);
+	return rc;
+}

@@ -1,0 +1,672 @@
+/* meta-text.c - pure string helpers for titles and bylines. */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "folio/meta-text.h"
+#include "folio/text.h"
+
+#define MAX_TOKENS 256
+
+/* ---- words ---- */
+
+/* Decode one UTF-8 code point at s (len bytes left); *n = its length. */
+static uint32_t next_cp(const unsigned char *s, size_t len, size_t *n)
+{
+	uint32_t c = s[0];
+	size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	if (k > len)
+		k = len;
+	*n = k;
+	if (k == 1)
+		return c;
+	c &= 0x3F >> (k - 1);
+	for (size_t i = 1; i < k; i++)
+		c = (c << 6) | (s[i] & 0x3F);
+	return c;
+}
+
+/* Word characters: letters and digits of any script.  Punctuation
+ * blocks (general, CJK, full-width) separate words like ASCII ones. */
+static bool is_word_cp(uint32_t c)
+{
+	if (c < 0x80)
+		return isalnum((int)c);
+	if ((c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7)
+		return false;
+	if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F))
+		return false;
+	if ((c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+	    (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65))
+		return false;
+	return true;
+}
+
+struct words {
+	char *buf;              /* folded copy, words NUL-separated */
+	const char *w[MAX_TOKENS];
+	size_t n;
+};
+
+static bool words_split(const char *s, struct words *ws)
+{
+	size_t len = strlen(s);
+	ws->n = 0;
+	ws->buf = malloc(len + 1);
+	if (!ws->buf)
+		return false;
+	size_t o = 0;
+	bool in = false;
+	for (size_t i = 0; i < len;) {
+		size_t k;
+		uint32_t c = next_cp((const unsigned char *)s + i, len - i, &k);
+		if (is_word_cp(c)) {
+			if (!in && ws->n < MAX_TOKENS)
+				ws->w[ws->n++] = ws->buf + o;
+			in = true;
+			for (size_t j = 0; j < k; j++)
+				ws->buf[o++] = (char)tolower((unsigned char)s[i + j]);
+		} else if (in) {
+			ws->buf[o++] = '\0';
+			in = false;
+		}
+		i += k;
+	}
+	ws->buf[o] = '\0';
+	return true;
+}
+
+void meta_overlap(const char *a, const char *b, double *precision, double *recall)
+{
+	*precision = *recall = 0;
+	struct words wa, wb;
+	if (!a || !b || !words_split(a, &wa))
+		return;
+	if (!words_split(b, &wb)) {
+		free(wa.buf);
+		return;
+	}
+	bool used[MAX_TOKENS] = {false};
+	size_t hit = 0;
+	for (size_t i = 0; i < wa.n; i++) {
+		for (size_t j = 0; j < wb.n; j++) {
+			if (!used[j] && !strcmp(wa.w[i], wb.w[j])) {
+				used[j] = true;
+				hit++;
+				break;
+			}
+		}
+	}
+	if (wa.n && wb.n) {
+		*precision = (double)hit / (double)wa.n;
+		*recall = (double)hit / (double)wb.n;
+	}
+	free(wa.buf);
+	free(wb.buf);
+}
+
+/* Letters and digits only, folded: "The Guardian" -> "theguardian". */
+static char *squash(const char *s, size_t len)
+{
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		size_t k;
+		uint32_t c = next_cp((const unsigned char *)s + i, len - i, &k);
+		if (is_word_cp(c))
+			for (size_t j = 0; j < k; j++)
+				out[o++] = (char)tolower((unsigned char)s[i + j]);
+		i += k;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+	size_t n = 0;
+	bool in = false;
+	for (size_t i = 0; i < len; i++) {
+		bool sp = isspace((unsigned char)s[i]);
+		if (!sp && !in)
+			n++;
+		in = !sp;
+	}
+	return n;
+}
+
+/* ---- titles ---- */
+
+#define MAX_SEGS 16
+
+struct seg {
+	size_t start, end;
+};
+
+/* Length of a title separator at s[i], 0 when none. */
+static size_t sep_at(const char *s, size_t i, size_t len)
+{
+	static const char *const seps[] = {
+		" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
+		" \xc2\xb7 ", " \xe2\x80\xa2 ", " \xc2\xbb ", " \xc2\xab ",
+		" / ", " ~ ", " @ ", "\xef\xbd\x9c", NULL
+	};
+	/* every separator starts with one of these: most bytes are none */
+	if (s[i] != ' ' && s[i] != '_' && (unsigned char)s[i] != 0xEF)
+		return 0;
+	for (int k = 0; seps[k]; k++) {
+		size_t n = strlen(seps[k]);
+		if (i + n <= len && !memcmp(s + i, seps[k], n))
+			return n;
+	}
+	/* "标题_栏目_网站": an underscore joined to CJK text. */
+	if (s[i] == '_' && ((i + 1 < len && (unsigned char)s[i + 1] >= 0x80) ||
+			    (i > 0 && (unsigned char)s[i - 1] >= 0x80)))
+		return 1;
+	/* "Headline [Site]" */
+	if (s[i] == ' ' && s[i + 1] == '[' && len && s[len - 1] == ']')
+		return 2;
+	return 0;
+}
+
+static size_t split_segs(const char *s, size_t len, struct seg *segs)
+{
+	size_t n = 0, start = 0;
+	for (size_t i = 0; i < len && n < MAX_SEGS - 1;) {
+		size_t k = sep_at(s, i, len);
+		if (!k || i == start) {
+			i++;
+			continue;
+		}
+		segs[n++] = (struct seg){start, i};
+		start = i + k;
+		i = start;
+	}
+	segs[n++] = (struct seg){start, len};
+	/* Trim blanks and a closing bracket of "[Site]". */
+	for (size_t k = 0; k < n; k++) {
+		while (segs[k].start < segs[k].end && s[segs[k].start] == ' ')
+			segs[k].start++;
+		while (segs[k].end > segs[k].start &&
+		       (s[segs[k].end - 1] == ' ' ||
+			(k == n - 1 && k && s[segs[k].end - 1] == ']')))
+			segs[k].end--;
+	}
+	return n;
+}
+
+/* "www.theguardian.com" -> "theguardian". */
+static char *host_label(const char *url)
+{
+	if (!url)
+		return NULL;
+	const char *p = strstr(url, "://");
+	p = p ? p + 3 : url;
+	size_t n = strcspn(p, "/:?#");
+	char *host = strndup(p, n);
+	if (!host)
+		return NULL;
+	char *labels[16];
+	size_t nl = 0;
+	for (char *tok = strtok(host, "."); tok && nl < 16; tok = strtok(NULL, "."))
+		labels[nl++] = tok;
+	static const char *const generic[] = {
+		"www", "m", "com", "co", "org", "net", "gov", "ac", "edu", "news",
+		"amp", NULL
+	};
+	char *best = NULL;
+	for (size_t i = 0; i + 1 < nl || (nl == 1 && i == 0); i++) {
+		bool gen = false;
+		for (int g = 0; generic[g]; g++)
+			gen |= !strcasecmp(labels[i], generic[g]);
+		if (!gen)
+			best = labels[i];
+	}
+	char *out = best ? squash(best, strlen(best)) : NULL;
+	free(host);
+	return out;
+}
+
+/* Does segment s[0..len) name the site? */
+static bool seg_is_site(const char *s, size_t len, const char *const *sites,
+			size_t nsites, const char *host)
+{
+	char *q = squash(s, len);
+	if (!q)
+		return false;
+	bool yes = false;
+	size_t ql = strlen(q), words = count_words(s, len);
+	for (size_t i = 0; i < nsites && !yes && ql; i++) {
+		if (!sites[i])
+			continue;
+		char *site = squash(sites[i], strlen(sites[i]));
+		if (!site)
+			continue;
+		size_t sl = strlen(site);
+		yes = sl && (!strcmp(q, site) ||
+			     (ql >= 3 && strstr(site, q)) ||
+			     (sl >= 3 && words <= 4 && strstr(q, site)));
+		free(site);
+	}
+	if (!yes && host && strlen(host) >= 3 && words <= 4)
+		yes = strstr(q, host) != NULL;
+	/* "Jane Roe ( Jane ) ( jroe )" starts with the known name. */
+	for (size_t i = 0; i < nsites && !yes; i++) {
+		char *site = sites[i] ? squash(sites[i], strlen(sites[i])) : NULL;
+		yes = site && strlen(site) >= 6 && !strncmp(q, site, strlen(site));
+		free(site);
+	}
+	free(q);
+	return yes;
+}
+
+char *meta_strip_site(const char *title, const char *const *sites, size_t nsites,
+		      const char *base_url, bool guess)
+{
+	size_t len = strlen(title);
+	struct seg segs[MAX_SEGS];
+	size_t n = split_segs(title, len, segs);
+	char *host = host_label(base_url);
+	size_t lo = 0, hi = n;          /* kept segments [lo, hi) */
+	while (hi - lo > 1 && seg_is_site(title + segs[hi - 1].start,
+					  segs[hi - 1].end - segs[hi - 1].start,
+					  sites, nsites, host))
+		hi--;
+	while (hi - lo > 1 && seg_is_site(title + segs[lo].start,
+					  segs[lo].end - segs[lo].start,
+					  sites, nsites, host))
+		lo++;
+	free(host);
+	size_t words_first = count_words(title + segs[lo].start,
+					 segs[lo].end - segs[lo].start);
+	if (!guess) {
+		/* keep the rest as it is */
+	} else if (hi - lo >= 3) {
+		/* "Headline | Section | Site": the headline comes first. */
+		hi = lo + 1;
+	} else if (hi - lo == 2) {
+		size_t wl = count_words(title + segs[lo + 1].start,
+					segs[lo + 1].end - segs[lo + 1].start);
+		/* the separator between the two: "|", "::" or "»" only ever
+		 * set a site name apart, "-" may be part of a headline */
+		const char *gap = title + segs[lo].end;
+		size_t gl = segs[lo + 1].start - segs[lo].end;
+		bool hard = memchr(gap, '|', gl) || memmem(gap, gl, "::", 2) ||
+			    memmem(gap, gl, "\xc2\xbb", 2);
+		if (wl <= 3 && wl < words_first)
+			hi = lo + 1;
+		else if (hard && words_first <= 3 && wl >= 4 && wl >= 2 * words_first)
+			lo++;   /* "Site | A long headline here" */
+	}
+	size_t a = segs[lo].start, b = segs[hi - 1].end;
+	/* "Site: Headline" when the part before the colon is the site. */
+	const char *colon = memchr(title + a, ':', b - a);
+	if (colon && colon[1] == ' ' &&
+	    seg_is_site(title + a, (size_t)(colon - title) - a, sites, nsites, NULL))
+		a = (size_t)(colon - title) + 2;
+	char *out = strndup(title + a, b - a);
+	if (out)
+		text_clean(out, strlen(out));
+	return out;
+}
+
+/* ---- bylines ---- */
+
+static const char *const by_prefixes[] = {
+	"written by", "posted by", "words by", "story by", "reporting by",
+	"text by", "article by", "authored by", "by:", "by", "authors:",
+	"author:", "text:", "par", "por",
+	"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80:",             /* автор: */
+	"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80:",             /* Автор: */
+	"\xd1\x82\xd0\xb5\xd0\xba\xd1\x81\xd1\x82:",             /* текст: */
+	"\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82:",             /* Текст: */
+	"\xe4\xbd\x9c\xe8\x80\x85\xef\xbc\x9a", "\xe4\xbd\x9c\xe8\x80\x85:", /* 作者 */
+	"\xe6\x96\x87/",                                         /* 文/ */
+	"\xe6\x9c\xac\xe6\x8a\xa5\xe8\xae\xb0\xe8\x80\x85",      /* 本报记者 */
+	"\xe8\xae\xb0\xe8\x80\x85", "\xe8\xa8\x98\xe8\x80\x85",  /* 记者 記者 */
+	NULL
+};
+
+/* Words after which the rest is not a name ("X, Senior Reporter"). */
+static const char *const not_name_words[] = {
+	"reporter", "editor", "correspondent", "writer", "staff",
+	"contributor", "columnist", "producer", "journalist", "senior",
+	"chief", "associate", "intern", "photographer", "bureau", "director",
+	"analyst", "professor", "president", "manager", "founder", "ceo",
+	"head", "team", "desk", "updated", "published", "posted", "share",
+	"ma", "md", "phd", "mph", "rn", "msc", "mba", "news", "health",
+	"engineer", "developer", "designer", "scientist", "researcher",
+	"officer", "specialist", "strategist", "consultant", "evangelist",
+	"manager", "student", "fellow", "lecturer", "host", "anchor",
+	"press", "novosti", "agency", "reuters", "bloomberg", "wire",
+	"gazette", "tribune", "journal", "magazine", "media", "network",
+	"times",
+	"follow", "email", "twitter", "read", "more", "min", "ago", NULL
+};
+
+/* Prefixes that are also name particles ("Di Wang", "Von Miller"):
+ * only in lower case. */
+static const char *const lower_prefixes[] = {
+	"von ", "di ", "door ", "av ", "af ", "de ", NULL
+};
+
+/* Strip one leading "By"-style prefix; returns the new start. */
+static char *strip_prefix(char *s)
+{
+	/* German "Von Anna Schmidt": "Von" before a full name */
+	if (!strncmp(s, "Von ", 4) && count_words(s, strlen(s)) >= 3)
+		return s + 4;
+	for (int i = 0; lower_prefixes[i]; i++) {
+		size_t n = strlen(lower_prefixes[i]);
+		if (!strncmp(s, lower_prefixes[i], n))
+			return s + n;
+	}
+	for (int i = 0; by_prefixes[i]; i++) {
+		size_t n = strlen(by_prefixes[i]);
+		if (strncasecmp(s, by_prefixes[i], n))
+			continue;
+		char next = s[n];
+		bool ends_label = by_prefixes[i][n - 1] == ':' ||
+				  by_prefixes[i][n - 1] == '/' ||
+				  (unsigned char)by_prefixes[i][n - 1] >= 0x80;
+		if (ends_label || next == ' ' || next == ':' || next == '\t') {
+			s += n;
+			while (*s == ' ' || *s == ':')
+				s++;
+			return s;
+		}
+	}
+	return s;
+}
+
+/* Cut s at the first marker that ends the names: a separator, a date,
+ * "Updated", " on ", " at " ... */
+static void cut_tail(char *s)
+{
+	static const char *const marks[] = {
+		" | ", " \xe2\x80\xa2 ", " \xc2\xb7 ", " \xe2\x80\x94 ",
+		" \xe2\x80\x93 ", " - ", "|", " Updated", " updated", " UPDATED",
+		" Published", " published", " Posted", " posted", " on ", " On ",
+		" at ", " for ", " in ", " In ", " Last ", " last ", "\xe2\x80\xa2",
+		" Twitter", " Email", " Follow", " follow", " Edited by",
+		" edited by", " Reviewed by", " reviewed by", " Photographs by",
+		" Photos by", " Illustrations by", " Additional reporting",
+		" Fact checked", NULL
+	};
+	for (int i = 0; marks[i]; i++) {
+		char *p = strstr(s, marks[i]);
+		if (p)
+			*p = '\0';
+	}
+	/* A date or time, even glued to the name ("Nolan22 Dec"). */
+	for (char *p = s; *p; p++)
+		if (isdigit((unsigned char)*p)) {
+			*p = '\0';
+			break;
+		}
+	/* A handle after the name ("Jane Roe @janeroe", "Jane Roe@janeroe")
+	 * or an e-mail address: the names end there. */
+	for (char *p = *s ? s + 1 : s; *p; p++) {    /* s may be "" by now */
+		if (*p != '@' || p[-1] == '(')
+			continue;
+		char *ws = p;
+		while (ws > s && ws[-1] != ' ')
+			ws--;
+		size_t wl = strcspn(p, " ");
+		bool email = ws < p && memchr(p, '.', wl);
+		*(email ? ws : p) = '\0';
+		break;
+	}
+}
+
+/* "Section by Jane Roe": the names follow the last " by ". */
+static char *after_by(char *s)
+{
+	char *last = NULL;
+	for (char *p = strstr(s, " by "); p; p = strstr(p + 1, " by "))
+		last = p;
+	for (char *p = strstr(s, " By "); p; p = strstr(p + 1, " By "))
+		if (!last || p > last)
+			last = p;
+	return last ? last + 4 : s;
+}
+
+/* Drop "(http://…)", "(handle)", "( Brad )" groups; keep "(with A and B)". */
+static void drop_paren_junk(char *s)
+{
+	for (char *o = strchr(s, '('); o; o = strchr(o, '(')) {
+		char *c = strchr(o, ')');
+		if (!c)
+			return;
+		size_t inner = (size_t)(c - o - 1);
+		char *in = o + 1;
+		while (inner && *in == ' ')
+			in++, inner--;
+		while (inner && in[inner - 1] == ' ')
+			inner--;
+		bool one_word = inner && !memchr(in, ' ', inner);
+		bool url = memmem(o, (size_t)(c - o), "://", 3) ||
+			   memchr(o, '@', (size_t)(c - o));
+		if (url || one_word || !inner)
+			memmove(o, c + 1, strlen(c + 1) + 1);
+		else
+			o = c + 1;
+	}
+}
+
+/* Dates and "ago" words left at the end: "Jane Roe July", "… před". */
+static bool is_date_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december", "jan",
+		"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+		"nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+		"friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+		"sat", "sun", "ago", "today", "yesterday", "vor", "hace", "fa",
+		"p\xc5\x99" "ed", "\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xb4",
+		"il", "y", "a", "le", "am", "el", "den", "de", NULL
+	};
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !strncasecmp(w, words[i], n))
+			return true;
+	return false;
+}
+
+/* Job-title modifiers left after cutting at the title word
+ * ("Ben Roe Games" from "Ben Roe Games Editor"). */
+static bool is_modifier_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"games", "tech", "technology", "news", "sports", "science",
+		"political", "politics", "business", "health", "contributing",
+		"managing", "executive", "deputy", "assistant", "features",
+		"digital", "staff", "senior", "chief", "associate", "special",
+		"foreign", "national", "international", "investigative", "lead",
+		"video", "social", "data", "our", "the", "a", "an", "and", "&",
+		"sr", "jr.", "associated", "ria", NULL
+	};
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !strncasecmp(w, words[i], n))
+			return true;
+	return false;
+}
+
+/* Remove trailing words matching pred. */
+static void strip_trailing(char *s, bool (*pred)(const char *, size_t))
+{
+	for (;;) {
+		size_t n = strlen(s);
+		while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '.'))
+			n--;
+		size_t b = n;
+		while (b && s[b - 1] != ' ')
+			b--;
+		if (b == 0 || n == b || !pred(s + b, n - b))
+			return;
+		s[b] = '\0';
+	}
+}
+
+static bool is_not_name_word(const char *w, size_t n)
+{
+	for (int i = 0; not_name_words[i]; i++)
+		if (strlen(not_name_words[i]) == n && !strncasecmp(w, not_name_words[i], n))
+			return true;
+	return false;
+}
+
+/* Does s[0..len) read as person names (capitalised words, no job
+ * titles)? */
+static bool looks_like_names(const char *s, size_t len)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < len;) {
+		while (i < len && s[i] == ' ')
+			i++;
+		size_t st = i;
+		while (i < len && s[i] != ' ')
+			i++;
+		if (i == st)
+			break;
+		words++;
+		const char *w = s + st;
+		size_t n = i - st;
+		while (n && ispunct((unsigned char)w[n - 1]))
+			n--;
+		if (is_not_name_word(w, n))
+			return false;
+	}
+	return words > 0 && words <= 6;
+}
+
+/* "X, Senior Reporter" -> "X"; "A, B" (two names) stays. */
+static void cut_job_title(char *s)
+{
+	char *comma = strchr(s, ',');
+	while (comma) {
+		char *next = strchr(comma + 1, ',');
+		size_t len = next ? (size_t)(next - comma - 1) : strlen(comma + 1);
+		/* one word after a comma is an outlet or a degree (", CNN",
+		 * ", Ph.D."), not a second person */
+		if (!looks_like_names(comma + 1, len) ||
+		    count_words(comma + 1, len) < 2) {
+			*comma = '\0';
+			break;
+		}
+		comma = next;
+	}
+	/* "Ben Roe Games Editor": a title word after the name. */
+	size_t words = 0;
+	for (char *p = s; *p;) {
+		while (*p == ' ')
+			p++;
+		char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (e == p)
+			break;
+		size_t n = (size_t)(e - p);
+		while (n && ispunct((unsigned char)p[n - 1]))
+			n--;
+		if (words >= 1 && is_not_name_word(p, n)) {
+			*p = '\0';
+			strip_trailing(s, is_modifier_word);
+			return;
+		}
+		words++;
+		p = e;
+	}
+}
+
+/* Remove words holding an e-mail address. */
+static void drop_emails(char *s)
+{
+	char *w = s;
+	while (*w) {
+		char *e = w;
+		while (*e && *e != ' ')
+			e++;
+		char *at = memchr(w, '@', (size_t)(e - w));
+		bool email = at && at > w && memchr(at, '.', (size_t)(e - at));
+		if (email) {
+			memmove(w, e, strlen(e) + 1);
+		} else {
+			w = *e ? e + 1 : e;
+		}
+	}
+}
+
+static void trim_ends(char *s)
+{
+	static const char *const tails[] = {" and", " &", " und", " et", " y", NULL};
+	size_t n = text_clean(s, strlen(s));
+	bool again = true;
+	while (again && n) {
+		again = false;
+		while (n && strchr(",;:-|/.(", s[n - 1])) {
+			/* keep a closing initial like "B." only after a letter pair */
+			if (s[n - 1] == '.' && n >= 2 && isupper((unsigned char)s[n - 2]) &&
+			    (n == 2 || s[n - 3] == ' '))
+				break;
+			s[--n] = '\0';
+			again = true;
+		}
+		for (int i = 0; tails[i]; i++) {
+			size_t k = strlen(tails[i]);
+			if (n >= k && !strcasecmp(s + n - k, tails[i])) {
+				n -= k;
+				s[n] = '\0';
+				again = true;
+			}
+		}
+		n = text_clean(s, n);
+		s[n] = '\0';
+	}
+}
+
+static bool is_junk_byline(const char *s)
+{
+	static const char *const junk[] = {
+		"author", "authors", "by", "share", "follow", "staff", "admin",
+		"contributors", "more", "unknown", "anonymous", "guest", "editor",
+		"editors", "about the author", "sign in", "log in", "login",
+		"our", "the", "last", "subscribe", "home", "menu", "search",
+		"updated", "published", "posted", "last updated", "share this", NULL
+	};
+	for (int i = 0; junk[i]; i++)
+		if (!strcasecmp(s, junk[i]))
+			return true;
+	return strstr(s, "://") || !strncasecmp(s, "www.", 4);
+}
+
+char *meta_clean_byline(const char *raw)
+{
+	if (!raw)
+		return NULL;
+	char *buf = text_clean_dup(raw, strlen(raw));
+	if (!buf)
+		return NULL;
+	char *s = buf, *prev = NULL;
+	while (s != prev) {
+		prev = s;
+		s = strip_prefix(s);
+	}
+	cut_tail(s);
+	s = after_by(s);
+	drop_paren_junk(s);
+	drop_emails(s);
+	cut_job_title(s);
+	strip_trailing(s, is_date_word);
+	trim_ends(s);
+	char *out = NULL;
+	size_t words = count_words(s, strlen(s));
+	if (*s && words <= 12 && strlen(s) <= 120 && !is_junk_byline(s))
+		out = strdup(s);
+	free(buf);
+	return out;
+}

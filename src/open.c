@@ -1,0 +1,385 @@
+/* open.c - a user's argument (URL, file, "-") -> struct article. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "folio/fetch-cache.h"
+#include "folio/extract.h"
+#include "folio/feed-parse.h"
+#include "folio/fetch.h"
+#include "folio/util-file.h"
+#include "folio/open.h"
+
+struct bytes {
+	char *data;
+	size_t len;
+};
+
+static enum status_code read_source(const char *arg, struct bytes *out,
+				    char err[OPEN_ERR_MAX])
+{
+	bool in = strcmp(arg, "-") == 0;
+	int rc = in ? file_read_fd(STDIN_FILENO, 0, &out->data, &out->len)
+		    : file_read_path(arg, 0, &out->data, &out->len);
+
+	if (rc) {
+		snprintf(err, OPEN_ERR_MAX, "%s: %s", in ? "<stdin>" : arg, strerror(rc));
+		return STATUS_INPUT;
+	}
+	return STATUS_OK;
+}
+
+bool open_is_url(const char *arg)
+{
+	/* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" (RFC 3986);
+	 * a one-letter scheme is more likely a Windows drive than a URL. */
+	size_t i = 0;
+	if (!isalpha((unsigned char)arg[0]))
+		return false;
+	while (isalnum((unsigned char)arg[i]) || arg[i] == '+' || arg[i] == '-' || arg[i] == '.')
+		i++;
+	return i > 1 && arg[i] == ':';
+}
+
+static enum status_code open_local(const char *arg, const struct open_opts *opts,
+				   struct article **out, char err[OPEN_ERR_MAX])
+{
+	struct bytes page = { 0 };
+	enum status_code rc = read_source(arg, &page, err);
+	if (rc != STATUS_OK)
+		return rc;
+	if (opts && opts->on_feed && feed_looks_like(NULL, page.data, page.len)) {
+		struct fetch_result fr = { .body = page.data, .len = page.len,
+					   .final_url = (char *)opts->base_url };
+		rc = opts->on_feed(strcmp(arg, "-") == 0 ? "<stdin>" : arg, &fr, opts, out, err);
+		free(page.data);
+		return rc;
+	}
+
+	const char *why = NULL;
+	struct extract_input in = {
+		.bytes = page.data, .len = page.len,
+		.base_url = opts ? opts->base_url : NULL,
+	};
+	rc = extract_article(&in, out, &why);
+	free(page.data);
+	if (rc != STATUS_OK)
+		snprintf(err, OPEN_ERR_MAX, "%s: %s",
+			 strcmp(arg, "-") == 0 ? "<stdin>" : arg,
+			 why ? why : status_name(rc));
+	return rc;
+}
+
+/* ---- URLs (fetch.c does the transfer) ---- */
+
+/* A page with less body text than this that carries a meta refresh is
+ * a redirect stub: the refresh is followed.  A real article that also
+ * refreshes (news front pages do) is read as it is. */
+#define STUB_MAX_TEXT 200
+#define REFRESH_MAX_DELAY_S 10
+
+static void fetch_opts_of(const struct open_opts *opts, struct fetch_opts *fo)
+{
+	*fo = (struct fetch_opts){ 0 };
+	fo->user_agent = opts ? opts->user_agent : NULL;
+	fo->timeout_s = opts ? opts->timeout_s : 0;
+	fo->max_size = opts ? opts->max_size : 0;
+	fo->accept_feeds = opts && opts->on_feed;
+}
+
+/* Extract fetched bytes with the final URL as base and the header's
+ * charset. */
+static enum status_code extract_fetched(const char *arg, const struct fetch_result *res,
+					struct article **out, char err[OPEN_ERR_MAX])
+{
+	const char *why = NULL;
+	struct extract_input in = {
+		.bytes = res->body, .len = res->len,
+		.base_url = res->final_url ? res->final_url : arg,
+		.charset = res->charset,
+	};
+	enum status_code rc = extract_article(&in, out, &why);
+	if (rc != STATUS_OK)
+		snprintf(err, OPEN_ERR_MAX, "%s: %s", arg, why ? why : status_name(rc));
+	return rc;
+}
+
+/* A feed goes to opts->on_feed; XML that is no feed is refused (fetch
+ * took it only in case it was one).  True when handled, with *rc set. */
+static bool take_feed(const char *arg, const struct fetch_result *res,
+		      const struct open_opts *opts, struct article **out,
+		      char err[OPEN_ERR_MAX], enum status_code *rc)
+{
+	if (!opts || !opts->on_feed)
+		return false;
+	if (feed_looks_like(res->content_type, res->body, res->len)) {
+		*rc = opts->on_feed(arg, res, opts, out, err);
+		return true;
+	}
+	if (res->content_type && (strcmp(res->content_type, "text/xml") == 0 ||
+				  strcmp(res->content_type, "application/xml") == 0)) {
+		snprintf(err, OPEN_ERR_MAX, "%.300s: not HTML (content type %s)", arg,
+			 res->content_type);
+		*rc = STATUS_NOT_HTML;
+		return true;
+	}
+	return false;
+}
+
+static bool is_stub(enum status_code rc, const struct article *a)
+{
+	size_t text = 0;
+	if (rc == STATUS_NO_ARTICLE)
+		return true;
+	if (rc != STATUS_OK)
+		return false;
+	for (size_t i = 0; i < a->nblocks && text < STUB_MAX_TEXT; i++)
+		text += a->blocks[i].len;
+	return text < STUB_MAX_TEXT;
+}
+
+/* Follow a stub's meta refresh to target, once: a second stub behind
+ * it is a refresh loop or chain and is not followed. */
+static enum status_code follow_refresh(const char *arg, const char *target,
+				       const struct open_opts *opts,
+				       const struct fetch_opts *fo, struct article **out,
+				       char err[OPEN_ERR_MAX])
+{
+	struct fetch_result res;
+	enum status_code rc = fetch_cached(opts ? opts->store : NULL, opts && opts->offline,
+					  target, fo, &res, NULL);
+
+	if (rc != STATUS_OK) {
+		snprintf(err, OPEN_ERR_MAX, "%.200s: after meta refresh: %.280s", arg, res.err);
+		fetch_result_free(&res);
+		return rc;
+	}
+	rc = extract_fetched(arg, &res, out, err);
+	if (is_stub(rc, *out)) {
+		char *again = fetch_meta_refresh(res.body, res.len, res.final_url,
+						 REFRESH_MAX_DELAY_S);
+		if (again) {
+			article_free(*out);
+			*out = NULL;
+			snprintf(err, OPEN_ERR_MAX, "%.200s: no article (meta refresh to "
+				 "%.200s leads to another refresh; only one is followed)",
+				 arg, target);
+			rc = STATUS_NO_ARTICLE;
+		}
+		free(again);
+	}
+	fetch_result_free(&res);
+	return rc;
+}
+
+/* Fetched page -> article.  A redirect stub's meta refresh is followed
+ * (only http/https: fetch_meta_refresh returns nothing else; never to
+ * the page itself; delay at most REFRESH_MAX_DELAY_S). */
+static enum status_code open_fetched(const char *arg, const struct fetch_result *res,
+				     const struct open_opts *opts,
+				     const struct fetch_opts *fo, struct article **out,
+				     char err[OPEN_ERR_MAX])
+{
+	const char *here = res->final_url ? res->final_url : arg;
+	enum status_code rc;
+
+	if (take_feed(arg, res, opts, out, err, &rc))
+		return rc;
+	rc = extract_fetched(arg, res, out, err);
+	char *target;
+
+	if (!is_stub(rc, *out))
+		return rc;
+	target = fetch_meta_refresh(res->body, res->len, here, REFRESH_MAX_DELAY_S);
+	if (!target)
+		return rc;
+	if (fetch_same_url(target, here) || fetch_same_url(target, arg)) {
+		if (rc == STATUS_NO_ARTICLE)
+			snprintf(err, OPEN_ERR_MAX, "%.200s: no article (the page only "
+				 "refreshes to itself)", arg);
+		free(target);
+		return rc;
+	}
+	article_free(*out);
+	*out = NULL;
+	err[0] = '\0';
+	rc = follow_refresh(arg, target, opts, fo, out, err);
+	free(target);
+	return rc;
+}
+
+static enum status_code open_url(const char *arg, const struct open_opts *opts,
+				 struct article **out, char err[OPEN_ERR_MAX])
+{
+	struct fetch_opts fo;
+	struct fetch_result res;
+	enum status_code rc;
+
+	fetch_opts_of(opts, &fo);
+	rc = fetch_cached(opts ? opts->store : NULL, opts && opts->offline, arg, &fo, &res, NULL);
+	if (rc == STATUS_OK) {
+		err[0] = '\0';
+		rc = open_fetched(arg, &res, opts, &fo, out, err);
+	} else {
+		snprintf(err, OPEN_ERR_MAX, "%s", res.err);
+	}
+	fetch_result_free(&res);
+	return rc;
+}
+
+enum status_code open_page(const char *arg, const struct open_opts *opts,
+			     struct article **out, char err[OPEN_ERR_MAX])
+{
+	*out = NULL;
+	err[0] = '\0';
+	if (open_is_url(arg))
+		return open_url(arg, opts, out, err);
+	return open_local(arg, opts, out, err);
+}
+
+/* A batch under way.  Each source is S_OPEN (opened in turn, one by
+ * one: files, and URLs when they cannot be fetched together), S_WAIT
+ * (its fetch or its meta refresh is under way) or S_DONE.  Results go
+ * to the caller in the order given, as soon as all before are done. */
+enum { S_OPEN, S_WAIT, S_DONE };
+
+struct batch {
+	const char *const *args;
+	size_t n, next;                 /* next: first not yet handed over */
+	const struct open_opts *opts;
+	struct open_result *results;
+	unsigned char *state;
+	open_ready_fn *ready;
+	void *arg;
+	const char **urls;              /* the URLs among the args */
+	size_t *idx;                    /* urls[k] is args[idx[k]] */
+	bool *later;                    /* redirect stubs, followed after */
+};
+
+static void hand_over(struct batch *b)
+{
+	while (b->next < b->n) {
+		size_t i = b->next;
+		struct open_result *r = &b->results[i];
+		if (b->state[i] == S_OPEN) {
+			r->status = open_page(b->args[i], b->opts, &r->article, r->err);
+			b->state[i] = S_DONE;
+		}
+		if (b->state[i] != S_DONE)
+			return;
+		if (b->ready)
+			b->ready(i, r, b->arg);
+		b->next++;
+	}
+}
+
+/* A fetch has finished: extract at once and drop the body, so a long
+ * batch holds articles, not pages.  A stub with a meta refresh keeps
+ * its body; it is followed once all fetches are in. */
+static void batch_fetched(size_t k, struct fetch_result *res, void *arg)
+{
+	struct batch *b = arg;
+	struct open_result *r = &b->results[b->idx[k]];
+	char *target;
+
+	b->state[b->idx[k]] = S_DONE;
+	if (res->status != STATUS_OK) {
+		r->status = res->status;
+		snprintf(r->err, OPEN_ERR_MAX, "%s", res->err);
+		fetch_result_free(res);
+	} else if (take_feed(b->urls[k], res, b->opts, &r->article, r->err, &r->status)) {
+		fetch_result_free(res);
+	} else {
+		r->status = extract_fetched(b->urls[k], res, &r->article, r->err);
+		if (is_stub(r->status, r->article) &&
+		    (target = fetch_meta_refresh(res->body, res->len,
+						 res->final_url ? res->final_url : b->urls[k],
+						 REFRESH_MAX_DELAY_S))) {
+			free(target);
+			article_free(r->article);
+			r->article = NULL;
+			b->later[k] = true;
+			b->state[b->idx[k]] = S_WAIT;
+			return;
+		}
+		fetch_result_free(res);
+	}
+	hand_over(b);
+}
+
+/* Fetch the URLs among the args together (sources left S_OPEN when
+ * there is no memory for it). */
+static void open_urls_together(struct batch *b, int jobs)
+{
+	size_t n = b->n, nurl = 0;
+	struct fetch_result *fr = calloc(n, sizeof *fr);
+	struct fetch_opts fo;
+
+	b->urls = calloc(n, sizeof *b->urls);
+	b->idx = calloc(n, sizeof *b->idx);
+	b->later = calloc(n, sizeof *b->later);
+	if (!b->urls || !b->idx || !fr || !b->later)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		if (open_is_url(b->args[i])) {
+			b->urls[nurl] = b->args[i];
+			b->idx[nurl++] = i;
+			b->state[i] = S_WAIT;
+		}
+	fetch_opts_of(b->opts, &fo);
+	fetch_many_cb(b->urls, nurl, jobs, &fo, fr, batch_fetched, b);
+	for (size_t k = 0; k < nurl; k++) {
+		struct open_result *r = &b->results[b->idx[k]];
+		if (!b->later[k])
+			continue;
+		r->err[0] = '\0';
+		r->status = open_fetched(b->urls[k], &fr[k], b->opts, &fo, &r->article, r->err);
+		fetch_result_free(&fr[k]);
+		b->state[b->idx[k]] = S_DONE;
+		hand_over(b);
+	}
+out:
+	free(b->urls);
+	free(b->idx);
+	free(b->later);
+	free(fr);
+}
+
+enum status_code open_many(const char *const *args, size_t n,
+				  const struct open_opts *opts, int jobs,
+				  struct open_result *results,
+				  open_ready_fn *ready, void *arg)
+{
+	struct batch b = {
+		.args = args, .n = n, .opts = opts, .results = results,
+		.state = calloc(n ? n : 1, 1), .ready = ready, .arg = arg,
+	};
+	enum status_code first = STATUS_OK;
+
+	for (size_t i = 0; i < n; i++) {
+		results[i].status = STATUS_OK;
+		results[i].article = NULL;
+		results[i].err[0] = '\0';
+	}
+	if (!b.state) {
+		/* No memory even for the bookkeeping: one by one. */
+		for (size_t i = 0; i < n; i++) {
+			results[i].status = open_page(args[i], opts, &results[i].article,
+							results[i].err);
+			if (ready)
+				ready(i, &results[i], arg);
+		}
+	} else {
+		/* Offline, every URL comes from the store, one by one. */
+		if (n && !(opts && opts->offline))
+			open_urls_together(&b, jobs);
+		hand_over(&b);
+		free(b.state);
+	}
+	for (size_t i = 0; i < n; i++)
+		if (first == STATUS_OK && results[i].status != STATUS_OK)
+			first = results[i].status;
+	return first;
+}
