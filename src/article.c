@@ -45,6 +45,16 @@ static void block_free(struct block *b)
 	free(b->text);
 }
 
+static void list_item_free(struct list_item *it)
+{
+	free(it->title);
+	free(it->url);
+	free(it->summary);
+	free(it->published);
+	free(it->section);
+	free(it->source);
+}
+
 void article_free(struct article *a)
 {
 	if (!a)
@@ -64,6 +74,9 @@ void article_free(struct article *a)
 	for (size_t i = 0; i < a->nblocks; i++)
 		block_free(&a->blocks[i]);
 	free(a->blocks);
+	for (size_t i = 0; i < a->nitems; i++)
+		list_item_free(&a->items[i]);
+	free(a->items);
 	free(a);
 }
 
@@ -104,6 +117,28 @@ struct block *article_add_block(struct article *a, enum block_type type,
 	struct block *b = &a->blocks[a->nblocks++];
 	*b = (struct block){ .type = type, .text = copy, .len = len };
 	return b;
+}
+
+struct list_item *article_add_item(struct article *a, const char *title,
+				   const char *url)
+{
+	if (a->nitems == a->items_cap) {
+		size_t cap = a->items_cap ? a->items_cap * 2 : 16;
+		struct list_item *grown = realloc(a->items, cap * sizeof *grown);
+		if (!grown)
+			return NULL;
+		a->items = grown;
+		a->items_cap = cap;
+	}
+	struct list_item *it = &a->items[a->nitems];
+	memset(it, 0, sizeof *it);
+	if (article_set(&it->title, title) || article_set(&it->url, url)) {
+		list_item_free(it);
+		return NULL;
+	}
+	a->nitems++;
+	a->kind = PAGE_LIST;
+	return it;
 }
 
 int block_add_link(struct block *b, size_t start, size_t end, const char *url)
@@ -198,6 +233,30 @@ static json_t *lead_image_json(const struct lead_image *img)
 	return o;
 }
 
+/* Sets key only when value is known: a story's optional fields. */
+static void set_if(json_t *o, const char *key, const char *value)
+{
+	if (value)
+		json_object_set_new(o, key, json_string(value));
+}
+
+static json_t *items_json(const struct article *a)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < a->nitems; i++) {
+		const struct list_item *it = &a->items[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "title", json_str_or_null(it->title));
+		json_object_set_new(o, "url", json_str_or_null(it->url));
+		set_if(o, "summary", it->summary);
+		set_if(o, "published", it->published);
+		set_if(o, "section", it->section);
+		set_if(o, "source", it->source);
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
 static json_t *article_json(const struct article *a)
 {
 	json_t *o = json_object();
@@ -207,6 +266,7 @@ static json_t *article_json(const struct article *a)
 		json_decref(blocks);
 		return NULL;
 	}
+	json_object_set_new(o, "kind", json_string(a->kind == PAGE_LIST ? "list" : "article"));
 	json_object_set_new(o, "url", json_str_or_null(a->url));
 	json_object_set_new(o, "title", json_str_or_null(a->title));
 	json_object_set_new(o, "byline", json_str_or_null(a->byline));
@@ -218,6 +278,8 @@ static json_t *article_json(const struct article *a)
 	json_object_set_new(o, "blocks", blocks);
 	if (a->notice)
 		json_object_set_new(o, "notice", json_string(a->notice));
+	if (a->kind == PAGE_LIST)
+		json_object_set_new(o, "stories", items_json(a));
 	return o;
 }
 

@@ -180,6 +180,31 @@ static const char *story_label(const struct story *s)
 
 #define LABEL_MAX 300   /* bytes of a summary used as a title */
 
+/* The story as the page's list item (its JSON "stories" entry); label
+ * is the cleaned title, llen bytes of it. */
+static int add_item(struct article *a, const struct story *s, const char *label, size_t llen)
+{
+	char *title = strndup(label, llen);
+	struct list_item *it = title ? article_add_item(a, title, s->url) : NULL;
+	free(title);
+	if (!it)
+		return -1;
+	it->read = s->read;
+	if (s->time) {
+		char iso[32];
+		time_t t = (time_t)s->time;
+		struct tm tm;
+		if (gmtime_r(&t, &tm) && strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm))
+			if (article_set(&it->published, iso) != 0)
+				return -1;
+	}
+	if (s->summary && article_set(&it->summary, s->summary) != 0)
+		return -1;
+	if (s->source && *s->source && article_set(&it->source, s->source) != 0)
+		return -1;
+	return 0;
+}
+
 /* One story: "Title · Source · date · new"; the link covers the title. */
 static int add_story(struct article *a, const struct story *s, int ordinal, struct text *t)
 {
@@ -229,7 +254,7 @@ static int add_story(struct article *a, const struct story *s, int ordinal, stru
 	b->ordinal = ordinal;
 	if (s->url && llen > 0 && block_add_link(b, 0, llen, s->url) != 0)
 		return -1;
-	return 0;
+	return s->url ? add_item(a, s, t->s, llen) : 0;
 }
 
 struct article *feed_list_article(const char *title, const char *url,
@@ -242,6 +267,7 @@ struct article *feed_list_article(const char *title, const char *url,
 
 	if (!a)
 		return NULL;
+	a->kind = PAGE_LIST;
 	for (size_t i = 0; i < n; i++)
 		unread += !s[i].read;
 	snprintf(count, sizeof count, "%zu stor%s, %zu new", n, n == 1 ? "y" : "ies", unread);

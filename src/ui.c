@@ -101,10 +101,10 @@ enum { AT_STATUS = LS_COUNT, AT_MATCH, AT_SELECT, AT_MESSAGE, AT_COUNT };
 
 /* What a page shows: an article, or one of the lists made from the store
  * (as articles of linked list items, so every pager key works on them). */
-enum page_kind { PAGE_ARTICLE, PAGE_HISTORY, PAGE_SAVED };
+enum view_kind { VIEW_ARTICLE, VIEW_HISTORY, VIEW_SAVED };
 
 struct page {
-	enum page_kind kind;
+	enum view_kind kind;
 	struct article *a;
 	char *source;
 	struct layout *lay;
@@ -718,7 +718,7 @@ static void history_leave(struct ui *u, struct page *p);
 static void refresh_list(struct ui *u);
 
 static bool push_page(struct ui *u, struct article *a, const char *source,
-		      enum page_kind kind)
+		      enum view_kind kind)
 {
 	if (u->depth == u->cap) {
 		size_t c = u->cap ? u->cap * 2 : 4;
@@ -778,7 +778,7 @@ static void follow(struct ui *u, uint32_t link)
 		return;
 	history_leave(u, cur(u));
 	struct article *a = open_source(u, url);
-	if (a && !push_page(u, a, url, PAGE_ARTICLE)) {
+	if (a && !push_page(u, a, url, VIEW_ARTICLE)) {
 		article_free(a);
 		message(u, "%s", "out of memory");
 	}
@@ -819,7 +819,7 @@ static bool replace_article(struct ui *u, struct page *p, struct article *a)
 static void reload(struct ui *u)
 {
 	struct page *p = cur(u);
-	if (p->kind != PAGE_ARTICLE) {
+	if (p->kind != VIEW_ARTICLE) {
 		refresh_list(u);
 		return;
 	}
@@ -849,7 +849,7 @@ static void history_enter(struct ui *u, struct page *p)
 	struct store *st = u->opts.store;
 	const char *key = page_key(p);
 	long block, off;
-	if (!st || !key || p->kind != PAGE_ARTICLE)
+	if (!st || !key || p->kind != VIEW_ARTICLE)
 		return;
 	if (store_history_get_position(st, key, &block, &off) == 1 &&
 	    block >= 0 && p->lay->nlines) {
@@ -869,7 +869,7 @@ static void history_enter(struct ui *u, struct page *p)
 static void history_leave(struct ui *u, struct page *p)
 {
 	const char *key = page_key(p);
-	if (!u->opts.store || !key || p->kind != PAGE_ARTICLE ||
+	if (!u->opts.store || !key || p->kind != VIEW_ARTICLE ||
 	    !p->lay || !p->lay->nlines)
 		return;
 	const struct lline *ln = &p->lay->lines[p->top];
@@ -882,7 +882,7 @@ static void history_leave(struct ui *u, struct page *p)
 static void subscribe(struct ui *u)
 {
 	struct page *p = cur(u);
-	const char *key = p->kind == PAGE_ARTICLE ? page_key(p) : NULL;
+	const char *key = p->kind == VIEW_ARTICLE ? page_key(p) : NULL;
 	char msg[256] = "";
 
 	if (!u->opts.subscribe || !key) {
@@ -903,7 +903,7 @@ static void save_page(struct ui *u)
 		message(u, "%s", "Cannot save: no store (--no-store, or it did not open)");
 		return;
 	}
-	if (!key || p->kind != PAGE_ARTICLE) {
+	if (!key || p->kind != VIEW_ARTICLE) {
 		message(u, "%s", "Only an article read from a URL or file can be saved");
 		return;
 	}
@@ -943,12 +943,12 @@ static bool list_item(struct article *a, const char *url, const char *title,
 }
 
 /* The history or the saved list, made into an article. */
-static struct article *list_article(struct ui *u, enum page_kind kind)
+static struct article *list_article(struct ui *u, enum view_kind kind)
 {
 	struct article *a = article_new();
 	if (!a)
 		return NULL;
-	bool hist = kind == PAGE_HISTORY, ok = true;
+	bool hist = kind == VIEW_HISTORY, ok = true;
 	article_set(&a->title, hist ? "History" : "Saved articles");
 	size_t n = 0;
 	if (hist) {
@@ -975,7 +975,7 @@ static struct article *list_article(struct ui *u, enum page_kind kind)
 	return a;
 }
 
-static void show_list(struct ui *u, enum page_kind kind)
+static void show_list(struct ui *u, enum view_kind kind)
 {
 	if (!u->opts.store) {
 		message(u, "%s", "No store: history and the saved list are off");
@@ -1008,7 +1008,7 @@ static void refresh_list(struct ui *u)
 static void unsave_selected(struct ui *u)
 {
 	struct page *p = cur(u);
-	if (p->kind != PAGE_SAVED) {
+	if (p->kind != VIEW_SAVED) {
 		message(u, "%s", "D works in the saved list (S)");
 		return;
 	}
@@ -1296,8 +1296,8 @@ static void page_action(struct ui *u, int act)
 	case ACT_OPEN: open_browser(u); break;
 	case ACT_RELOAD: reload(u); break;
 	case ACT_SAVE: save_page(u); break;
-	case ACT_HISTORY: show_list(u, PAGE_HISTORY); break;
-	case ACT_SAVED: show_list(u, PAGE_SAVED); break;
+	case ACT_HISTORY: show_list(u, VIEW_HISTORY); break;
+	case ACT_SAVED: show_list(u, VIEW_SAVED); break;
 	case ACT_UNSAVE: unsave_selected(u); break;
 	case ACT_SUBSCRIBE: subscribe(u); break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
@@ -1345,7 +1345,7 @@ struct ui *ui_new(struct article *first, const char *source,
 	u->match = SIZE_MAX;
 	measure(u);
 	setup_attrs(u);
-	if (!push_page(u, first, source, PAGE_ARTICLE)) {
+	if (!push_page(u, first, source, VIEW_ARTICLE)) {
 		free(u->stack);
 		free(u);
 		return NULL;

@@ -8,6 +8,7 @@
 #ifndef FOLIO_ARTICLE_H
 #define FOLIO_ARTICLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum block_type {
@@ -43,13 +44,32 @@ struct lead_image {
 	char *url, *caption, *credit;
 };
 
+/* What a page is: one story to read, or a list of stories (a feed, a
+ * site's front page, a section or search page).  Decided once, in the
+ * opener (open.h). */
+enum page_kind {
+	PAGE_ARTICLE,
+	PAGE_LIST,
+};
+
+/* One story of a list page.  url is absolute; the rest may be NULL.
+ * source is the feed's or site's name (lists that mix sources); read is
+ * the store's read mark when the list was made. */
+struct list_item {
+	char *title, *url, *summary, *published, *section, *source;
+	bool read;
+};
+
 struct article {
+	enum page_kind kind;    /* PAGE_ARTICLE unless article_add_item ran */
 	char *url;              /* document URL (the base after redirects) */
 	char *title, *byline, *site_name, *published;
 	struct lead_image *lead_image;  /* NULL when there is none */
 	struct block *blocks;
 	size_t nblocks, blocks_cap;
 	char *notice;           /* e.g. "looks like a consent wall"; else NULL */
+	struct list_item *items;        /* PAGE_LIST: its stories, in order */
+	size_t nitems, items_cap;
 };
 
 struct article *article_new(void);
@@ -64,6 +84,11 @@ struct block *article_add_block(struct article *a, enum block_type type,
 /* Attach a link to block b covering text bytes [start, end). */
 int block_add_link(struct block *b, size_t start, size_t end, const char *url);
 
+/* Append a story (copies of the strings; title and url required) and
+ * make the page a list.  Returns it, NULL on OOM. */
+struct list_item *article_add_item(struct article *a, const char *title,
+				   const char *url);
+
 /* Lead image, created on first use. */
 struct lead_image *article_lead_image(struct article *a);
 
@@ -75,9 +100,11 @@ int block_type_from_name(const char *name);
 size_t article_link_count(const struct article *a);
 
 /* Serialisations, malloc'd, NUL-terminated; NULL on OOM.
- * JSON: {"url","title","byline","site_name","published",
- *        "lead_image":{"url","caption","credit"}|null,
- *        "blocks":[{"type","text","links"?:[{"start","end","url"}]}]}
+ * JSON: {"kind":"article"|"list","url","title","byline","site_name",
+ *        "published","lead_image":{"url","caption","credit"}|null,
+ *        "blocks":[{"type","text","links"?:[{"start","end","url"}]}],
+ *        "stories"?:[{"title","url","summary"?,"published"?,"section"?,
+ *                     "source"?}]}   (lists only)
  * (start/end are character offsets into text, counted in code points).
  * Text: headline, byline, site/date, lead-image caption and credit,
  * then one paragraph per block separated by blank lines. */

@@ -72,7 +72,10 @@ json_check "$TMP/out" 'd["title"] == "Harbour News" and d["url"] == "'"$R"'/news
 json_check "$TMP/out" '[b["text"].split(" \u00b7 ")[0] for b in d["blocks"]] == ["Ferry returns", "Pier vote", "Old news"]'
 json_check "$TMP/out" '[b["links"][0]["url"] for b in d["blocks"]] == ["'"$U"'/chain/2", "'"$R"'/one.html", "'"$R"'/two.html"]'
 json_check "$TMP/out" 'all(b["type"] == "li" and b["text"].endswith(" \u00b7 new") for b in d["blocks"])'
-json_check "$TMP/out" '"summary" not in json.dumps(d)'
+# the summary is the story's, never a block of the list
+json_check "$TMP/out" '"summary only" not in json.dumps(d["blocks"])'
+json_check "$TMP/out" 'd["kind"] == "list" and [s.get("summary") for s in d["stories"]] == [None, "The summary only", None]'
+json_check "$TMP/out" '[s["url"] for s in d["stories"]] == ["'"$U"'/chain/2", "'"$R"'/one.html", "'"$R"'/two.html"]'
 
 run --dump=json "$R/blog.atom"
 expect_rc 0
