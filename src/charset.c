@@ -7,9 +7,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include "folio/charset.h"
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 /* Labels browsers map to a wider encoding than the name says (the
  * WHATWG Encoding Standard): pages labelled latin1 are really
@@ -90,7 +90,7 @@ static const char *find_ci(const char *s, size_t len, const char *needle)
 		const char *p = !a ? b : !b ? a : a < b ? a : b;
 		if (!p || (size_t)(end - p) < n)
 			return NULL;
-		if (strncasecmp(p, needle, n) == 0)
+		if (ascii_ncasecmp(p, needle, n) == 0)
 			return p;
 		s = p + 1;
 	}

@@ -1,26 +1,25 @@
 /* dom-hint.c - class/id word matching by token. */
-#include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
 #include "folio/dom.h"
 #include "folio/dom-hint.h"
+#include "folio/util-ascii.h"
 
 static bool match_tokens(const char *v, const char *const *words, bool exact)
 {
 	while (v && *v) {
-		while (*v && !isalnum((unsigned char)*v))
+		while (*v && !ascii_isalnum((unsigned char)*v))
 			v++;
 		const char *e = v;
-		while (*e && isalnum((unsigned char)*e))
+		while (*e && ascii_isalnum((unsigned char)*e))
 			e++;
-		int first = tolower((unsigned char)*v);
+		int first = ascii_tolower((unsigned char)*v);
 		for (int i = 0; words[i] && e > v; i++) {
 			if (words[i][0] != first)  /* the words are lower-case */
 				continue;
 			size_t k = strlen(words[i]);
 			size_t len = (size_t)(e - v);
-			if ((exact ? len == k : len >= k) && !strncasecmp(v, words[i], k))
+			if ((exact ? len == k : len >= k) && !ascii_ncasecmp(v, words[i], k))
 				return true;
 		}
 		v = e;
@@ -51,9 +50,9 @@ bool hint_home_link(const char *href)
 	if (!href)
 		return false;
 	const char *p = href;
-	if (!strncasecmp(p, "http://", 7))
+	if (!ascii_ncasecmp(p, "http://", 7))
 		p += 7;
-	else if (!strncasecmp(p, "https://", 8))
+	else if (!ascii_ncasecmp(p, "https://", 8))
 		p += 8;
 	else if (!strncmp(p, "//", 2))
 		p += 2;

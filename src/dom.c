@@ -1,10 +1,10 @@
 /* dom.c - iterative helpers over libxml2's HTML tree. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <libxml/uri.h>
 #include "folio/dom.h"
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 const char *dom_name(xmlNodePtr node)
 {
@@ -25,7 +25,7 @@ static const char *attr_value(xmlAttrPtr a)
 static bool attr_named(xmlAttrPtr a, const char *name)
 {
 	return a->name && (a->name[0] | 0x20) == ((unsigned char)name[0] | 0x20) &&
-	       strcasecmp((const char *)a->name, name) == 0;
+	       ascii_casecmp((const char *)a->name, name) == 0;
 }
 
 const char *dom_attr_raw(xmlNodePtr node, const char *name)

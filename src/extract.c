@@ -18,7 +18,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <libxml/HTMLparser.h>
 #include "folio/charset.h"
 #include "folio/dom.h"
@@ -26,6 +25,7 @@
 #include "folio/lead-image.h"
 #include "folio/meta.h"
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 /* ---- tag kinds ------------------------------------------------------ */
 
@@ -386,7 +386,7 @@ static bool is_hidden(const struct eattrs *ea)
 	if (ea->hidden)
 		return true;
 	v = ea->aria_hidden;
-	if (v && strcasecmp(v, "true") == 0)
+	if (v && ascii_casecmp(v, "true") == 0)
 		return true;
 	v = ea->style;
 	if (v) {
@@ -435,7 +435,7 @@ static bool role_is_junk(const struct eattrs *ea)
 	if (!v)
 		return false;
 	for (int i = 0; roles[i]; i++)
-		if (strcasecmp(v, roles[i]) == 0)
+		if (ascii_casecmp(v, roles[i]) == 0)
 			return true;
 	return false;
 }
@@ -521,7 +521,7 @@ static bool pass_collect(struct ctx *c, bool strict)
 				skip = true;
 				if (s->kind == K_JUNK && dom_is(n, "noscript")) {
 					const char *t = n->children ? (const char *)n->children->content : NULL;
-					if (t && strcasestr(t, "javascript"))
+					if (t && ascii_casestr(t, "javascript"))
 						c->cue_js = true;
 				}
 			}
@@ -1128,7 +1128,7 @@ static bool is_data_table(struct ctx *c, xmlNodePtr t)
 	const char *role = dom_attr_raw(t, "role");
 	int ti = idx_of(t);
 
-	if (role && strcasecmp(role, "presentation") == 0)
+	if (role && ascii_casecmp(role, "presentation") == 0)
 		return false;
 	for (xmlNodePtr n = t->children; n; n = dom_next(n, t, false)) {
 		int i;

@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include "folio/feed-list.h"
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 static void story_clear(struct story *s)
 {
@@ -54,7 +54,7 @@ char *feed_list_host(const char *url)
 	}
 	if (end == p)
 		return NULL;
-	if (end - p > 4 && strncasecmp(p, "www.", 4) == 0)
+	if (end - p > 4 && ascii_ncasecmp(p, "www.", 4) == 0)
 		p += 4;
 	return strndup(p, (size_t)(end - p));
 }

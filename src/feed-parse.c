@@ -7,11 +7,9 @@
  * never expanded (its declared content could be a billion laughs or an
  * external file); only an HTML entity name (&nbsp;) becomes its
  * character.  No walk recurses per tree level. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/HTMLparser.h>
@@ -19,6 +17,7 @@
 #include "folio/feed-parse.h"
 #include "folio/dom.h"
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
@@ -299,7 +298,7 @@ static void parse_rss_item(struct ctx *c, xmlNodePtr item)
 		} else if (is_el(c, n, "guid")) {
 			char *perma = attr_clean(n, "isPermaLink");
 			char *g = take_clean(node_raw(n));
-			if (g && (!perma || strcasecmp(perma, "false") != 0))
+			if (g && (!perma || ascii_casecmp(perma, "false") != 0))
 				set_once(&guid_link, resolve(c->url, g ? strdup(g) : NULL));
 			free(perma);
 			free(it->id);   /* the guid beats rdf:about */
@@ -350,7 +349,7 @@ static char *atom_link(struct ctx *c, xmlNodePtr n)
 	char *rel = attr_clean(n, "rel"), *href, *u;
 	xmlChar *base;
 
-	if (rel && strcasecmp(rel, "alternate") != 0) {
+	if (rel && ascii_casecmp(rel, "alternate") != 0) {
 		free(rel);
 		return NULL;
 	}
@@ -594,9 +593,9 @@ static size_t copy_amp(struct buf *b, const char *s, size_t i, size_t n)
 		unsigned long v = 0;
 		size_t k = j + 1 + hex, d0 = k;
 
-		for (; k < n && k - d0 < 8 && (hex ? isxdigit((unsigned char)s[k]) : isdigit((unsigned char)s[k])); k++)
-			v = v * (hex ? 16 : 10) + (unsigned long)(isdigit((unsigned char)s[k]) ?
-					s[k] - '0' : (tolower((unsigned char)s[k]) - 'a' + 10));
+		for (; k < n && k - d0 < 8 && (hex ? ascii_isxdigit((unsigned char)s[k]) : ascii_isdigit((unsigned char)s[k])); k++)
+			v = v * (hex ? 16 : 10) + (unsigned long)(ascii_isdigit((unsigned char)s[k]) ?
+					s[k] - '0' : (ascii_tolower((unsigned char)s[k]) - 'a' + 10));
 		if (k > d0 && k < n && s[k] == ';') {
 			if (xml_char_ok(v))
 				buf_add(b, s + i, k + 1 - i);
@@ -608,9 +607,9 @@ static size_t copy_amp(struct buf *b, const char *s, size_t i, size_t n)
 		size_t k = j;
 
 		while (k < n && k - j < sizeof name - 1 &&
-		       (isalnum((unsigned char)s[k]) || s[k] == '_' || s[k] == '-' || s[k] == '.'))
+		       (ascii_isalnum((unsigned char)s[k]) || s[k] == '_' || s[k] == '-' || s[k] == '.'))
 			k++;
-		if (k > j && k < n && s[k] == ';' && isalpha((unsigned char)s[j])) {
+		if (k > j && k < n && s[k] == ';' && ascii_isalpha((unsigned char)s[j])) {
 			const htmlEntityDesc *e;
 
 			memcpy(name, s + j, k - j);
@@ -675,9 +674,9 @@ static char *prepare(const char *body, size_t len, size_t *out_len)
 			i = copy_through(&b, s, i, n, "-->");
 		else if (n - i >= 2 && s[i + 1] == '?')
 			i = copy_through(&b, s, i, n, "?>");
-		else if (n - i >= 9 && strncasecmp(s + i, "<!DOCTYPE", 9) == 0)
+		else if (n - i >= 9 && ascii_ncasecmp(s + i, "<!DOCTYPE", 9) == 0)
 			i = doctype_end(s, i, n);
-		else if (i + 1 < n && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' ||
+		else if (i + 1 < n && (ascii_isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' ||
 				       s[i + 1] == '!' || s[i + 1] == '_' || s[i + 1] == ':' ||
 				       (unsigned char)s[i + 1] >= 0x80)) {
 			buf_add(&b, "<", 1);
@@ -869,14 +868,14 @@ static const char *first_element(const char *p, const char *end)
 	while (p < end) {
 		const char *q;
 
-		while (p < end && isspace((unsigned char)*p))
+		while (p < end && ascii_isspace((unsigned char)*p))
 			p++;
 		if (p >= end || *p != '<')
 			return NULL;
 		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
 			q = memmem(p, (size_t)(end - p), "-->", 3);
 			q = q ? q + 2 : NULL;
-		} else if (end - p >= 9 && strncasecmp(p, "<!DOCTYPE", 9) == 0) {
+		} else if (end - p >= 9 && ascii_ncasecmp(p, "<!DOCTYPE", 9) == 0) {
 			/* its internal subset holds '>'s of its own */
 			size_t k = doctype_end(p, 0, (size_t)(end - p));
 			q = k < (size_t)(end - p) || p[k - 1] == '>' ? p + k - 1 : NULL;
@@ -897,7 +896,7 @@ static bool name_is(const char *p, const char *end, const char *name)
 
 	if ((size_t)(end - p) < n || memcmp(p, name, n) != 0)
 		return false;
-	return (size_t)(end - p) == n || !(isalnum((unsigned char)p[n]) || p[n] == '_' ||
+	return (size_t)(end - p) == n || !(ascii_isalnum((unsigned char)p[n]) || p[n] == '_' ||
 					  p[n] == '-' || p[n] == '.' || p[n] == ':');
 }
 
@@ -970,7 +969,7 @@ static long digits(const char **p, int min, int max)
 	long v = 0;
 	int n = 0;
 
-	while (n < max && isdigit((unsigned char)**p)) {
+	while (n < max && ascii_isdigit((unsigned char)**p)) {
 		v = v * 10 + (**p - '0');
 		(*p)++;
 		n++;
@@ -989,7 +988,7 @@ static int month_of(const char *p)
 	static const char names[] = "janfebmaraprmayjunjulaugsepoctnovdec";
 
 	for (int i = 0; i < 12; i++)
-		if (strncasecmp(p, names + 3 * i, 3) == 0)
+		if (ascii_ncasecmp(p, names + 3 * i, 3) == 0)
 			return i + 1;
 	return 0;
 }
@@ -1017,7 +1016,7 @@ static bool zone_offset(const char *p, long *off)
 			return false;
 		if (*p == ':')
 			p++;
-		if (isdigit((unsigned char)*p))
+		if (ascii_isdigit((unsigned char)*p))
 			m = digits(&p, 2, 2);
 		if (m < 0 || h > 23 || m > 59)
 			return false;
@@ -1026,7 +1025,7 @@ static bool zone_offset(const char *p, long *off)
 	}
 	for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++) {
 		size_t n = strlen(zones[i].name);
-		if (strncasecmp(p, zones[i].name, n) == 0 && !isalpha((unsigned char)p[n])) {
+		if (ascii_ncasecmp(p, zones[i].name, n) == 0 && !ascii_isalpha((unsigned char)p[n])) {
 			*off = zones[i].hours * 3600L;
 			return true;
 		}
@@ -1043,8 +1042,8 @@ time_t feed_date_rfc822(const char *s)
 	if (!s)
 		return 0;
 	skip_sp(&p);
-	if (isalpha((unsigned char)*p)) {       /* day name */
-		while (isalpha((unsigned char)*p))
+	if (ascii_isalpha((unsigned char)*p)) {       /* day name */
+		while (ascii_isalpha((unsigned char)*p))
 			p++;
 		if (*p == ',')
 			p++;
@@ -1056,7 +1055,7 @@ time_t feed_date_rfc822(const char *s)
 	m = month_of(p);
 	if (d < 0 || !m)
 		return 0;
-	while (isalpha((unsigned char)*p))
+	while (ascii_isalpha((unsigned char)*p))
 		p++;
 	if (*p == '.')
 		p++;
@@ -1110,7 +1109,7 @@ time_t feed_date_rfc3339(const char *s)
 	d = digits(&p, 2, 2);
 	if (d < 0)
 		return 0;
-	if (*p == 'T' || *p == 't' || (*p == ' ' && isdigit((unsigned char)p[1]))) {
+	if (*p == 'T' || *p == 't' || (*p == ' ' && ascii_isdigit((unsigned char)p[1]))) {
 		p++;
 		hh = digits(&p, 2, 2);
 		if (hh < 0 || *p++ != ':')
@@ -1124,7 +1123,7 @@ time_t feed_date_rfc3339(const char *s)
 			if (ss < 0)
 				return 0;
 			if (*p == '.' || *p == ',')
-				for (p++; isdigit((unsigned char)*p); p++)
+				for (p++; ascii_isdigit((unsigned char)*p); p++)
 					;
 		}
 		if (*p && !zone_offset(p, &off))
@@ -1144,8 +1143,8 @@ time_t feed_date_parse(const char *s)
 	if (!s)
 		return 0;
 	skip_sp(&p);
-	if (isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
-	    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) && p[4] == '-')
+	if (ascii_isdigit((unsigned char)p[0]) && ascii_isdigit((unsigned char)p[1]) &&
+	    ascii_isdigit((unsigned char)p[2]) && ascii_isdigit((unsigned char)p[3]) && p[4] == '-')
 		return feed_date_rfc3339(p);
 	return feed_date_rfc822(p);
 }
@@ -1159,7 +1158,7 @@ static bool has_token(const char *list, const char *tok)
 	for (const char *p = list; p && *p; ) {
 		while (*p == ' ')
 			p++;
-		if (strncasecmp(p, tok, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
+		if (ascii_ncasecmp(p, tok, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
 			return true;
 		while (*p && *p != ' ')
 			p++;
@@ -1171,9 +1170,9 @@ static enum feed_format link_format(const char *type)
 {
 	if (!type)
 		return FEED_NONE;
-	if (strcasecmp(type, "application/rss+xml") == 0)
+	if (ascii_casecmp(type, "application/rss+xml") == 0)
 		return FEED_RSS;
-	if (strcasecmp(type, "application/atom+xml") == 0)
+	if (ascii_casecmp(type, "application/atom+xml") == 0)
 		return FEED_ATOM;
 	return FEED_NONE;
 }

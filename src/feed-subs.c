@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "folio/feed-subs.h"
+#include "folio/util-ascii.h"
 #include "folio/util-file.h"
 #include "folio/text.h"
 
@@ -42,8 +42,8 @@ const struct feed_sub *feed_subs_find(const struct feed_subs *s, const char *url
 
 static bool is_web_url(const char *u)
 {
-	return (strncasecmp(u, "http://", 7) == 0 && u[7]) ||
-	       (strncasecmp(u, "https://", 8) == 0 && u[8]);
+	return (ascii_ncasecmp(u, "http://", 7) == 0 && u[7]) ||
+	       (ascii_ncasecmp(u, "https://", 8) == 0 && u[8]);
 }
 
 static bool blank(char c)

@@ -4,15 +4,14 @@
 #include "folio/fetch-curl.h"
 #include "folio/feed-parse.h"
 #include "folio/fetch.h"
+#include "folio/util-ascii.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #ifndef FOLIO_VERSION
 #define FOLIO_VERSION "0"
@@ -254,7 +253,7 @@ void fetch_parse_content_type(const char *value, char *type, size_t type_sz,
 	for (; *value && *value != ';' && *value != ' ' && *value != '\t';
 	     value++)
 		if (n + 1 < type_sz)
-			type[n++] = (char)tolower((unsigned char)*value);
+			type[n++] = (char)ascii_tolower((unsigned char)*value);
 	if (type_sz)
 		type[n] = '\0';
 	/* Parameters: ; name=value or ; name="value". */
@@ -262,7 +261,7 @@ void fetch_parse_content_type(const char *value, char *type, size_t type_sz,
 		p++;
 		while (*p == ' ' || *p == '\t')
 			p++;
-		if (strncasecmp(p, "charset", 7) != 0)
+		if (ascii_ncasecmp(p, "charset", 7) != 0)
 			continue;
 		p += 7;
 		while (*p == ' ' || *p == '\t')
@@ -274,7 +273,7 @@ void fetch_parse_content_type(const char *value, char *type, size_t type_sz,
 			p++;
 		n = 0;
 		/* Charset names are tokens; anything else ends the value. */
-		for (; *p && (isalnum((unsigned char)*p) || strchr("-_.:+", *p));
+		for (; *p && (ascii_isalnum((unsigned char)*p) || strchr("-_.:+", *p));
 		     p++)
 			if (n + 1 < charset_sz)
 				charset[n++] = *p;
@@ -293,11 +292,11 @@ bool fetch_looks_like_html(const char *bytes, size_t len)
 	size_t i = 0;
 	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	while (i < len && isspace((unsigned char)bytes[i]))
+	while (i < len && ascii_isspace((unsigned char)bytes[i]))
 		i++;
 	for (const char *const *s = starts; *s; s++) {
 		size_t n = strlen(*s);
-		if (len - i >= n && strncasecmp(bytes + i, *s, n) == 0)
+		if (len - i >= n && ascii_ncasecmp(bytes + i, *s, n) == 0)
 			return true;
 	}
 	return false;
@@ -308,7 +307,7 @@ bool fetch_looks_like_html(const char *bytes, size_t len)
 static char *header_value(const char *buf, size_t len, const char *name)
 {
 	size_t n = strlen(name);
-	if (len <= n || strncasecmp(buf, name, n) != 0 || buf[n] != ':')
+	if (len <= n || ascii_ncasecmp(buf, name, n) != 0 || buf[n] != ':')
 		return NULL;
 	buf += n + 1;
 	len -= n + 1;
@@ -355,7 +354,7 @@ static size_t header_cb(char *buf, size_t size, size_t nitems, void *arg)
 		i++;            /* version */
 	while (i < len && buf[i] == ' ')
 		i++;
-	while (i < len && isdigit((unsigned char)buf[i]))
+	while (i < len && ascii_isdigit((unsigned char)buf[i]))
 		i++;            /* code */
 	while (i < len && buf[i] == ' ')
 		i++;
@@ -830,7 +829,7 @@ void fetch_result_free(struct fetch_result *res)
 
 static const char *skip_ws(const char *p, const char *end)
 {
-	while (p < end && isspace((unsigned char)*p))
+	while (p < end && ascii_isspace((unsigned char)*p))
 		p++;
 	return p;
 }
@@ -841,7 +840,7 @@ static void copy_attr(const char *v, size_t n, char *out, size_t sz)
 	size_t o = 0;
 	for (size_t i = 0; i < n && o + 1 < sz; i++) {
 		out[o++] = v[i];
-		if (v[i] == '&' && n - i >= 5 && strncasecmp(v + i, "&amp;", 5) == 0)
+		if (v[i] == '&' && n - i >= 5 && ascii_ncasecmp(v + i, "&amp;", 5) == 0)
 			i += 4;
 	}
 	out[o] = '\0';
@@ -858,7 +857,7 @@ static const char *meta_attrs(const char *p, const char *end, char *equiv,
 		size_t nlen, vlen = 0;
 		p = skip_ws(p, end);
 		name = p;
-		while (p < end && !isspace((unsigned char)*p) && *p != '=' &&
+		while (p < end && !ascii_isspace((unsigned char)*p) && *p != '=' &&
 		       *p != '>' && *p != '/')
 			p++;
 		nlen = (size_t)(p - name);
@@ -880,15 +879,15 @@ static const char *meta_attrs(const char *p, const char *end, char *equiv,
 					p++;
 			} else {
 				val = p;
-				while (p < end && !isspace((unsigned char)*p) &&
+				while (p < end && !ascii_isspace((unsigned char)*p) &&
 				       *p != '>')
 					p++;
 				vlen = (size_t)(p - val);
 			}
 		}
-		if (val && nlen == 10 && strncasecmp(name, "http-equiv", 10) == 0)
+		if (val && nlen == 10 && ascii_ncasecmp(name, "http-equiv", 10) == 0)
 			copy_attr(val, vlen, equiv, esz);
-		else if (val && nlen == 7 && strncasecmp(name, "content", 7) == 0)
+		else if (val && nlen == 7 && ascii_ncasecmp(name, "content", 7) == 0)
 			copy_attr(val, vlen, content, csz);
 	}
 	return p < end ? p + 1 : NULL;
@@ -900,27 +899,27 @@ static long refresh_target(char *content, char **target)
 {
 	char *p = content, *t, *e;
 	long delay = 0;
-	while (isspace((unsigned char)*p))
+	while (ascii_isspace((unsigned char)*p))
 		p++;
-	if (!isdigit((unsigned char)*p))
+	if (!ascii_isdigit((unsigned char)*p))
 		return -1;
-	while (isdigit((unsigned char)*p)) {
+	while (ascii_isdigit((unsigned char)*p)) {
 		if (delay < 100000)
 			delay = delay * 10 + (*p - '0');
 		p++;
 	}
-	while (isdigit((unsigned char)*p) || *p == '.')
+	while (ascii_isdigit((unsigned char)*p) || *p == '.')
 		p++;
-	while (isspace((unsigned char)*p) || *p == ';' || *p == ',')
+	while (ascii_isspace((unsigned char)*p) || *p == ';' || *p == ',')
 		p++;
-	if (strncasecmp(p, "url", 3) == 0) {
+	if (ascii_ncasecmp(p, "url", 3) == 0) {
 		t = p + 3;
-		while (isspace((unsigned char)*t))
+		while (ascii_isspace((unsigned char)*t))
 			t++;
 		if (*t == '=')
 			p = t + 1;
 	}
-	while (isspace((unsigned char)*p))
+	while (ascii_isspace((unsigned char)*p))
 		p++;
 	if (*p == '"' || *p == '\'') {
 		char q = *p++;
@@ -928,7 +927,7 @@ static long refresh_target(char *content, char **target)
 			*e = '\0';
 	}
 	e = p + strlen(p);
-	while (e > p && isspace((unsigned char)e[-1]))
+	while (e > p && ascii_isspace((unsigned char)e[-1]))
 		*--e = '\0';
 	if (!*p)
 		return -1;      /* refresh of the page itself: not a redirect */
@@ -969,8 +968,8 @@ char *fetch_meta_refresh(const char *bytes, size_t len, const char *base,
 			p = c ? c + 3 : end;
 			continue;
 		}
-		if (end - p < 6 || strncasecmp(p + 1, "meta", 4) != 0 ||
-		    !(isspace((unsigned char)p[5]) || p[5] == '/')) {
+		if (end - p < 6 || ascii_ncasecmp(p + 1, "meta", 4) != 0 ||
+		    !(ascii_isspace((unsigned char)p[5]) || p[5] == '/')) {
 			p++;
 			continue;
 		}
@@ -979,7 +978,7 @@ char *fetch_meta_refresh(const char *bytes, size_t len, const char *base,
 			       sizeof content);
 		if (!p)
 			return NULL;
-		if (strcasecmp(equiv, "refresh") != 0)
+		if (ascii_casecmp(equiv, "refresh") != 0)
 			continue;
 		long delay = refresh_target(content, &target);
 		if (delay < 0 || delay > max_delay_s)
@@ -1008,7 +1007,7 @@ static char *normal_url(const char *url)
 	if (!parts[0] || !parts[1])
 		goto done;
 	for (char *h = parts[1]; *h; h++)
-		*h = (char)tolower((unsigned char)*h);
+		*h = (char)ascii_tolower((unsigned char)*h);
 	if (asprintf(&out, "%s://%s:%s%s?%s", parts[0], parts[1],
 		     parts[2] ? parts[2] : "", parts[3] ? parts[3] : "/",
 		     parts[4] ? parts[4] : "") < 0)

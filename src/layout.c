@@ -4,12 +4,12 @@
  * first copied into a paragraph buffer with one style and link number per
  * byte (link markers "[n]" inserted, controls replaced), then wrapped. */
 #include "folio/layout.h"
+#include "folio/util-ascii.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
@@ -419,7 +419,7 @@ static bool attributed(const char *credit)
 	while (((credit[n] | 0x20) >= 'a' && (credit[n] | 0x20) <= 'z'))
 		n++;
 	for (size_t i = 0; n && i < sizeof words / sizeof words[0]; i++)
-		if (strlen(words[i]) == n && !strncasecmp(credit, words[i], n))
+		if (strlen(words[i]) == n && !ascii_ncasecmp(credit, words[i], n))
 			return true;
 	return false;
 }

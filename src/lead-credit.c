@@ -10,11 +10,11 @@
  *     without its brackets;
  *   - a short last segment after " | ", " / ", " - " that names a photo
  *     agency ("… Paris / Reuters") is the credit. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "folio/lead-credit.h"
+#include "folio/util-ascii.h"
 
 /* Labels that must be followed by ':' to count ("Photo: X"). */
 static const char *const colon_labels[] = {
@@ -66,7 +66,7 @@ static size_t starts_with_ci(const char *s, const char *word)
 	size_t n = strlen(word);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char a = (unsigned char)s[i], b = (unsigned char)word[i];
-		if (!a || tolower(a) != tolower(b))
+		if (!a || ascii_tolower(a) != ascii_tolower(b))
 			return 0;
 	}
 	return n;
@@ -125,7 +125,7 @@ bool credit_has_label(const char *text)
 /* Is c a byte that may end a word (so "AP" in "APPLE" does not count)? */
 static bool word_edge(unsigned char c)
 {
-	return !c || !(isalnum(c) || c >= 0x80 || c == '-' || c == '_');
+	return !c || !(ascii_isalnum(c) || c >= 0x80 || c == '-' || c == '_');
 }
 
 static bool names_agency(const char *s)
@@ -167,8 +167,8 @@ static bool slash_credit(const char *s)
 	unsigned char after = (unsigned char)p[1];
 	if (after == ' ')
 		after = (unsigned char)p[2];
-	return (isalpha(before) || before >= 0x80 || before == '.') &&
-	       (isupper(after) || after >= 0x80);
+	return (ascii_isalpha(before) || before >= 0x80 || before == '.') &&
+	       (ascii_isupper(after) || after >= 0x80);
 }
 
 /* Chinese "李明 摄" / "新华社记者李明摄": photographed by. */
@@ -193,7 +193,7 @@ bool credit_is_credit(const char *text)
 	if (label_at(text))
 		return true;
 	/* "Photo Prakash Mathema. AFP": a bare "Photo" before a name. */
-	if (starts_with_ci(text, "photo ") && isupper((unsigned char)text[6]))
+	if (starts_with_ci(text, "photo ") && ascii_isupper((unsigned char)text[6]))
 		return true;
 	if (strstr(text, "\xc2\xa9") || ends_she(text))
 		return true;
@@ -336,9 +336,9 @@ static bool person_name(const char *s)
 			start = true;
 			continue;
 		}
-		if (start && c < 0x80 && !isupper(c))
+		if (start && c < 0x80 && !ascii_isupper(c))
 			return false;
-		if (c < 0x80 && !isalpha(c) && c != '.' && c != '-' && c != '\'')
+		if (c < 0x80 && !ascii_isalpha(c) && c != '.' && c != '-' && c != '\'')
 			return false;
 		start = false;
 	}
@@ -380,7 +380,7 @@ static const char *inner_label(const char *s)
 	for (const char *p = s + 1; *p; p++) {
 		unsigned char prev = (unsigned char)p[-1];
 		/* "dawn.Credit...X": a label glued to the sentence before */
-		bool glued = prev == '.' && isupper((unsigned char)*p);
+		bool glued = prev == '.' && ascii_isupper((unsigned char)*p);
 		bool fw_open = p - s >= 3 && !strncmp(p - 3, "\xef\xbc\x88", 3);
 		if (!is_space(prev) && prev != '(' && prev != '[' &&
 		    prev != '|' && !glued && !fw_open && !copyright_mark(p))
@@ -388,7 +388,7 @@ static const char *inner_label(const char *s)
 		size_t n = label_at(p);
 		if (!n)
 			continue;
-		if (copyright_mark(p) || isupper((unsigned char)*p) ||
+		if (copyright_mark(p) || ascii_isupper((unsigned char)*p) ||
 		    (unsigned char)*p >= 0x80)
 			return p;
 	}

@@ -15,10 +15,8 @@
  *    rest is the caption; visually-hidden labels are skipped.  A caption
  *    still carrying a credit is split by credit_split().
  * See doc/extraction.md, "Lead image". */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/xpath.h>
 
@@ -29,6 +27,7 @@
 #include "folio/meta.h"
 #include "folio/meta-text.h"
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 #define TOP_TEXT 2500   /* letters after the start beyond which images are "deep" */
 #define CLIMB 4         /* ancestor levels searched for a caption */
@@ -84,7 +83,7 @@ static bool name_has(xmlNodePtr n, const char *const *want, const char *const *a
 			char name[128];
 			if (len && len < sizeof name) {
 				for (size_t i = 0; i < len; i++)
-					name[i] = (char)tolower((unsigned char)v[i]);
+					name[i] = (char)ascii_tolower((unsigned char)v[i]);
 				name[len] = '\0';
 				bool hit = false, bad = false;
 				for (int i = 0; want[i] && !hit; i++)
@@ -148,7 +147,7 @@ static char *img_url(const char *base, const char *src)
 static bool small_dimension(xmlNodePtr img, const char *attr)
 {
 	const char *v = dom_attr_raw(img, attr);
-	if (!v || !isdigit((unsigned char)*v))
+	if (!v || !ascii_isdigit((unsigned char)*v))
 		return false;
 	long n = strtol(v, NULL, 10);
 	return n > 0 && n < 100;
@@ -217,7 +216,7 @@ static bool image_href(const char *href)
 	size_t n = strcspn(href, "?#");
 	for (int i = 0; exts[i]; i++) {
 		size_t k = strlen(exts[i]);
-		if (n >= k && !strncasecmp(href + n - k, exts[i], k))
+		if (n >= k && !ascii_ncasecmp(href + n - k, exts[i], k))
 			return true;
 	}
 	return false;
@@ -233,7 +232,7 @@ static bool links_elsewhere(xmlNodePtr img, const char *base)
 		if (!dom_is(p, "a"))
 			continue;
 		const char *href = dom_attr_raw(p, "href");
-		if (!href || !*href || *href == '#' || !strncasecmp(href, "javascript:", 11) ||
+		if (!href || !*href || *href == '#' || !ascii_ncasecmp(href, "javascript:", 11) ||
 		    image_href(href))
 			return false;
 		char *abs = dom_resolve_url(base, href);
@@ -260,7 +259,7 @@ static bool usable_img(xmlNodePtr img, xmlNodePtr content_root,
 	if (!meta && hint_token_str(src, bad_img_hints))
 		return false;
 	const char *dot = strrchr(src, '.');
-	if (dot && (!strncasecmp(dot, ".svg", 4) || !strncasecmp(dot, ".ico", 4)))
+	if (dot && (!ascii_ncasecmp(dot, ".svg", 4) || !ascii_ncasecmp(dot, ".ico", 4)))
 		return false;
 	if (!meta && links_elsewhere(img, base))
 		return false;
@@ -370,7 +369,7 @@ static xmlNodePtr scan_node(struct scan *sc, xmlNodePtr n)
 	if (n->type == XML_TEXT_NODE) {
 		/* Letters only: indentation is no text. */
 		for (const xmlChar *p = n->content; sc->started && p && *p; p++)
-			sc->text += !isspace(*p);
+			sc->text += !ascii_isspace(*p);
 		return NULL;
 	}
 	if (!dom_is(n, "img"))
@@ -586,7 +585,7 @@ static size_t letters(xmlNodePtr n, size_t limit)
 	for (xmlNodePtr c = n; c && k <= limit; c = dom_next(c, n, false))
 		if (c->type == XML_TEXT_NODE)
 			for (const xmlChar *p = c->content; p && *p; p++)
-				k += !isspace(*p);
+				k += !ascii_isspace(*p);
 	return k;
 }
 
@@ -624,7 +623,7 @@ static xmlNodePtr next_el(xmlNodePtr n)
 			return n;
 		if (n->type == XML_TEXT_NODE && n->content) {
 			for (const xmlChar *p = n->content; *p; p++)
-				if (!isspace(*p))
+				if (!ascii_isspace(*p))
 					return NULL;
 		}
 	}

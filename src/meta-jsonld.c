@@ -4,15 +4,14 @@
  * Real pages break JSON in a few predictable ways, so each script is
  * first cleaned (jsonld_clean) and then parsed with jansson value by
  * value; a script that still fails is skipped, never the page. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <jansson.h>
 
 #include "folio/dom.h"
 #include "folio/meta-jsonld.h"
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 #define MAX_DEPTH 48    /* JSON nesting we look into; deeper is junk */
 #define MAX_AUTHORS 12
@@ -60,7 +59,7 @@ static bool is_hex4(const char *s, size_t n)
 	if (n < 4)
 		return false;
 	for (int i = 0; i < 4; i++)
-		if (!isxdigit((unsigned char)s[i]))
+		if (!ascii_isxdigit((unsigned char)s[i]))
 			return false;
 	return true;
 }
@@ -69,7 +68,7 @@ static bool is_hex4(const char *s, size_t n)
 static void drop_trailing_comma(char *out, size_t *o)
 {
 	size_t k = *o;
-	while (k && isspace((unsigned char)out[k - 1]))
+	while (k && ascii_isspace((unsigned char)out[k - 1]))
 		k--;
 	if (k && out[k - 1] == ',')
 		*o = k - 1;
@@ -142,7 +141,7 @@ static char *plain(const char *s)
 		return NULL;
 	size_t o = 0;
 	for (size_t i = 0; i < n;) {
-		if (s[i] == '<' && (isalpha((unsigned char)s[i + 1]) ||
+		if (s[i] == '<' && (ascii_isalpha((unsigned char)s[i + 1]) ||
 				    s[i + 1] == '/' || s[i + 1] == '!')) {
 			const char *e = strchr(s + i, '>');
 			if (e) {
@@ -183,8 +182,8 @@ static char *plain(const char *s)
 
 static bool looks_like_url(const char *s)
 {
-	return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8) ||
-	       !strncmp(s, "//", 2) || !strncasecmp(s, "www.", 4);
+	return !ascii_ncasecmp(s, "http://", 7) || !ascii_ncasecmp(s, "https://", 8) ||
+	       !strncmp(s, "//", 2) || !ascii_ncasecmp(s, "www.", 4);
 }
 
 /* Type name without a schema.org prefix. */
@@ -273,7 +272,7 @@ static void names_add(struct names *ns, const char *raw)
 	if (!p)
 		return;
 	for (size_t i = 0; i < ns->n; i++)
-		if (!strcasecmp(ns->v[i], p)) {
+		if (!ascii_casecmp(ns->v[i], p)) {
 			free(p);
 			return;
 		}
@@ -447,7 +446,7 @@ int jsonld_script(xmlNodePtr n, struct jsonld_meta *m)
 	if (m->found || !dom_is(n, "script"))
 		return 0;
 	const char *type = dom_attr_raw(n, "type");
-	if (!type || !strcasestr(type, "ld+json"))
+	if (!type || !ascii_casestr(type, "ld+json"))
 		return 0;
 	xmlChar *t = xmlNodeGetContent(n);
 	if (!t)

@@ -1,12 +1,11 @@
 /* meta-text.c - pure string helpers for titles and bylines. */
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "folio/meta-text.h"
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 #define MAX_TOKENS 256
 
@@ -33,7 +32,7 @@ static uint32_t next_cp(const unsigned char *s, size_t len, size_t *n)
 static bool is_word_cp(uint32_t c)
 {
 	if (c < 0x80)
-		return isalnum((int)c);
+		return ascii_isalnum((int)c);
 	if ((c >= 0x80 && c <= 0xBF) || c == 0xD7 || c == 0xF7)
 		return false;
 	if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F))
@@ -67,7 +66,7 @@ static bool words_split(const char *s, struct words *ws)
 				ws->w[ws->n++] = ws->buf + o;
 			in = true;
 			for (size_t j = 0; j < k; j++)
-				ws->buf[o++] = (char)tolower((unsigned char)s[i + j]);
+				ws->buf[o++] = (char)ascii_tolower((unsigned char)s[i + j]);
 		} else if (in) {
 			ws->buf[o++] = '\0';
 			in = false;
@@ -119,7 +118,7 @@ static char *squash(const char *s, size_t len)
 		uint32_t c = next_cp((const unsigned char *)s + i, len - i, &k);
 		if (is_word_cp(c))
 			for (size_t j = 0; j < k; j++)
-				out[o++] = (char)tolower((unsigned char)s[i + j]);
+				out[o++] = (char)ascii_tolower((unsigned char)s[i + j]);
 		i += k;
 	}
 	out[o] = '\0';
@@ -131,7 +130,7 @@ static size_t count_words(const char *s, size_t len)
 	size_t n = 0;
 	bool in = false;
 	for (size_t i = 0; i < len; i++) {
-		bool sp = isspace((unsigned char)s[i]);
+		bool sp = ascii_isspace((unsigned char)s[i]);
 		if (!sp && !in)
 			n++;
 		in = !sp;
@@ -222,7 +221,7 @@ static char *host_label(const char *url)
 	for (size_t i = 0; i + 1 < nl || (nl == 1 && i == 0); i++) {
 		bool gen = false;
 		for (int g = 0; generic[g]; g++)
-			gen |= !strcasecmp(labels[i], generic[g]);
+			gen |= !ascii_casecmp(labels[i], generic[g]);
 		if (!gen)
 			best = labels[i];
 	}
@@ -367,7 +366,7 @@ static char *strip_prefix(char *s)
 	}
 	for (int i = 0; by_prefixes[i]; i++) {
 		size_t n = strlen(by_prefixes[i]);
-		if (strncasecmp(s, by_prefixes[i], n))
+		if (ascii_ncasecmp(s, by_prefixes[i], n))
 			continue;
 		char next = s[n];
 		bool ends_label = by_prefixes[i][n - 1] == ':' ||
@@ -404,7 +403,7 @@ static void cut_tail(char *s)
 	}
 	/* A date or time, even glued to the name ("Nolan22 Dec"). */
 	for (char *p = s; *p; p++)
-		if (isdigit((unsigned char)*p)) {
+		if (ascii_isdigit((unsigned char)*p)) {
 			*p = '\0';
 			break;
 		}
@@ -472,7 +471,7 @@ static bool is_date_word(const char *w, size_t n)
 		"il", "y", "a", "le", "am", "el", "den", "de", NULL
 	};
 	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == n && !strncasecmp(w, words[i], n))
+		if (strlen(words[i]) == n && !ascii_ncasecmp(w, words[i], n))
 			return true;
 	return false;
 }
@@ -491,7 +490,7 @@ static bool is_modifier_word(const char *w, size_t n)
 		"sr", "jr.", "associated", "ria", NULL
 	};
 	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == n && !strncasecmp(w, words[i], n))
+		if (strlen(words[i]) == n && !ascii_ncasecmp(w, words[i], n))
 			return true;
 	return false;
 }
@@ -515,7 +514,7 @@ static void strip_trailing(char *s, bool (*pred)(const char *, size_t))
 static bool is_not_name_word(const char *w, size_t n)
 {
 	for (int i = 0; not_name_words[i]; i++)
-		if (strlen(not_name_words[i]) == n && !strncasecmp(w, not_name_words[i], n))
+		if (strlen(not_name_words[i]) == n && !ascii_ncasecmp(w, not_name_words[i], n))
 			return true;
 	return false;
 }
@@ -536,7 +535,7 @@ static bool looks_like_names(const char *s, size_t len)
 		words++;
 		const char *w = s + st;
 		size_t n = i - st;
-		while (n && ispunct((unsigned char)w[n - 1]))
+		while (n && ascii_ispunct((unsigned char)w[n - 1]))
 			n--;
 		if (is_not_name_word(w, n))
 			return false;
@@ -571,7 +570,7 @@ static void cut_job_title(char *s)
 		if (e == p)
 			break;
 		size_t n = (size_t)(e - p);
-		while (n && ispunct((unsigned char)p[n - 1]))
+		while (n && ascii_ispunct((unsigned char)p[n - 1]))
 			n--;
 		if (words >= 1 && is_not_name_word(p, n)) {
 			*p = '\0';
@@ -610,7 +609,7 @@ static void trim_ends(char *s)
 		again = false;
 		while (n && strchr(",;:-|/.(", s[n - 1])) {
 			/* keep a closing initial like "B." only after a letter pair */
-			if (s[n - 1] == '.' && n >= 2 && isupper((unsigned char)s[n - 2]) &&
+			if (s[n - 1] == '.' && n >= 2 && ascii_isupper((unsigned char)s[n - 2]) &&
 			    (n == 2 || s[n - 3] == ' '))
 				break;
 			s[--n] = '\0';
@@ -618,7 +617,7 @@ static void trim_ends(char *s)
 		}
 		for (int i = 0; tails[i]; i++) {
 			size_t k = strlen(tails[i]);
-			if (n >= k && !strcasecmp(s + n - k, tails[i])) {
+			if (n >= k && !ascii_casecmp(s + n - k, tails[i])) {
 				n -= k;
 				s[n] = '\0';
 				again = true;
@@ -639,9 +638,9 @@ static bool is_junk_byline(const char *s)
 		"updated", "published", "posted", "last updated", "share this", NULL
 	};
 	for (int i = 0; junk[i]; i++)
-		if (!strcasecmp(s, junk[i]))
+		if (!ascii_casecmp(s, junk[i]))
 			return true;
-	return strstr(s, "://") || !strncasecmp(s, "www.", 4);
+	return strstr(s, "://") || !ascii_ncasecmp(s, "www.", 4);
 }
 
 char *meta_clean_byline(const char *raw)

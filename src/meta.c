@@ -10,10 +10,8 @@
  *   published: JSON-LD datePublished, article:published_time and kin,
  *              <time itemprop=datePublished>.
  * See doc/extraction.md, "Metadata". */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "folio/dom.h"
 #include "folio/dom-hint.h"
@@ -21,6 +19,7 @@
 #include "folio/meta.h"
 #include "folio/meta-text.h"
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 /* <meta> keys we read, after normalising (lower case, '.' -> ':'). */
 enum mkey {
@@ -67,7 +66,7 @@ static void metas_put(struct metas *m, const char *key, size_t klen,
 	if (klen == 0 || klen >= sizeof norm)
 		return;
 	for (size_t i = 0; i < klen; i++) {
-		char c = (char)tolower((unsigned char)key[i]);
+		char c = (char)ascii_tolower((unsigned char)key[i]);
 		norm[i] = c == '.' ? ':' : c;
 	}
 	norm[klen] = '\0';
@@ -84,10 +83,10 @@ static void metas_put_all(struct metas *m, const char *keys, const char *content
 {
 	const char *p = keys;
 	while (*p) {
-		while (*p && isspace((unsigned char)*p))
+		while (*p && ascii_isspace((unsigned char)*p))
 			p++;
 		const char *e = p;
-		while (*e && !isspace((unsigned char)*e))
+		while (*e && !ascii_isspace((unsigned char)*e))
 			e++;
 		metas_put(m, p, (size_t)(e - p), content);
 		p = e;
@@ -450,7 +449,7 @@ static char *byline_from_text(xmlNodePtr n)
 		     strpbrk(t, "0123456789") < by;
 	if (len > 3 && len <= 100 && (lead || dated))
 		out = meta_clean_byline(dated && !lead ? by + 4 : t);
-	if (out && !isupper((unsigned char)out[0]) && out[0] != '@' &&
+	if (out && !ascii_isupper((unsigned char)out[0]) && out[0] != '@' &&
 	    (unsigned char)out[0] < 0x80) {
 		free(out);
 		out = NULL;
@@ -537,7 +536,7 @@ static bool names_org(const char *s)
 		"network", "magazine", "agency", "desk", NULL
 	};
 	for (int i = 0; org[i]; i++)
-		if (strcasestr(s, org[i]))
+		if (ascii_casestr(s, org[i]))
 			return true;
 	return false;
 }
@@ -549,7 +548,7 @@ static bool is_handle(const char *s)
 		return false;
 	if (strpbrk(s, "0123456789_"))
 		return true;
-	return !isupper((unsigned char)s[0]);
+	return !ascii_isupper((unsigned char)s[0]);
 }
 
 /* Metadata author, people only: URLs, handles and organisations (the
@@ -565,12 +564,12 @@ static char *meta_author(const struct metas *m, const struct jsonld_meta *j)
 		return meta_clean_byline(j->author);
 	for (size_t i = 0; i < sizeof akeys / sizeof akeys[0]; i++) {
 		const char *v = m->v[akeys[i]];
-		if (!v || !strncasecmp(v, "http", 4) || !strncmp(v, "www.", 4) ||
+		if (!v || !ascii_ncasecmp(v, "http", 4) || !strncmp(v, "www.", 4) ||
 		    names_org(v) || is_handle(v))
 			continue;
-		if (m->v[K_OG_SITE] && !strcasecmp(v, m->v[K_OG_SITE]))
+		if (m->v[K_OG_SITE] && !ascii_casecmp(v, m->v[K_OG_SITE]))
 			continue;
-		if (j->publisher && !strcasecmp(v, j->publisher))
+		if (j->publisher && !ascii_casecmp(v, j->publisher))
 			continue;
 		char *c = meta_clean_byline(v);
 		if (c)

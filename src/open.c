@@ -1,5 +1,4 @@
 /* open.c - a user's argument (URL, file, "-") -> struct article. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +8,7 @@
 #include "folio/extract.h"
 #include "folio/feed-parse.h"
 #include "folio/fetch.h"
+#include "folio/util-ascii.h"
 #include "folio/util-file.h"
 #include "folio/open.h"
 
@@ -36,9 +36,9 @@ bool open_is_url(const char *arg)
 	/* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" (RFC 3986);
 	 * a one-letter scheme is more likely a Windows drive than a URL. */
 	size_t i = 0;
-	if (!isalpha((unsigned char)arg[0]))
+	if (!ascii_isalpha((unsigned char)arg[0]))
 		return false;
-	while (isalnum((unsigned char)arg[i]) || arg[i] == '+' || arg[i] == '-' || arg[i] == '.')
+	while (ascii_isalnum((unsigned char)arg[i]) || arg[i] == '+' || arg[i] == '-' || arg[i] == '.')
 		i++;
 	return i > 1 && arg[i] == ':';
 }

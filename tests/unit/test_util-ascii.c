@@ -1,0 +1,95 @@
+/* test_util-ascii.c - ASCII-only classes and comparisons, in any locale.
+ *
+ * Each check runs twice: in the C locale, and under tr_TR.UTF-8 where
+ * <ctype.h> and strcasecmp() do not fold 'I' to 'i' (skipped, with a
+ * message, only if that locale is not installed; scripts/install-deps.sh
+ * generates it). */
+#include <ctype.h>
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "folio/util-ascii.h"
+
+/* Every byte value (and EOF) classified as the C locale's <ctype.h> does. */
+static void classes_match_c_locale(void **state)
+{
+	(void)state;
+	assert_non_null(setlocale(LC_ALL, "C"));
+	for (int c = -1; c < 256; c++) {
+		assert_int_equal(!!ascii_isalpha(c), !!isalpha(c));
+		assert_int_equal(!!ascii_isdigit(c), !!isdigit(c));
+		assert_int_equal(!!ascii_isalnum(c), !!isalnum(c));
+		assert_int_equal(!!ascii_isspace(c), !!isspace(c));
+		assert_int_equal(!!ascii_isupper(c), !!isupper(c));
+		assert_int_equal(!!ascii_islower(c), !!islower(c));
+		assert_int_equal(!!ascii_isxdigit(c), !!isxdigit(c));
+		assert_int_equal(!!ascii_ispunct(c), !!ispunct(c));
+		assert_int_equal(ascii_tolower(c), tolower(c));
+		assert_int_equal(ascii_toupper(c), toupper(c));
+	}
+	/* A plain (signed) char above 0x7f is in no class. */
+	assert_false(ascii_isalpha((char)0xc3));
+	assert_false(ascii_isspace((char)0xa0));
+}
+
+/* The comparisons folio makes on markup, headers and labels. */
+static void check_folding(void)
+{
+	assert_int_equal(ascii_tolower('I'), 'i');
+	assert_int_equal(ascii_toupper('i'), 'I');
+	assert_int_equal(ascii_casecmp("TITLE", "title"), 0);
+	assert_int_equal(ascii_casecmp("ISO-8859-1", "iso-8859-1"), 0);
+	assert_int_equal(ascii_ncasecmp("IMAGE CREDIT: Mira", "image credit", 12), 0);
+	assert_true(ascii_casecmp("abc", "abd") < 0);
+	assert_true(ascii_casecmp("abd", "ABC") > 0);
+	assert_true(ascii_casecmp("ab", "abc") < 0);
+	assert_int_equal(ascii_ncasecmp("Link", "LIST", 2), 0);
+	assert_true(ascii_ncasecmp("Link", "LIST", 3) < 0);
+	/* Bytes >= 0x80 compare as themselves: no Latin-1 folding. */
+	assert_true(ascii_casecmp("\xc9", "\xe9") != 0);
+	const char *cap = "A view of the bay. IMAGE CREDIT: Mira Holt";
+	assert_ptr_equal(ascii_casestr(cap, "image credit"), cap + 19);
+	assert_ptr_equal(ascii_casestr(cap, "Credit:"), cap + 25);
+	assert_null(ascii_casestr(cap, "credits"));
+	assert_ptr_equal(ascii_casestr(cap, ""), cap);
+	assert_null(ascii_casestr("", "x"));
+	assert_true(ascii_isalpha('I') && ascii_isupper('I') && ascii_islower('i'));
+}
+
+static void folding_in_c_locale(void **state)
+{
+	(void)state;
+	assert_non_null(setlocale(LC_ALL, "C"));
+	check_folding();
+}
+
+static void folding_in_turkish_locale(void **state)
+{
+	(void)state;
+	if (!setlocale(LC_ALL, "tr_TR.UTF-8")) {
+		print_message("tr_TR.UTF-8 not installed (scripts/install-deps.sh "
+			      "generates it); skipping\n");
+		skip();
+	}
+	/* The locale is the one that breaks <strings.h>: otherwise this
+	 * test would prove nothing. */
+	assert_true(strcasecmp("TITLE", "title") != 0);
+	check_folding();
+	setlocale(LC_ALL, "C");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(classes_match_c_locale),
+		cmocka_unit_test(folding_in_c_locale),
+		cmocka_unit_test(folding_in_turkish_locale),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
