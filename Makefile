@@ -41,7 +41,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DFOLIO_VERSION=\"$(VERSION)\" \
 	-DFOLIO_LIBCURL_SONAME=\"$(CURL_SONAME)\" $(OPT) $(WARN) \
 	$(SANFLAGS) -Iinclude $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-LIBS = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS)) $(UNISTRING_LIBS) -lm $(LDLIBS)
+LIBS = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS)) $(UNISTRING_LIBS) -lm -pthread $(LDLIBS)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))

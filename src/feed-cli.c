@@ -12,12 +12,7 @@
 
 static void fetch_opts_for(const struct open_opts *opts, struct fetch_opts *fo)
 {
-	*fo = (struct fetch_opts){ 0 };
-	if (opts) {
-		fo->user_agent = opts->user_agent;
-		fo->timeout_s = opts->timeout_s;
-		fo->max_size = opts->max_size;
-	}
+	open_fetch_opts(opts, fo);
 	fo->accept_feeds = true;
 }
 

@@ -38,6 +38,7 @@ struct xfer {
 	struct curl_slist *headers;  /* conditional GET validators */
 	bool conditional;
 	bool feeds;             /* fetch_opts.accept_feeds */
+	const struct fetch_opts *opts;  /* for its progress callback */
 };
 
 /* libcurl's functions (fetch_curl.h), set by fetch_global_init: every
@@ -185,6 +186,9 @@ enum status_code fetch_error_status(int code, long os_errno,
 	case CURLE_OUT_OF_MEMORY:
 		*cause = "out of memory";
 		return STATUS_INPUT;
+	case CURLE_ABORTED_BY_CALLBACK:
+		*cause = "cancelled";
+		return STATUS_NETWORK;
 	default:
 		*cause = "network error";
 		return STATUS_NETWORK;
@@ -479,6 +483,18 @@ static int conditional_headers(struct xfer *x, const struct fetch_opts *o)
 	return 0;
 }
 
+/* libcurl's progress callback, handed on to the caller's (downloads only). */
+static int xferinfo_cb(void *arg, curl_off_t dltotal, curl_off_t dlnow,
+		       curl_off_t ultotal, curl_off_t ulnow)
+{
+	const struct xfer *x = arg;
+	(void)ultotal;
+	(void)ulnow;
+	return x->opts->progress(x->opts->progress_arg,
+				 dltotal > 0 ? (uint64_t)dltotal : 0,
+				 dlnow > 0 ? (uint64_t)dlnow : 0);
+}
+
 static int xfer_setup(struct xfer *x, const char *url,
 		      const struct fetch_opts *o, struct fetch_result *res)
 {
@@ -534,6 +550,12 @@ static int xfer_setup(struct xfer *x, const char *url,
 	curl->easy_setopt(h, CURLOPT_HEADERDATA, x);
 	curl->easy_setopt(h, CURLOPT_WRITEFUNCTION, write_cb);
 	curl->easy_setopt(h, CURLOPT_WRITEDATA, x);
+	if (o && o->progress) {
+		x->opts = o;
+		curl->easy_setopt(h, CURLOPT_XFERINFOFUNCTION, xferinfo_cb);
+		curl->easy_setopt(h, CURLOPT_XFERINFODATA, x);
+		curl->easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+	}
 	return 0;
 }
 
@@ -555,6 +577,7 @@ static bool wants_detail(CURLcode rc, long os_errno)
 	switch (rc) {
 	case CURLE_COULDNT_RESOLVE_HOST: case CURLE_TOO_MANY_REDIRECTS:
 	case CURLE_UNSUPPORTED_PROTOCOL: case CURLE_URL_MALFORMAT:
+	case CURLE_ABORTED_BY_CALLBACK:
 		return false;
 	case CURLE_COULDNT_CONNECT:
 		return os_errno != ECONNREFUSED && os_errno != ENETUNREACH &&

@@ -80,13 +80,17 @@ static enum status_code open_local(const char *arg, const struct open_opts *opts
 #define STUB_MAX_TEXT 200
 #define REFRESH_MAX_DELAY_S 10
 
-static void fetch_opts_of(const struct open_opts *opts, struct fetch_opts *fo)
+void open_fetch_opts(const struct open_opts *opts, struct fetch_opts *fo)
 {
 	*fo = (struct fetch_opts){ 0 };
-	fo->user_agent = opts ? opts->user_agent : NULL;
-	fo->timeout_s = opts ? opts->timeout_s : 0;
-	fo->max_size = opts ? opts->max_size : 0;
-	fo->accept_feeds = opts && opts->on_feed;
+	if (!opts)
+		return;
+	fo->user_agent = opts->user_agent;
+	fo->timeout_s = opts->timeout_s;
+	fo->max_size = opts->max_size;
+	fo->accept_feeds = opts->on_feed != NULL;
+	fo->progress = opts->progress;
+	fo->progress_arg = opts->progress_arg;
 }
 
 /* Extract fetched bytes with the final URL as base and the header's
@@ -217,7 +221,7 @@ static enum status_code open_url(const char *arg, const struct open_opts *opts,
 	struct fetch_result res;
 	enum status_code rc;
 
-	fetch_opts_of(opts, &fo);
+	open_fetch_opts(opts, &fo);
 	rc = fetch_cached(opts ? opts->store : NULL, opts && opts->offline, arg, &fo, &res, NULL);
 	if (rc == STATUS_OK) {
 		err[0] = '\0';
@@ -328,7 +332,7 @@ static void open_urls_together(struct batch *b, int jobs)
 			b->idx[nurl++] = i;
 			b->state[i] = S_WAIT;
 		}
-	fetch_opts_of(b->opts, &fo);
+	open_fetch_opts(b->opts, &fo);
 	fetch_many_cb(b->urls, nurl, jobs, &fo, fr, batch_fetched, b);
 	for (size_t k = 0; k < nurl; k++) {
 		struct open_result *r = &b->results[b->idx[k]];

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "folio/status.h"
 
 #define FETCH_DEFAULT_TIMEOUT_S 30L
@@ -36,6 +37,13 @@ struct fetch_opts {
 	/* Feeds too (feed-parse.h): the RSS/Atom/RDF and XML media types, and a
 	 * body without a type whose first element is a feed's. */
 	bool accept_feeds;
+	/* Called while the transfer runs (libcurl's xferinfo: often while
+	 * bytes arrive, about once a second when none do) with the bytes
+	 * expected (0: unknown) and received so far; a nonzero return
+	 * aborts it: status STATUS_NETWORK, cause "cancelled".  NULL: none.
+	 * task_xferinfo (task.h) fits. */
+	int (*progress)(void *arg, uint64_t total, uint64_t now);
+	void *progress_arg;
 };
 
 struct fetch_result {

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "folio/article.h"
 #include "folio/status.h"
 
@@ -32,7 +33,15 @@ struct open_opts {
 	struct store *store;    /* page cache (fetch-cache.h); NULL: none */
 	bool offline;           /* URLs only from the cache / saved list */
 	open_feed_fn on_feed; /* feeds; NULL: refused as not HTML */
+	/* Every fetch's progress and cancel hook (fetch_opts.progress);
+	 * NULL: none. */
+	int (*progress)(void *arg, uint64_t total, uint64_t now);
+	void *progress_arg;
 };
+
+struct fetch_opts;
+/* The fetch options these open options stand for. */
+void open_fetch_opts(const struct open_opts *opts, struct fetch_opts *fo);
 
 #define OPEN_ERR_MAX 512
 
