@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "folio/date.h"
 #include "folio/dom.h"
 #include "folio/dom-hint.h"
 #include "folio/meta-jsonld.h"
@@ -94,6 +95,7 @@ static void metas_put_all(struct metas *m, const char *keys, const char *content
 }
 
 #define MAX_H1 12
+#define MAX_DATELINES 8
 
 /* What one walk over the page finds for the later steps. */
 struct survey {
@@ -102,7 +104,16 @@ struct survey {
 	size_t nh1;
 	xmlNodePtr time_pub;            /* <time itemprop=datePublished|pubdate> */
 	xmlNodePtr time_any;            /* first <time datetime> after an h1 */
+	xmlNodePtr dateline[MAX_DATELINES];  /* date-named elements after an h1 */
+	size_t ndateline;
 };
+
+/* Class/id words of a visible dateline ("post-date", "published",
+ * "timestamp"), unless it is the update's. */
+static const char *const dateline_hints[] = {
+	"date", "time", "publish", "posted", "pubdate", NULL
+};
+static const char *const dateline_vetoes[] = {"update", "modif", NULL};
 
 static void survey_node(xmlNodePtr n, struct survey *sv)
 {
@@ -116,6 +127,9 @@ static void survey_node(xmlNodePtr n, struct survey *sv)
 			sv->time_pub = n;
 		else if (sv->nh1 && !sv->time_any && dom_attr_raw(n, "datetime"))
 			sv->time_any = n;
+	} else if (sv->nh1 && sv->ndateline < MAX_DATELINES && n->properties &&
+		   hint_token(n, dateline_hints) && !hint_token(n, dateline_vetoes)) {
+		sv->dateline[sv->ndateline++] = n;
 	}
 }
 
@@ -601,6 +615,8 @@ static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
 
 /* ---- date ---- */
 
+/* The first source that reads as a date, as RFC 3339: a placeholder
+ * ("0001-01-01") or an unreadable value gives way to the next one. */
 static char *choose_published(const struct survey *sv, const struct metas *m,
 			      const struct jsonld_meta *j)
 {
@@ -608,15 +624,28 @@ static char *choose_published(const struct survey *sv, const struct metas *m,
 		K_ART_PUB, K_OG_ART_PUB, K_PARSELY_PUB, K_ITEMPROP_PUB,
 		K_DC_DATE, K_DCTERMS_CREATED, K_PUBDATE, K_SAILTHRU_DATE,
 	};
-	if (j->published)
-		return strdup(j->published);
-	const char *v = first_of(m, dkeys, sizeof dkeys / sizeof dkeys[0]);
-	if (v)
-		return strdup(v);
+	char *out = date_rfc3339(j->published);
+	for (size_t i = 0; !out && i < sizeof dkeys / sizeof dkeys[0]; i++)
+		out = date_rfc3339(m->v[dkeys[i]]);
 	/* Last resort: the first dated <time> after the headline (the
 	 * article's dateline; "updated" times and comments come later). */
-	xmlNodePtr t = sv->time_pub ? sv->time_pub : sv->time_any;
-	return t ? dom_attr(t, "datetime") : NULL;
+	xmlNodePtr times[] = {sv->time_pub, sv->time_any};
+	for (size_t i = 0; !out && i < 2; i++) {
+		if (!times[i])
+			continue;
+		char *v = dom_attr(times[i], "datetime");
+		if (!v)
+			v = dom_text_max(times[i], 100);
+		out = date_rfc3339(v);
+		free(v);
+	}
+	/* The visible dateline: "November 19, 2019, 07:47 PM EST". */
+	for (size_t i = 0; !out && i < sv->ndateline; i++) {
+		char *v = dom_text_max(sv->dateline[i], 100);
+		out = date_rfc3339(v);
+		free(v);
+	}
+	return out;
 }
 
 /* ---- lead image from metadata ---- */

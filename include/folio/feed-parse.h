@@ -61,15 +61,6 @@ void feed_free(struct feed *f);
 
 const char *feed_format_name(enum feed_format f);   /* "rss", "rdf", "atom" */
 
-/* Dates: RFC 822 / 1123 ("Tue, 10 Jun 2003 04:00:00 GMT", with the
- * obsolete zones and 2-digit years) and RFC 3339 / ISO 8601
- * ("2003-12-13T18:30:02.25+01:00", a bare date too).  0 when s is not
- * one of them. */
-time_t feed_date_rfc822(const char *s);
-time_t feed_date_rfc3339(const char *s);
-/* Either form. */
-time_t feed_date_parse(const char *s);
-
 /* A feed an HTML page advertises: <link rel="alternate"
  * type="application/rss+xml|application/atom+xml" href=...>. */
 struct feed_link {
