@@ -12,9 +12,11 @@ SAN ?= 0
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 
-PKGS := libxml-2.0 libcurl ncursesw jansson sqlite3
+PKGS := libxml-2.0 libcurl ncursesw jansson sqlite3 chafa libjpeg libpng libwebp
 # Debian's libunistring-dev ships no .pc file: ask pkg-config first anyway.
 UNISTRING_LIBS = $(shell $(PKG_CONFIG) --libs libunistring 2>/dev/null || echo -lunistring)
+# Nor does Debian's libgif-dev (giflib): the same fallback.
+GIF_LIBS = $(shell $(PKG_CONFIG) --libs giflib 2>/dev/null || echo -lgif)
 # libcurl is compiled against but not linked: src/fetch-curl.c dlopen()s it
 # at the first fetch (its dependencies tripled every run's start-up).
 # Its soname is that of the libcurl pkg-config finds, else libcurl.so.4.
@@ -41,7 +43,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DFOLIO_VERSION=\"$(VERSION)\" \
 	-DFOLIO_LIBCURL_SONAME=\"$(CURL_SONAME)\" $(OPT) $(WARN) \
 	$(SANFLAGS) -Iinclude $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-LIBS = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS)) $(UNISTRING_LIBS) -lm -pthread $(LDLIBS)
+LIBS = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS)) $(UNISTRING_LIBS) $(GIF_LIBS) -lm -pthread $(LDLIBS)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
