@@ -5,6 +5,7 @@
 #include "folio/dom.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-url.h"
 
 const char *dom_name(xmlNodePtr node)
 {
@@ -248,61 +249,6 @@ xmlNodePtr dom_find(xmlNodePtr root, const char *name)
 	return NULL;
 }
 
-char *dom_resolve_url(const char *base, const char *href)
-{
-	char *clean, *res = NULL;
-	const char *p;
-	xmlChar *uri;
-
-	if (!href)
-		return NULL;
-	clean = text_clean_dup(href, strlen(href));
-	if (!clean)
-		return NULL;
-	/* Browsers drop spaces inside a scheme and ignore case: strip to
-	 * letters to spot javascript: / data: / vbscript: wherever hidden. */
-	p = clean;
-	{
-		char scheme[16];
-		size_t n = 0;
-		for (; *p && *p != ':' && n < sizeof scheme - 1; p++)
-			if (*p != ' ')
-				scheme[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-		scheme[n] = '\0';
-		if (*p == ':' && (strcmp(scheme, "javascript") == 0 ||
-				  strcmp(scheme, "data") == 0 ||
-				  strcmp(scheme, "vbscript") == 0)) {
-			free(clean);
-			return NULL;
-		}
-	}
-	/* Spaces in a URL are escaped rather than kept. */
-	if (strchr(clean, ' ')) {
-		xmlChar *esc = xmlURIEscapeStr((const xmlChar *)clean, (const xmlChar *)":/?#[]@!$&'()*+,;=%~");
-		if (esc) {
-			free(clean);
-			clean = strdup((const char *)esc);
-			xmlFree(esc);
-			if (!clean)
-				return NULL;
-		}
-	}
-	uri = xmlBuildURI((const xmlChar *)clean, (const xmlChar *)(base && *base ? base : NULL));
-	if (!uri) {
-		/* unparsable relative to base: keep an absolute href as is */
-		if (strstr(clean, "://"))
-			return clean;
-		free(clean);
-		return NULL;
-	}
-	/* libxml2 unescapes %xx in a base's host, which can leave bytes
-	 * that are not UTF-8 (or controls): clean the result as well. */
-	res = text_clean_dup((const char *)uri, strlen((const char *)uri));
-	xmlFree(uri);
-	free(clean);
-	return res;
-}
-
 char *dom_base_url(xmlDocPtr doc, const char *doc_url)
 {
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
@@ -311,7 +257,7 @@ char *dom_base_url(xmlDocPtr doc, const char *doc_url)
 		if (dom_is(n, "base")) {
 			const char *href = dom_attr_raw(n, "href");
 			if (href && *href) {
-				char *r = dom_resolve_url(doc_url, href);
+				char *r = url_resolve(doc_url, href);
 				if (r)
 					return r;
 			}

@@ -26,6 +26,7 @@
 #include "folio/meta.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-url.h"
 
 /* ---- tag kinds ------------------------------------------------------ */
 
@@ -916,7 +917,7 @@ static void add_link(struct emit *e, size_t start, size_t end, const char *href)
 
 	if (end <= start || !href || e->pre)
 		return;
-	url = dom_resolve_url(e->c->base, href);
+	url = url_resolve(e->c->base, href);
 	if (!url)
 		return;
 	if (e->nlinks == e->links_cap) {

@@ -19,6 +19,7 @@
 #include "folio/dom.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-url.h"
 
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
@@ -249,23 +250,12 @@ static void set_once(char **field, char *value)
 	*field = value;
 }
 
-/* dom_resolve_url's answer, cleaned again: libxml2 unescapes %xx in a
- * host name, which can leave bytes that are not UTF-8. */
-static char *clean_url(char *u)
-{
-	if (u && text_clean(u, strlen(u)) == 0) {
-		free(u);
-		return NULL;
-	}
-	return u;
-}
-
 static char *resolve(const char *base, char *href)
 {
 	char *u = NULL;
 
 	if (href) {
-		u = clean_url(dom_resolve_url(base, href));
+		u = url_resolve(base, href);
 		free(href);
 	}
 	return u;
@@ -359,7 +349,7 @@ static char *atom_link(struct ctx *c, xmlNodePtr n)
 	if (!href)
 		return NULL;
 	base = xmlNodeGetBase(c->doc, n);
-	u = clean_url(dom_resolve_url(base ? (const char *)base : c->url, href));
+	u = url_resolve(base ? (const char *)base : c->url, href);
 	xmlFree(base);
 	free(href);
 	return u;
@@ -1009,7 +999,7 @@ int feed_discover_doc(xmlDocPtr doc, const char *url, struct feed_link **out, si
 		type = dom_attr(e, "type");
 		fmt = link_format(type);
 		href = fmt != FEED_NONE && has_token(rel, "alternate") ?
-		       clean_url(dom_resolve_url(base ? base : url, dom_attr_raw(e, "href"))) : NULL;
+		       url_resolve(base ? base : url, dom_attr_raw(e, "href")) : NULL;
 		if (href)
 			rc = add_link(out, n, href, dom_attr(e, "title"), fmt);
 		free(rel);

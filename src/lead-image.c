@@ -28,6 +28,7 @@
 #include "folio/meta-text.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-url.h"
 
 #define TOP_TEXT 2500   /* letters after the start beyond which images are "deep" */
 #define CLIMB 4         /* ancestor levels searched for a caption */
@@ -139,7 +140,7 @@ static char *img_url(const char *base, const char *src)
 	char *one = strndup(src, strcspn(src, " \t\n\r"));
 	if (!one)
 		return NULL;
-	char *url = dom_resolve_url(base, one);
+	char *url = url_resolve(base, one);
 	free(one);
 	return url;
 }
@@ -235,7 +236,7 @@ static bool links_elsewhere(xmlNodePtr img, const char *base)
 		if (!href || !*href || *href == '#' || !ascii_ncasecmp(href, "javascript:", 11) ||
 		    image_href(href))
 			return false;
-		char *abs = dom_resolve_url(base, href);
+		char *abs = url_resolve(base, href);
 		bool same = abs && base && !strcmp(abs, base);
 		free(abs);
 		return !same;

@@ -21,6 +21,7 @@
 #include "folio/meta-text.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-url.h"
 
 /* <meta> keys we read, after normalising (lower case, '.' -> ':'). */
 enum mkey {
@@ -660,7 +661,7 @@ static void meta_image(const struct metas *m, const struct jsonld_meta *j,
 	const char *src = first_of(m, ikeys, sizeof ikeys / sizeof ikeys[0]);
 	if (!src)
 		src = j->image_url;
-	char *url = src ? dom_resolve_url(base_url, src) : NULL;
+	char *url = src ? url_resolve(base_url, src) : NULL;
 	if (!url)
 		return;
 	struct lead_image *li = article_lead_image(a);

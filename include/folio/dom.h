@@ -73,10 +73,6 @@ bool dom_hint(xmlNodePtr node, const char *const *words);
 /* First element below root (document order) with this tag, or NULL. */
 xmlNodePtr dom_find(xmlNodePtr root, const char *name);
 
-/* Absolute URL for href relative to base (either may be NULL).
- * malloc'd; NULL for empty input, javascript:, data: or on OOM. */
-char *dom_resolve_url(const char *base, const char *href);
-
 /* The document's base for relative URLs: <base href> resolved against
  * doc_url when present, else doc_url.  malloc'd or NULL. */
 char *dom_base_url(xmlDocPtr doc, const char *doc_url);

@@ -363,6 +363,7 @@ static void test_graph_base(void **state) { (void)state; run_sample("graph-base"
 static void test_undeclared_utf8(void **state) { (void)state; run_sample("undeclared-utf8"); }
 static void test_cp1252_undeclared(void **state) { (void)state; run_sample("cp1252-undeclared"); }
 static void test_photograph_credit(void **state) { (void)state; run_sample("photograph-credit"); }
+static void test_link_chars(void **state) { (void)state; run_sample("link-chars"); }
 
 int main(void)
 {
@@ -377,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_undeclared_utf8),
 		cmocka_unit_test(test_cp1252_undeclared),
 		cmocka_unit_test(test_photograph_credit),
+		cmocka_unit_test(test_link_chars),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,418 @@
+/* util-url.c - the one URL resolver (see util-url.h).
+ *
+ * A reference is split as RFC 3986 appendix B does, resolved against the
+ * base by section 5.2.2 (dot segments removed as in 5.2.4, but a
+ * relative base such as a file path keeps its leading ".."), then written
+ * out with what a URL may not hold percent-encoded. */
+#include <idn2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "folio/text.h"
+#include "folio/util-ascii.h"
+#include "folio/util-url.h"
+
+/* One part of a URL reference: on is false when the part is absent
+ * (no "?" at all), which differs from present but empty ("?"). */
+struct span {
+	const char *p;
+	size_t n;
+	bool on;
+};
+
+struct url_ref {
+	struct span scheme, auth, path, query, frag;
+};
+
+/* A growing output string; oom once an allocation failed. */
+struct sbuf {
+	char *p;
+	size_t n, cap;
+	bool oom;
+};
+
+static void sb_put(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = (b->n + n + 1) * 2;
+		char *p = realloc(b->p, cap);
+		if (!p) {
+			b->oom = true;
+			return;
+		}
+		b->p = p;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void sb_putc(struct sbuf *b, char c)
+{
+	sb_put(b, &c, 1);
+}
+
+/* The string built, or NULL (and nothing leaked) after an OOM. */
+static char *sb_take(struct sbuf *b)
+{
+	if (b->oom || !b->p) {
+		free(b->p);
+		return b->oom ? NULL : strdup("");
+	}
+	return b->p;
+}
+
+static struct span span_of(const char *p, size_t n)
+{
+	return (struct span){ p, n, true };
+}
+
+/* Length of a leading "scheme:" (without the colon), 0 if none. */
+static size_t scheme_len(const char *s, size_t n)
+{
+	if (n == 0 || !ascii_isalpha((unsigned char)s[0]))
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if (s[i] == ':')
+			return i;
+		if (!ascii_isalnum((unsigned char)s[i]) && s[i] != '+' &&
+		    s[i] != '-' && s[i] != '.')
+			return 0;
+	}
+	return 0;
+}
+
+static bool is_stop(char c, const char *stops)
+{
+	return strchr(stops, c) != NULL && c != '\0';
+}
+
+/* RFC 3986 appendix B: scheme, authority, path, query, fragment. */
+static void parse_ref(const char *s, size_t n, struct url_ref *r)
+{
+	size_t i = 0, k;
+	memset(r, 0, sizeof *r);
+	if ((k = scheme_len(s, n))) {
+		r->scheme = span_of(s, k);
+		i = k + 1;
+	}
+	if (n - i >= 2 && s[i] == '/' && s[i + 1] == '/') {
+		for (k = i + 2; k < n && !is_stop(s[k], "/?#"); k++)
+			;
+		r->auth = span_of(s + i + 2, k - i - 2);
+		i = k;
+	}
+	for (k = i; k < n && !is_stop(s[k], "?#"); k++)
+		;
+	r->path = span_of(s + i, k - i);
+	i = k;
+	if (i < n && s[i] == '?') {
+		for (k = i + 1; k < n && s[k] != '#'; k++)
+			;
+		r->query = span_of(s + i + 1, k - i - 1);
+		i = k;
+	}
+	if (i < n && s[i] == '#')
+		r->frag = span_of(s + i + 1, n - i - 1);
+}
+
+static bool span_is(struct span s, const char *word)
+{
+	return s.on && s.n == strlen(word) && ascii_ncasecmp(s.p, word, s.n) == 0;
+}
+
+static bool is_special(struct span scheme)
+{
+	return span_is(scheme, "http") || span_is(scheme, "https");
+}
+
+/* RFC 3986 5.2.4 by segments.  An absolute path drops ".." at its top;
+ * a relative one (a file path as base) keeps it. */
+static char *remove_dots(const char *p, size_t n)
+{
+	struct span *seg = malloc((n + 2) * sizeof *seg);
+	size_t top = 0, i = 0;
+	bool abs = n > 0 && p[0] == '/';
+	struct sbuf b = {0};
+	if (!seg)
+		return NULL;
+	if (abs)
+		i = 1;
+	while (n > 0 && i <= n) {
+		size_t k = i;
+		while (k < n && p[k] != '/')
+			k++;
+		struct span s = span_of(p + i, k - i);
+		bool last = k >= n;
+		bool dot = s.n == 1 && s.p[0] == '.';
+		bool dotdot = s.n == 2 && s.p[0] == '.' && s.p[1] == '.';
+		if (dotdot && top > 0 && !(seg[top - 1].n == 2 && !memcmp(seg[top - 1].p, "..", 2)))
+			top--;
+		else if (dotdot && !abs)
+			seg[top++] = s;
+		else if (!dot && !dotdot)
+			seg[top++] = s;
+		if (last && (dot || dotdot))
+			seg[top++] = span_of(p + k, 0);   /* "a/.." is "a/" ... "/" */
+		i = k + 1;
+	}
+	if (abs)
+		sb_putc(&b, '/');
+	for (size_t j = 0; j < top; j++) {
+		if (j)
+			sb_putc(&b, '/');
+		sb_put(&b, seg[j].p, seg[j].n);
+	}
+	free(seg);
+	return sb_take(&b);
+}
+
+/* RFC 3986 5.2.3: the reference's path after the base's directory. */
+static char *merge_paths(const struct url_ref *base, struct span path)
+{
+	struct sbuf b = {0};
+	if (base->auth.on && base->path.n == 0) {
+		sb_putc(&b, '/');
+	} else {
+		size_t dir = base->path.n;
+		while (dir > 0 && base->path.p[dir - 1] != '/')
+			dir--;
+		sb_put(&b, base->path.p, dir);
+	}
+	sb_put(&b, path.p, path.n);
+	char *merged = sb_take(&b), *out;
+	if (!merged)
+		return NULL;
+	out = remove_dots(merged, strlen(merged));
+	free(merged);
+	return out;
+}
+
+/* RFC 3986 5.2.2: the target's parts; *path is malloc'd. */
+static bool resolve_ref(const struct url_ref *base, const struct url_ref *r,
+			struct url_ref *t, char **path)
+{
+	*t = *r;
+	if (r->scheme.on || r->auth.on) {
+		*path = remove_dots(r->path.p, r->path.n);
+		if (!r->scheme.on)
+			t->scheme = base->scheme;
+		return *path != NULL;
+	}
+	t->scheme = base->scheme;
+	t->auth = base->auth;
+	if (r->path.n == 0) {
+		*path = strndup(base->path.p ? base->path.p : "", base->path.n);
+		if (!r->query.on)
+			t->query = base->query;
+	} else if (r->path.p[0] == '/') {
+		*path = remove_dots(r->path.p, r->path.n);
+	} else {
+		*path = merge_paths(base, r->path);
+	}
+	return *path != NULL;
+}
+
+/* Bytes kept as written besides letters and digits: RFC 3986's
+ * unreserved and sub-delims, and what the part may hold besides. */
+#define KEEP_USER "-._~!$&'()*+,;=:"
+#define KEEP_PATH KEEP_USER "@/"
+#define KEEP_QUERY KEEP_PATH "?"
+
+/* s[0..n) with every byte a URL may not hold as %XX; a '%' that does
+ * not start an escape becomes "%25" (browsers keep "%zz" that way). */
+static void put_encoded(struct sbuf *b, const char *s, size_t n, const char *keep)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '%' && i + 2 < n && ascii_isxdigit((unsigned char)s[i + 1]) &&
+		    ascii_isxdigit((unsigned char)s[i + 2])) {
+			sb_putc(b, '%');
+		} else if (c != '%' && c != '\0' && (ascii_isalnum(c) || strchr(keep, c))) {
+			sb_putc(b, (char)c);
+		} else {
+			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
+			sb_put(b, e, 3);
+		}
+	}
+}
+
+/* A host as a URL holds it: lower-cased ASCII, IDNA for any other
+ * letters; false when it cannot be a host. */
+static bool put_host(struct sbuf *b, const char *h, size_t n)
+{
+	char *copy = strndup(h, n), *ascii = NULL;
+	bool ok = copy != NULL;
+	const char *src = copy;
+	for (size_t i = 0; ok && i < n; i++)
+		if ((unsigned char)copy[i] >= 0x80) {
+			ok = idn2_to_ascii_8z(copy, &ascii, IDN2_NONTRANSITIONAL |
+					      IDN2_NFC_INPUT) == IDN2_OK;
+			src = ascii;
+			break;
+		}
+	for (const char *p = src; ok && *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c <= ' ' || c >= 0x7f || strchr("\"<>\\^`{|}[]", c))
+			ok = false;
+		else
+			sb_putc(b, (char)ascii_tolower(c));
+	}
+	free(copy);
+	idn2_free(ascii);
+	return ok;
+}
+
+/* userinfo@host:port; an IPv6 literal ("[::1]") is kept as written. */
+static bool put_authority(struct sbuf *b, struct span a)
+{
+	const char *at = NULL, *end = a.p + a.n, *host, *colon = NULL;
+	for (const char *p = a.p; p < end; p++)
+		if (*p == '@')
+			at = p;
+	if (at) {
+		put_encoded(b, a.p, (size_t)(at - a.p), KEEP_USER);
+		sb_putc(b, '@');
+	}
+	host = at ? at + 1 : a.p;
+	if (host < end && *host == '[') {
+		const char *close = memchr(host, ']', (size_t)(end - host));
+		if (!close)
+			return false;
+		for (const char *p = host + 1; p < close; p++)
+			if (!ascii_isxdigit((unsigned char)*p) && *p != ':' && *p != '.')
+				return false;
+		sb_put(b, host, (size_t)(close + 1 - host));
+		host = close + 1;
+		if (host < end && *host != ':')
+			return false;
+		colon = host < end ? host : NULL;
+	} else {
+		colon = memrchr(host, ':', (size_t)(end - host));
+		if (!put_host(b, host, (size_t)((colon ? colon : end) - host)))
+			return false;
+	}
+	if (colon) {
+		for (const char *p = colon + 1; p < end; p++)
+			if (!ascii_isdigit((unsigned char)*p))
+				return false;
+		sb_put(b, colon, (size_t)(end - colon));
+	}
+	return true;
+}
+
+/* The target as a string: encoded when it is a URL (has a scheme); a
+ * relative result (a file path) is kept as cleaned. */
+static char *write_url(const struct url_ref *t, const char *path)
+{
+	struct sbuf b = {0};
+	bool url = t->scheme.on;
+	if (url) {
+		for (size_t i = 0; i < t->scheme.n; i++)
+			sb_putc(&b, (char)ascii_tolower((unsigned char)t->scheme.p[i]));
+		sb_putc(&b, ':');
+	}
+	if (t->auth.on) {
+		sb_put(&b, "//", 2);
+		if (!url)
+			sb_put(&b, t->auth.p, t->auth.n);
+		else if (!put_authority(&b, t->auth)) {
+			free(b.p);
+			return NULL;
+		}
+	}
+	if (url && t->auth.on && !*path && is_special(t->scheme))
+		sb_putc(&b, '/');
+	if (url)
+		put_encoded(&b, path, strlen(path), KEEP_PATH);
+	else
+		sb_put(&b, path, strlen(path));
+	if (t->query.on) {
+		sb_putc(&b, '?');
+		if (url)
+			put_encoded(&b, t->query.p, t->query.n, KEEP_QUERY);
+		else
+			sb_put(&b, t->query.p, t->query.n);
+	}
+	if (t->frag.on) {
+		sb_putc(&b, '#');
+		if (url)
+			put_encoded(&b, t->frag.p, t->frag.n, KEEP_QUERY);
+		else
+			sb_put(&b, t->frag.p, t->frag.n);
+	}
+	return sb_take(&b);
+}
+
+/* href as a browser reads it: tabs and newlines inside dropped, then
+ * cleaned as all page text is (controls, escape sequences, invalid
+ * UTF-8 and invisible characters removed, ends trimmed). */
+static char *read_href(const char *href)
+{
+	size_t n = strlen(href), k = 0;
+	char *s = malloc(n + 1);
+	if (!s)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (href[i] != '\t' && href[i] != '\n' && href[i] != '\r')
+			s[k++] = href[i];
+	k = text_clean(s, k);
+	s[k] = '\0';
+	if (k == 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* '\' is '/' before any query in an http(s) URL, as browsers read it. */
+static void backslashes_to_slashes(char *s)
+{
+	for (; *s && *s != '?' && *s != '#'; s++)
+		if (*s == '\\')
+			*s = '/';
+}
+
+char *url_resolve(const char *base, const char *href)
+{
+	struct url_ref b = {0}, r, t;
+	char *h, *path = NULL, *out = NULL;
+	if (!href || !(h = read_href(href)))
+		return NULL;
+	if (base && *base)
+		parse_ref(base, strlen(base), &b);
+	parse_ref(h, strlen(h), &r);
+	if (span_is(r.scheme, "javascript") || span_is(r.scheme, "data") ||
+	    span_is(r.scheme, "vbscript"))
+		goto done;
+	if (is_special(r.scheme.on ? r.scheme : b.scheme)) {
+		backslashes_to_slashes(h);
+		parse_ref(h, strlen(h), &r);
+	}
+	/* "http:page.html" on an http page is relative (WHATWG). */
+	if (r.scheme.on && !r.auth.on && is_special(r.scheme) && b.scheme.on &&
+	    r.scheme.n == b.scheme.n && !ascii_ncasecmp(r.scheme.p, b.scheme.p, b.scheme.n))
+		r.scheme.on = false;
+	if (resolve_ref(&b, &r, &t, &path))
+		out = write_url(&t, path);
+done:
+	free(path);
+	free(h);
+	return out;
+}
+
+bool url_is_http(const char *url)
+{
+	size_t k = 0;
+	if (!url)
+		return false;
+	if (ascii_ncasecmp(url, "http://", 7) == 0)
+		k = 7;
+	else if (ascii_ncasecmp(url, "https://", 8) == 0)
+		k = 8;
+	return k && url[k] && url[k] != '/' && url[k] != '?' && url[k] != '#';
+}
