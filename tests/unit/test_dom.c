@@ -119,49 +119,6 @@ static void test_hint(void **state)
 	xmlFreeDoc(d);
 }
 
-static void test_resolve(void **state)
-{
-	(void)state;
-	struct { const char *base, *href, *want; } cases[] = {
-		{ "http://e.org/a/b.html", "c.html", "http://e.org/a/c.html" },
-		{ "http://e.org/a/b.html", "/x?y=1#z", "http://e.org/x?y=1#z" },
-		{ "http://e.org/a/b.html", "//cdn.e.org/i.png", "http://cdn.e.org/i.png" },
-		{ "http://e.org/a/b.html", "https://o.org/", "https://o.org/" },
-		{ "http://e.org/a/b.html", "../up", "http://e.org/up" },
-		{ NULL, "https://o.org/p", "https://o.org/p" },
-		{ "http://e.org/a/b.html", "javascript:alert(1)", NULL },
-		{ "http://e.org/a/b.html", " JavaScript:void(0)", NULL },
-		{ "http://e.org/a/b.html", "data:text/html,x", NULL },
-		{ "http://e.org/a/b.html", "", NULL },
-		{ "http://e.org/a/b.html", NULL, NULL },
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		char *r = dom_resolve_url(cases[i].base, cases[i].href);
-		if (!cases[i].want) {
-			if (r)
-				fail_msg("case %zu: want NULL got %s", i, r);
-		} else {
-			if (!r || strcmp(r, cases[i].want) != 0)
-				fail_msg("case %zu: want %s got %s", i, cases[i].want, r ? r : "NULL");
-		}
-		free(r);
-	}
-}
-
-/* libxml2 decodes %xx in a base's host: the result must still be clean
- * UTF-8 without control bytes (it goes into JSON and onto the screen). */
-static void test_resolve_escaped_host(void **state)
-{
-	(void)state;
-	char *r = dom_resolve_url("http://a%ff%1b%fe.example/dir/", "page");
-	if (r) {
-		assert_true(text_is_utf8(r, strlen(r)));
-		for (const char *p = r; *p; p++)
-			assert_true((unsigned char)*p >= 0x20);
-	}
-	free(r);
-}
-
 static void test_base_url(void **state)
 {
 	(void)state;
@@ -187,8 +144,6 @@ int main(void)
 		cmocka_unit_test(test_text_max),
 		cmocka_unit_test(test_text_deep),
 		cmocka_unit_test(test_hint),
-		cmocka_unit_test(test_resolve),
-		cmocka_unit_test(test_resolve_escaped_host),
 		cmocka_unit_test(test_base_url),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

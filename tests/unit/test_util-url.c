@@ -26,7 +26,8 @@ static void check_rows(const struct row *rows, size_t n)
 			    got == rows[i].want;
 		if (!same) {
 			print_error("base \"%s\" href \"%s\": want %s, got %s\n",
-				    rows[i].base ? rows[i].base : "(null)", rows[i].href,
+				    rows[i].base ? rows[i].base : "(null)",
+				    rows[i].href ? rows[i].href : "(null)",
 				    rows[i].want ? rows[i].want : "NULL", got ? got : "NULL");
 			bad++;
 		}
@@ -102,6 +103,9 @@ static void browser_encoding(void **state)
 		{ PAGE, "http://user:pw@host.example:81/", "http://user:pw@host.example:81/" },
 		{ PAGE, "https:page2", "https://wiki.example/wiki/page2" },
 		{ PAGE, "mailto:desk@wiki.example", "mailto:desk@wiki.example" },
+		{ PAGE, "//cdn.example/i.png", "https://cdn.example/i.png" },
+		/* An escaped host stays escaped: no control or bad byte appears. */
+		{ "http://a%ff%1b%fe.example/dir/", "page", "http://a%ff%1b%fe.example/dir/page" },
 		{ PAGE, "/a\x1b[31mb", "https://wiki.example/ab" },   /* escapes go */
 		/* Not URLs: dangerous schemes, hosts that cannot be, empty. */
 		{ PAGE, "javascript:alert(1)", NULL },
@@ -114,6 +118,7 @@ static void browser_encoding(void **state)
 		{ PAGE, "http://[::1/", NULL },
 		{ PAGE, "", NULL },
 		{ PAGE, " \t\n", NULL },
+		{ PAGE, NULL, NULL },
 	};
 	check_rows(rows, sizeof rows / sizeof *rows);
 }
