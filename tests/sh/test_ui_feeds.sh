@@ -44,7 +44,7 @@ story_page "$W/two.html" "Old news story"
 ui_start NO_COLOR=1 "HOME=$H" -- "$R/news.rss"
 ui_wait_text "Harbour News"
 ui_wait_text "26 stories, 26 new"
-ui_screen | grep -q "1\. Pier vote.* · new" || ui_fail "no unread first story"
+ui_wait_match "1\. Pier vote.* · new" "no unread first story"
 ui_keys G
 ui_wait_text "Filler 25"
 ui_keys g Tab
@@ -54,7 +54,7 @@ ui_wait_text "Pier vote story paragraph 1"
 ui_screen | grep -q "Summary only" && ui_fail "the feed's summary was shown"
 ui_keys B
 ui_wait_text "26 stories, 26 new"
-ui_screen | head -n 1 | grep -q "^Harbour News" || ui_fail "back lost the place"
+ui_wait_match -l 1 "^Harbour News" "back lost the place"
 # The selection survived: Tab goes on to the next story.
 ui_keys Tab
 ui_wait_text " $R/two.html?n=1"
@@ -102,7 +102,7 @@ sed 's#<channel><title>Harbour News</title>#&<item><title>Breaking story</title>
 	"$W/news.rss" >"$W/news.tmp" && mv "$W/news.tmp" "$W/news.rss"
 ui_keys r
 ui_wait_text "27 stories, 26 new"
-ui_screen | grep -q "1\. Breaking story" || ui_fail "the new story is not first"
+ui_wait_match "1\. Breaking story" "the new story is not first"
 ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"

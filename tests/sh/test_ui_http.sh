@@ -17,10 +17,10 @@ ui_keys Tab
 ui_wait_text " $base/links-b.html"
 ui_keys Enter
 ui_wait_text "This is the page behind the first link."
-ui_screen | head -n 1 | grep -q "^The other page$" || ui_fail "not the other page"
+ui_wait_match -l 1 "^The other page$" "not the other page"
 ui_keys B
 ui_wait_text "See the other page[1] and an outside page[2] for more."
-ui_screen | head -n 1 | grep -q "^See the other page" || ui_fail "back lost the place"
+ui_wait_match -l 1 "^See the other page" "back lost the place"
 # The selection survived the round trip: Tab goes on to link 2.
 ui_keys Tab
 ui_wait_text "https://example.org/x"
@@ -38,7 +38,7 @@ ui_start NO_COLOR=1 FOLIO_NO_STORE=1 "HOME=$UI_TMP" -- --no-store "$base/broken.
 ui_wait_text "A page with a broken link"
 ui_keys Tab Enter
 ui_wait_text "$base/missing.html: "
-ui_screen | head -n 1 | grep -q "^A page with a broken link$" || ui_fail "left the page"
+ui_wait_match -l 1 "^A page with a broken link$" "left the page"
 ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"

@@ -20,7 +20,7 @@ ui_keys Tab;   ui_wait_text "https://example.org/x"
 ui_keys BTab;  ui_expect links-sel1
 ui_keys o
 i=0
-while [ ! -s "$UI_TMP/opened" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+while [ ! -s "$UI_TMP/opened" ] && [ $i -lt "$UI_TRIES" ]; do sleep 0.05; i=$((i + 1)); done
 [ "$(cat "$UI_TMP/opened" 2>/dev/null)" = "1:links-b.html" ] ||
 	ui_fail "browser got '$(cat "$UI_TMP/opened" 2>/dev/null)'"
 ui_wait_text "Opened links-b.html"
@@ -56,7 +56,7 @@ ui_keys o
 ui_wait_text "BROWSER is not set; the URL is /news/47980-bus-link/"
 ui_keys Tab Enter
 ui_wait_text "/news/47980-bus-link/: "
-ui_screen | grep -q "Halcyon Lines said" || ui_fail "left the page"
+ui_wait_match "Halcyon Lines said" "left the page"
 ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"

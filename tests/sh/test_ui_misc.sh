@@ -28,9 +28,9 @@ title=$(tm display-message -p -t t '#{pane_title}')
 # What extraction leaves of the sequences may change; what must hold is
 # that the screen shows the article from its first line, as plain text.
 ui_wait_text "Photo: © Sam"
-ui_screen | head -n 1 | grep -q "^Council approves" || ui_fail "title not on the first line"
-ui_screen | grep -q "^ Council approves.*100%$" || ui_fail "status line damaged"
-ui_screen | grep -q "fishing fleet" || ui_fail "body missing"
+ui_wait_match -l 1 "^Council approves" "title not on the first line"
+ui_wait_match "^ Council approves.*100%$" "status line damaged"
+ui_wait_match "fishing fleet" "body missing"
 for sgr in '31m' '41m' '5m' '8m' '2J'; do
 	if ui_screen_attrs | grep -qF "${esc}[$sgr"; then
 		ui_fail "the page's ESC[$sgr reached the screen"
@@ -45,9 +45,7 @@ ui_wait_exit
 # '-': the page from stdin, keys from the terminal.
 ui_cleanup
 UI_TMP=$(mktemp -d)
-tm -f /dev/null new-session -d -x 80 -y 24 -s t \
-	"env -u XDG_DATA_HOME -u XDG_CONFIG_HOME HOME='$UI_TMP' LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1 sh -c \"'$FOLIO' - <tests/ui/long.html\"; echo \$? >'$UI_TMP/status'; sleep 1000"
-tm set-option -g status off >/dev/null
+ui_start -i tests/ui/long.html NO_COLOR=1 -- -
 ui_expect scroll-open
 ui_keys Space
 ui_expect scroll-page
@@ -68,7 +66,7 @@ ui_wait_text "Paragraph 9: passenger"
 sed 's/Paragraph 9:/Paragraph nine:/' tests/ui/long.html >"$UI_TMP/page.html"
 ui_keys r
 ui_wait_text "Reloaded"
-ui_screen | head -n 1 | grep -q "^Paragraph nine: passenger" || ui_fail "reload lost the place"
+ui_wait_match -l 1 "^Paragraph nine: passenger" "reload lost the place"
 ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"

@@ -26,7 +26,7 @@ ui_keys N;  ui_wait_text "Search hit TOP, continuing at BOTTOM"
 ui_keys N;  ui_expect search-p12
 ui_keys g ? "keeper" Enter
 ui_wait_text "Search hit TOP, continuing at BOTTOM"
-ui_screen | head -n 1 | grep -q "^Paragraph 20:" || ui_fail "? did not find paragraph 20"
+ui_wait_match -l 1 "^Paragraph 20:" "? did not find paragraph 20"
 ui_keys n;  ui_expect search-p12
 
 # Smart case: a capital makes the case matter.
@@ -36,11 +36,11 @@ ui_keys g / "PARAGRAPH 9" Enter
 ui_wait_text "Pattern not found: PARAGRAPH 9"
 ui_keys / "paragraph 9" Enter
 ui_wait_text "Paragraph 9: passenger"
-ui_screen | head -n 1 | grep -q "^Paragraph 9:" || ui_fail "paragraph 9 not at the top"
+ui_wait_match -l 1 "^Paragraph 9:" "paragraph 9 not at the top"
 ui_keys g / "Paragraph 10" Enter
 ui_screen | head -n 1 >/dev/null
 ui_wait_text "Paragraph 10: harbour"
-ui_screen | head -n 1 | grep -q "^Paragraph 10:" || ui_fail "paragraph 10 not at the top"
+ui_wait_match -l 1 "^Paragraph 10:" "paragraph 10 not at the top"
 # Esc cancels a search being typed; an empty pattern repeats the last.
 ui_keys g / "ferry" Escape
 ui_expect scroll-open

@@ -25,7 +25,7 @@ ui_keys S
 ui_expect store-saved
 ui_keys Tab Enter
 ui_wait_text "Resumed where you left off"
-ui_screen | head -n 1 | grep -q "^pier crossing passenger" || ui_fail "saved article not resumed"
+ui_wait_match -l 1 "^pier crossing passenger" "saved article not resumed"
 ui_keys B
 ui_expect store-saved-sel       # link 1 still selected: its URL below
 ui_keys r
