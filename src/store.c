@@ -274,25 +274,55 @@ static int migrate(sqlite3 *db, const char **why)
 	return rc;
 }
 
-/* Settings first (busy timeout before anything can meet a lock), then
- * the schema, then the statements.  Returns an SQLite code. */
-static int setup(struct store *st, const char **why)
+static int set_pragmas(sqlite3 *db, const char **why)
 {
-	sqlite3 *db = st->db;
-	int rc;
-
-	sqlite3_extended_result_codes(db, 1);
-	sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
+	(void)why;
 	/* journal_mode touches the file header: a junk file fails here. */
-	rc = exec_sql(db, "PRAGMA journal_mode=WAL");
+	int rc = exec_sql(db, "PRAGMA journal_mode=WAL");
 	if (rc == SQLITE_OK)
 		rc = exec_sql(db, "PRAGMA foreign_keys=ON");
 	/* NORMAL in WAL mode: a crashed process never loses a commit;
 	 * only a power cut may lose the last few. */
 	if (rc == SQLITE_OK)
 		rc = exec_sql(db, "PRAGMA synchronous=NORMAL");
+	return rc;
+}
+
+static int64_t monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite calls the busy handler only where waiting cannot deadlock: a
+ * connection that already reads and then wants to write (the switch to
+ * WAL on a new file, a migration) gets SQLITE_BUSY at once when another
+ * process writes.  Such a step is all-or-nothing, so run it again a
+ * little later, until the busy timeout has passed since START_MS. */
+static int retry_while_busy(sqlite3 *db, int (*step)(sqlite3 *, const char **),
+			    const char **why, int64_t start_ms)
+{
+	int rc;
+	while ((rc = step(db, why)) != SQLITE_OK && (rc & 0xff) == SQLITE_BUSY &&
+	       monotonic_ms() - start_ms < STORE_BUSY_TIMEOUT_MS)
+		sqlite3_sleep(10);
+	return rc;
+}
+
+/* Settings first (busy timeout before anything can meet a lock), then
+ * the schema, then the statements.  Returns an SQLite code. */
+static int setup(struct store *st, const char **why)
+{
+	sqlite3 *db = st->db;
+	int64_t start_ms = monotonic_ms();
+	int rc;
+
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
+	rc = retry_while_busy(db, set_pragmas, why, start_ms);
 	if (rc == SQLITE_OK)
-		rc = migrate(db, why);
+		rc = retry_while_busy(db, migrate, why, start_ms);
 	for (int i = 0; rc == SQLITE_OK && i < Q_COUNT; i++)
 		rc = sqlite3_prepare_v3(db, stmt_sql[i], -1,
 					SQLITE_PREPARE_PERSISTENT, &st->q[i], NULL);

@@ -403,6 +403,8 @@ static void writer_child(int id)
 	char warn[STORE_WARN_MAX];
 	struct store *st = store_open_default(warn);
 	int failures = st ? 0 : 100;
+	if (!st)
+		fprintf(stderr, "writer %d: %s\n", id, warn);
 	for (int i = 0; st && i < LOOPS; i++) {
 		char url[64];
 		snprintf(url, sizeof url, "https://w%d.example/%d", id, i);
@@ -453,6 +455,54 @@ static void test_two_processes(void **state)
 	assert_string_equal(ok, "ok");
 	free(ok);
 	sqlite3_close(db);
+}
+
+/* Child: hold the write lock of a new, rollback-mode file for a while
+ * (telling the parent once it does), then commit. */
+static void lock_holder_child(const char *db_path, int ready_fd)
+{
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK ||
+	    sqlite3_exec(db, "BEGIN IMMEDIATE; CREATE TABLE other(x);",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		_exit(1);
+	if (write(ready_fd, "r", 1) != 1)
+		_exit(2);
+	/* Long enough for the parent to meet the lock, well within the
+	 * busy timeout. */
+	usleep(300 * 1000);
+	sqlite3_busy_timeout(db, 5000);
+	_exit(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? 0 : 3);
+}
+
+/* Another process writes to a new file while folio opens it.  The
+ * switch to WAL upgrades a read lock, where SQLite returns "busy"
+ * without calling the busy handler: the open must wait all the same. */
+static void test_open_waits_for_writer(void **state)
+{
+	struct fixture *f = *state;
+	char dir[96];
+	snprintf(dir, sizeof dir, "%s/folio", f->dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	int fds[2];
+	char c;
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		lock_holder_child(f->db, fds[1]);
+	}
+	close(fds[1]);
+	assert_int_equal(read(fds[0], &c, 1), 1);
+	close(fds[0]);
+	f->st = open_default();
+	assert_int_equal(store_history_record(f->st, "https://w.example/", NULL, NULL, 1), 0);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
 #define COMMITTED 50
@@ -779,6 +829,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cache_default_cap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_saved, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_processes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_waits_for_writer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kill9_mid_transaction, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kill9_during_write_loop, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt_file, setup, teardown),
