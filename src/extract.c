@@ -1755,12 +1755,48 @@ static xmlDocPtr parse(const struct extract_input *in)
 	return doc;
 }
 
+xmlDocPtr extract_parse(const struct extract_input *in, const char **why)
+{
+	xmlDocPtr doc;
+
+	*why = NULL;
+	if (!in || !in->bytes || in->len == 0) {
+		*why = "empty document";
+		return NULL;
+	}
+	if (looks_binary(in->bytes, in->len)) {
+		*why = "not a readable HTML or text document";
+		return NULL;
+	}
+	doc = parse(in);
+	if (doc && !xmlDocGetRootElement(doc)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (!doc)
+		*why = "no readable text";
+	return doc;
+}
+
 enum status_code extract_article(const struct extract_input *in,
 				 struct article **out, const char **why)
 {
+	xmlDocPtr doc = extract_parse(in, why);
+	enum status_code rc;
+
+	*out = NULL;
+	if (!doc)
+		return STATUS_NO_ARTICLE;
+	rc = extract_article_doc(doc, in->base_url, out, why);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+enum status_code extract_article_doc(xmlDocPtr doc, const char *base_url,
+				     struct article **out, const char **why)
+{
 	struct ctx c;
-	xmlDocPtr doc;
-	xmlNodePtr root;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
 	enum status_code rc = STATUS_OK;
 
 	static pthread_once_t indexed = PTHREAD_ONCE_INIT;
@@ -1768,22 +1804,6 @@ enum status_code extract_article(const struct extract_input *in,
 	pthread_once(&indexed, build_indexes);
 	*out = NULL;
 	*why = NULL;
-	if (!in || !in->bytes || in->len == 0) {
-		*why = "empty document";
-		return STATUS_NO_ARTICLE;
-	}
-	if (looks_binary(in->bytes, in->len)) {
-		*why = "not a readable HTML or text document";
-		return STATUS_NO_ARTICLE;
-	}
-	doc = parse(in);
-	root = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (!root) {
-		if (doc)
-			xmlFreeDoc(doc);
-		*why = "no readable text";
-		return STATUS_NO_ARTICLE;
-	}
 	memset(&c, 0, sizeof c);
 	c.doc = doc;
 	c.body = dom_find(root, "body");
@@ -1791,13 +1811,12 @@ enum status_code extract_article(const struct extract_input *in,
 		c.body = root;
 	c.a = article_new();
 	if (!c.a) {
-		xmlFreeDoc(doc);
 		*why = "out of memory";
 		return STATUS_NO_ARTICLE;
 	}
-	if (in->base_url)
-		article_set(&c.a->url, in->base_url);
-	c.base = dom_base_url(doc, in->base_url);
+	if (base_url)
+		article_set(&c.a->url, base_url);
+	c.base = dom_base_url(doc, base_url);
 	meta_extract(doc, c.base, c.a);
 	if (!attempt(&c, true, true, false)) {
 		rc = STATUS_NO_ARTICLE;
@@ -1840,7 +1859,6 @@ enum status_code extract_article(const struct extract_input *in,
 	 * them. */
 	free(c.st);
 	free(c.base);
-	xmlFreeDoc(doc);
 	if (rc != STATUS_OK) {
 		article_free(c.a);
 		return rc;

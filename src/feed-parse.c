@@ -742,6 +742,7 @@ static void item_clear(struct feed_item *it)
 	free(it->date);
 	free(it->author);
 	free(it->summary);
+	free(it->section);
 }
 
 void feed_free(struct feed *f)

@@ -218,6 +218,13 @@ static bool is_article_type(const char *t)
 	       strstr(t, "Posting") || !strcmp(t, "Report");
 }
 
+/* A page of stories: a front or section page, a blog's index, search results. */
+static bool is_list_type(const char *t)
+{
+	return !strcmp(t, "CollectionPage") || !strcmp(t, "ItemList") ||
+	       !strcmp(t, "SearchResultsPage") || !strcmp(t, "Blog");
+}
+
 static bool is_org_type(const char *t)
 {
 	return strstr(t, "Organization") || strstr(t, "Organisation") ||
@@ -402,6 +409,8 @@ static int visit(json_t *v, int depth, struct jsonld_meta *m)
 		return 0;
 	if (type_matches(v, is_article_type))
 		return take_article(v, m);
+	if (type_matches(v, is_list_type))
+		m->list_page = true;
 	static const char *const keys[] = {"@graph", "mainEntity", NULL};
 	for (int i = 0; keys[i]; i++) {
 		json_t *c = json_object_get(v, keys[i]);

@@ -30,6 +30,7 @@ struct feed_item {
 	time_t time;     /* date parsed; 0 when absent or unparsable */
 	char *author;
 	char *summary;   /* plain text, at most FEED_SUMMARY_MAX bytes */
+	char *section;   /* section / kicker (lists from pages); NULL in feeds */
 };
 
 struct feed {

@@ -18,6 +18,8 @@ struct jsonld_meta {
 	char *image_caption;
 	char *image_credit;     /* creditText / copyrightHolder / author */
 	bool found;             /* an *Article / BlogPosting object was seen */
+	bool list_page;         /* a CollectionPage, ItemList, SearchResultsPage
+				 * or Blog object (page-kind.h) */
 };
 
 /* Parse one script's text and fill the fields of m still NULL from the

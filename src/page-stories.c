@@ -1,0 +1,821 @@
+/* page-stories.c - the story cards of a page (see page-stories.h).
+ *
+ * 1. Headline links: every <a href> outside boilerplate whose text reads
+ *    as a headline (in or around a heading, or a long enough line of
+ *    words), not a "Read more" / "Log in" / section-name link.
+ * 2. Cards: a story's card is its link's highest ancestor (at most
+ *    CLIMB_MAX levels up, at most CARD_TEXT_MAX bytes of text) that
+ *    holds no other story's link.  So an image link and a headline link
+ *    to the same story share a card, and a grid's cards stop where the
+ *    grid begins.
+ * 3. Each story once (the first card that links it), with the teaser,
+ *    time and section label its card holds.
+ * 4. One more walk measures the text: prose outside cards, and the
+ *    share of all text that sits in links. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/hash.h>
+
+#include "folio/dom.h"
+#include "folio/dom-hint.h"
+#include "folio/page-stories.h"
+#include "folio/text.h"
+
+#define CLIMB_MAX 12            /* levels from a link up to its card */
+#define CARD_TEXT_MAX 1500      /* bytes of text a card may hold */
+#define TITLE_MAX 400           /* bytes of a headline */
+#define TEASER_MAX 1200         /* bytes of a teaser read */
+#define TEASER_LONG 400         /* letters past which a teaser is prose */
+#define LABEL_MAX 40            /* bytes of a section label */
+#define PROSE_BLOCK_MIN 40      /* letters of a block of prose */
+#define LINKS_MAX 20000         /* headline links looked at */
+
+/* ---- words and letters (ASCII rules: page data, not the locale) ---- */
+
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Code points that are not white space. */
+static size_t letters_of(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		n += (c & 0xc0) != 0x80 && !is_space(c);
+	}
+	return n;
+}
+
+static size_t words_of(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+
+	for (; *s; s++) {
+		bool sp = is_space((unsigned char)*s);
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
+
+/* Mostly non-ASCII letters (CJK and the like write headlines without
+ * spaces, so words say nothing). */
+static bool mostly_wide(const char *s)
+{
+	size_t wide = 0, narrow = 0;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0xc0)
+			wide++;
+		else if (c < 0x80 && !is_space(c))
+			narrow++;
+	}
+	return wide > narrow;
+}
+
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* Does s start with prefix (ASCII case ignored)? */
+static bool starts_with_nocase(const char *s, const char *prefix)
+{
+	for (; *prefix; s++, prefix++)
+		if (ascii_lower(*s) != *prefix)
+			return false;
+	return true;
+}
+
+static bool equals_nocase(const char *s, const char *word)
+{
+	return starts_with_nocase(s, word) && s[strlen(word)] == '\0';
+}
+
+/* ---- what is left out ------------------------------------------------ */
+
+static const char *const skip_tags[] = {
+	"nav", "footer", "form", "script", "style", "noscript", "template", "svg",
+	"select", "button", "dialog", "iframe", "textarea", "menu", "object",
+	"canvas", NULL
+};
+static const char *const skip_roles[] = {
+	"navigation", "contentinfo", "banner", "search", "dialog", "alertdialog",
+	"menu", "menubar", "toolbar", NULL
+};
+/* class/id tokens starting with these */
+static const char *const skip_words[] = {
+	"cookie", "consent", "gdpr", "newsletter", "subscri", "signup", "login",
+	"paywall", "advert", "sponsor", "social", "share", "breadcrumb",
+	"masthead", "navbar", "navigation", "menu", "footer", "modal", "popup",
+	"skip", NULL
+};
+/* whole class/id tokens */
+static const char *const skip_exact[] = { "ad", "ads", "nav", "adslot", NULL };
+
+static bool in_list(const char *v, const char *const *list)
+{
+	for (size_t i = 0; v && list[i]; i++)
+		if (equals_nocase(v, list[i]))
+			return true;
+	return false;
+}
+
+static bool hidden(xmlNodePtr n)
+{
+	const char *aria = dom_attr_raw(n, "aria-hidden");
+	const char *style = dom_attr_raw(n, "style");
+
+	if (dom_attr_raw(n, "hidden") || (aria && equals_nocase(aria, "true")))
+		return true;
+	return style && (text_casestr(style, "display:none") ||
+			 text_casestr(style, "display: none") ||
+			 text_casestr(style, "visibility:hidden"));
+}
+
+static bool inside(xmlNodePtr n, const char *tag)
+{
+	for (int i = 0; n && i < CLIMB_MAX * 2; i++, n = n->parent)
+		if (dom_is(n, tag))
+			return true;
+	return false;
+}
+
+/* An element left out with everything in it, by its tag, role or
+ * visibility: boilerplate, never a story.  A header counts as the
+ * page's masthead unless it sits in an article (a card's or a story's
+ * own header). */
+static bool boilerplate_tag(xmlNodePtr n)
+{
+	const char *name = dom_name(n);
+
+	if (in_list(name, skip_tags))
+		return true;
+	if (strcmp(name, "header") == 0 && !inside(n->parent, "article"))
+		return true;
+	return in_list(dom_attr_raw(n, "role"), skip_roles) || hidden(n);
+}
+
+/* The same, or a box whose class or id names boilerplate (cookie,
+ * newsletter, share...).  Only links are judged by class: an article's
+ * body in <div class="entry share"> still counts as its prose. */
+static bool boilerplate(xmlNodePtr n)
+{
+	return boilerplate_tag(n) || hint_token(n, skip_words) ||
+	       hint_token_exact(n, skip_exact);
+}
+
+/* ---- headline links ---------------------------------------------------- */
+
+struct slink {
+	xmlNodePtr a;
+	char *title;
+	size_t url;             /* index into urls */
+	bool heading;
+};
+
+struct finder {
+	xmlNodePtr body;
+	const char *base;
+	char *page;             /* the page's own URL, without fragment */
+	xmlHashTablePtr ids;    /* url -> index + 1 */
+	char **urls;
+	size_t nurls;
+	struct slink *links;
+	size_t nlinks, cap;
+	xmlNodePtr *cards;      /* every link's card, sorted once made */
+	size_t ncards;
+	bool oom;
+};
+
+/* Link texts that are no headline, whatever the markup says. */
+static const char *const not_titles[] = {
+	"read more", "more", "continue reading", "log in", "login", "sign in",
+	"sign up", "subscribe", "register", "newsletter", "newsletters",
+	"comments", "share", "next", "previous", "older posts", "newer posts",
+	"view all", "see all", "see more", "load more", "show more", "all stories",
+	"skip to content", "skip to main content", "back to top", "privacy policy",
+	"terms of use", "cookie settings", "contact us", "about us", NULL
+};
+static const char *const not_title_starts[] = {
+	"read more", "continue reading", "more from ", "more in ", "more on ",
+	"see all", "view all", "see more", "subscribe", "sign up", "sign in",
+	"log in", "follow us", "advertisement", NULL
+};
+
+static bool utility_text(const char *t)
+{
+	if (in_list(t, not_titles))
+		return true;
+	for (size_t i = 0; not_title_starts[i]; i++)
+		if (starts_with_nocase(t, not_title_starts[i]))
+			return true;
+	return false;
+}
+
+static xmlNodePtr heading_around(xmlNodePtr a)
+{
+	xmlNodePtr n = a->parent;
+
+	for (int i = 0; n && i < 3; i++, n = n->parent) {
+		const char *name = dom_name(n);
+		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
+			return n;
+	}
+	return NULL;
+}
+
+static xmlNodePtr heading_inside(xmlNodePtr a)
+{
+	static const char *const tags[] = { "h1", "h2", "h3", "h4", "h5", "h6" };
+
+	for (xmlNodePtr n = a->children; n; n = dom_next(n, a, false))
+		for (size_t i = 0; i < 6; i++)
+			if (dom_is(n, tags[i]))
+				return n;
+	return NULL;
+}
+
+/* Does this text read as a headline?  In a heading two words do;
+ * elsewhere it takes a line of words (a menu item has one or two). */
+static bool headline_text(const char *t, bool heading)
+{
+	size_t l = letters_of(t, strlen(t)), w = words_of(t);
+
+	if (utility_text(t))
+		return false;
+	if (mostly_wide(t))
+		return l >= (heading ? 6 : 10);
+	return heading ? (w >= 2 && l >= 10) : (w >= 4 && l >= 20);
+}
+
+/* The link's URL, absolute, without fragment; NULL when it is no
+ * story's (another scheme, the page itself, the home page). */
+static char *story_url(struct finder *f, xmlNodePtr a)
+{
+	const char *href = dom_attr_raw(a, "href");
+	char *url;
+
+	if (!href || href[0] == '#' || hint_home_link(href))
+		return NULL;
+	url = dom_resolve_url(f->base, href);
+	if (!url)
+		return NULL;
+	url[strcspn(url, "#")] = '\0';
+	if ((!starts_with_nocase(url, "http://") && !starts_with_nocase(url, "https://")) ||
+	    hint_home_link(url) || (f->page && strcmp(url, f->page) == 0)) {
+		free(url);
+		return NULL;
+	}
+	return url;
+}
+
+/* The index of url among the stories' URLs (taking it over). */
+static size_t url_index(struct finder *f, char *url)
+{
+	void *known = xmlHashLookup(f->ids, (const xmlChar *)url);
+	char **g;
+
+	if (known) {
+		free(url);
+		return (size_t)(uintptr_t)known - 1;
+	}
+	g = realloc(f->urls, (f->nurls + 1) * sizeof *g);
+	if (!g || xmlHashAddEntry(f->ids, (const xmlChar *)url,
+				  (void *)(uintptr_t)(f->nurls + 1)) != 0) {
+		if (g)
+			f->urls = g;
+		free(url);
+		f->oom = true;
+		return 0;
+	}
+	f->urls = g;
+	f->urls[f->nurls] = url;
+	return f->nurls++;
+}
+
+/* A link inside a sentence (a paragraph with more words than the
+ * link): a reference, not a story's headline. */
+static bool inline_link(xmlNodePtr a, const char *title)
+{
+	static const char *const inline_tags[] = {
+		"span", "em", "strong", "b", "i", "font", "small", "u", "mark", "cite", NULL
+	};
+	xmlNodePtr p = a->parent;
+	char *text;
+	bool in_sentence;
+
+	while (p && in_list(dom_name(p), inline_tags))
+		p = p->parent;
+	if (!dom_is(p, "p"))
+		return false;
+	text = dom_text_max(p, TEASER_MAX);
+	in_sentence = !text || strlen(text) > strlen(title) * 3 / 2 + 20;
+	free(text);
+	return in_sentence;
+}
+
+static void add_link(struct finder *f, xmlNodePtr a)
+{
+	xmlNodePtr h = heading_inside(a);
+	xmlNodePtr around = h ? NULL : heading_around(a);
+	char *title = dom_text_max(h ? h : a, TITLE_MAX);
+	char *url;
+
+	if (!title || !headline_text(title, h || around) || inline_link(a, title) ||
+	    f->nlinks >= LINKS_MAX || !(url = story_url(f, a))) {
+		free(title);
+		return;
+	}
+	if (f->nlinks == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 64;
+		struct slink *g = realloc(f->links, cap * sizeof *g);
+		if (!g) {
+			free(title);
+			free(url);
+			f->oom = true;
+			return;
+		}
+		f->links = g;
+		f->cap = cap;
+	}
+	f->links[f->nlinks] = (struct slink){
+		.a = a, .title = title, .heading = h || around,
+		.url = url_index(f, url),
+	};
+	if (!f->oom)
+		f->nlinks++;
+	else
+		free(title);
+}
+
+static void collect_links(struct finder *f)
+{
+	xmlNodePtr n = f->body->children;
+
+	while (n && !f->oom) {
+		bool skip = n->type != XML_ELEMENT_NODE || boilerplate(n);
+		if (!skip && dom_is(n, "a") && dom_attr_raw(n, "href"))
+			add_link(f, n);
+		n = dom_next(n, f->body, skip);
+	}
+}
+
+/* ---- cards ------------------------------------------------------------- */
+
+/* An ancestor of some headline link, and whose links it holds: one
+ * story's (url) or several (mixed). */
+struct holder {
+	xmlNodePtr node;
+	size_t url;
+	bool mixed;
+};
+
+static int by_node(const void *x, const void *y)
+{
+	uintptr_t a = (uintptr_t)((const struct holder *)x)->node;
+	uintptr_t b = (uintptr_t)((const struct holder *)y)->node;
+	return a < b ? -1 : a > b;
+}
+
+static int by_ptr(const void *x, const void *y)
+{
+	uintptr_t a = (uintptr_t)*(const xmlNodePtr *)x;
+	uintptr_t b = (uintptr_t)*(const xmlNodePtr *)y;
+	return a < b ? -1 : a > b;
+}
+
+static bool climbable(struct finder *f, xmlNodePtr p)
+{
+	return p && p != f->body && p->type == XML_ELEMENT_NODE && !dom_is(p, "html") &&
+	       !dom_is(p, "main");
+}
+
+/* Every ancestor of every link (CLIMB_MAX up), merged by node: n of
+ * them, sorted, each knowing whether it holds more than one story. */
+static struct holder *holders_of(struct finder *f, size_t *n)
+{
+	struct holder *h = malloc((f->nlinks * CLIMB_MAX + 1) * sizeof *h);
+	size_t k = 0, out = 0;
+
+	if (!h)
+		return NULL;
+	for (size_t i = 0; i < f->nlinks; i++) {
+		xmlNodePtr p = f->links[i].a->parent;
+		for (int d = 0; d < CLIMB_MAX && climbable(f, p); d++, p = p->parent)
+			h[k++] = (struct holder){ .node = p, .url = f->links[i].url };
+	}
+	qsort(h, k, sizeof *h, by_node);
+	for (size_t i = 0; i < k; i++) {
+		if (out && h[out - 1].node == h[i].node) {
+			h[out - 1].mixed |= h[out - 1].url != h[i].url;
+			continue;
+		}
+		h[out++] = h[i];
+	}
+	*n = out;
+	return h;
+}
+
+static xmlNodePtr card_of(struct finder *f, const struct slink *l,
+			  const struct holder *h, size_t nh)
+{
+	xmlNodePtr card = l->a, p = l->a->parent;
+
+	for (int d = 0; d < CLIMB_MAX && climbable(f, p); d++, p = p->parent) {
+		struct holder key = { .node = p };
+		const struct holder *at = bsearch(&key, h, nh, sizeof *h, by_node);
+		char *text;
+
+		if (!at || at->mixed || !(text = dom_text_max(p, CARD_TEXT_MAX)))
+			break;
+		free(text);
+		card = p;
+	}
+	return card;
+}
+
+/* ---- what a card says besides its title ---------------------------- */
+
+static const char *const teaser_words[] = {
+	"summary", "teaser", "dek", "standfirst", "excerpt", "description",
+	"snippet", "intro", "lede", "abstract", "blurb", "synopsis", "strapline", NULL
+};
+static const char *const label_words[] = {
+	"kicker", "eyebrow", "section", "category", "categories", "label", "tag",
+	"rubric", "overline", "topic", "flag", "department", "vertical", NULL
+};
+
+static bool teaser_like(xmlNodePtr n)
+{
+	return dom_is(n, "p") || hint_token(n, teaser_words);
+}
+
+/* text unless it repeats the title or is too short to say anything */
+static char *distinct_text(xmlNodePtr n, size_t max, const char *title, size_t min_letters)
+{
+	char *t = dom_text_max(n, max);
+
+	if (t && (letters_of(t, strlen(t)) < min_letters || strstr(t, title) ||
+		  strstr(title, t))) {
+		free(t);
+		t = NULL;
+	}
+	return t;
+}
+
+static char *teaser_in(xmlNodePtr card, const char *title)
+{
+	char *t = NULL;
+
+	for (xmlNodePtr n = card; n && !t; n = dom_next(n, card, false))
+		if (n->type == XML_ELEMENT_NODE && n != card && teaser_like(n) &&
+		    !boilerplate(n))
+			t = distinct_text(n, TEASER_MAX, title, 20);
+	/* A flat list: <h3><a>Title</a></h3><p>teaser</p>, no box around. */
+	if (!t && card->parent) {
+		xmlNodePtr next = card->next;
+		while (next && next->type != XML_ELEMENT_NODE)
+			next = next->next;
+		if (next && teaser_like(next) && !dom_find(next, "a"))
+			t = distinct_text(next, TEASER_MAX, title, 20);
+	}
+	return t;
+}
+
+static char *time_in(xmlNodePtr card)
+{
+	xmlNodePtr t = dom_find(card, "time");
+	char *v;
+
+	if (!t)
+		return NULL;
+	v = dom_attr(t, "datetime");
+	return v ? v : dom_text_max(t, 100);
+}
+
+static char *section_in(xmlNodePtr card, const char *title)
+{
+	for (xmlNodePtr n = card->children; n; n = dom_next(n, card, false)) {
+		char *t;
+		if (n->type != XML_ELEMENT_NODE || dom_is(n, "time") ||
+		    !hint_token(n, label_words))
+			continue;
+		t = distinct_text(n, LABEL_MAX, title, 2);
+		if (t && words_of(t) <= 4)
+			return t;
+		free(t);
+	}
+	return NULL;
+}
+
+/* ---- stories ----------------------------------------------------------- */
+
+static int add_story(struct page_stories *s, struct finder *f, struct slink *l,
+		     xmlNodePtr card)
+{
+	struct page_story *g = realloc(s->v, (s->n + 1) * sizeof *g);
+	struct page_story *st;
+
+	if (!g)
+		return -1;
+	s->v = g;
+	st = &s->v[s->n++];
+	*st = (struct page_story){ .card = card, .title = l->title, .heading = l->heading };
+	l->title = NULL;
+	st->url = strdup(f->urls[l->url]);
+	if (!st->url)
+		return -1;
+	st->summary = teaser_in(card, st->title);
+	st->published = time_in(card);
+	st->section = section_in(card, st->title);
+	return 0;
+}
+
+/* The cards under each story's parent: the distinct cards' parents,
+ * sorted, counted by range. */
+static int count_siblings(struct page_stories *s, xmlNodePtr *cards, size_t n)
+{
+	xmlNodePtr *parents = malloc((n + 1) * sizeof *parents);
+	size_t np = 0;
+
+	if (!parents)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if ((i == 0 || cards[i] != cards[i - 1]) && cards[i]->parent)
+			parents[np++] = cards[i]->parent;
+	qsort(parents, np, sizeof *parents, by_ptr);
+	for (size_t i = 0; i < s->n; i++) {
+		xmlNodePtr key = s->v[i].card->parent;
+		xmlNodePtr *at = bsearch(&key, parents, np, sizeof *parents, by_ptr);
+		size_t k = 0;
+		if (at) {
+			while (at > parents && at[-1] == key)
+				at--;
+			while (at + k < parents + np && at[k] == key)
+				k++;
+		}
+		s->v[i].siblings = k ? k : 1;
+		s->grouped += k >= 3;
+	}
+	free(parents);
+	return 0;
+}
+
+static int make_stories(struct finder *f, struct page_stories *s)
+{
+	size_t nh = 0;
+	struct holder *h = holders_of(f, &nh);
+	size_t *story_of = calloc(f->nurls + 1, sizeof *story_of);   /* index + 1 */
+	int rc = 0;
+
+	f->cards = malloc((f->nlinks + 1) * sizeof *f->cards);
+	if (!h || !story_of || !f->cards) {
+		free(h);
+		free(story_of);
+		return -1;
+	}
+	for (size_t i = 0; i < f->nlinks && rc == 0; i++) {
+		struct slink *l = &f->links[i];
+		xmlNodePtr card = card_of(f, l, h, nh);
+		struct page_story *known = story_of[l->url] ? &s->v[story_of[l->url] - 1] : NULL;
+
+		f->cards[f->ncards++] = card;
+		if (!known) {
+			rc = add_story(s, f, l, card);
+			story_of[l->url] = s->n;
+		} else if (l->heading && !known->heading) {
+			/* the title a heading gives beats a list's or a caption's */
+			free(known->title);
+			known->title = l->title;
+			known->heading = true;
+			l->title = NULL;
+		}
+	}
+	qsort(f->cards, f->ncards, sizeof *f->cards, by_ptr);
+	if (rc == 0)
+		rc = count_siblings(s, f->cards, f->ncards);
+	free(h);
+	free(story_of);
+	return rc;
+}
+
+/* ---- how the text is spread --------------------------------------- */
+
+static const char *const block_tags[] = {
+	"p", "div", "td", "th", "li", "dd", "dt", "blockquote", "section", "article",
+	"main", "pre", "body", "center", "table", "ul", "ol", "figure", NULL
+};
+
+struct measure {
+	size_t *own;            /* letters of each open block's own text */
+	size_t *own_links;
+	size_t depth, cap;
+	int in_link, in_heading, in_card;
+	size_t prose_at_h1;     /* prose_letters when the headline ended */
+	bool headline;          /* an article's headline was seen */
+	bool oom;
+};
+
+static bool is_heading(xmlNodePtr n)
+{
+	const char *name = dom_name(n);
+	return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2];
+}
+
+static void open_block(struct measure *m)
+{
+	if (m->depth == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 64;
+		size_t *a = realloc(m->own, cap * sizeof *a);
+		size_t *b = a ? realloc(m->own_links, cap * sizeof *b) : NULL;
+		if (a)
+			m->own = a;
+		if (!b) {
+			m->oom = true;
+			return;
+		}
+		m->own_links = b;
+		m->cap = cap;
+	}
+	m->own[m->depth] = m->own_links[m->depth] = 0;
+	m->depth++;
+}
+
+static void close_block(struct measure *m, struct page_stories *s)
+{
+	size_t own, links;
+
+	if (!m->depth)
+		return;
+	m->depth--;
+	own = m->own[m->depth];
+	links = m->own_links[m->depth];
+	if (own >= PROSE_BLOCK_MIN && links * 2 < own)
+		s->prose_letters += own - links;
+}
+
+static void count_text(struct measure *m, struct page_stories *s, xmlNodePtr t)
+{
+	const char *c = (const char *)t->content;
+	size_t l = c ? letters_of(c, strlen(c)) : 0;
+
+	s->text_letters += l;
+	if (m->in_link)
+		s->link_letters += l;
+	if (m->in_card || m->in_heading || !m->depth)
+		return;
+	m->own[m->depth - 1] += l;
+	if (m->in_link)
+		m->own_links[m->depth - 1] += l;
+}
+
+/* An h1 that reads as an article's headline: a line of words, no
+ * link (a logo, a card), outside the cards. */
+static bool headline_h1(const struct measure *m, xmlNodePtr n)
+{
+	char *t;
+	bool yes;
+
+	if (!dom_is(n, "h1") || m->in_card || m->in_link || dom_find(n, "a"))
+		return false;
+	t = dom_text_max(n, TITLE_MAX);
+	yes = t && (mostly_wide(t) ? letters_of(t, strlen(t)) >= 12 : words_of(t) >= 4);
+	free(t);
+	return yes;
+}
+
+/* enter: +1, leave: -1 */
+static void step(struct measure *m, struct page_stories *s, xmlNodePtr n, int dir,
+		 const struct finder *f)
+{
+	bool card = bsearch(&n, f->cards, f->ncards, sizeof *f->cards, by_ptr) != NULL;
+
+	if (dir < 0 && !m->headline && headline_h1(m, n)) {
+		m->headline = true;
+		m->prose_at_h1 = s->prose_letters;
+	}
+	m->in_card += card ? dir : 0;
+	m->in_link += dom_is(n, "a") ? dir : 0;
+	m->in_heading += is_heading(n) ? dir : 0;
+	if (in_list(dom_name(n), block_tags)) {
+		if (dir > 0)
+			open_block(m);
+		else
+			close_block(m, s);
+	}
+}
+
+static void measure_text(struct finder *f, struct page_stories *s)
+{
+	struct measure m = { 0 };
+	xmlNodePtr root = f->body, n = root->children;
+
+	step(&m, s, root, 1, f);
+	while (n && !m.oom) {
+		bool into = false;
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			count_text(&m, s, n);
+		} else if (n->type == XML_ELEMENT_NODE && !boilerplate_tag(n)) {
+			step(&m, s, n, 1, f);
+			into = n->children != NULL;
+			if (!into)
+				step(&m, s, n, -1, f);
+		}
+		if (into) {
+			n = n->children;
+			continue;
+		}
+		while (n != root && !n->next) {
+			n = n->parent;
+			if (n != root)
+				step(&m, s, n, -1, f);
+		}
+		n = n == root ? NULL : n->next;
+	}
+	step(&m, s, root, -1, f);
+	if (m.headline)
+		s->prose_after_headline = s->prose_letters - m.prose_at_h1;
+	s->headline = m.headline;
+	free(m.own);
+	free(m.own_links);
+}
+
+static void sum_cards(struct page_stories *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		size_t t = s->v[i].summary ? letters_of(s->v[i].summary, strlen(s->v[i].summary)) : 0;
+		s->card_letters += letters_of(s->v[i].title, strlen(s->v[i].title));
+		s->card_letters += t < TEASER_LONG ? t : TEASER_LONG;
+		s->long_teasers += t > TEASER_LONG;
+	}
+}
+
+/* ---- the whole ---------------------------------------------------- */
+
+void page_stories_free(struct page_stories *s)
+{
+	for (size_t i = 0; s && i < s->n; i++) {
+		free(s->v[i].url);
+		free(s->v[i].title);
+		free(s->v[i].summary);
+		free(s->v[i].published);
+		free(s->v[i].section);
+	}
+	if (s) {
+		free(s->v);
+		*s = (struct page_stories){ 0 };
+	}
+}
+
+static void finder_free(struct finder *f)
+{
+	for (size_t i = 0; i < f->nlinks; i++)
+		free(f->links[i].title);
+	for (size_t i = 0; i < f->nurls; i++)
+		free(f->urls[i]);
+	free(f->links);
+	free(f->urls);
+	free(f->cards);
+	free(f->page);
+	xmlHashFree(f->ids, NULL);
+}
+
+int page_stories_find(xmlDocPtr doc, const char *base, struct page_stories *out)
+{
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	struct finder f = { .base = base };
+	int rc = 0;
+
+	*out = (struct page_stories){ 0 };
+	if (!root)
+		return 0;
+	f.body = dom_find(root, "body");
+	if (!f.body)
+		f.body = root;
+	f.ids = xmlHashCreate(64);
+	if (base && (f.page = strdup(base)))
+		f.page[strcspn(f.page, "#")] = '\0';
+	if (!f.ids || (base && !f.page))
+		rc = -1;
+	if (rc == 0)
+		collect_links(&f);
+	if (rc == 0 && !f.oom)
+		rc = make_stories(&f, out);
+	if (rc == 0 && !f.oom) {
+		sum_cards(out);
+		measure_text(&f, out);
+	}
+	if (rc != 0 || f.oom) {
+		page_stories_free(out);
+		rc = -1;
+	}
+	finder_free(&f);
+	return rc;
+}
