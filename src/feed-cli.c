@@ -73,6 +73,29 @@ enum status_code feed_cli_on_feed(const char *arg, const struct fetch_result *re
 	return STATUS_OK;
 }
 
+static bool read_in_store(const char *url, void *st)
+{
+	return feed_store_is_read(st, url) == 1;
+}
+
+enum status_code feed_cli_on_list(const char *arg, const struct feed *list,
+				 const struct open_opts *opts, struct article **out,
+				 char err[OPEN_ERR_MAX])
+{
+	struct store *st = store_of(opts);
+
+	/* kept like a feed's stories, so opening one marks it read and
+	 * --refresh of a subscribed page knows what is new */
+	if (st)
+		feed_store_put(st, arg, list, NULL, NULL, (int64_t)time(NULL), NULL);
+	*out = feed_list_of(list, list->link ? list->link : arg, st ? read_in_store : NULL, st);
+	if (!*out) {
+		snprintf(err, OPEN_ERR_MAX, "%s: out of memory", arg);
+		return STATUS_INPUT;
+	}
+	return STATUS_OK;
+}
+
 static enum status_code open_all(const struct open_opts *opts, int jobs, bool fresh,
 				 FILE *errs, struct article **out, char err[OPEN_ERR_MAX]);
 

@@ -17,6 +17,7 @@ static void story_clear(struct story *s)
 	free(s->date);
 	free(s->author);
 	free(s->summary);
+	free(s->section);
 }
 
 void stories_free(struct story *s, size_t n)
@@ -80,6 +81,7 @@ int stories_from_feed(const struct feed *f, const char *feed_url,
 		s->time = (int64_t)it->time;
 		s->author = dup_or_null(it->author, &oom);
 		s->summary = dup_or_null(it->summary, &oom);
+		s->section = dup_or_null(it->section, &oom);
 	}
 	free(host);
 	if (oom) {
@@ -202,6 +204,8 @@ static int add_item(struct article *a, const struct story *s, const char *label,
 		return -1;
 	if (s->source && *s->source && article_set(&it->source, s->source) != 0)
 		return -1;
+	if (s->section && article_set(&it->section, s->section) != 0)
+		return -1;
 	return 0;
 }
 
@@ -285,4 +289,24 @@ oom:
 	free(t.s);
 	article_free(a);
 	return NULL;
+}
+
+struct article *feed_list_of(const struct feed *f, const char *url,
+			     bool (*is_read)(const char *url, void *arg), void *arg)
+{
+	struct story *s;
+	size_t n;
+	struct article *a;
+
+	if (stories_from_feed(f, url, &s, &n) != 0)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		/* one site: its name on every line says nothing */
+		free(s[i].source);
+		s[i].source = NULL;
+		s[i].read = is_read && s[i].url && is_read(s[i].url, arg);
+	}
+	a = feed_list_article(f->title, url, s, n);
+	stories_free(s, n);
+	return a;
 }

@@ -501,6 +501,7 @@ int main(int argc, char **argv)
 	if (cli.list_history || cli.list_saved || cli.unsave)
 		return store_command(&cli);
 	cli.source.on_feed = feed_cli_on_feed;
+	cli.source.on_list = feed_cli_on_list;
 	if (cli.refresh)
 		return feed_cli_refresh(&cli.source, cli.jobs, stdout);
 	if (cli.nargs > 1 && cli.dump == DUMP_NONE)

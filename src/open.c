@@ -11,6 +11,8 @@
 #include "folio/util-ascii.h"
 #include "folio/util-file.h"
 #include "folio/open.h"
+#include "folio/feed-list.h"
+#include "folio/page-kind.h"
 
 struct bytes {
 	char *data;
@@ -43,6 +45,31 @@ bool open_is_url(const char *arg)
 	return i > 1 && arg[i] == ':';
 }
 
+/* An HTML page: classified once (page-kind.h), then either the article
+ * extracted or its stories listed (opts->on_list keeps them with their
+ * read marks; without it the bare list).  arg names the input in err. */
+static enum status_code read_html(const char *arg, const struct extract_input *in,
+				  const struct open_opts *opts, struct article **out,
+				  char err[OPEN_ERR_MAX])
+{
+	const char *why = NULL;
+	struct feed *list = NULL;
+	enum status_code rc = page_kind_read(in, out, &list, &why);
+
+	if (rc == STATUS_OK && list) {
+		if (opts && opts->on_list) {
+			rc = opts->on_list(arg, list, opts, out, err);
+		} else if (!(*out = feed_list_of(list, list->link ? list->link : arg, NULL, NULL))) {
+			snprintf(err, OPEN_ERR_MAX, "%s: out of memory", arg);
+			rc = STATUS_INPUT;
+		}
+		feed_free(list);
+	} else if (rc != STATUS_OK) {
+		snprintf(err, OPEN_ERR_MAX, "%s: %s", arg, why ? why : status_name(rc));
+	}
+	return rc;
+}
+
 static enum status_code open_local(const char *arg, const struct open_opts *opts,
 				   struct article **out, char err[OPEN_ERR_MAX])
 {
@@ -58,17 +85,12 @@ static enum status_code open_local(const char *arg, const struct open_opts *opts
 		return rc;
 	}
 
-	const char *why = NULL;
 	struct extract_input in = {
 		.bytes = page.data, .len = page.len,
 		.base_url = opts ? opts->base_url : NULL,
 	};
-	rc = extract_article(&in, out, &why);
+	rc = read_html(strcmp(arg, "-") == 0 ? "<stdin>" : arg, &in, opts, out, err);
 	free(page.data);
-	if (rc != STATUS_OK)
-		snprintf(err, OPEN_ERR_MAX, "%s: %s",
-			 strcmp(arg, "-") == 0 ? "<stdin>" : arg,
-			 why ? why : status_name(rc));
 	return rc;
 }
 
@@ -93,21 +115,18 @@ void open_fetch_opts(const struct open_opts *opts, struct fetch_opts *fo)
 	fo->progress_arg = opts->progress_arg;
 }
 
-/* Extract fetched bytes with the final URL as base and the header's
+/* Read fetched bytes with the final URL as base and the header's
  * charset. */
 static enum status_code extract_fetched(const char *arg, const struct fetch_result *res,
-					struct article **out, char err[OPEN_ERR_MAX])
+					const struct open_opts *opts, struct article **out,
+					char err[OPEN_ERR_MAX])
 {
-	const char *why = NULL;
 	struct extract_input in = {
 		.bytes = res->body, .len = res->len,
 		.base_url = res->final_url ? res->final_url : arg,
 		.charset = res->charset,
 	};
-	enum status_code rc = extract_article(&in, out, &why);
-	if (rc != STATUS_OK)
-		snprintf(err, OPEN_ERR_MAX, "%s: %s", arg, why ? why : status_name(rc));
-	return rc;
+	return read_html(arg, &in, opts, out, err);
 }
 
 /* A feed goes to opts->on_feed; XML that is no feed is refused (fetch
@@ -160,7 +179,7 @@ static enum status_code follow_refresh(const char *arg, const char *target,
 		fetch_result_free(&res);
 		return rc;
 	}
-	rc = extract_fetched(arg, &res, out, err);
+	rc = extract_fetched(arg, &res, opts, out, err);
 	if (is_stub(rc, *out)) {
 		char *again = fetch_meta_refresh(res.body, res.len, res.final_url,
 						 REFRESH_MAX_DELAY_S);
@@ -191,7 +210,7 @@ static enum status_code open_fetched(const char *arg, const struct fetch_result 
 
 	if (take_feed(arg, res, opts, out, err, &rc))
 		return rc;
-	rc = extract_fetched(arg, res, out, err);
+	rc = extract_fetched(arg, res, opts, out, err);
 	char *target;
 
 	if (!is_stub(rc, *out))
@@ -296,7 +315,7 @@ static void batch_fetched(size_t k, struct fetch_result *res, void *arg)
 	} else if (take_feed(b->urls[k], res, b->opts, &r->article, r->err, &r->status)) {
 		fetch_result_free(res);
 	} else {
-		r->status = extract_fetched(b->urls[k], res, &r->article, r->err);
+		r->status = extract_fetched(b->urls[k], res, b->opts, &r->article, r->err);
 		if (is_stub(r->status, r->article) &&
 		    (target = fetch_meta_refresh(res->body, res->len,
 						 res->final_url ? res->final_url : b->urls[k],

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "folio/dom.h"
+#include "folio/date.h"
 #include "folio/dom-hint.h"
-#include "folio/meta.h"
 #include "folio/meta-jsonld.h"
 #include "folio/page-kind.h"
 #include "folio/text.h"
@@ -93,7 +93,7 @@ static void declared(xmlDocPtr doc, struct page_signals *sig)
  * section's one-line intro). */
 #define PROSE_MAX 1500
 /* Prose after an h1 that reads as a headline: an article, however short. */
-#define HEADLINE_PROSE 200
+#define HEADLINE_PROSE 100
 
 enum page_kind page_kind_decide(xmlDocPtr doc, const struct page_stories *s,
 				struct page_signals *sig)
@@ -150,7 +150,7 @@ static int item_from(struct feed_item *it, const struct page_story *st)
 	if (st->published) {
 		if (!(it->date = strdup(st->published)))
 			return -1;
-		it->time = feed_date_parse(st->published);
+		it->time = date_parse_epoch(st->published);
 	}
 	if (st->summary && !(it->summary = strndup(st->summary, FEED_SUMMARY_MAX)))
 		return -1;
@@ -159,24 +159,24 @@ static int item_from(struct feed_item *it, const struct page_story *st)
 	return 0;
 }
 
-/* The page's name for its list: its title, else the site's name. */
-static char *list_title(xmlDocPtr doc, const char *base)
+/* The list's name: the page's <title> as a browser tab shows it ("World
+ * | The Meridian"); a front page's title is mostly the site's name,
+ * which the article rules would cut off. */
+static char *list_title(xmlDocPtr doc)
 {
-	struct article *meta = article_new();
-	char *t = NULL;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlNodePtr head = root ? dom_find(root, "head") : NULL;
+	xmlNodePtr title = head ? dom_find(head, "title") : NULL;
+	char *t = title ? dom_text_max(title, 300) : NULL;
 
-	if (!meta)
-		return NULL;
-	meta_extract(doc, base, meta);
-	if (meta->title)
-		t = strdup(meta->title);
-	else if (meta->site_name)
-		t = strdup(meta->site_name);
-	article_free(meta);
+	if (t && !*t) {
+		free(t);
+		t = NULL;
+	}
 	return t;
 }
 
-static struct feed *list_of(xmlDocPtr doc, const char *url, const char *base,
+static struct feed *list_of(xmlDocPtr doc, const char *url,
 			    const struct page_stories *s)
 {
 	struct feed *f = calloc(1, sizeof *f);
@@ -184,7 +184,7 @@ static struct feed *list_of(xmlDocPtr doc, const char *url, const char *base,
 	if (!f || !(f->items = calloc(s->n ? s->n : 1, sizeof *f->items)))
 		goto oom;
 	f->format = FEED_NONE;
-	f->title = list_title(doc, base);
+	f->title = list_title(doc);
 	if (url && !(f->link = strdup(url)))
 		goto oom;
 	for (size_t i = 0; i < s->n && i < FEED_MAX_ITEMS; i++) {
@@ -214,7 +214,7 @@ enum status_code page_kind_read(const struct extract_input *in, struct article *
 	base = dom_base_url(doc, in->base_url);
 	if (page_stories_find(doc, base, &s) == 0) {
 		if (page_kind_decide(doc, &s, NULL) == PAGE_LIST)
-			*list = list_of(doc, in->base_url, base, &s);
+			*list = list_of(doc, in->base_url, &s);
 		page_stories_free(&s);
 	}
 	if (!*list)

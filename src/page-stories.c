@@ -21,6 +21,7 @@
 #include "folio/dom-hint.h"
 #include "folio/page-stories.h"
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 #define CLIMB_MAX 12            /* levels from a link up to its card */
 #define CARD_TEXT_MAX 1500      /* bytes of text a card may hold */
@@ -33,11 +34,6 @@
 
 /* ---- words and letters (ASCII rules: page data, not the locale) ---- */
 
-static bool is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /* Code points that are not white space. */
 static size_t letters_of(const char *s, size_t len)
 {
@@ -45,7 +41,7 @@ static size_t letters_of(const char *s, size_t len)
 
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
-		n += (c & 0xc0) != 0x80 && !is_space(c);
+		n += (c & 0xc0) != 0x80 && !ascii_isspace(c);
 	}
 	return n;
 }
@@ -56,7 +52,7 @@ static size_t words_of(const char *s)
 	bool in = false;
 
 	for (; *s; s++) {
-		bool sp = is_space((unsigned char)*s);
+		bool sp = ascii_isspace((unsigned char)*s);
 		n += !sp && !in;
 		in = !sp;
 	}
@@ -73,29 +69,20 @@ static bool mostly_wide(const char *s)
 		unsigned char c = (unsigned char)*s;
 		if (c >= 0xc0)
 			wide++;
-		else if (c < 0x80 && !is_space(c))
+		else if (c < 0x80 && !ascii_isspace(c))
 			narrow++;
 	}
 	return wide > narrow;
 }
 
-static char ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
-/* Does s start with prefix (ASCII case ignored)? */
 static bool starts_with_nocase(const char *s, const char *prefix)
 {
-	for (; *prefix; s++, prefix++)
-		if (ascii_lower(*s) != *prefix)
-			return false;
-	return true;
+	return ascii_ncasecmp(s, prefix, strlen(prefix)) == 0;
 }
 
 static bool equals_nocase(const char *s, const char *word)
 {
-	return starts_with_nocase(s, word) && s[strlen(word)] == '\0';
+	return ascii_casecmp(s, word) == 0;
 }
 
 /* ---- what is left out ------------------------------------------------ */
@@ -189,6 +176,7 @@ struct finder {
 	size_t nurls;
 	struct slink *links;
 	size_t nlinks, cap;
+	xmlNodePtr *anchors;    /* the headline links' <a>, sorted */
 	xmlNodePtr *cards;      /* every link's card, sorted once made */
 	size_t ncards;
 	bool oom;
@@ -219,15 +207,18 @@ static bool utility_text(const char *t)
 	return false;
 }
 
+static bool is_heading_name(const char *name)
+{
+	return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2];
+}
+
 static xmlNodePtr heading_around(xmlNodePtr a)
 {
 	xmlNodePtr n = a->parent;
 
-	for (int i = 0; n && i < 3; i++, n = n->parent) {
-		const char *name = dom_name(n);
-		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
+	for (int i = 0; n && i < 3; i++, n = n->parent)
+		if (is_heading_name(dom_name(n)))
 			return n;
-	}
 	return NULL;
 }
 
@@ -470,49 +461,77 @@ static char *distinct_text(xmlNodePtr n, size_t max, const char *title, size_t m
 	return t;
 }
 
-static char *teaser_in(xmlNodePtr card, const char *title)
+/* The first teaser, time or section label in n (n itself included)
+ * that the story still lacks. */
+static void details_in(xmlNodePtr n, struct page_story *st, bool teaser, bool label)
 {
-	char *t = NULL;
+	for (xmlNodePtr d = n; d; ) {
+		bool skip = d->type != XML_ELEMENT_NODE || (d != n && boilerplate(d));
 
-	for (xmlNodePtr n = card; n && !t; n = dom_next(n, card, false))
-		if (n->type == XML_ELEMENT_NODE && n != card && teaser_like(n) &&
-		    !boilerplate(n))
-			t = distinct_text(n, TEASER_MAX, title, 20);
-	/* A flat list: <h3><a>Title</a></h3><p>teaser</p>, no box around. */
-	if (!t && card->parent) {
-		xmlNodePtr next = card->next;
-		while (next && next->type != XML_ELEMENT_NODE)
-			next = next->next;
-		if (next && teaser_like(next) && !dom_find(next, "a"))
-			t = distinct_text(next, TEASER_MAX, title, 20);
-	}
-	return t;
-}
-
-static char *time_in(xmlNodePtr card)
-{
-	xmlNodePtr t = dom_find(card, "time");
-	char *v;
-
-	if (!t)
-		return NULL;
-	v = dom_attr(t, "datetime");
-	return v ? v : dom_text_max(t, 100);
-}
-
-static char *section_in(xmlNodePtr card, const char *title)
-{
-	for (xmlNodePtr n = card->children; n; n = dom_next(n, card, false)) {
-		char *t;
-		if (n->type != XML_ELEMENT_NODE || dom_is(n, "time") ||
-		    !hint_token(n, label_words))
+		if (skip) {
+			d = dom_next(d, n, true);
 			continue;
-		t = distinct_text(n, LABEL_MAX, title, 2);
-		if (t && words_of(t) <= 4)
-			return t;
-		free(t);
+		}
+		if (dom_is(d, "time")) {
+			if (!st->published && !(st->published = dom_attr(d, "datetime")))
+				st->published = dom_text_max(d, 100);
+		} else {
+			if (teaser && !st->summary && teaser_like(d))
+				st->summary = distinct_text(d, TEASER_MAX, st->title, 20);
+			if (label && !st->section && hint_token(d, label_words)) {
+				char *t = distinct_text(d, LABEL_MAX, st->title, 2);
+				if (t && words_of(t) <= 4)
+					st->section = t;
+				else
+					free(t);
+			}
+		}
+		d = dom_next(d, n, false);
 	}
-	return NULL;
+}
+
+static int by_ptr(const void *x, const void *y);
+
+/* Does n hold a headline link (anchors: every headline link, sorted)? */
+static bool holds_story(const struct finder *f, xmlNodePtr n)
+{
+	if (bsearch(&n, f->anchors, f->nlinks, sizeof *f->anchors, by_ptr))
+		return true;
+	for (xmlNodePtr d = n->children; d; d = dom_next(d, n, false))
+		if (dom_is(d, "a") && bsearch(&d, f->anchors, f->nlinks, sizeof *f->anchors, by_ptr))
+			return true;
+	return false;
+}
+
+static xmlNodePtr element_beside(xmlNodePtr n, bool forward)
+{
+	do
+		n = forward ? n->next : n->prev;
+	while (n && n->type != XML_ELEMENT_NODE);
+	return n;
+}
+
+#define BESIDE_MAX 4    /* siblings of a boxless card looked at, each way */
+
+/* What the card says besides the title.  A card with no box of its own
+ * (a heading or a bare link: <h3><a>Title</a></h3><p>teaser</p> in a
+ * flat list, or a lead story whose box also holds related links) has
+ * its kicker, teaser and time beside it, up to the next story. */
+static void card_details(const struct finder *f, struct page_story *st)
+{
+	xmlNodePtr card = st->card, n;
+	int k;
+
+	details_in(card, st, true, true);
+	if (!dom_is(card, "a") && !is_heading_name(dom_name(card)))
+		return;
+	/* a kicker goes above its headline, a teaser below */
+	for (n = element_beside(card, false), k = 0; n && k < BESIDE_MAX && !holds_story(f, n);
+	     n = element_beside(n, false), k++)
+		details_in(n, st, false, true);
+	for (n = element_beside(card, true), k = 0; n && k < BESIDE_MAX && !holds_story(f, n);
+	     n = element_beside(n, true), k++)
+		details_in(n, st, true, false);
 }
 
 /* ---- stories ----------------------------------------------------------- */
@@ -532,9 +551,7 @@ static int add_story(struct page_stories *s, struct finder *f, struct slink *l,
 	st->url = strdup(f->urls[l->url]);
 	if (!st->url)
 		return -1;
-	st->summary = teaser_in(card, st->title);
-	st->published = time_in(card);
-	st->section = section_in(card, st->title);
+	card_details(f, st);
 	return 0;
 }
 
@@ -568,6 +585,27 @@ static int count_siblings(struct page_stories *s, xmlNodePtr *cards, size_t n)
 	return 0;
 }
 
+/* A link with neither a heading nor sibling stories ("All our
+ * headlines from the past week" under a list) is no story. */
+static void drop_lone_links(struct page_stories *s)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		struct page_story *st = &s->v[i];
+		if (!st->heading && st->siblings < 2) {
+			free(st->url);
+			free(st->title);
+			free(st->summary);
+			free(st->published);
+			free(st->section);
+			continue;
+		}
+		s->v[kept++] = *st;
+	}
+	s->n = kept;
+}
+
 static int make_stories(struct finder *f, struct page_stories *s)
 {
 	size_t nh = 0;
@@ -576,11 +614,15 @@ static int make_stories(struct finder *f, struct page_stories *s)
 	int rc = 0;
 
 	f->cards = malloc((f->nlinks + 1) * sizeof *f->cards);
-	if (!h || !story_of || !f->cards) {
+	f->anchors = malloc((f->nlinks + 1) * sizeof *f->anchors);
+	if (!h || !story_of || !f->cards || !f->anchors) {
 		free(h);
 		free(story_of);
 		return -1;
 	}
+	for (size_t i = 0; i < f->nlinks; i++)
+		f->anchors[i] = f->links[i].a;
+	qsort(f->anchors, f->nlinks, sizeof *f->anchors, by_ptr);
 	for (size_t i = 0; i < f->nlinks && rc == 0; i++) {
 		struct slink *l = &f->links[i];
 		xmlNodePtr card = card_of(f, l, h, nh);
@@ -601,6 +643,8 @@ static int make_stories(struct finder *f, struct page_stories *s)
 	qsort(f->cards, f->ncards, sizeof *f->cards, by_ptr);
 	if (rc == 0)
 		rc = count_siblings(s, f->cards, f->ncards);
+	if (rc == 0)
+		drop_lone_links(s);
 	free(h);
 	free(story_of);
 	return rc;
@@ -625,8 +669,7 @@ struct measure {
 
 static bool is_heading(xmlNodePtr n)
 {
-	const char *name = dom_name(n);
-	return name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2];
+	return is_heading_name(dom_name(n));
 }
 
 static void open_block(struct measure *m)
@@ -783,6 +826,7 @@ static void finder_free(struct finder *f)
 	free(f->links);
 	free(f->urls);
 	free(f->cards);
+	free(f->anchors);
 	free(f->page);
 	xmlHashFree(f->ids, NULL);
 }

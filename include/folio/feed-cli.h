@@ -30,6 +30,14 @@ enum status_code feed_cli_on_feed(const char *arg, const struct fetch_result *re
 				 const struct open_opts *opts, struct article **out,
 				 char err[OPEN_ERR_MAX]);
 
+/* open_opts.on_list: a page of stories (page-kind.h) as a list like a
+ * feed's, in the page's order; with a store its stories are kept under
+ * arg (so opening one marks it read, and --refresh of a subscribed page
+ * finds what is new). */
+enum status_code feed_cli_on_list(const char *arg, const struct feed *list,
+				 const struct open_opts *opts, struct article **out,
+				 char err[OPEN_ERR_MAX]);
+
 /* What the pager opens: FEEDCLI_ALL is the list of every subscribed
  * story; anything else goes through open_page, and a story opened
  * successfully is marked read. */

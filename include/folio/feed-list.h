@@ -23,6 +23,7 @@ struct story {
 	char *date;       /* as the feed gave it; may be NULL */
 	int64_t time;     /* parsed date, 0 when unknown */
 	char *author, *summary;
+	char *section;    /* a list page's section label; NULL from feeds */
 	bool read;
 };
 
@@ -45,5 +46,12 @@ char *feed_list_host(const char *url);
  * local time.  NULL on OOM. */
 struct article *feed_list_article(const char *title, const char *url,
 				 const struct story *s, size_t n);
+
+/* A list page's stories (page-kind.h: f holds them like a feed's) as
+ * the pager's list, in the page's own order (the lead first), without
+ * a source on each line (one site).  is_read (may be NULL) gives the
+ * read marks.  NULL on OOM. */
+struct article *feed_list_of(const struct feed *f, const char *url,
+			     bool (*is_read)(const char *url, void *arg), void *arg);
 
 #endif

@@ -25,6 +25,15 @@ typedef enum status_code (*open_feed_fn)(const char *arg,
 					   const struct open_opts *opts,
 					   struct article **out, char *err);
 
+struct feed;
+/* An HTML page turned out to be a list of stories (page-kind.h): make
+ * its article from them (main passes feed_cli_on_list: the story list,
+ * kept in the store like a feed's so read marks show).  list stays the
+ * caller's.  err as for open_page. */
+typedef enum status_code (*open_list_fn)(const char *arg, const struct feed *list,
+					   const struct open_opts *opts,
+					   struct article **out, char *err);
+
 struct open_opts {
 	const char *base_url;   /* --url: document URL for a file/stdin */
 	const char *user_agent; /* NULL: "folio/VERSION" */
@@ -33,6 +42,7 @@ struct open_opts {
 	struct store *store;    /* page cache (fetch-cache.h); NULL: none */
 	bool offline;           /* URLs only from the cache / saved list */
 	open_feed_fn on_feed; /* feeds; NULL: refused as not HTML */
+	open_list_fn on_list; /* list pages; NULL: the bare list (feed_list_of) */
 	/* Every fetch's progress and cancel hook (fetch_opts.progress);
 	 * NULL: none. */
 	int (*progress)(void *arg, uint64_t total, uint64_t now);

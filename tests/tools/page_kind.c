@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "folio/dom.h"
 #include "folio/extract.h"
 #include "folio/page-kind.h"
 #include "folio/page-stories.h"
@@ -27,7 +28,8 @@ static void one(const char *path, const char *base, int verbose)
 	in.bytes = bytes;
 	in.len = len;
 	doc = extract_parse(&in, &why);
-	if (!doc || page_stories_find(doc, base, &s) != 0) {
+	char *b = doc ? dom_base_url(doc, base) : NULL;
+	if (!doc || page_stories_find(doc, b, &s) != 0) {
 		printf("error %s\n", path);
 	} else {
 		enum page_kind k = page_kind_decide(doc, &s, &sig);
@@ -47,6 +49,7 @@ static void one(const char *path, const char *base, int verbose)
 	}
 	if (doc)
 		xmlFreeDoc(doc);
+	free(b);
 	free(bytes);
 }
 
