@@ -22,6 +22,7 @@
 #include "folio/page-stories.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-url.h"
 
 #define CLIMB_MAX 12            /* levels from a link up to its card */
 #define CARD_TEXT_MAX 1500      /* bytes of text a card may hold */
@@ -255,12 +256,11 @@ static char *story_url(struct finder *f, xmlNodePtr a)
 
 	if (!href || href[0] == '#' || hint_home_link(href))
 		return NULL;
-	url = dom_resolve_url(f->base, href);
+	url = url_resolve(f->base, href);
 	if (!url)
 		return NULL;
 	url[strcspn(url, "#")] = '\0';
-	if ((!starts_with_nocase(url, "http://") && !starts_with_nocase(url, "https://")) ||
-	    hint_home_link(url) || (f->page && strcmp(url, f->page) == 0)) {
+	if (!url_is_http(url) || hint_home_link(url) || (f->page && strcmp(url, f->page) == 0)) {
 		free(url);
 		return NULL;
 	}
