@@ -96,24 +96,6 @@ enum status_code feed_cli_on_list(const char *arg, const struct feed *list,
 	return STATUS_OK;
 }
 
-static enum status_code open_all(const struct open_opts *opts, int jobs, bool fresh,
-				 FILE *errs, struct article **out, char err[OPEN_ERR_MAX]);
-
-enum status_code feed_cli_open(const char *arg, const struct open_opts *opts,
-			      struct article **out, char err[OPEN_ERR_MAX])
-{
-	enum status_code rc;
-
-	/* the pager's reload (or history) of the all-feeds list: fetch
-	 * the feeds anew, quietly (curses owns the terminal) */
-	if (strcmp(arg, FEEDCLI_ALL) == 0)
-		return open_all(opts, 0, true, NULL, out, err);
-	rc = open_page(arg, opts, out, err);
-	if (rc == STATUS_OK)
-		feed_store_mark_read(store_of(opts), arg, (int64_t)time(NULL));
-	return rc;
-}
-
 /* ---- subscriptions ------------------------------------------------ */
 
 /* warn: where the file's warnings go; NULL in the pager (curses owns
@@ -428,6 +410,14 @@ enum status_code feed_cli_open_all(const struct open_opts *opts, int jobs,
 				  struct article **out, char err[OPEN_ERR_MAX])
 {
 	return open_all(opts, jobs, false, stderr, out, err);
+}
+
+/* The pager's reload (or history) of the all-feeds list: fetch the
+ * feeds anew, quietly (curses owns the terminal). */
+enum status_code feed_cli_reload_all(const struct open_opts *opts, struct article **out,
+				     char err[OPEN_ERR_MAX])
+{
+	return open_all(opts, 0, true, NULL, out, err);
 }
 
 /* ---- the a key ---------------------------------------------------- */

@@ -1,10 +1,32 @@
 /* feed-store.c - feeds, stories and read marks in the store's database
- * (see feed-store.h; the tables are made by store.c's migrations). */
+ * (see feed-store.h): the tables' schema, then their queries. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
 #include "folio/feed-store.h"
+#include "folio/store-schema.h"
+
+/* Schema step 3 (store-schema.h; never edit it, add a step): feeds
+ * fetched with their validators, their stories, and the stories read.
+ * Read marks go by the story's URL, so a story two feeds carry is read
+ * in both. */
+const char feed_store_schema_feeds[] =
+	"CREATE TABLE feed ("
+	"  url TEXT PRIMARY KEY NOT NULL,"
+	"  title TEXT, etag TEXT, last_modified TEXT,"
+	"  fetched INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE story ("
+	"  feed TEXT NOT NULL, id TEXT NOT NULL,"
+	"  url TEXT, title TEXT, author TEXT, summary TEXT, date TEXT,"
+	"  published INTEGER NOT NULL DEFAULT 0,"
+	"  seen INTEGER NOT NULL, seq INTEGER NOT NULL,"
+	"  PRIMARY KEY(feed, id));"
+	"CREATE INDEX story_url ON story(url);"
+	"CREATE INDEX story_seq ON story(feed, seq);"
+	"CREATE TABLE story_read ("
+	"  url TEXT PRIMARY KEY NOT NULL,"
+	"  read INTEGER NOT NULL);";
 
 /* Prepared once per call: these run a few times per command. */
 static sqlite3_stmt *prep(sqlite3 *db, const char *sql)

@@ -16,6 +16,7 @@
 #include "folio/open.h"
 #include "folio/status.h"
 #include "folio/store.h"
+#include "folio/store-reading.h"
 #include "folio/text.h"
 #include "folio/ui.h"
 
@@ -232,11 +233,15 @@ static int print_article(const struct article *a, enum dump_format dump)
 	return 0;
 }
 
-/* The pager opens links and reloads through the same open_page. */
+/* The pager opens links and reloads through the same open_page; the
+ * list of every subscribed story has no page to open: it is made
+ * again, the feeds fetched anew. */
 static enum status_code ui_open(const char *arg, void *ctx, struct article **out,
 				char err[OPEN_ERR_MAX])
 {
-	return feed_cli_open(arg, ctx, out, err);   /* open_page; marks stories read */
+	if (strcmp(arg, FEEDCLI_ALL) == 0)
+		return feed_cli_reload_all(ctx, out, err);
+	return open_page(arg, ctx, out, err);
 }
 
 /* The pager's a key. */
@@ -433,37 +438,21 @@ static void put_entry(int64_t when, const char *url, const char *title)
 	putchar('\n');
 }
 
-#define HISTORY_LIST_MAX 100
-
-static int list_history(void)
+/* --history, --saved: the lists the pager's h and S show. */
+static int list_entries(enum reading_list which)
 {
-	struct store_history *h;
+	const char *what = which == READING_HISTORY ? "history" : "saved list";
+	struct reading_entry *e;
 	size_t n;
-	if (store_history_list(store, HISTORY_LIST_MAX, &h, &n) != 0) {
-		fprintf(stderr, "folio: cannot read the history\n");
+	if (reading_list(store, which, &e, &n) != 0) {
+		fprintf(stderr, "folio: cannot read the %s\n", what);
 		return STATUS_INPUT;
 	}
 	for (size_t i = 0; i < n; i++)
-		put_entry(h[i].opened, h[i].url, h[i].title);
+		put_entry(e[i].when, e[i].url, e[i].title);
 	if (n == 0 && isatty(STDOUT_FILENO))
-		fprintf(stderr, "folio: the history is empty\n");
-	store_history_free(h, n);
-	return fflush(stdout) ? STATUS_INPUT : STATUS_OK;
-}
-
-static int list_saved(void)
-{
-	struct store_saved *s;
-	size_t n;
-	if (store_saved_list(store, &s, &n) != 0) {
-		fprintf(stderr, "folio: cannot read the saved list\n");
-		return STATUS_INPUT;
-	}
-	for (size_t i = 0; i < n; i++)
-		put_entry(s[i].saved, s[i].url, s[i].title);
-	if (n == 0 && isatty(STDOUT_FILENO))
-		fprintf(stderr, "folio: the saved list is empty\n");
-	store_saved_list_free(s, n);
+		fprintf(stderr, "folio: the %s is empty\n", what);
+	reading_list_free(e, n);
 	return fflush(stdout) ? STATUS_INPUT : STATUS_OK;
 }
 
@@ -478,11 +467,9 @@ static int store_command(const struct cli *cli)
 			? "--no-store or FOLIO_NO_STORE" : "the database cannot be opened");
 		return STATUS_INPUT;
 	}
-	if (cli->list_history)
-		return list_history();
-	if (cli->list_saved)
-		return list_saved();
-	int rc = store_unsave(store, cli->unsave);
+	if (cli->list_history || cli->list_saved)
+		return list_entries(cli->list_history ? READING_HISTORY : READING_SAVED);
+	int rc = reading_unsave(store, cli->unsave);
 	if (rc == 1)
 		return STATUS_OK;
 	fprintf(stderr, "folio: %s: %s\n", cli->unsave,
@@ -511,7 +498,7 @@ int main(int argc, char **argv)
 
 	enum status_code rc = cli.nargs == 0
 		? feed_cli_open_all(&cli.source, cli.jobs, &article, err)
-		: feed_cli_open(cli.args[0], &cli.source, &article, err);
+		: open_page(cli.args[0], &cli.source, &article, err);
 	if (rc != STATUS_OK) {
 		text_clean(err, strlen(err));   /* the name may hold escapes */
 		fprintf(stderr, "folio: %s\n", err);
@@ -520,6 +507,9 @@ int main(int argc, char **argv)
 	if (article->notice)
 		fprintf(stderr, "folio: %s: %s\n", cli.nargs ? cli.args[0] : FEEDCLI_ALL,
 			article->notice);
+	/* A story printed is read; the pager marks what it shows itself. */
+	if (cli.nargs && !(cli.dump == DUMP_NONE && isatty(STDOUT_FILENO)))
+		reading_opened(store, cli.args[0], (int64_t)time(NULL));
 	if (cli.dump == DUMP_NONE)
 		return show_article(article, &cli);
 	int failed = print_article(article, cli.dump);

@@ -1,4 +1,5 @@
-/* store.c - history, cache and saved list in one SQLite database. */
+/* store.c - history, cache and saved list in one SQLite database; the
+ * schema steps of every table in it (store-schema.h). */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -12,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "folio/store.h"
+#include "folio/store-schema.h"
 
 /* Each entry moves the schema one version up; user_version records how
  * many have run.  Never edit a shipped entry: append a new one. */
@@ -59,24 +61,9 @@ static const char *const migrations[] = {
 	"CREATE TABLE cache_body ("
 	"  id INTEGER PRIMARY KEY REFERENCES cache(id) ON DELETE CASCADE,"
 	"  body BLOB NOT NULL);",
-	/* 3: feeds (feed-store.c): feeds fetched with their validators,
-	 * their stories, and the stories read.  Read marks go by the
-	 * story's URL, so a story two feeds carry is read in both. */
-	"CREATE TABLE feed ("
-	"  url TEXT PRIMARY KEY NOT NULL,"
-	"  title TEXT, etag TEXT, last_modified TEXT,"
-	"  fetched INTEGER NOT NULL DEFAULT 0);"
-	"CREATE TABLE story ("
-	"  feed TEXT NOT NULL, id TEXT NOT NULL,"
-	"  url TEXT, title TEXT, author TEXT, summary TEXT, date TEXT,"
-	"  published INTEGER NOT NULL DEFAULT 0,"
-	"  seen INTEGER NOT NULL, seq INTEGER NOT NULL,"
-	"  PRIMARY KEY(feed, id));"
-	"CREATE INDEX story_url ON story(url);"
-	"CREATE INDEX story_seq ON story(feed, seq);"
-	"CREATE TABLE story_read ("
-	"  url TEXT PRIMARY KEY NOT NULL,"
-	"  read INTEGER NOT NULL);",
+	/* 3: feeds, stories, read marks (with their queries in
+	 * feed-store.c). */
+	feed_store_schema_feeds,
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

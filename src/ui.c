@@ -22,9 +22,8 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
-#include "folio/util-file.h"
 #include "folio/layout.h"
-#include "folio/store.h"
+#include "folio/store-reading.h"
 
 #define DEFAULT_WIDTH 80
 #define CTRL(c) ((c) & 0x1f)
@@ -851,7 +850,7 @@ static void history_enter(struct ui *u, struct page *p)
 	long block, off;
 	if (!st || !key || p->kind != VIEW_ARTICLE)
 		return;
-	if (store_history_get_position(st, key, &block, &off) == 1 &&
+	if (reading_place_get(st, key, &block, &off) == 1 &&
 	    block >= 0 && p->lay->nlines) {
 		size_t i = layout_find_src(p->lay, block, off);
 		p->top = i < max_top(u, p) ? i : max_top(u, p);
@@ -861,8 +860,7 @@ static void history_enter(struct ui *u, struct page *p)
 		snprintf(pct, sizeof pct, "%d%%", end >= n ? 100 : (int)(end * 100 / n));
 		message(u, "Resumed where you left off (%s)", pct);
 	}
-	store_history_record(st, key, p->a->title, p->a->site_name,
-			     (int64_t)time(NULL));
+	reading_shown(st, key, p->a, (int64_t)time(NULL));
 }
 
 /* The reader leaves a page (quit, follow, back): keep the place. */
@@ -873,8 +871,7 @@ static void history_leave(struct ui *u, struct page *p)
 	    !p->lay || !p->lay->nlines)
 		return;
 	const struct lline *ln = &p->lay->lines[p->top];
-	store_history_set_position(u->opts.store, key, ln->block,
-				   (long)ln->src_off);
+	reading_place_set(u->opts.store, key, ln->block, (long)ln->src_off);
 }
 
 /* a: subscribe to the feed the page advertises (or is); feed-cli.c
@@ -903,24 +900,11 @@ static void save_page(struct ui *u)
 		message(u, "%s", "Cannot save: no store (--no-store, or it did not open)");
 		return;
 	}
-	if (!key || p->kind != VIEW_ARTICLE) {
+	if (!reading_rememberable(key) || p->kind != VIEW_ARTICLE) {
 		message(u, "%s", "Only an article read from a URL or file can be saved");
 		return;
 	}
-	char *json = article_to_json(p->a);
-	int64_t now = (int64_t)time(NULL);
-	int r = json ? store_save_from_cache(u->opts.store, key, p->a->title,
-					      p->a->site_name, json, now) : -1;
-	if (r == 0 && !open_is_url(key)) {    /* a file: save its bytes */
-		size_t len;
-		char *html;     /* a local file's bytes, at most 64 MB */
-		file_read_path(key, (size_t)64 << 20, &html, &len);
-		r = html && store_save(u->opts.store, key, p->a->title,
-				       p->a->site_name, html, len, json, now) == 0
-		    ? 1 : -1;
-		free(html);
-	}
-	free(json);
+	int r = reading_save(u->opts.store, key, p->a, (int64_t)time(NULL));
 	message(u, "%s", r == 1 ? "Saved: it opens offline too (S lists saved articles)"
 		: r == 0 ? "Cannot save: the page is no longer in the cache; reload it first"
 		: "Cannot save: the store reported an error");
@@ -951,19 +935,11 @@ static struct article *list_article(struct ui *u, enum view_kind kind)
 	bool hist = kind == VIEW_HISTORY, ok = true;
 	article_set(&a->title, hist ? "History" : "Saved articles");
 	size_t n = 0;
-	if (hist) {
-		struct store_history *h = NULL;
-		ok = store_history_list(u->opts.store, 500, &h, &n) == 0;
-		for (size_t i = 0; ok && i < n; i++)
-			ok = list_item(a, h[i].url, h[i].title, h[i].site);
-		store_history_free(h, n);
-	} else {
-		struct store_saved *sv = NULL;
-		ok = store_saved_list(u->opts.store, &sv, &n) == 0;
-		for (size_t i = 0; ok && i < n; i++)
-			ok = list_item(a, sv[i].url, sv[i].title, sv[i].site);
-		store_saved_list_free(sv, n);
-	}
+	struct reading_entry *e = NULL;
+	ok = reading_list(u->opts.store, hist ? READING_HISTORY : READING_SAVED, &e, &n) == 0;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = list_item(a, e[i].url, e[i].title, e[i].site);
+	reading_list_free(e, n);
 	const char *help = hist ? "Tab selects an article, Enter opens it."
 		: "Tab selects an article, Enter opens it, D removes it.";
 	const char *none = hist ? "Nothing read yet." : "Nothing saved yet (s saves an article).";
@@ -1017,7 +993,7 @@ static void unsave_selected(struct ui *u)
 		return;
 	}
 	char *url = strdup(p->lay->links[p->sel - 1].url);
-	int r = url ? store_unsave(u->opts.store, url) : -1;
+	int r = url ? reading_unsave(u->opts.store, url) : -1;
 	refresh_list(u);
 	message(u, r == 1 ? "Removed %s from the saved list" : "Could not remove %s",
 		url ? url : "it");

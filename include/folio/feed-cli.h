@@ -1,5 +1,5 @@
 /* feed-cli.h - feeds on the command line and in the pager: the glue
- * between fetching (source/fetch/cache), feed parsing (feed-parse.h), the
+ * between fetching (open/fetch-cache), feed parsing (feed-parse.h), the
  * store (feed-store.h) and the subscription file (feed-subs.h).
  *
  *   folio FEED_URL     open_page hands the fetched feed to
@@ -7,8 +7,9 @@
  *   folio              feed_cli_open_all: every subscribed story
  *   folio --refresh    feed_cli_refresh: fetch every feed at once
  *   a in the pager     feed_cli_subscribe
- * Opening a story through feed_cli_open marks it read; in the pager, a
- * reload of the all-feeds list (FEEDCLI_ALL) refreshes the feeds. */
+ *   r on that list     feed_cli_reload_all: the feeds fetched anew
+ * A story opened is marked read by store-reading.h (reading_opened,
+ * reading_shown), like any page. */
 #ifndef FOLIO_FEED_CLI_H
 #define FOLIO_FEED_CLI_H
 
@@ -38,18 +39,17 @@ enum status_code feed_cli_on_list(const char *arg, const struct feed *list,
 				 const struct open_opts *opts, struct article **out,
 				 char err[OPEN_ERR_MAX]);
 
-/* What the pager opens: FEEDCLI_ALL is the list of every subscribed
- * story; anything else goes through open_page, and a story opened
- * successfully is marked read. */
-enum status_code feed_cli_open(const char *arg, const struct open_opts *opts,
-			      struct article **out, char err[OPEN_ERR_MAX]);
-
 /* Every subscribed feed's stories, newest first.  With a store the
  * stored stories are shown (the feeds are refreshed first when none is
  * stored yet); without one every feed is fetched now.  STATUS_USAGE
  * with a hint when nothing is subscribed. */
 enum status_code feed_cli_open_all(const struct open_opts *opts, int jobs,
 				  struct article **out, char err[OPEN_ERR_MAX]);
+
+/* The same list with the feeds fetched first (the pager's reload of
+ * FEEDCLI_ALL), quietly: curses owns the terminal. */
+enum status_code feed_cli_reload_all(const struct open_opts *opts, struct article **out,
+				     char err[OPEN_ERR_MAX]);
 
 /* Fetch every subscribed feed concurrently (conditional GETs against
  * the store's validators) and store the stories.  One line per feed on

@@ -1,5 +1,5 @@
 /* feed-store.h - feeds, their stories and read marks in the store
- * (tables "feed", "story" and "story_read" of store.c's schema).
+ * (tables "feed", "story" and "story_read", made by feed-store.c).
  *
  * Like store.h: a NULL store is accepted everywhere (nothing is kept,
  * lists come back empty); int results are 0 ok / -1 error, *_get 1

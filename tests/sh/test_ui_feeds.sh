@@ -106,4 +106,9 @@ ui_wait_match "1\. Breaking story" "the new story is not first"
 ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+# That list is no page a URL names: the history holds only what the
+# user opened (the stories read above), never "folio:feeds".
+HOME=$H XDG_DATA_HOME= "$FOLIO" --history >"$UI_TMP/hist" 2>&1 || ui_fail "--history failed"
+grep -q "$R/one.html" "$UI_TMP/hist" || ui_fail "history: $(cat "$UI_TMP/hist")"
+grep -q "folio:" "$UI_TMP/hist" && ui_fail "a pseudo-URL in the history: $(cat "$UI_TMP/hist")"
 exit 0

@@ -1,0 +1,150 @@
+/* store-reading.c - history, places, saved list and read marks: the
+ * rules the pager and the command line share (store-reading.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "folio/feed-store.h"
+#include "folio/open.h"
+#include "folio/store-reading.h"
+#include "folio/util-file.h"
+
+/* A saved file's bytes are read whole; beyond this it is not saved. */
+#define SAVE_FILE_MAX ((size_t)64 << 20)
+
+static bool has_scheme(const char *name, const char *scheme)
+{
+	size_t i = 0;
+
+	for (; scheme[i]; i++)
+		if ((name[i] | 0x20) != scheme[i])   /* ASCII letters only */
+			return false;
+	return name[i] == ':';
+}
+
+bool reading_rememberable(const char *name)
+{
+	if (!name || !*name || strcmp(name, "-") == 0)
+		return false;
+	return !open_is_url(name) || has_scheme(name, "http") || has_scheme(name, "https");
+}
+
+int reading_opened(struct store *st, const char *name, int64_t when)
+{
+	if (!st || !name)
+		return -1;
+	return feed_store_mark_read(st, name, when) < 0 ? -1 : 0;
+}
+
+int reading_shown(struct store *st, const char *name, const struct article *a,
+		  int64_t when)
+{
+	int rc = reading_opened(st, name, when);
+
+	if (rc == 0 && reading_rememberable(name))
+		rc = store_history_record(st, name, a->title, a->site_name, when);
+	return rc;
+}
+
+int reading_place_get(struct store *st, const char *name, long *block, long *offset)
+{
+	if (!reading_rememberable(name))
+		return 0;
+	return store_history_get_position(st, name, block, offset);
+}
+
+int reading_place_set(struct store *st, const char *name, long block, long offset)
+{
+	if (!reading_rememberable(name))
+		return 0;
+	return store_history_set_position(st, name, block, offset);
+}
+
+void reading_list_free(struct reading_entry *e, size_t n)
+{
+	for (size_t i = 0; e && i < n; i++) {
+		free(e[i].url);
+		free(e[i].title);
+		free(e[i].site);
+	}
+	free(e);
+}
+
+/* The entries take over the strings of the store's rows. */
+static int history_entries(struct store *st, struct reading_entry **out, size_t *n)
+{
+	struct store_history *h;
+	size_t k;
+
+	if (store_history_list(st, READING_HISTORY_MAX, &h, &k) != 0)
+		return -1;
+	*out = k ? calloc(k, sizeof **out) : NULL;
+	if (k && !*out) {
+		store_history_free(h, k);
+		return -1;
+	}
+	for (size_t i = 0; i < k; i++) {
+		(*out)[i] = (struct reading_entry){ h[i].url, h[i].title, h[i].site, h[i].opened };
+		h[i].url = h[i].title = h[i].site = NULL;
+	}
+	store_history_free(h, k);
+	*n = k;
+	return 0;
+}
+
+static int saved_entries(struct store *st, struct reading_entry **out, size_t *n)
+{
+	struct store_saved *s;
+	size_t k;
+
+	if (store_saved_list(st, &s, &k) != 0)
+		return -1;
+	*out = k ? calloc(k, sizeof **out) : NULL;
+	if (k && !*out) {
+		store_saved_list_free(s, k);
+		return -1;
+	}
+	for (size_t i = 0; i < k; i++) {
+		(*out)[i] = (struct reading_entry){ s[i].url, s[i].title, s[i].site, s[i].saved };
+		s[i].url = s[i].title = s[i].site = NULL;
+	}
+	store_saved_list_free(s, k);
+	*n = k;
+	return 0;
+}
+
+int reading_list(struct store *st, enum reading_list which,
+		 struct reading_entry **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	return which == READING_HISTORY ? history_entries(st, out, n)
+					: saved_entries(st, out, n);
+}
+
+int reading_save(struct store *st, const char *name, const struct article *a,
+		 int64_t when)
+{
+	if (!st || !reading_rememberable(name))
+		return -1;
+	char *json = article_to_json(a);
+	int r = json ? store_save_from_cache(st, name, a->title, a->site_name, json, when)
+		     : -1;
+	if (r == 0 && !open_is_url(name)) {    /* a file: save its bytes */
+		char *html = NULL;
+		size_t len;
+
+		file_read_path(name, SAVE_FILE_MAX, &html, &len);
+		r = html && store_save(st, name, a->title, a->site_name, html, len,
+				       json, when) == 0 ? 1 : -1;
+		free(html);
+	}
+	free(json);
+	return r;
+}
+
+int reading_unsave(struct store *st, const char *url)
+{
+	return store_unsave(st, url);
+}
