@@ -148,18 +148,65 @@ static size_t chars(const char *w, size_t n)
 	return c;
 }
 
-/* w (folded, n bytes) as a month 1..12, 0 when it names none.  "ago"
+/* w (folded, n bytes) as a month 1..12, 0 when it names none: a full
+ * name, its first three characters ("Nov", "déc") or a four-letter
+ * abbreviation ("Sept", "janv", "févr", "juil"); not "Marc".  "ago"
  * ("3 days ago") and "out" are words before they are abbreviations. */
 static int month_word(const char *w, size_t n)
 {
-	if (chars(w, n) < 3 || (n == 3 && (!memcmp(w, "ago", 3) || !memcmp(w, "out", 3))))
+	static const char *const four[] = {
+		"sept", "janv", "f\xc3\xa9vr", "fevr", "juil", "avri", NULL
+	};
+	size_t c = chars(w, n);
+	if (c < 3 || (n == 3 && (!memcmp(w, "ago", 3) || !memcmp(w, "out", 3))))
 		return 0;
+	bool abbrev = c == 3;
+	for (int i = 0; four[i] && !abbrev; i++)
+		abbrev = strlen(four[i]) == n && !memcmp(w, four[i], n);
 	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
 		size_t ln = strlen(months[i].name);
-		if (n <= ln && !memcmp(w, months[i].name, n))
+		if ((n == ln || (abbrev && n < ln)) && !memcmp(w, months[i].name, n))
 			return months[i].month;
 	}
 	return 0;
+}
+
+/* Day names (full forms; a 3+ character start counts too) and the
+ * two-letter German ones. */
+static const char *const weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+	"samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi",
+	"vendredi", "samedi", "dimanche", "lunes", "martes",
+	"mi\xc3\xa9rcoles", "jueves", "viernes", "s\xc3\xa1" "bado", "domingo",
+	"luned\xc3\xac", "marted\xc3\xac", "mercoled\xc3\xac", "gioved\xc3\xac",
+	"venerd\xc3\xac", "sabato", "maandag", "dinsdag", "woensdag",
+	"donderdag", "vrijdag", "zaterdag", "zondag",
+};
+
+bool date_word(const char *w, size_t n)
+{
+	char f[24];
+	if (n == 0 || n >= sizeof f)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		f[i] = (char)lower((unsigned char)w[i]);
+	while (n && f[n - 1] == '.')
+		n--;
+	if (month_word(f, n))
+		return true;
+	if (n == 2) {
+		static const char two[] = "momidofrsaso";
+		for (int i = 0; i < 12; i += 2)
+			if (!memcmp(f, two + i, 2))
+				return true;
+		return false;
+	}
+	for (size_t i = 0; i < sizeof weekdays / sizeof weekdays[0]; i++)
+		if (chars(f, n) >= 3 && n <= strlen(weekdays[i]) &&
+		    !memcmp(f, weekdays[i], n))
+			return true;
+	return false;
 }
 
 /* Zone names as pages write them, in hours east of UTC (whole hours

@@ -231,6 +231,11 @@ static bool is_org_type(const char *t)
 	       !strcmp(t, "Corporation") || !strcmp(t, "NewsMediaOrganization");
 }
 
+static bool is_person_type(const char *t)
+{
+	return !strcmp(t, "Person");
+}
+
 static const char *str_field(json_t *obj, const char *key)
 {
 	json_t *v = json_object_get(obj, key);
@@ -311,17 +316,48 @@ static char *names_join(const struct names *ns)
 	return out;
 }
 
-static void add_author(json_t *v, struct names *people, struct names *orgs)
+/* The object a reference {"@id": X} stands for: Yoast and others list
+ * the Person, the ImageObject and the Article side by side in @graph
+ * and link them by @id.  Looked for in root, an array of it, or its
+ * @graph (pages nest no deeper).  v itself when it is no reference. */
+static json_t *resolve(json_t *root, json_t *v, int depth)
 {
+	const char *id = json_is_object(v) && !json_object_get(v, "name") &&
+			 !json_object_get(v, "url") ? str_field(v, "@id") : NULL;
+	if (!id || !root || depth > 2)
+		return v;
+	if (json_is_object(root)) {
+		const char *rid = str_field(root, "@id");
+		if (root != v && rid && !strcmp(rid, id))
+			return root;
+		json_t *g = json_object_get(root, "@graph");
+		json_t *hit = g ? resolve(g, v, depth + 1) : v;
+		return hit;
+	}
+	size_t i;
+	json_t *e;
+	json_array_foreach(root, i, e) {
+		json_t *hit = resolve(e, v, depth + 1);
+		if (hit != v)
+			return hit;
+	}
+	return v;
+}
+
+static void add_author(json_t *root, json_t *v, struct names *people,
+		       struct names *orgs)
+{
+	v = resolve(root, v, 0);
 	if (json_is_string(v)) {
 		names_add(people, json_string_value(v));
 	} else if (json_is_object(v)) {
-		bool org = type_matches(v, is_org_type);
+		/* ["Person", "Organization"]: a personal site's owner */
+		bool org = type_matches(v, is_org_type) && !type_matches(v, is_person_type);
 		names_add(org ? orgs : people, name_of(v));
 	}
 }
 
-static int take_authors(json_t *art, struct jsonld_meta *m)
+static int take_authors(json_t *root, json_t *art, struct jsonld_meta *m)
 {
 	json_t *a = json_object_get(art, "author");
 	if (!a)
@@ -331,9 +367,9 @@ static int take_authors(json_t *art, struct jsonld_meta *m)
 		size_t i;
 		json_t *v;
 		json_array_foreach(a, i, v)
-			add_author(v, &people, &orgs);
+			add_author(root, v, &people, &orgs);
 	} else {
-		add_author(a, &people, &orgs);
+		add_author(root, a, &people, &orgs);
 	}
 	int rc = 0;
 	struct names *use = people.n ? &people : &orgs;
@@ -349,10 +385,11 @@ static int take_authors(json_t *art, struct jsonld_meta *m)
 
 /* ---- image ---- */
 
-static void take_image(json_t *img, struct jsonld_meta *m)
+static void take_image(json_t *root, json_t *img, struct jsonld_meta *m)
 {
 	if (json_is_array(img))
 		img = json_array_get(img, 0);
+	img = resolve(root, img, 0);
 	if (json_is_string(img)) {
 		take(&m->image_url, json_string_value(img));
 		return;
@@ -374,26 +411,26 @@ static void take_image(json_t *img, struct jsonld_meta *m)
 	take(&m->image_credit, credit);
 }
 
-static int take_article(json_t *art, struct jsonld_meta *m)
+static int take_article(json_t *root, json_t *art, struct jsonld_meta *m)
 {
 	m->found = true;
 	const char *h = str_field(art, "headline");
 	take(&m->headline, h ? h : str_field(art, "name"));
 	take(&m->published, str_field(art, "datePublished"));
-	take(&m->publisher, name_of(json_object_get(art, "publisher")));
+	take(&m->publisher, name_of(resolve(root, json_object_get(art, "publisher"), 0)));
 	json_t *img = json_object_get(art, "image");
-	take_image(img, m);
+	take_image(root, img, m);
 	if (!m->image_url)
 		take(&m->image_url, str_field(art, "thumbnailUrl"));
 	if (!m->author)
-		return take_authors(art, m);
+		return take_authors(root, art, m);
 	return 0;
 }
 
 /* Look for the article object: the value itself, array members, @graph,
  * mainEntity.  Only those paths: an article's "hasPart" or a list of
  * related stories must not lend its headline. */
-static int visit(json_t *v, int depth, struct jsonld_meta *m)
+static int visit(json_t *root, json_t *v, int depth, struct jsonld_meta *m)
 {
 	if (depth > MAX_DEPTH || m->found)
 		return 0;
@@ -401,20 +438,20 @@ static int visit(json_t *v, int depth, struct jsonld_meta *m)
 		size_t i;
 		json_t *e;
 		json_array_foreach(v, i, e)
-			if (visit(e, depth + 1, m) < 0)
+			if (visit(root, e, depth + 1, m) < 0)
 				return -1;
 		return 0;
 	}
 	if (!json_is_object(v))
 		return 0;
 	if (type_matches(v, is_article_type))
-		return take_article(v, m);
+		return take_article(root, v, m);
 	if (type_matches(v, is_list_type))
 		m->list_page = true;
 	static const char *const keys[] = {"@graph", "mainEntity", NULL};
 	for (int i = 0; keys[i]; i++) {
 		json_t *c = json_object_get(v, keys[i]);
-		if (c && visit(c, depth + 1, m) < 0)
+		if (c && visit(root, c, depth + 1, m) < 0)
 			return -1;
 	}
 	return 0;
@@ -442,7 +479,7 @@ int jsonld_parse(const char *text, size_t len, struct jsonld_meta *m)
 			misses++;
 			continue;
 		}
-		rc = visit(root, 0, m);
+		rc = visit(root, root, 0, m);
 		json_decref(root);
 		pos += err.position ? (size_t)err.position : 1;
 	}

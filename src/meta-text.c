@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "folio/date.h"
 #include "folio/meta-text.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
@@ -330,6 +331,230 @@ static const char *const by_prefixes[] = {
 	NULL
 };
 
+/* ---- byline labels ---- */
+
+/* How pages introduce their author, one table for every language:
+ * NOUN  may stand alone before the name ("Autor Jane Roe", "Author:
+ *       X"), VERB needs a colon or a particle after it ("Veröffentlicht
+ *       von X", "Posted by X", "Text: X"), STAFF is like VERB but also
+ *       what pages print as the author ("Redaktion", "Rédaction"), PART
+ *       is the particle itself
+ *       ("by", "von", "par", "por", "di", "door", "av" ...), CJK is
+ *       matched as a prefix, there being no spaces ("作者：X", "记者 X",
+ *       "文/X", "글 X").  ASCII words match in any case. */
+enum label_kind { NOUN, VERB, STAFF, PART, CJK };
+
+static const struct { const char *w; enum label_kind k; } labels[] = {
+	{"author", NOUN}, {"authors", NOUN}, {"autor", NOUN},
+	{"autorin", NOUN}, {"autoren", NOUN}, {"auteur", NOUN},
+	{"auteure", NOUN}, {"auteurs", NOUN}, {"autore", NOUN},
+	{"autori", NOUN}, {"autora", NOUN}, {"redaktion", STAFF},
+	{"r\xc3\xa9" "daction", STAFF}, {"redacci\xc3\xb3n", STAFF},
+	{"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", NOUN},          /* автор */
+	{"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", NOUN},          /* Автор */
+	{"written", VERB}, {"posted", VERB}, {"published", VERB},
+	{"authored", VERB}, {"reported", VERB}, {"reporting", VERB},
+	{"words", VERB}, {"story", VERB}, {"text", VERB}, {"texte", VERB},
+	{"texto", VERB}, {"testo", VERB}, {"tekst", VERB},
+	{"article", VERB}, {"artikel", VERB}, {"art\xc3\xad" "culo", VERB},
+	{"articolo", VERB}, {"post", VERB}, {"posts", VERB}, {"beitrag", VERB},
+	{"beitr\xc3\xa4ge", VERB}, {"interview", VERB}, {"recipe", VERB},
+	{"rezept", VERB}, {"ver\xc3\xb6" "ffentlicht", VERB},
+	{"geschrieben", VERB}, {"verfasst", VERB}, {"erstellt", VERB},
+	{"gespeichert", VERB}, {"eingestellt", VERB}, {"gepostet", VERB},
+	{"publiziert", VERB}, {"publi\xc3\xa9", VERB}, {"publi\xc3\xa9" "e", VERB},
+	{"\xc3\xa9" "crit", VERB}, {"r\xc3\xa9" "dig\xc3\xa9", VERB},
+	{"publicado", VERB}, {"publicada", VERB}, {"escrito", VERB},
+	{"escrita", VERB}, {"scritto", VERB}, {"pubblicato", VERB},
+	{"geplaatst", VERB}, {"geschreven", VERB}, {"skrevet", VERB},
+	{"skriven", VERB}, {"publicerad", VERB},
+	{"\xd1\x82\xd0\xb5\xd0\xba\xd1\x81\xd1\x82", VERB},          /* текст */
+	{"\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82", VERB},          /* Текст */
+	{"by", PART}, {"von", PART}, {"par", PART}, {"por", PART},
+	{"di", PART}, {"da", PART}, {"door", PART}, {"av", PART},
+	{"af", PART}, {"durch", PART},
+	{"\xe8\xb4\xa3\xe4\xbb\xbb\xe7\xbc\x96\xe8\xbe\x91", CJK},  /* 责任编辑 */
+	{"\xe6\x9c\xac\xe6\x8a\xa5\xe8\xae\xb0\xe8\x80\x85", CJK},  /* 本报记者 */
+	{"\xe4\xbd\x9c\xe8\x80\x85", CJK},                          /* 作者 */
+	{"\xe8\xae\xb0\xe8\x80\x85", CJK}, {"\xe8\xa8\x98\xe8\x80\x85", CJK}, /* 记者 記者 */
+	{"\xe7\xbc\x96\xe8\xbe\x91", CJK},                          /* 编辑 */
+	{"\xe6\x96\x87/", CJK}, {"\xe6\x96\x87\xef\xbc\x8f", CJK},  /* 文/ */
+	{"\xea\xb8\x80", CJK},                                      /* 글 */
+};
+
+#define NLABELS (sizeof labels / sizeof labels[0])
+
+/* The label w[0..n) is, or -1. */
+static int label_of(const char *w, size_t n)
+{
+	for (size_t i = 0; i < NLABELS; i++)
+		if (labels[i].k != CJK && strlen(labels[i].w) == n &&
+		    !ascii_ncasecmp(w, labels[i].w, n))
+			return (int)i;
+	return -1;
+}
+
+/* An ASCII label glued to the name that follows ("AuthorJane Roe",
+ * "vonChris Jung"): its length, 0 when w does not start with one. */
+static size_t glued_label(const char *w, size_t n, int *which)
+{
+	for (size_t i = 0; i < NLABELS; i++) {
+		size_t ln = strlen(labels[i].w);
+		if (labels[i].k != CJK && ln >= 2 && ln < n &&
+		    ascii_isupper((unsigned char)w[ln]) &&
+		    ascii_islower((unsigned char)w[ln - 1]) &&
+		    !ascii_ncasecmp(w, labels[i].w, ln)) {
+			*which = (int)i;
+			return ln;
+		}
+	}
+	return 0;
+}
+
+/* A CJK label at the start of w: where the name starts after it (and
+ * after "：", ":", "/" or spaces), NULL when none. */
+static const char *cjk_label(const char *w)
+{
+	for (size_t i = 0; i < NLABELS; i++) {
+		size_t ln = strlen(labels[i].w);
+		if (labels[i].k != CJK || strncmp(w, labels[i].w, ln))
+			continue;
+		const char *p = w + ln;
+		for (;;) {
+			if (*p == ':' || *p == '/' || *p == ' ')
+				p++;
+			else if (!strncmp(p, "\xef\xbc\x9a", 3))       /* ： */
+				p += 3;
+			else
+				break;
+		}
+		return p;
+	}
+	return NULL;
+}
+
+#define MAX_LEAD_WORDS 8
+
+struct lword {
+	const char *a, *b;      /* the word, without a final colon */
+	const char *next;       /* after it and its colon */
+	bool colon;
+};
+
+static bool next_word(const char *p, struct lword *w)
+{
+	while (*p == ' ')
+		p++;
+	if (!*p)
+		return false;
+	w->a = p;
+	while (*p && *p != ' ')
+		p++;
+	w->next = p;
+	w->b = p;
+	w->colon = false;
+	if (w->b > w->a && w->b[-1] == ':') {
+		w->b--;
+		w->colon = true;
+	} else if (w->b - w->a >= 3 && !memcmp(w->b - 3, "\xef\xbc\x9a", 3)) {
+		w->b -= 3;
+		w->colon = true;
+	}
+	return true;
+}
+
+static size_t words_after(const char *p)
+{
+	return count_words(p, strlen(p));
+}
+
+/* A particle alone at the start: "by", "par", "por" in any case;
+ * "Von" only before a full name ("Von Miller" is a name); "von", "di",
+ * "door", "av" only in lower case ("Di Wang" is a name). */
+static bool starts_with_particle(const struct lword *w, int which)
+{
+	const char *l = labels[which].w;
+	if (!strcmp(l, "by") || !strcmp(l, "par") || !strcmp(l, "por"))
+		return words_after(w->next) >= 1;
+	if (!strcmp(l, "von") && (w->a[0] == 'V'))
+		return words_after(w->next) >= 2;
+	return ascii_islower((unsigned char)w->a[0]) && words_after(w->next) >= 1;
+}
+
+const char *meta_byline_label(const char *s, bool *at_start)
+{
+	struct lword w, x;
+	const char *p = s;
+	*at_start = false;
+	for (int i = 0; i < MAX_LEAD_WORDS && next_word(p, &w); i++, p = w.next) {
+		const char *c = cjk_label(w.a);
+		if (c) {
+			*at_start = i == 0;
+			return c;
+		}
+		int g = 0, k = label_of(w.a, (size_t)(w.b - w.a));
+		size_t gl = glued_label(w.a, (size_t)(w.b - w.a), &g);
+		/* glued particles: by, von, par, por only ("DiMaggio") */
+		bool long_part = gl && (labels[g].k != PART || strlen(labels[g].w) >= 3 ||
+					!strcmp(labels[g].w, "by"));
+		if (k < 0 && long_part && (labels[g].k != PART || i == 0)) {
+			*at_start = i == 0;
+			return w.a + gl;
+		}
+		if (k < 0)
+			continue;
+		enum label_kind kind = labels[k].k;
+		if (kind != PART && w.colon) {
+			*at_start = i == 0;
+			return w.next;
+		}
+		if (kind != PART && next_word(w.next, &x)) {
+			int k2 = label_of(x.a, (size_t)(x.b - x.a));
+			g = 0;
+			size_t gl2 = glued_label(x.a, (size_t)(x.b - x.a), &g);
+			if (k2 >= 0 && labels[k2].k == PART && words_after(x.next)) {
+				*at_start = i == 0;
+				return x.next;
+			}
+			if (k2 < 0 && gl2 && labels[g].k == PART) {
+				*at_start = i == 0;
+				return x.a + gl2;
+			}
+		}
+		if (kind == NOUN && i == 0 && words_after(w.next) &&
+		    !ascii_islower((unsigned char)*(w.next + 1))) {
+			*at_start = true;
+			return w.next;
+		}
+		if (kind == PART && i == 0 && starts_with_particle(&w, k)) {
+			*at_start = true;
+			return w.next;
+		}
+		/* "Disko Von Jane Roe", "… VON JANE ROE": a capitalised
+		 * particle inside a line introduces a full name */
+		if (kind == PART && i > 0 && ascii_isupper((unsigned char)w.a[0]) &&
+		    words_after(w.next) >= 2 && strcmp(labels[k].w, "di") &&
+		    strcmp(labels[k].w, "da"))
+			return w.next;
+	}
+	return NULL;
+}
+
+bool meta_is_label_word(const char *w, size_t n)
+{
+	while (n && (w[n - 1] == ':' || w[n - 1] == '.'))
+		n--;
+	int k = label_of(w, n);
+	return k >= 0 && labels[k].k != STAFF;
+}
+
+/* "Jane Roe Veröffentlicht": a verb label left at the end. */
+static bool is_verb_label(const char *w, size_t n)
+{
+	int k = label_of(w, n);
+	return k >= 0 && labels[k].k == VERB;
+}
+
 /* Words after which the rest is not a name ("X, Senior Reporter"). */
 static const char *const not_name_words[] = {
 	"reporter", "editor", "correspondent", "writer", "staff",
@@ -394,12 +619,22 @@ static void cut_tail(char *s)
 		" Twitter", " Email", " Follow", " follow", " Edited by",
 		" edited by", " Reviewed by", " reviewed by", " Photographs by",
 		" Photos by", " Illustrations by", " Additional reporting",
-		" Fact checked", NULL
+		" Fact checked", " Translated by", " translated by",
+		" \xc3\x9c" "bersetzt", " Traduit par", " traduit par",
+		" Traducido por", " traducido por", NULL
 	};
 	for (int i = 0; marks[i]; i++) {
 		char *p = strstr(s, marks[i]);
 		if (p)
 			*p = '\0';
+	}
+	/* Another labelled field after the names ("Jane Roe From: Daily"). */
+	for (char *sp = strchr(s, ' '); sp; sp = strchr(sp + 1, ' ')) {
+		size_t wl = strcspn(sp + 1, " ");
+		if (wl > 1 && sp[wl] == ':') {
+			*sp = '\0';
+			break;
+		}
 	}
 	/* A date or time, even glued to the name ("Nolan22 Dec"). */
 	for (char *p = s; *p; p++)
@@ -434,6 +669,18 @@ static char *after_by(char *s)
 	return last ? last + 4 : s;
 }
 
+/* The last " and ", " & ", ", " or " und " before end, or NULL. */
+static char *last_joiner(char *s, char *end)
+{
+	static const char *const joiners[] = {" and ", " & ", ", ", " und ", " et ", " y ", NULL};
+	char *best = NULL;
+	for (int i = 0; joiners[i]; i++)
+		for (char *p = strstr(s, joiners[i]); p && p < end; p = strstr(p + 1, joiners[i]))
+			if (p > best)
+				best = p;
+	return best;
+}
+
 /* Drop "(http://…)", "(handle)", "( Brad )" groups; keep "(with A and B)". */
 static void drop_paren_junk(char *s)
 {
@@ -450,6 +697,15 @@ static void drop_paren_junk(char *s)
 		bool one_word = inner && !memchr(in, ' ', inner);
 		bool url = memmem(o, (size_t)(c - o), "://", 3) ||
 			   memchr(o, '@', (size_t)(c - o));
+		/* "A (reporting) and B (photography)": B took the photos */
+		bool photos = one_word && (!ascii_ncasecmp(in, "photo", 5) ||
+					   !ascii_ncasecmp(in, "foto", 4) ||
+					   !ascii_ncasecmp(in, "illustr", 7));
+		char *joiner = photos ? last_joiner(s, o) : NULL;
+		if (joiner) {
+			*joiner = '\0';
+			return;
+		}
 		if (url || one_word || !inner)
 			memmove(o, c + 1, strlen(c + 1) + 1);
 		else
@@ -461,15 +717,12 @@ static void drop_paren_junk(char *s)
 static bool is_date_word(const char *w, size_t n)
 {
 	static const char *const words[] = {
-		"january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december", "jan",
-		"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-		"nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-		"friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
-		"sat", "sun", "ago", "today", "yesterday", "vor", "hace", "fa",
+		"ago", "today", "yesterday", "vor", "hace", "fa",
 		"p\xc5\x99" "ed", "\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xb4",
 		"il", "y", "a", "le", "am", "el", "den", "de", NULL
 	};
+	if (date_word(w, n))
+		return true;
 	for (int i = 0; words[i]; i++)
 		if (strlen(words[i]) == n && !ascii_ncasecmp(w, words[i], n))
 			return true;
@@ -628,6 +881,15 @@ static void trim_ends(char *s)
 	}
 }
 
+static bool is_junk_word(const char *w, size_t n)
+{
+	static const char *const words[] = {"on", "am", "le", "el", "il", "the", NULL};
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !ascii_ncasecmp(w, words[i], n))
+			return true;
+	return false;
+}
+
 static bool is_junk_byline(const char *s)
 {
 	static const char *const junk[] = {
@@ -643,6 +905,21 @@ static bool is_junk_byline(const char *s)
 	return strstr(s, "://") || !ascii_ncasecmp(s, "www.", 4);
 }
 
+/* "Veröffentlicht", "Posted on", "Dezember": labels and dates, no name. */
+static bool only_labels(const char *s)
+{
+	for (const char *p = s; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		if (n && !meta_is_label_word(p, n) && !is_date_word(p, n) &&
+		    !is_junk_word(p, n))
+			return false;
+		p += n;
+	}
+	return true;
+}
+
 char *meta_clean_byline(const char *raw)
 {
 	if (!raw)
@@ -651,6 +928,10 @@ char *meta_clean_byline(const char *raw)
 	if (!buf)
 		return NULL;
 	char *s = buf, *prev = NULL;
+	bool start;
+	const char *named = meta_byline_label(s, &start);
+	if (named && words_after(named))
+		s += named - s;
 	while (s != prev) {
 		prev = s;
 		s = strip_prefix(s);
@@ -661,10 +942,12 @@ char *meta_clean_byline(const char *raw)
 	drop_emails(s);
 	cut_job_title(s);
 	strip_trailing(s, is_date_word);
+	strip_trailing(s, is_verb_label);
 	trim_ends(s);
 	char *out = NULL;
 	size_t words = count_words(s, strlen(s));
-	if (*s && words <= 12 && strlen(s) <= 120 && !is_junk_byline(s))
+	if (*s && words <= 12 && strlen(s) <= 120 && !is_junk_byline(s) &&
+	    !only_labels(s))
 		out = strdup(s);
 	free(buf);
 	return out;

@@ -10,6 +10,7 @@
  *   published: JSON-LD datePublished, article:published_time and kin,
  *              <time itemprop=datePublished>.
  * See doc/extraction.md, "Metadata". */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -365,11 +366,51 @@ static bool vetoes_below(xmlNodePtr p, const struct battrs *ba, bool strong)
 	       battrs_hint(ba, veto_areas) || (!strong && battrs_hint(ba, weak_areas));
 }
 
-/* In a comment thread, related-story list, navigation or sidebar? */
-static bool inside_vetoed(xmlNodePtr n, bool strong)
+/* The headline's ancestors, sorted by address for bsearch: a wrapper
+ * that holds the headline is the article's, whatever its class says
+ * (an article column with id=sidebar).  The nearest MAX_CHAIN only. */
+#define MAX_CHAIN 4096
+
+struct bscan {
+	xmlNodePtr root, h1;
+	xmlNodePtr *chain;      /* ancestors of h1, sorted */
+	size_t nchain;
+	int tries;              /* candidates looked at */
+};
+
+static int cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const xmlNodePtr *)a;
+	uintptr_t y = (uintptr_t)*(const xmlNodePtr *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void chain_build(struct bscan *bs)
+{
+	size_t n = 0;
+	for (xmlNodePtr p = bs->h1 ? bs->h1->parent : NULL;
+	     p && p->type == XML_ELEMENT_NODE && n < MAX_CHAIN; p = p->parent)
+		n++;
+	bs->chain = n ? malloc(n * sizeof *bs->chain) : NULL;
+	if (!bs->chain)
+		return;
+	for (xmlNodePtr p = bs->h1->parent; bs->nchain < n; p = p->parent)
+		bs->chain[bs->nchain++] = p;
+	qsort(bs->chain, bs->nchain, sizeof *bs->chain, cmp_ptr);
+}
+
+static bool holds_headline(const struct bscan *bs, xmlNodePtr p)
+{
+	return bs->nchain &&
+	       bsearch(&p, bs->chain, bs->nchain, sizeof *bs->chain, cmp_ptr);
+}
+
+/* In a comment thread, related-story list, navigation or sidebar that
+ * does not also hold the headline? */
+static bool inside_vetoed(const struct bscan *bs, xmlNodePtr n, bool strong)
 {
 	for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
-		if (dom_is(p, "body") || dom_is(p, "html"))
+		if (dom_is(p, "body") || dom_is(p, "html") || holds_headline(bs, p))
 			break;
 		struct battrs ba;
 		read_battrs(p, &ba);
@@ -381,15 +422,15 @@ static bool inside_vetoed(xmlNodePtr n, bool strong)
 
 /* Names from one candidate element, or NULL.  *tries counts the
  * candidates looked at. */
-static char *byline_from(xmlNodePtr n, const struct battrs *ba, int *tries)
+static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba)
 {
 	bool by_rel = ba->rel && strstr(ba->rel, "author");
 	bool by_ip = ba->itemprop && strstr(ba->itemprop, "author");
 	bool by_class = battrs_hint(ba, byline_hints) && !battrs_hint(ba, byline_vetoes);
 	if (!by_rel && !by_ip && !by_class)
 		return NULL;
-	(*tries)++;
-	if (inside_vetoed(n, by_rel || by_ip))
+	bs->tries++;
+	if (inside_vetoed(bs, n, by_rel || by_ip))
 		return NULL;
 	char *raw = by_ip ? itemprop_author(n) : dom_text_max(n, 300);
 	if (!raw)
@@ -399,58 +440,80 @@ static char *byline_from(xmlNodePtr n, const struct battrs *ba, int *tries)
 	return name;
 }
 
-/* "By Jane Roe", "Posted by Jane Roe, Engineer", "On 6/1/2018 by X":
- * a short line of text that introduces its author.  Last resort for
- * pages without byline markup. */
-/* Could the cleaned text s be part of "By …" or "… by …"?  Cleaning
- * only removes characters (controls, invisible ones: bytes >= 0x80 in
- * UTF-8), so the raw text has a 'y' after a 'B', 'b', such a byte, or
- * at its start (the 'b' may end the text node before). */
-static bool raw_has_by(const char *s)
-{
-	for (const char *y = strchr(s, 'y'); y; y = strchr(y + 1, 'y')) {
-		unsigned char prev = y > s ? (unsigned char)y[-1] : 'b';
-		if (prev == 'b' || prev == 'B' || prev >= 0x80)
-			return true;
-	}
-	return false;
-}
-
-/* Could the text below n be a line of at most max bytes that reads
- * "By …" or "… by …"?  Looking at the raw text nodes is much cheaper
- * than collecting and cleaning the text (dom_text_max), and most lines
- * do not.  It counts the bytes dom_text_max would keep at least (those
- * that are not white space, outside dom_invisible elements): past max,
- * that text is too long. */
-static bool may_say_by(xmlNodePtr n, size_t max)
+/* Could the text below n be a line of at most max bytes?  Looking at
+ * the raw text nodes is much cheaper than collecting and cleaning the
+ * text (dom_text_max).  It counts the bytes dom_text_max would keep at
+ * least (those that are not white space, outside dom_invisible
+ * elements): past max, that text is too long. */
+static bool short_text(xmlNodePtr n, size_t max)
 {
 	size_t kept = 0;
 	for (xmlNodePtr c = n->children; c;) {
 		bool skip = dom_invisible(c);
 		if (!skip && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
 		    c->content) {
-			if (raw_has_by((const char *)c->content))
-				return true;
 			for (const unsigned char *p = c->content; *p; p++)
 				if (*p > ' ' && ++kept > max)
 					return false;
 		}
 		c = dom_next(c, n, skip || c->type != XML_ELEMENT_NODE);
 	}
-	return false;
+	return kept > 3;
 }
 
+/* Does the cleaned line t read as person names (or one handle after
+ * a word label)?  Capitalised words and lower-case particles ("von",
+ * "de", "and") only: "ailleurs, le gouvernement" is prose. */
+static bool names_shaped(const char *t, bool handle_ok)
+{
+	static const char *const joiners[] = {
+		"von", "van", "der", "den", "de", "di", "da", "du", "del", "la",
+		"le", "y", "e", "und", "and", "et", "bin", "al", "zu", NULL
+	};
+	size_t words = 0, lower = 0;
+	for (const char *p = t; *p;) {
+		while (*p == ' ')
+			p++;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (e == p)
+			break;
+		words++;
+		bool joiner = false;
+		for (int i = 0; joiners[i]; i++)
+			joiner |= (size_t)(e - p) == strlen(joiners[i]) &&
+				  !strncmp(p, joiners[i], (size_t)(e - p));
+		if ((ascii_islower((unsigned char)*p) && !joiner) ||
+		    meta_is_label_word(p, (size_t)(e - p)))
+			lower++;        /* prose, or a label left: no name */
+		p = e;
+	}
+	if (words == 1 && handle_ok)
+		return true;
+	return words && words <= 6 && !lower &&
+	       (ascii_isupper((unsigned char)t[0]) || (unsigned char)t[0] >= 0x80 ||
+		t[0] == '@');
+}
+
+/* "By Jane Roe", "Posted by Jane Roe, Engineer", "On 6/1/2018 by X",
+ * "Autor: Jane Roe", "Veröffentlicht von X", "05.02.2020 - Redaktion:
+ * X", "作者：X": a short line of text that introduces its author with
+ * a label of meta_byline_label's table.  Last resort for pages without
+ * byline markup. */
 static char *byline_from_text(xmlNodePtr n)
 {
 	if (!dom_is(n, "p") && !dom_is(n, "em") && !dom_is(n, "small") &&
 	    !dom_is(n, "span") && !dom_is(n, "div") && !dom_is(n, "address") &&
-	    !dom_is(n, "strong") && !dom_is(n, "i") && !dom_is(n, "b"))
+	    !dom_is(n, "strong") && !dom_is(n, "i") && !dom_is(n, "b") &&
+	    !dom_is(n, "byline") && !dom_is(n, "li"))
 		return NULL;
 	xmlNodePtr c = n->children;
 	if (!c || (c->type != XML_TEXT_NODE && !dom_is(c, "em") &&
-		   !dom_is(c, "strong") && !dom_is(c, "i") && !dom_is(c, "b")))
+		   !dom_is(c, "strong") && !dom_is(c, "i") && !dom_is(c, "b") &&
+		   !dom_is(c, "span")))
 		return NULL;
-	if (!may_say_by(n, 100))
+	if (!short_text(n, 100))
 		return NULL;
 	char *t = dom_text_max(n, 100);  /* longer is no byline line */
 	if (!t)
@@ -458,14 +521,17 @@ static char *byline_from_text(xmlNodePtr n)
 	char *out = NULL;
 	size_t len = strlen(t);
 	const char *by = strstr(t, " by ");
-	bool lead = !strncmp(t, "By ", 3) || !strncmp(t, "Posted by ", 10) ||
-		    !strncmp(t, "Written by ", 11);
+	bool start;
+	const char *named = meta_byline_label(t, &start);
 	bool dated = by && strpbrk(t, "0123456789") &&
 		     strpbrk(t, "0123456789") < by;
-	if (len > 3 && len <= 100 && (lead || dated))
-		out = meta_clean_byline(dated && !lead ? by + 4 : t);
-	if (out && !ascii_isupper((unsigned char)out[0]) && out[0] != '@' &&
-	    (unsigned char)out[0] < 0x80) {
+	if (named && !*named)
+		named = NULL;           /* "Share this article:" names no one */
+	if (len > 3 && len <= 100 && (named || dated))
+		out = meta_clean_byline(named ? t : by + 4);
+	/* a word label ("Gespeichert von rasos") may name a user handle */
+	bool word_label = named && !(start && named - t <= 4);
+	if (out && !names_shaped(out, word_label)) {
 		free(out);
 		out = NULL;
 	}
@@ -478,16 +544,16 @@ static char *byline_from_text(xmlNodePtr n)
 
 /* Names from element n (attributes ba): a marked byline element or a
  * "By …" line. */
-static char *byline_at(xmlNodePtr n, const struct battrs *ba, int *tries)
+static char *byline_at(struct bscan *bs, xmlNodePtr n, const struct battrs *ba)
 {
 	if (dom_is(n, "meta") || dom_is(n, "link"))
 		return NULL;
-	char *name = byline_from(n, ba, tries);
+	char *name = byline_from(bs, n, ba);
 	/* the cheap shape test first: inside_vetoed climbs every
 	 * ancestor, quadratic on a deeply nested page */
 	if (!name) {
 		name = byline_from_text(n);
-		if (name && inside_vetoed(n, false)) {
+		if (name && inside_vetoed(bs, n, false)) {
 			free(name);
 			name = NULL;
 		}
@@ -498,11 +564,11 @@ static char *byline_at(xmlNodePtr n, const struct battrs *ba, int *tries)
 /* First byline in [from, until) in document order (until may be NULL).
  * Below an element that vetoes every byline (a comment thread, a
  * sidebar) there is nothing to find: the walk skips it. */
-static char *byline_scan(xmlNodePtr root, xmlNodePtr from, xmlNodePtr until,
-			 int *tries)
+static char *byline_scan(struct bscan *bs, xmlNodePtr from, xmlNodePtr until)
 {
+	xmlNodePtr root = bs->root;
 	size_t seen = 0;
-	for (xmlNodePtr n = from; n && n != until && *tries < MAX_BYLINE_TRIES &&
+	for (xmlNodePtr n = from; n && n != until && bs->tries < MAX_BYLINE_TRIES &&
 	     seen++ < MAX_BYLINE_NODES;) {
 		if (n->type != XML_ELEMENT_NODE) {
 			n = dom_next(n, root, true);
@@ -515,10 +581,11 @@ static char *byline_scan(xmlNodePtr root, xmlNodePtr from, xmlNodePtr until,
 		struct battrs ba = {0};
 		if (n->properties)
 			read_battrs(n, &ba);
-		char *name = byline_at(n, &ba, tries);
+		char *name = byline_at(bs, n, &ba);
 		if (name)
 			return name;
-		n = dom_next(n, root, n->children && vetoes_below(n, &ba, true));
+		n = dom_next(n, root, n->children && vetoes_below(n, &ba, true) &&
+			     !holds_headline(bs, n));
 	}
 	return NULL;
 }
@@ -534,10 +601,12 @@ static char *visible_byline(xmlDocPtr doc, const struct survey *sv)
 	for (size_t i = 0; i < sv->nh1 && !h1; i++)
 		if (!hint_logo_heading(sv->h1[i]))
 			h1 = sv->h1[i];
-	int tries = 0;
-	char *name = h1 ? byline_scan(root, h1, NULL, &tries) : NULL;
+	struct bscan bs = {.root = root, .h1 = h1};
+	chain_build(&bs);
+	char *name = h1 ? byline_scan(&bs, h1, NULL) : NULL;
 	if (!name)
-		name = byline_scan(root, root, h1, &tries);
+		name = byline_scan(&bs, root, h1);
+	free(bs.chain);
 	return name;
 }
 

@@ -32,6 +32,10 @@ time_t date_epoch(const struct date *d);
 /* date_parse + date_epoch: 0 when s is no date.  Feeds sort by it. */
 time_t date_parse_epoch(const char *s);
 
+/* Is w[0..n) a month or day name (any case, a final '.' ignored, in
+ * the languages date_parse reads; "Dez.", "Dezember", "Do", "mardi")? */
+bool date_word(const char *w, size_t n);
+
 #define DATE_RFC3339_MAX 32
 
 /* RFC 3339 text of d into buf: "2019-11-19T19:47:00-05:00" when the

@@ -25,4 +25,13 @@ char *meta_strip_site(const char *title, const char *const *sites, size_t nsites
  * left (or on OOM). */
 char *meta_clean_byline(const char *raw);
 
+/* Where the names start after a byline label in s, in any of the
+ * table's languages: "Veröffentlicht von X", "Author: X", "AuthorX",
+ * "05.02.2020 - Redaktion: X", "作者：X"; looked for in the first 8
+ * words.  NULL when there is none.  *at_start: the label opens s. */
+const char *meta_byline_label(const char *s, bool *at_start);
+
+/* Is w[0..n) (a final ':' or '.' ignored) one of the byline labels? */
+bool meta_is_label_word(const char *w, size_t n);
+
 #endif

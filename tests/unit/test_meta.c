@@ -58,6 +58,33 @@ static const struct { const char *in, *want; } bylines[] = {
 	{"Von Anna Schmidt", "Anna Schmidt"},
 	{"Von Miller", "Von Miller"},
 	{"Our Foreign Staff", NULL},
+	/* labels in any language, glued or kept (issue 15, class 1) */
+	{"AuthorJo Berg", "Jo Berg"},
+	{"Ver\xc3\xb6" "ffentlicht vonJo Berg", "Jo Berg"},
+	{"Artikel von Maria von Arle", "Maria von Arle"},
+	{"VON JO BERG", "JO BERG"},
+	{"Autor: Jo Berg", "Jo Berg"},
+	{"Auteur: Jo Berg", "Jo Berg"},
+	{"Scritto da Jo Berg", "Jo Berg"},
+	{"durch Jo Berg", "Jo Berg"},
+	{"Kultur Von Jo Berg", "Jo Berg"},
+	{"Interview: Jo Berg", "Jo Berg"},
+	{"Gespeichert von jberg am 3. Mai", "jberg"},
+	{"\xe8\xb4\xa3\xe4\xbb\xbb\xe7\xbc\x96\xe8\xbe\x91\xef\xbc\x9a\xe7\x8e\x8b\xe4\xb8\x80",
+	 "\xe7\x8e\x8b\xe4\xb8\x80"},                       /* 责任编辑：王一 */
+	/* labels and dates alone are no name */
+	{"Ver\xc3\xb6" "ffentlicht", NULL},
+	{"Posted on", NULL},
+	{"Dezember", NULL},
+	/* what follows the names */
+	{"Jo Berg Erstellt", "Jo Berg"},
+	{"Jo Berg From: Daily Post", "Jo Berg"},
+	{"Jo Berg (reporting) and Ana Lima (photography)", "Jo Berg"},
+	{"Jo Berg \xc3\x9c" "bersetzt von Ana Lima", "Jo Berg"},
+	/* names stay as the page writes them */
+	{"Jo Berg und Ana Lima", "Jo Berg und Ana Lima"},
+	{"Joe DiMaggio", "Joe DiMaggio"},
+	{"Redaktion", "Redaktion"},
 	{"Sign In", NULL},
 	{"Updated: 3 May 2019", NULL},
 	{"http://example.org/jane", NULL},
@@ -278,6 +305,61 @@ static void test_page_controls_and_props(void **state)
 	article_free(a);
 }
 
+/* Yoast-style JSON-LD: the Article names its author by "@id" only;
+ * the Person (typed Person and Organization on a personal site) sits
+ * beside it in @graph. */
+static void test_page_jsonld_graph_reference(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>Winter garden notes</title>"
+		"<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+		"\"@graph\":[{\"@type\":\"Article\",\"headline\":\"Winter garden notes\","
+		"\"author\":{\"@id\":\"https://jb.example/#/person/1\"}},"
+		"{\"@type\":[\"Person\",\"Organization\"],\"@id\":\"https://jb.example/#/person/1\","
+		"\"name\":\"Jo Berg\"}]}</script>"
+		"</head><body><h1>Winter garden notes</h1><p>Text.</p></body></html>";
+	struct article *a = extract(html, NULL);
+	assert_string_equal(a->byline, "Jo Berg");
+	article_free(a);
+}
+
+/* A labelled line in another language names the author; a wrapper
+ * whose id says sidebar but holds the headline is the article's. */
+static void test_page_label_line(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>Neue Br\xc3\xbc" "cke er\xc3\xb6" "ffnet</title></head><body>"
+		"<div id=\"sidebar\" class=\"content-area\">"
+		"<h1>Neue Br\xc3\xbc" "cke er\xc3\xb6" "ffnet</h1>"
+		"<p>Kultur</p>"
+		"<p><span>Ver\xc3\xb6" "ffentlicht von</span><a href=\"/u/jb\">Jo Berg</a></p>"
+		"<p>Die neue Br\xc3\xbc" "cke ist seit Montag f\xc3\xbcr den Verkehr freigegeben, "
+		"nach zwei Jahren Bauzeit und vielen Umleitungen.</p>"
+		"<p>Verwandte Artikel:</p></div></body></html>";
+	struct article *a = extract(html, NULL);
+	assert_string_equal(a->byline, "Jo Berg");
+	article_free(a);
+}
+
+/* A date label inside a container whose class mentions the author is
+ * no byline; the visible dateline gives the date. */
+static void test_page_dateline(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>Storm closes the harbour</title></head><body>"
+		"<h1>Storm closes the harbour</h1>"
+		"<div class=\"article__date-autor-wrap\">Published time: 6 Aug, 2018 13:51</div>"
+		"<p>The harbour closed on Monday as the storm reached the coast.</p>"
+		"</body></html>";
+	struct article *a = extract(html, NULL);
+	assert_null(a->byline);
+	assert_string_equal(a->published, "2018-08-06");
+	article_free(a);
+}
+
 static void test_page_rel_author_and_visible(void **state)
 {
 	(void)state;
@@ -308,6 +390,9 @@ int main(void)
 		cmocka_unit_test(test_page_title_only),
 		cmocka_unit_test(test_page_controls_and_props),
 		cmocka_unit_test(test_page_rel_author_and_visible),
+		cmocka_unit_test(test_page_jsonld_graph_reference),
+		cmocka_unit_test(test_page_label_line),
+		cmocka_unit_test(test_page_dateline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
