@@ -8,6 +8,7 @@
 #include "folio/extract.h"
 #include "folio/feed-parse.h"
 #include "folio/fetch.h"
+#include "folio/meta-refresh.h"
 #include "folio/util-ascii.h"
 #include "folio/util-file.h"
 #include "folio/open.h"
@@ -117,6 +118,20 @@ void open_fetch_opts(const struct open_opts *opts, struct fetch_opts *fo)
 
 /* Read fetched bytes with the final URL as base and the header's
  * charset. */
+/* A stub page's meta refresh target (meta-refresh.h), read from its
+ * parsed DOM: an http(s) URL within REFRESH_MAX_DELAY_S, or NULL. */
+static char *refresh_target(const struct fetch_result *res, const char *here)
+{
+	struct extract_input in = {
+		.bytes = res->body, .len = res->len, .base_url = here,
+		.charset = res->charset,
+	};
+	xmlDocPtr doc = res->body && res->len ? extract_parse(&in) : NULL;
+	char *target = meta_refresh(doc, here, REFRESH_MAX_DELAY_S);
+	xmlFreeDoc(doc);
+	return target;
+}
+
 static enum status_code extract_fetched(const char *arg, const struct fetch_result *res,
 					const struct open_opts *opts, struct article **out,
 					char err[OPEN_ERR_MAX])
@@ -181,8 +196,7 @@ static enum status_code follow_refresh(const char *arg, const char *target,
 	}
 	rc = extract_fetched(arg, &res, opts, out, err);
 	if (is_stub(rc, *out)) {
-		char *again = fetch_meta_refresh(res.body, res.len, res.final_url,
-						 REFRESH_MAX_DELAY_S);
+		char *again = refresh_target(&res, res.final_url ? res.final_url : target);
 		if (again) {
 			article_free(*out);
 			*out = NULL;
@@ -198,7 +212,7 @@ static enum status_code follow_refresh(const char *arg, const char *target,
 }
 
 /* Fetched page -> article.  A redirect stub's meta refresh is followed
- * (only http/https: fetch_meta_refresh returns nothing else; never to
+ * (only http/https: meta_refresh returns nothing else; never to
  * the page itself; delay at most REFRESH_MAX_DELAY_S). */
 static enum status_code open_fetched(const char *arg, const struct fetch_result *res,
 				     const struct open_opts *opts,
@@ -215,7 +229,7 @@ static enum status_code open_fetched(const char *arg, const struct fetch_result 
 
 	if (!is_stub(rc, *out))
 		return rc;
-	target = fetch_meta_refresh(res->body, res->len, here, REFRESH_MAX_DELAY_S);
+	target = refresh_target(res, here);
 	if (!target)
 		return rc;
 	if (fetch_same_url(target, here) || fetch_same_url(target, arg)) {
@@ -317,9 +331,7 @@ static void batch_fetched(size_t k, struct fetch_result *res, void *arg)
 	} else {
 		r->status = extract_fetched(b->urls[k], res, b->opts, &r->article, r->err);
 		if (is_stub(r->status, r->article) &&
-		    (target = fetch_meta_refresh(res->body, res->len,
-						 res->final_url ? res->final_url : b->urls[k],
-						 REFRESH_MAX_DELAY_S))) {
+		    (target = refresh_target(res, res->final_url ? res->final_url : b->urls[k]))) {
 			free(target);
 			article_free(r->article);
 			r->article = NULL;

@@ -118,12 +118,6 @@ void fetch_parse_content_type(const char *value, char *type, size_t type_sz,
 /* Do the first bytes look like HTML (for a response without type)? */
 bool fetch_looks_like_html(const char *bytes, size_t len);
 
-/* Target of a <meta http-equiv="refresh" content="N; url=..."> in
- * the page, resolved against base, when N <= max_delay_s and the target
- * is http or https.  malloc'd absolute URL, or NULL. */
-char *fetch_meta_refresh(const char *bytes, size_t len, const char *base,
-			 long max_delay_s);
-
 /* Are both URLs the same after normalisation (scheme/host case,
  * default port, fragment ignored)? */
 bool fetch_same_url(const char *a, const char *b);

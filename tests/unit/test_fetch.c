@@ -94,52 +94,6 @@ static void test_looks_like_html(void **state)
 	assert_false(fetch_looks_like_html("<htm", 4));
 }
 
-static void expect_refresh(const char *page, const char *base, long max,
-			   const char *want)
-{
-	char *got = fetch_meta_refresh(page, strlen(page), base, max);
-	if (!want) {
-		if (got)
-			fail_msg("'%s' gave '%s', wanted none", page, got);
-		return;
-	}
-	assert_non_null(got);
-	assert_string_equal(got, want);
-	free(got);
-}
-
-static void test_meta_refresh(void **state)
-{
-	const char *b = "http://news.example/a/page.html";
-	(void)state;
-	expect_refresh("<meta http-equiv=\"refresh\" content=\"0; url=next\">",
-		       b, 10, "http://news.example/a/next");
-	expect_refresh("<META HTTP-EQUIV=Refresh CONTENT='5;URL=/top'>", b, 10,
-		       "http://news.example/top");
-	expect_refresh("<meta content=\"3, url='https://x.example/s?a=1&amp;b=2'\""
-		       " http-equiv=\"refresh\"/>", b, 10,
-		       "https://x.example/s?a=1&b=2");
-	expect_refresh("<meta http-equiv=refresh content=\"0;/rel\">", b, 10,
-		       "http://news.example/rel");
-	/* Too slow, no target, other schemes, commented out: none. */
-	expect_refresh("<meta http-equiv=refresh content=\"30; url=/x\">", b, 10,
-		       NULL);
-	expect_refresh("<meta http-equiv=refresh content=\"5\">", b, 10, NULL);
-	expect_refresh("<meta http-equiv=refresh content=\"0; url=file:///etc/"
-		       "passwd\">", b, 10, NULL);
-	expect_refresh("<meta http-equiv=refresh content=\"0; url=javascript:"
-		       "alert(1)\">", b, 10, NULL);
-	expect_refresh("<!-- <meta http-equiv=refresh content=\"0; url=/x\"> -->"
-		       "<p>", b, 10, NULL);
-	expect_refresh("<meta name=description content=\"0; url=/x\">", b, 10,
-		       NULL);
-	expect_refresh("<meta http-equiv=\"refresh\" content=\"0; url=/x", b, 10,
-		       NULL);
-	expect_refresh("<metadata><meta charset=utf-8>", b, 10, NULL);
-	expect_refresh("<meta http-equiv=refresh content=\"0; url=/x\">", NULL,
-		       10, NULL);
-}
-
 static void test_same_url(void **state)
 {
 	(void)state;
@@ -252,7 +206,6 @@ int main(void)
 		cmocka_unit_test(test_http_reason),
 		cmocka_unit_test(test_content_type),
 		cmocka_unit_test(test_looks_like_html),
-		cmocka_unit_test(test_meta_refresh),
 		cmocka_unit_test(test_same_url),
 		cmocka_unit_test(test_local_failures),
 		cmocka_unit_test(test_many_in_order),
