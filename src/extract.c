@@ -1731,7 +1731,7 @@ static xmlDocPtr parse_utf8(const char *bytes, size_t len, const char *url)
 	return doc;
 }
 
-xmlDocPtr extract_parse(const struct extract_input *in)
+static xmlDocPtr parse(const struct extract_input *in)
 {
 	char enc[CHARSET_NAME_MAX];
 	size_t len, bom;

@@ -116,8 +116,6 @@ void open_fetch_opts(const struct open_opts *opts, struct fetch_opts *fo)
 	fo->progress_arg = opts->progress_arg;
 }
 
-/* Read fetched bytes with the final URL as base and the header's
- * charset. */
 /* A stub page's meta refresh target (meta-refresh.h), read from its
  * parsed DOM: an http(s) URL within REFRESH_MAX_DELAY_S, or NULL. */
 static char *refresh_target(const struct fetch_result *res, const char *here)
@@ -126,12 +124,15 @@ static char *refresh_target(const struct fetch_result *res, const char *here)
 		.bytes = res->body, .len = res->len, .base_url = here,
 		.charset = res->charset,
 	};
-	xmlDocPtr doc = res->body && res->len ? extract_parse(&in) : NULL;
+	const char *why;
+	xmlDocPtr doc = res->body && res->len ? extract_parse(&in, &why) : NULL;
 	char *target = meta_refresh(doc, here, REFRESH_MAX_DELAY_S);
 	xmlFreeDoc(doc);
 	return target;
 }
 
+/* Read fetched bytes with the final URL as base and the header's
+ * charset. */
 static enum status_code extract_fetched(const char *arg, const struct fetch_result *res,
 					const struct open_opts *opts, struct article **out,
 					char err[OPEN_ERR_MAX])

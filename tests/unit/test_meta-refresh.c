@@ -18,7 +18,8 @@ static void expect_bytes(const char *page, size_t len, const char *base, long ma
 			 const char *want)
 {
 	struct extract_input in = { .bytes = page, .len = len, .base_url = base };
-	xmlDocPtr doc = extract_parse(&in);
+	const char *why;
+	xmlDocPtr doc = extract_parse(&in, &why);
 	char *got = meta_refresh(doc, base, max);
 	xmlFreeDoc(doc);
 	if (!want && got)
