@@ -8,6 +8,7 @@
 #include "folio/feed-list.h"
 #include "folio/feed-subs.h"
 #include "folio/feed-store.h"
+#include "folio/page-kind.h"
 #include "folio/text.h"
 
 static void fetch_opts_for(const struct open_opts *opts, struct fetch_opts *fo)
@@ -160,6 +161,17 @@ struct fetched {
 	enum status_code status;
 };
 
+/* The stories of a fetched HTML page that is a list (page-kind.h), or
+ * NULL. */
+static struct feed *page_list(const char *url, const struct fetch_result *res)
+{
+	struct extract_input in = {
+		.bytes = res->body, .len = res->len,
+		.base_url = res->final_url ? res->final_url : url, .charset = res->charset,
+	};
+	return page_kind_list(&in);
+}
+
 /* Fetch every URL at once, conditional on the store's validators, and
  * parse what came back. */
 static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
@@ -198,6 +210,15 @@ static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
 		o->err[0] = '\0';
 		if (res[i].not_modified)
 			continue;
+		if (!feed_looks_like(res[i].content_type, res[i].body, res[i].len)) {
+			/* a subscribed front page: its stories as a feed's */
+			o->feed = page_list(urls[i], &res[i]);
+			o->status = o->feed ? STATUS_OK : STATUS_NO_ARTICLE;
+			if (!o->feed)
+				snprintf(o->err, OPEN_ERR_MAX, "%.300s: neither a feed nor a page of"
+					 " stories", urls[i]);
+			continue;
+		}
 		o->status = feed_parse(res[i].body, res[i].len,
 				       res[i].final_url ? res[i].final_url : urls[i],
 				       res[i].charset, &o->feed, ferr);
@@ -422,8 +443,10 @@ enum status_code feed_cli_reload_all(const struct open_opts *opts, struct articl
 
 /* ---- the a key ---------------------------------------------------- */
 
-int feed_cli_subscribe(const char *url, const struct open_opts *opts,
-		      char msg[FEEDCLI_MSG_MAX])
+/* The a key and --subscribe: 1 subscribed, 0 nothing done (already
+ * subscribed: *already set), -1 error with *status (the fetch's). */
+static int subscribe(const char *url, const struct open_opts *opts,
+		     char msg[FEEDCLI_MSG_MAX], bool *already, enum status_code *status)
 {
 	struct fetch_opts fo;
 	struct fetch_result res;
@@ -431,6 +454,7 @@ int feed_cli_subscribe(const char *url, const struct open_opts *opts,
 	size_t nl = 0;
 	char *path = NULL, ferr[FEEDS_ERR_MAX], *title = NULL;
 	const char *target = NULL;
+	struct feed *list;
 	int rc = -1;
 
 	if (!url || strcmp(url, FEEDCLI_ALL) == 0) {
@@ -438,7 +462,9 @@ int feed_cli_subscribe(const char *url, const struct open_opts *opts,
 		return 0;
 	}
 	fetch_opts_for(opts, &fo);
-	if (fetch_cached(store_of(opts), opts && opts->offline, url, &fo, &res, NULL) != STATUS_OK) {
+	*already = false;
+	*status = fetch_cached(store_of(opts), opts && opts->offline, url, &fo, &res, NULL);
+	if (*status != STATUS_OK) {
 		snprintf(msg, FEEDCLI_MSG_MAX, "%.250s", res.err);
 		fetch_result_free(&res);
 		return -1;
@@ -451,16 +477,24 @@ int feed_cli_subscribe(const char *url, const struct open_opts *opts,
 			title = f->title ? strdup(f->title) : NULL;
 			feed_free(f);
 		}
+	} else if ((list = page_list(url, &res))) {
+		/* a front page: what it lists is what one subscribes to */
+		target = url;
+		title = list->title ? strdup(list->title) : NULL;
+		feed_free(list);
 	} else if (feed_discover(res.body, res.len, res.final_url ? res.final_url : url,
 				 &links, &nl) == 0 && nl > 0) {
 		target = links[0].url;
 		title = links[0].title ? strdup(links[0].title) : NULL;
 	}
 	if (!target) {
-		snprintf(msg, FEEDCLI_MSG_MAX, "this page advertises no RSS or Atom feed");
+		snprintf(msg, FEEDCLI_MSG_MAX, "this page is no list of stories and"
+			 " advertises no RSS or Atom feed");
+		*status = STATUS_NO_ARTICLE;
 		rc = 0;
 	} else if (!(path = feed_subs_default_path())) {
 		snprintf(msg, FEEDCLI_MSG_MAX, "no subscription file (HOME is not set)");
+		*status = STATUS_USAGE;
 	} else {
 		rc = feed_subs_append(path, target, title, ferr);
 		if (rc == 1)
@@ -469,6 +503,8 @@ int feed_cli_subscribe(const char *url, const struct open_opts *opts,
 			snprintf(msg, FEEDCLI_MSG_MAX, "already subscribed to %s", target);
 		else
 			snprintf(msg, FEEDCLI_MSG_MAX, "%.250s", ferr);
+		*already = rc == 0;
+		*status = rc < 0 ? STATUS_INPUT : STATUS_OK;
 	}
 	text_clean(msg, strlen(msg));
 	free(title);
@@ -476,4 +512,33 @@ int feed_cli_subscribe(const char *url, const struct open_opts *opts,
 	feed_links_free(links, nl);
 	fetch_result_free(&res);
 	return rc;
+}
+
+int feed_cli_subscribe(const char *url, const struct open_opts *opts,
+		      char msg[FEEDCLI_MSG_MAX])
+{
+	bool already;
+	enum status_code status;
+
+	return subscribe(url, opts, msg, &already, &status);
+}
+
+enum status_code feed_cli_subscribe_command(const char *url, const struct open_opts *opts,
+					   FILE *out)
+{
+	char msg[FEEDCLI_MSG_MAX];
+	bool already;
+	enum status_code status;
+	int rc = subscribe(url, opts, msg, &already, &status);
+
+	if (rc == 1 || already) {
+		fprintf(out, "%s\n", msg);
+		return STATUS_OK;
+	}
+	/* the fetch's error already names the URL */
+	if (rc < 0 && status != STATUS_INPUT && status != STATUS_USAGE)
+		fprintf(stderr, "folio: %s\n", msg);
+	else
+		fprintf(stderr, "folio: %s: %s\n", url, msg);
+	return status != STATUS_OK ? status : STATUS_INPUT;
 }

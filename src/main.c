@@ -35,6 +35,7 @@ struct cli {
 	bool list_history, list_saved;
 	bool refresh;           /* --refresh: fetch every subscribed feed */
 	const char *unsave;     /* --unsave URL */
+	const char *subscribe;  /* --subscribe URL */
 };
 
 static const char usage_text[] =
@@ -65,6 +66,8 @@ static const char usage_text[] =
 "  --unsave URL       remove URL from the saved list and exit\n"
 "  --refresh          fetch every subscribed feed (--jobs at once), store\n"
 "                     the stories, print one line per feed and exit\n"
+"  --subscribe URL    subscribe to a feed or a site's front page (a page\n"
+"                     of stories; else the feed a page advertises) and exit\n"
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"
@@ -92,7 +95,7 @@ static void usage_error(const char *fmt, const char *what)
 
 enum { OPT_WIDTH = 300, OPT_NO_MOUSE };
 enum { OPT_OFFLINE = 400, OPT_NO_STORE, OPT_HISTORY, OPT_SAVED, OPT_UNSAVE };
-enum { OPT_REFRESH = 500 };
+enum { OPT_REFRESH = 500, OPT_SUBSCRIBE };
 enum { OPT_DUMP = 256, OPT_URL, OPT_TIMEOUT, OPT_MAX_SIZE, OPT_USER_AGENT, OPT_JOBS };
 
 /* A whole number in [min, max] with an optional k/M/G suffix (times
@@ -138,6 +141,7 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 		{ "saved", no_argument, NULL, OPT_SAVED },
 		{ "unsave", required_argument, NULL, OPT_UNSAVE },
 		{ "refresh", no_argument, NULL, OPT_REFRESH },
+		{ "subscribe", required_argument, NULL, OPT_SUBSCRIBE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -195,6 +199,9 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_REFRESH:
 			cli->refresh = true;
 			break;
+		case OPT_SUBSCRIBE:
+			cli->subscribe = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(STATUS_OK);
@@ -215,6 +222,9 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 		usage_error("%s", "--history, --saved and --unsave go alone");
 	if (cli->refresh && (cli->nargs || cli->list_history || cli->list_saved || cli->unsave))
 		usage_error("%s", "--refresh goes alone");
+	if (cli->subscribe && (cli->nargs || cli->refresh || cli->list_history ||
+			       cli->list_saved || cli->unsave))
+		usage_error("%s", "--subscribe goes alone");
 }
 
 /* Prints one article in the chosen form; -1 when it could not be
@@ -491,6 +501,8 @@ int main(int argc, char **argv)
 	cli.source.on_list = feed_cli_on_list;
 	if (cli.refresh)
 		return feed_cli_refresh(&cli.source, cli.jobs, stdout);
+	if (cli.subscribe)
+		return feed_cli_subscribe_command(cli.subscribe, &cli.source, stdout);
 	if (cli.nargs > 1 && cli.dump == DUMP_NONE)
 		usage_error("%s", "several URLs or files need --dump=json or --dump=text");
 	if (cli.nargs > 1)

@@ -199,27 +199,47 @@ oom:
 	return NULL;
 }
 
+/* The stories of a parsed page when it is a list, else NULL (also on
+ * OOM: then the page is read as an article). */
+static struct feed *list_if_list(xmlDocPtr doc, const char *url)
+{
+	char *base = dom_base_url(doc, url);
+	struct page_stories s;
+	struct feed *list = NULL;
+
+	if (page_stories_find(doc, base, &s) == 0) {
+		if (page_kind_decide(doc, &s, NULL) == PAGE_LIST)
+			list = list_of(doc, url, &s);
+		page_stories_free(&s);
+	}
+	free(base);
+	return list;
+}
+
 enum status_code page_kind_read(const struct extract_input *in, struct article **article,
 				struct feed **list, const char **why)
 {
 	xmlDocPtr doc = extract_parse(in, why);
-	struct page_stories s;
-	char *base;
 	enum status_code rc = STATUS_OK;
 
 	*article = NULL;
 	*list = NULL;
 	if (!doc)
 		return STATUS_NO_ARTICLE;
-	base = dom_base_url(doc, in->base_url);
-	if (page_stories_find(doc, base, &s) == 0) {
-		if (page_kind_decide(doc, &s, NULL) == PAGE_LIST)
-			*list = list_of(doc, in->base_url, &s);
-		page_stories_free(&s);
-	}
+	*list = list_if_list(doc, in->base_url);
 	if (!*list)
 		rc = extract_article_doc(doc, in->base_url, article, why);
-	free(base);
 	xmlFreeDoc(doc);
 	return rc;
+}
+
+struct feed *page_kind_list(const struct extract_input *in)
+{
+	const char *why;
+	xmlDocPtr doc = extract_parse(in, &why);
+	struct feed *list = doc ? list_if_list(doc, in->base_url) : NULL;
+
+	if (doc)
+		xmlFreeDoc(doc);
+	return list;
 }

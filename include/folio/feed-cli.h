@@ -8,6 +8,7 @@
  *   folio --refresh    feed_cli_refresh: fetch every feed at once
  *   a in the pager     feed_cli_subscribe
  *   r on that list     feed_cli_reload_all: the feeds fetched anew
+ *   folio --subscribe  feed_cli_subscribe_command
  * A story opened is marked read by store-reading.h (reading_opened,
  * reading_shown), like any page. */
 #ifndef FOLIO_FEED_CLI_H
@@ -58,10 +59,19 @@ enum status_code feed_cli_reload_all(const struct open_opts *opts, struct articl
  * status of the first failure. */
 enum status_code feed_cli_refresh(const struct open_opts *opts, int jobs, FILE *out);
 
-/* The pager's a: subscribe to url when it is a feed, else to the first
- * feed the page advertises.  msg gets one line for the status bar.
+/* The pager's a: subscribe to url when it is a feed or a page of
+ * stories (a front page, page-kind.h: --refresh then finds its new
+ * stories as a feed's), else to the first feed the page advertises.  msg gets one line for the status bar.
  * Returns 1 subscribed, 0 nothing done (msg says why), -1 error. */
 int feed_cli_subscribe(const char *url, const struct open_opts *opts,
 		      char msg[FEEDCLI_MSG_MAX]);
+
+/* folio --subscribe URL: feed_cli_subscribe, the outcome as one line
+ * on out ("subscribed to URL", "already subscribed to URL": status 0)
+ * or "folio: URL: cause" on stderr: the fetch's status, 4 for a page
+ * that is no list and advertises no feed, 3 when the file cannot be
+ * written. */
+enum status_code feed_cli_subscribe_command(const char *url, const struct open_opts *opts,
+					   FILE *out);
 
 #endif

@@ -45,4 +45,9 @@ enum page_kind page_kind_decide(xmlDocPtr doc, const struct page_stories *s,
 enum status_code page_kind_read(const struct extract_input *in, struct article **article,
 				struct feed **list, const char **why);
 
+/* Only the list: the stories when the page is a list of them, NULL
+ * when it is an article (nothing is extracted then) or unreadable.
+ * For subscriptions: --refresh and the a key. */
+struct feed *page_kind_list(const struct extract_input *in);
+
 #endif
