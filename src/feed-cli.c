@@ -215,8 +215,8 @@ static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
 			o->feed = page_list(urls[i], &res[i]);
 			o->status = o->feed ? STATUS_OK : STATUS_NO_ARTICLE;
 			if (!o->feed)
-				snprintf(o->err, OPEN_ERR_MAX, "%.300s: neither a feed nor a page of"
-					 " stories", urls[i]);
+				snprintf(o->err, OPEN_ERR_MAX, "%.300s: not an RSS or Atom feed,"
+					 " nor a page of stories", urls[i]);
 			continue;
 		}
 		o->status = feed_parse(res[i].body, res[i].len,

@@ -83,5 +83,5 @@ expect_err "$R/story.html: this page is no list of stories and advertises no RSS
 printf '%s "Gone"\n' "$R/story.html" >>"$FEEDS"
 run --refresh
 expect_rc 4
-expect_err "$R/story.html: neither a feed nor a page of stories"
+expect_err "$R/story.html: not an RSS or Atom feed, nor a page of stories"
 exit 0
