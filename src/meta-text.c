@@ -348,7 +348,8 @@ static const struct { const char *w; enum label_kind k; } labels[] = {
 	{"author", NOUN}, {"authors", NOUN}, {"autor", NOUN},
 	{"autorin", NOUN}, {"autoren", NOUN}, {"auteur", NOUN},
 	{"auteure", NOUN}, {"auteurs", NOUN}, {"autore", NOUN},
-	{"autori", NOUN}, {"autora", NOUN}, {"redaktion", STAFF},
+	{"autori", NOUN}, {"autora", NOUN}, {"autor/in", NOUN},
+	{"autor*in", NOUN}, {"autor:in", NOUN}, {"redaktion", STAFF},
 	{"r\xc3\xa9" "daction", STAFF}, {"redacci\xc3\xb3n", STAFF},
 	{"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", NOUN},          /* автор */
 	{"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", NOUN},          /* Автор */
@@ -359,6 +360,7 @@ static const struct { const char *w; enum label_kind k; } labels[] = {
 	{"article", VERB}, {"artikel", VERB}, {"art\xc3\xad" "culo", VERB},
 	{"articolo", VERB}, {"post", VERB}, {"posts", VERB}, {"beitrag", VERB},
 	{"beitr\xc3\xa4ge", VERB}, {"interview", VERB}, {"recipe", VERB},
+	{"profil", VERB}, {"profile", VERB},
 	{"rezept", VERB}, {"ver\xc3\xb6" "ffentlicht", VERB},
 	{"geschrieben", VERB}, {"verfasst", VERB}, {"erstellt", VERB},
 	{"gespeichert", VERB}, {"eingestellt", VERB}, {"gepostet", VERB},
@@ -568,7 +570,8 @@ static const char *const not_name_words[] = {
 	"manager", "student", "fellow", "lecturer", "host", "anchor",
 	"press", "novosti", "agency", "reuters", "bloomberg", "wire",
 	"gazette", "tribune", "journal", "magazine", "media", "network",
-	"times",
+	"times", "autor", "autorin", "redakteur", "redakteurin",
+	"journalistin", "korrespondent", "korrespondentin",
 	"follow", "email", "twitter", "read", "more", "min", "ago", NULL
 };
 
@@ -621,7 +624,10 @@ static void cut_tail(char *s)
 		" Photos by", " Illustrations by", " Additional reporting",
 		" Fact checked", " Translated by", " translated by",
 		" \xc3\x9c" "bersetzt", " Traduit par", " traduit par",
-		" Traducido por", " traducido por", NULL
+		" Traducido por", " traducido por", " Weitere ", " Weitere",
+		" \xc3\x9c" "ber ", " Alle Beitr", " Alle Artikel", " View all",
+		" View profile", " See all", " More by", " More from",
+		" Mehr von", " Filed under", NULL
 	};
 	for (int i = 0; marks[i]; i++) {
 		char *p = strstr(s, marks[i]);
@@ -636,12 +642,31 @@ static void cut_tail(char *s)
 			break;
 		}
 	}
-	/* A date or time, even glued to the name ("Nolan22 Dec"). */
-	for (char *p = s; *p; p++)
-		if (ascii_isdigit((unsigned char)*p)) {
-			*p = '\0';
-			break;
+	/* A date or time, even glued to the name ("Nolan22 Dec"); not
+	 * the digits of a handle ("Bo2man", "marianne1" alone). */
+	for (char *p = s; *p; p++) {
+		if (!ascii_isdigit((unsigned char)*p))
+			continue;
+		char *e = p;
+		while (ascii_isdigit((unsigned char)*e))
+			e++;
+		bool in_word = p > s && p[-1] != ' ';
+		/* glued digits are a day when a month follows ("22 Dec") */
+		const char *nw = e;
+		while (*nw == ' ' || *nw == '.')
+			nw++;
+		size_t nl = strcspn(nw, " .,");
+		bool day = date_word(nw, nl) || ascii_isdigit((unsigned char)*nw);
+		bool first_word = !memchr(s, ' ', (size_t)(p - s));
+		bool handle = in_word && (ascii_isalpha((unsigned char)*e) || *e == '_' ||
+					  (first_word && !day && e - p <= 4));
+		if (handle) {
+			p = e - 1;
+			continue;
 		}
+		*p = '\0';
+		break;
+	}
 	/* A handle after the name ("Jane Roe @janeroe", "Jane Roe@janeroe")
 	 * or an e-mail address: the names end there. */
 	for (char *p = *s ? s + 1 : s; *p; p++) {    /* s may be "" by now */
@@ -740,7 +765,8 @@ static bool is_modifier_word(const char *w, size_t n)
 		"digital", "staff", "senior", "chief", "associate", "special",
 		"foreign", "national", "international", "investigative", "lead",
 		"video", "social", "data", "our", "the", "a", "an", "and", "&",
-		"sr", "jr.", "associated", "ria", NULL
+		"sr", "jr.", "associated", "ria", "freier", "freie", "leitender",
+		"leitende", NULL
 	};
 	for (int i = 0; words[i]; i++)
 		if (strlen(words[i]) == n && !ascii_ncasecmp(w, words[i], n))
@@ -853,6 +879,16 @@ static void drop_emails(char *s)
 	}
 }
 
+/* Does s[0..n) end in an arrow, guillemet or bullet (U+2000..U+27BF,
+ * « »)?  "mywakenews →" */
+static bool trailing_symbol(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 3 && u[n - 3] == 0xE2 && u[n - 3 + 1] >= 0x80 && u[n - 3 + 1] <= 0x9E)
+		return true;
+	return n >= 2 && u[n - 2] == 0xC2 && (u[n - 1] == 0xBB || u[n - 1] == 0xAB);
+}
+
 static void trim_ends(char *s)
 {
 	static const char *const tails[] = {" and", " &", " und", " et", " y", NULL};
@@ -860,11 +896,19 @@ static void trim_ends(char *s)
 	bool again = true;
 	while (again && n) {
 		again = false;
-		while (n && strchr(",;:-|/.(", s[n - 1])) {
-			/* keep a closing initial like "B." only after a letter pair */
+		while (n && (strchr(",;:-|/.(+*", s[n - 1]) || trailing_symbol(s, n))) {
+			/* keep a closing initial like "B." only after a letter
+			 * pair, and "Jr." / "Sr." */
 			if (s[n - 1] == '.' && n >= 2 && ascii_isupper((unsigned char)s[n - 2]) &&
 			    (n == 2 || s[n - 3] == ' '))
 				break;
+			if (s[n - 1] == '.' && n >= 3 && (!ascii_ncasecmp(s + n - 3, "jr.", 3) ||
+							  !ascii_ncasecmp(s + n - 3, "sr.", 3)))
+				break;
+			if ((unsigned char)s[n - 1] >= 0x80) {
+				while (n && ((unsigned char)s[n - 1] & 0xC0) == 0x80)
+					s[--n] = '\0';
+			}
 			s[--n] = '\0';
 			again = true;
 		}
@@ -905,6 +949,24 @@ static bool is_junk_byline(const char *s)
 	return strstr(s, "://") || !ascii_ncasecmp(s, "www.", 4);
 }
 
+/* "Jo Roe Last" (… updated): page words left after the name. */
+static bool is_ui_word(const char *w, size_t n)
+{
+	static const char *const words[] = {"last", "more", "mehr", "plus", NULL};
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !ascii_ncasecmp(w, words[i], n))
+			return true;
+	return false;
+}
+
+/* "jberg jberg" (a link's text twice, e.g. beside its avatar's) -> "jberg". */
+static void drop_repeat(char *s)
+{
+	size_t n = strlen(s);
+	if (n >= 3 && n % 2 == 1 && s[n / 2] == ' ' && !strncmp(s, s + n / 2 + 1, n / 2))
+		s[n / 2] = '\0';
+}
+
 /* "Veröffentlicht", "Posted on", "Dezember": labels and dates, no name. */
 static bool only_labels(const char *s)
 {
@@ -928,10 +990,17 @@ char *meta_clean_byline(const char *raw)
 	if (!buf)
 		return NULL;
 	char *s = buf, *prev = NULL;
+	while (*s && strchr(",;:|-/", *s))     /* ", par X" */
+		s++;
+	while (*s == ' ')
+		s++;
 	bool start;
 	const char *named = meta_byline_label(s, &start);
-	if (named && words_after(named))
+	if (named && words_after(named)) {
 		s += named - s;
+		while (*s == ' ')
+			s++;
+	}
 	while (s != prev) {
 		prev = s;
 		s = strip_prefix(s);
@@ -943,7 +1012,9 @@ char *meta_clean_byline(const char *raw)
 	cut_job_title(s);
 	strip_trailing(s, is_date_word);
 	strip_trailing(s, is_verb_label);
+	strip_trailing(s, is_ui_word);
 	trim_ends(s);
+	drop_repeat(s);
 	char *out = NULL;
 	size_t words = count_words(s, strlen(s));
 	if (*s && words <= 12 && strlen(s) <= 120 && !is_junk_byline(s) &&
