@@ -26,6 +26,7 @@
 
 #define CLIMB_MAX 12            /* levels from a link up to its card */
 #define CARD_TEXT_MAX 1500      /* bytes of text a card may hold */
+#define CARD_PARAS_MAX 2        /* paragraphs a card may hold */
 #define TITLE_MAX 400           /* bytes of a headline */
 #define TEASER_MAX 1200         /* bytes of a teaser read */
 #define TEASER_LONG 400         /* letters past which a teaser is prose */
@@ -163,6 +164,7 @@ static bool boilerplate(xmlNodePtr n)
 
 struct slink {
 	xmlNodePtr a;
+	xmlNodePtr card;
 	char *title;
 	size_t url;             /* index into urls */
 	bool heading;
@@ -414,6 +416,18 @@ static struct holder *holders_of(struct finder *f, size_t *n)
 	return h;
 }
 
+/* A card holds a teaser, not an article's paragraphs: a short
+ * article's body with one "Read also" link in it is no card. */
+static bool too_many_paragraphs(xmlNodePtr n)
+{
+	int k = 0;
+
+	for (xmlNodePtr d = n->children; d; d = dom_next(d, n, false))
+		if (dom_is(d, "p") && ++k > CARD_PARAS_MAX)
+			return true;
+	return false;
+}
+
 static xmlNodePtr card_of(struct finder *f, const struct slink *l,
 			  const struct holder *h, size_t nh)
 {
@@ -424,7 +438,8 @@ static xmlNodePtr card_of(struct finder *f, const struct slink *l,
 		const struct holder *at = bsearch(&key, h, nh, sizeof *h, by_node);
 		char *text;
 
-		if (!at || at->mixed || !(text = dom_text_max(p, CARD_TEXT_MAX)))
+		if (!at || at->mixed || too_many_paragraphs(p) ||
+		    !(text = dom_text_max(p, CARD_TEXT_MAX)))
 			break;
 		free(text);
 		card = p;
@@ -606,6 +621,35 @@ static void drop_lone_links(struct page_stories *s)
 	s->n = kept;
 }
 
+/* f->cards: the cards of the links whose story is kept (keep[url];
+ * NULL: all), sorted. */
+static void cards_of(struct finder *f, const unsigned char *keep)
+{
+	f->ncards = 0;
+	for (size_t i = 0; i < f->nlinks; i++)
+		if (!keep || keep[f->links[i].url])
+			f->cards[f->ncards++] = f->links[i].card;
+	qsort(f->cards, f->ncards, sizeof *f->cards, by_ptr);
+}
+
+/* After dropping stories: only their cards' text is kept out of the
+ * prose. */
+static int keep_cards_of(struct finder *f, const struct page_stories *s)
+{
+	unsigned char *keep = calloc(f->nurls + 1, 1);
+
+	if (!keep)
+		return -1;
+	for (size_t i = 0; i < s->n; i++) {
+		void *id = xmlHashLookup(f->ids, (const xmlChar *)s->v[i].url);
+		if (id)
+			keep[(uintptr_t)id - 1] = 1;
+	}
+	cards_of(f, keep);
+	free(keep);
+	return 0;
+}
+
 static int make_stories(struct finder *f, struct page_stories *s)
 {
 	size_t nh = 0;
@@ -628,7 +672,7 @@ static int make_stories(struct finder *f, struct page_stories *s)
 		xmlNodePtr card = card_of(f, l, h, nh);
 		struct page_story *known = story_of[l->url] ? &s->v[story_of[l->url] - 1] : NULL;
 
-		f->cards[f->ncards++] = card;
+		l->card = card;
 		if (!known) {
 			rc = add_story(s, f, l, card);
 			story_of[l->url] = s->n;
@@ -640,11 +684,13 @@ static int make_stories(struct finder *f, struct page_stories *s)
 			l->title = NULL;
 		}
 	}
-	qsort(f->cards, f->ncards, sizeof *f->cards, by_ptr);
+	cards_of(f, NULL);
 	if (rc == 0)
 		rc = count_siblings(s, f->cards, f->ncards);
-	if (rc == 0)
+	if (rc == 0) {
 		drop_lone_links(s);
+		rc = keep_cards_of(f, s);
+	}
 	free(h);
 	free(story_of);
 	return rc;
