@@ -412,6 +412,36 @@ static void test_few_cards(void **state)
 	free(html);
 }
 
+/* A short article with one "Read also" link: the link's card is no
+ * bigger than its box, and the paragraphs count as prose. */
+static void test_short_article_prose(void **state)
+{
+	static const char para[] = "<p>The market reopened on Saturday after eighteen months"
+				   " of work, with forty traders back under the new roof.</p>";
+	char *body, *html;
+	struct extract_input in;
+	struct page_stories s;
+	const char *why;
+	xmlDocPtr doc;
+
+	(void)state;
+	assert_true(asprintf(&body, "<div class=\"wrapper\"><div class=\"body\">%s%s<div class="
+			     "\"also\"><a href=\"/other\">The spring fair breaks its attendance"
+			     " record</a></div>%s</div></div>", para, para, para) > 0);
+	html = page("", body);
+	in = (struct extract_input){ .bytes = html, .len = strlen(html),
+				     .base_url = "https://site.example/a" };
+	doc = extract_parse(&in, &why);
+	assert_non_null(doc);
+	assert_int_equal(page_stories_find(doc, in.base_url, &s), 0);
+	assert_int_equal(s.n, 0);               /* a lone link is no story */
+	assert_true(s.prose_letters >= 3 * 85);   /* 89 letters each */
+	page_stories_free(&s);
+	xmlFreeDoc(doc);
+	free(html);
+	free(body);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -421,6 +451,7 @@ int main(void)
 		cmocka_unit_test(test_declared_article_wins),
 		cmocka_unit_test(test_headline_and_prose),
 		cmocka_unit_test(test_few_cards),
+		cmocka_unit_test(test_short_article_prose),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
