@@ -7,6 +7,7 @@
 #include "folio/feed-cli.h"
 #include "folio/feed-list.h"
 #include "folio/feed-subs.h"
+#include "folio/page-type.h"
 #include "folio/feed-store.h"
 #include "folio/page-kind.h"
 #include "folio/text.h"
@@ -14,7 +15,7 @@
 static void fetch_opts_for(const struct open_opts *opts, struct fetch_opts *fo)
 {
 	open_fetch_opts(opts, fo);
-	fo->accept_feeds = true;
+	fo->accept_type = page_type_accepts_any;
 }
 
 static struct store *store_of(const struct open_opts *opts)
@@ -469,7 +470,7 @@ static int subscribe(const char *url, const struct open_opts *opts,
 		fetch_result_free(&res);
 		return -1;
 	}
-	if (feed_looks_like(res.content_type, res.body, res.len)) {
+	if (page_type_of(res.content_type, res.body, res.len, true) == PAGE_TYPE_FEED) {
 		struct feed *f;
 		char e[FEED_ERR_MAX];
 		target = url;

@@ -2,7 +2,6 @@
  * See fetch.h for the rules; this file keeps them in one place so the
  * single (easy) and batch (multi) paths behave the same. */
 #include "folio/fetch-curl.h"
-#include "folio/feed-parse.h"
 #include "folio/fetch.h"
 #include "folio/util-ascii.h"
 
@@ -37,7 +36,9 @@ struct xfer {
 	char errbuf[CURL_ERROR_SIZE];
 	struct curl_slist *headers;  /* conditional GET validators */
 	bool conditional;
-	bool feeds;             /* fetch_opts.accept_feeds */
+	/* fetch_opts.accept_type and its argument (NULL: every type) */
+	bool (*accept)(const char *media_type, void *arg);
+	void *accept_arg;
 	const struct fetch_opts *opts;  /* for its progress callback */
 };
 
@@ -287,25 +288,6 @@ void fetch_parse_content_type(const char *value, char *type, size_t type_sz,
 	}
 }
 
-bool fetch_looks_like_html(const char *bytes, size_t len)
-{
-	static const char *const starts[] = {
-		"<!doctype html", "<html", "<head", "<body", "<!--", "<meta",
-		"<title", NULL
-	};
-	size_t i = 0;
-	if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < len && ascii_isspace((unsigned char)bytes[i]))
-		i++;
-	for (const char *const *s = starts; *s; s++) {
-		size_t n = strlen(*s);
-		if (len - i >= n && ascii_ncasecmp(bytes + i, *s, n) == 0)
-			return true;
-	}
-	return false;
-}
-
 /* A validator header's value, when it is "name: value" and printable
  * (it is sent back verbatim in a later request). */
 static char *header_value(const char *buf, size_t len, const char *name)
@@ -387,25 +369,10 @@ static bool grow(struct xfer *x, size_t need)
 	return true;
 }
 
-static bool is_html_type(const char *type)
-{
-	return strcmp(type, "text/html") == 0 ||
-	       strcmp(type, "application/xhtml+xml") == 0;
-}
-
-static bool is_feed_type(const char *type)
-{
-	return strcmp(type, "application/rss+xml") == 0 ||
-	       strcmp(type, "application/atom+xml") == 0 ||
-	       strcmp(type, "application/rdf+xml") == 0 ||
-	       strcmp(type, "application/xml") == 0 ||
-	       strcmp(type, "text/xml") == 0;
-}
-
-/* A type this transfer takes: HTML, and feeds when asked for. */
+/* A type this transfer takes: the caller (the opener) decides. */
 static bool type_ok(const struct xfer *x, const char *type)
 {
-	return is_html_type(type) || (x->feeds && is_feed_type(type));
+	return !x->accept || x->accept(type, x->accept_arg);
 }
 
 /* At the first body bytes: refuse error pages, other types and bodies
@@ -503,7 +470,8 @@ static int xfer_setup(struct xfer *x, const char *url,
 	memset(x, 0, sizeof *x);
 	x->url = url;
 	x->res = res;
-	x->feeds = o && o->accept_feeds;
+	x->accept = o ? o->accept_type : NULL;
+	x->accept_arg = o ? o->accept_arg : NULL;
 	x->max = o && o->max_size ? o->max_size : FETCH_DEFAULT_MAX_SIZE;
 	x->timeout_s = o && o->timeout_s > 0 ? o->timeout_s
 					       : FETCH_DEFAULT_TIMEOUT_S;
@@ -660,10 +628,6 @@ static void xfer_finish(struct xfer *x, CURLcode rc)
 	else if (type[0] && !type_ok(x, type))
 		set_err(res, STATUS_NOT_HTML, "%s: not HTML (content type %s)",
 			x->url, type);
-	else if (!type[0] && !fetch_looks_like_html(res->body, res->len) &&
-		 !(x->feeds && feed_looks_like(NULL, res->body, res->len)))
-		set_err(res, STATUS_NOT_HTML, "%s: not HTML (no content type "
-			"and the bytes do not look like HTML)", x->url);
 	else if (!res->body && !(res->body = calloc(1, 1)))
 		set_err(res, STATUS_INPUT, "%s: out of memory", x->url);
 	if (res->not_modified && !res->body && !(res->body = calloc(1, 1)))

@@ -9,6 +9,7 @@
 #include "folio/feed-parse.h"
 #include "folio/fetch.h"
 #include "folio/meta-refresh.h"
+#include "folio/page-type.h"
 #include "folio/util-ascii.h"
 #include "folio/util-file.h"
 #include "folio/open.h"
@@ -78,7 +79,8 @@ static enum status_code open_local(const char *arg, const struct open_opts *opts
 	enum status_code rc = read_source(arg, &page, err);
 	if (rc != STATUS_OK)
 		return rc;
-	if (opts && opts->on_feed && feed_looks_like(NULL, page.data, page.len)) {
+	if (opts && opts->on_feed &&
+	    page_type_of(NULL, page.data, page.len, false) == PAGE_TYPE_FEED) {
 		struct fetch_result fr = { .body = page.data, .len = page.len,
 					   .final_url = (char *)opts->base_url };
 		rc = opts->on_feed(strcmp(arg, "-") == 0 ? "<stdin>" : arg, &fr, opts, out, err);
@@ -111,7 +113,7 @@ void open_fetch_opts(const struct open_opts *opts, struct fetch_opts *fo)
 	fo->user_agent = opts->user_agent;
 	fo->timeout_s = opts->timeout_s;
 	fo->max_size = opts->max_size;
-	fo->accept_feeds = opts->on_feed != NULL;
+	fo->accept_type = opts->on_feed ? page_type_accepts_any : page_type_accepts_html;
 	fo->progress = opts->progress;
 	fo->progress_arg = opts->progress_arg;
 }
@@ -145,26 +147,29 @@ static enum status_code extract_fetched(const char *arg, const struct fetch_resu
 	return read_html(arg, &in, opts, out, err);
 }
 
-/* A feed goes to opts->on_feed; XML that is no feed is refused (fetch
- * took it only in case it was one).  True when handled, with *rc set. */
-static bool take_feed(const char *arg, const struct fetch_result *res,
-		      const struct open_opts *opts, struct article **out,
-		      char err[OPEN_ERR_MAX], enum status_code *rc)
+/* A response that is no HTML page, as page-type.h decides from its
+ * type and root element: a feed goes to opts->on_feed; the rest (and a
+ * feed nobody takes) is refused.  True when handled, with *rc set. */
+static bool take_other(const char *arg, const struct fetch_result *res,
+		       const struct open_opts *opts, struct article **out,
+		       char err[OPEN_ERR_MAX], enum status_code *rc)
 {
-	if (!opts || !opts->on_feed)
+	enum page_type t = page_type_of(res->content_type, res->body, res->len, true);
+
+	if (t == PAGE_TYPE_HTML)
 		return false;
-	if (feed_looks_like(res->content_type, res->body, res->len)) {
+	if (t == PAGE_TYPE_FEED && opts && opts->on_feed) {
 		*rc = opts->on_feed(arg, res, opts, out, err);
 		return true;
 	}
-	if (res->content_type && (strcmp(res->content_type, "text/xml") == 0 ||
-				  strcmp(res->content_type, "application/xml") == 0)) {
-		snprintf(err, OPEN_ERR_MAX, "%.300s: not HTML (content type %s)", arg,
+	if (res->content_type && *res->content_type)
+		snprintf(err, OPEN_ERR_MAX, "%.300s: not HTML (content type %.100s)", arg,
 			 res->content_type);
-		*rc = STATUS_NOT_HTML;
-		return true;
-	}
-	return false;
+	else
+		snprintf(err, OPEN_ERR_MAX, "%.300s: not HTML (no content type and the "
+			 "bytes do not look like HTML)", arg);
+	*rc = STATUS_NOT_HTML;
+	return true;
 }
 
 static bool is_stub(enum status_code rc, const struct article *a)
@@ -192,6 +197,10 @@ static enum status_code follow_refresh(const char *arg, const char *target,
 
 	if (rc != STATUS_OK) {
 		snprintf(err, OPEN_ERR_MAX, "%.200s: after meta refresh: %.280s", arg, res.err);
+		fetch_result_free(&res);
+		return rc;
+	}
+	if (take_other(arg, &res, opts, out, err, &rc)) {
 		fetch_result_free(&res);
 		return rc;
 	}
@@ -223,7 +232,7 @@ static enum status_code open_fetched(const char *arg, const struct fetch_result 
 	const char *here = res->final_url ? res->final_url : arg;
 	enum status_code rc;
 
-	if (take_feed(arg, res, opts, out, err, &rc))
+	if (take_other(arg, res, opts, out, err, &rc))
 		return rc;
 	rc = extract_fetched(arg, res, opts, out, err);
 	char *target;
@@ -327,7 +336,7 @@ static void batch_fetched(size_t k, struct fetch_result *res, void *arg)
 		r->status = res->status;
 		snprintf(r->err, OPEN_ERR_MAX, "%s", res->err);
 		fetch_result_free(res);
-	} else if (take_feed(b->urls[k], res, b->opts, &r->article, r->err, &r->status)) {
+	} else if (take_other(b->urls[k], res, b->opts, &r->article, r->err, &r->status)) {
 		fetch_result_free(res);
 	} else {
 		r->status = extract_fetched(b->urls[k], res, b->opts, &r->article, r->err);

@@ -8,7 +8,7 @@ until killed.  With --root, /root/PATH serves DIR/PATH as text/html
 (feeds: .rss, .atom, .rdf and .xml with their types, an ETag and 304
 to a matching If-None-Match)
 (for make bench); /root/PATH?delay=MS answers MS milliseconds late, as
-a distant server would.  Every path below is one behaviour the fetcher must get
+a distant server would; /root/PATH?type=MEDIA/TYPE serves it as that.  Every path below is one behaviour the fetcher must get
 right; the pages are written for these tests.
 """
 import gzip
@@ -18,6 +18,7 @@ import socketserver
 import ssl
 import sys
 import threading
+import urllib.parse
 import time
 import zlib
 
@@ -89,9 +90,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.redirect("/chain/%d" % (n - 1) if n > 0
                                  else "/sub/dir/page.html")
         if p.startswith("/root/") and ROOT:
-            query = self.path.partition("?")[2]
-            delay = query[len("delay="):] if query.startswith("delay=") else 0
-            return self.serve_file(p[len("/root/"):], int(delay))
+            query = urllib.parse.parse_qs(self.path.partition("?")[2])
+            delay = query.get("delay", ["0"])[0]
+            return self.serve_file(p[len("/root/"):], int(delay),
+                                   query.get("type", [None])[0])
         if p.startswith("/hold/") or p.startswith("/release/"):
             return self.hold(p.startswith("/hold/"), p.split("/")[2])
         if p.startswith("/barrier/"):
@@ -103,14 +105,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
                   "such page on this server, sorry. " * 10 + "</p></body>"
                   "</html>")
 
-    def serve_file(self, rel, delay_ms=0):
+    def serve_file(self, rel, delay_ms=0, ctype=None):
         time.sleep(delay_ms / 1000)
         path = os.path.realpath(os.path.join(ROOT, rel))
         if not path.startswith(ROOT + os.sep) or not os.path.isfile(path):
             return self.send(404, "<p>no such file</p>")
         with open(path, "rb") as f:
             body = f.read()
-        ctype = FEED_TYPES.get(os.path.splitext(path)[1])
+        ctype = ctype or FEED_TYPES.get(os.path.splitext(path)[1])
         if not ctype:
             return self.send(200, body, ctype="text/html")
         tag = '"%08x"' % zlib.crc32(body)

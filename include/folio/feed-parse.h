@@ -42,12 +42,6 @@ struct feed {
 	bool truncated;  /* more than FEED_MAX_ITEMS items were dropped */
 };
 
-/* Might these bytes be a feed?  Content type (lower-case media type,
- * may be NULL) application/rss+xml, application/atom+xml,
- * application/rdf+xml, text/xml, application/xml..., or a body whose
- * first element is rss, rdf:RDF or feed. */
-bool feed_looks_like(const char *content_type, const char *body, size_t len);
-
 /* Parse a feed.  url is the feed's URL (after redirects), the base for
  * relative links; may be NULL.  charset: from the HTTP header, used
  * only when the document declares none; may be NULL.  On STATUS_OK *out

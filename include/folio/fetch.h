@@ -8,10 +8,10 @@
  * (connect, low speed, whole transfer) and size; the size cap aborts
  * the transfer, it never buffers past it.
  *
- * Only text/html and application/xhtml+xml are accepted.  A response
- * without any Content-Type is accepted when its first bytes look like
- * HTML (a doctype, <html>, <head> or <body>), because some servers
- * still omit the header; anything else is "not HTML". */
+ * Which media types are read is not fetch's decision: the caller's
+ * accept_type (the opener's page-type.h) is asked when the first bytes
+ * arrive, and a type it refuses stops the transfer as "not HTML".  What
+ * the bytes then are (HTML, a feed) the opener decides. */
 #ifndef FOLIO_FETCH_H
 #define FOLIO_FETCH_H
 
@@ -34,9 +34,12 @@ struct fetch_opts {
 	 * not sent.  A 304 answer then gives STATUS_OK with not_modified. */
 	const char *if_none_match;
 	const char *if_modified_since;
-	/* Feeds too (feed-parse.h): the RSS/Atom/RDF and XML media types, and a
-	 * body without a type whose first element is a feed's. */
-	bool accept_feeds;
+	/* Whether a response of this media type (lower-case, no
+	 * parameters) is read at all, asked before its body is (and only
+	 * when a type was sent): false stops it, STATUS_NOT_HTML "not HTML
+	 * (content type T)".  NULL: every type is read. */
+	bool (*accept_type)(const char *media_type, void *arg);
+	void *accept_arg;
 	/* Called while the transfer runs (libcurl's xferinfo: often while
 	 * bytes arrive, about once a second when none do) with the bytes
 	 * expected (0: unknown) and received so far; a nonzero return
@@ -114,9 +117,6 @@ const char *fetch_http_reason(long code);
  * when none); values are cut to the buffer sizes. */
 void fetch_parse_content_type(const char *value, char *type, size_t type_sz,
 			      char *charset, size_t charset_sz);
-
-/* Do the first bytes look like HTML (for a response without type)? */
-bool fetch_looks_like_html(const char *bytes, size_t len);
 
 /* Are both URLs the same after normalisation (scheme/host case,
  * default port, fragment ignored)? */

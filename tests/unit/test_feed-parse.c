@@ -401,34 +401,6 @@ static void test_charset(void **state)
 	feed_free(f);
 }
 
-static void test_looks_like(void **state)
-{
-	const char *rss = "\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">";
-	const char *rdf_s = "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"x\">";
-	const char *atom_s = "<feed xmlns=\"http://www.w3.org/2005/Atom\">";
-	const char *html = "<!DOCTYPE html><html><body>";
-
-	assert_true(feed_looks_like("application/rss+xml", "", 0));
-	assert_true(feed_looks_like("application/atom+xml", NULL, 0));
-	assert_true(feed_looks_like("text/xml", rss, strlen(rss)));
-	assert_true(feed_looks_like(NULL, rdf_s, strlen(rdf_s)));
-	assert_true(feed_looks_like("text/html", atom_s, strlen(atom_s)));
-	assert_false(feed_looks_like("text/html", html, strlen(html)));
-	assert_false(feed_looks_like("application/xml", "<feedx/>", 8));
-	assert_false(feed_looks_like(NULL, "", 0));
-	/* a DOCTYPE with an internal subset (its '>'s) before the root */
-	{
-		char *bomb = billion_laughs("<rss><channel>", "</channel></rss>");
-		assert_true(feed_looks_like(NULL, bomb, strlen(bomb)));
-		assert_true(feed_looks_like("text/xml", bomb, strlen(bomb)));
-		free(bomb);
-	}
-	{
-		const char *open_subset = "<!DOCTYPE x [ <!ENTITY a \">\">";
-		assert_false(feed_looks_like(NULL, open_subset, strlen(open_subset)));
-	}
-}
-
 static void test_discover(void **state)
 {
 	const char *html =
@@ -474,7 +446,6 @@ int main(void)
 		cmocka_unit_test(test_item_cap),
 		cmocka_unit_test(test_summary_cap),
 		cmocka_unit_test(test_charset),
-		cmocka_unit_test(test_looks_like),
 		cmocka_unit_test(test_discover),
 	};
 

@@ -82,17 +82,6 @@ static void test_content_type(void **state)
 	expect_ct("", "", "");
 }
 
-static void test_looks_like_html(void **state)
-{
-	(void)state;
-	assert_true(fetch_looks_like_html("<!DOCTYPE html><p>", 18));
-	assert_true(fetch_looks_like_html("\xEF\xBB\xBF\n  <HTML>", 12));
-	assert_true(fetch_looks_like_html("<head>", 6));
-	assert_false(fetch_looks_like_html("%PDF-1.4", 8));
-	assert_false(fetch_looks_like_html("{\"a\":1}", 7));
-	assert_false(fetch_looks_like_html("", 0));
-	assert_false(fetch_looks_like_html("<htm", 4));
-}
 
 static void test_same_url(void **state)
 {
@@ -205,7 +194,6 @@ int main(void)
 		cmocka_unit_test(test_error_mapping),
 		cmocka_unit_test(test_http_reason),
 		cmocka_unit_test(test_content_type),
-		cmocka_unit_test(test_looks_like_html),
 		cmocka_unit_test(test_same_url),
 		cmocka_unit_test(test_local_failures),
 		cmocka_unit_test(test_many_in_order),
