@@ -16,7 +16,7 @@ struct store;
 struct fetch_result;
 struct open_opts;
 
-/* A source turned out to be an RSS/Atom feed (feed_looks_like): make
+/* A source turned out to be an RSS/Atom feed (page-type.h): make
  * its article instead of extracting it (main passes feed_cli_on_feed:
  * the story list).  res->body holds the bytes (a file's too).  err as
  * for open_page. */
