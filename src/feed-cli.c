@@ -211,7 +211,7 @@ static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
 		o->err[0] = '\0';
 		if (res[i].not_modified)
 			continue;
-		if (!feed_looks_like(res[i].content_type, res[i].body, res[i].len)) {
+		if (page_type_of(res[i].content_type, res[i].body, res[i].len, true) != PAGE_TYPE_FEED) {
 			/* a subscribed front page: its stories as a feed's */
 			o->feed = page_list(urls[i], &res[i]);
 			o->status = o->feed ? STATUS_OK : STATUS_NO_ARTICLE;
