@@ -376,6 +376,7 @@ struct bscan {
 	xmlNodePtr *chain;      /* ancestors of h1, sorted */
 	size_t nchain;
 	int tries;              /* candidates looked at */
+	long work;              /* what short_text may still visit */
 };
 
 static int cmp_ptr(const void *a, const void *b)
@@ -444,11 +445,17 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
  * the raw text nodes is much cheaper than collecting and cleaning the
  * text (dom_text_max).  It counts the bytes dom_text_max would keep at
  * least (those that are not white space, outside dom_invisible
- * elements): past max, that text is too long. */
-static bool short_text(xmlNodePtr n, size_t max)
+ * elements): past max, that text is too long.  Each node visited costs
+ * two units of *work (this walk, and dom_text_max's over the same
+ * nodes when it says yes); with *work spent it says no: under deep
+ * unclosed inline elements every candidate's text lies at the bottom
+ * of the page, and each walk would reach it. */
+static bool short_text(xmlNodePtr n, size_t max, long *work)
 {
 	size_t kept = 0;
 	for (xmlNodePtr c = n->children; c;) {
+		if ((*work -= 2) < 0)
+			return false;
 		bool skip = dom_invisible(c);
 		if (!skip && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
 		    c->content) {
@@ -501,7 +508,7 @@ static bool names_shaped(const char *t, bool handle_ok)
  * X", "作者：X": a short line of text that introduces its author with
  * a label of meta_byline_label's table.  Last resort for pages without
  * byline markup. */
-static char *byline_from_text(xmlNodePtr n)
+static char *byline_from_text(xmlNodePtr n, long *work)
 {
 	if (!dom_is(n, "p") && !dom_is(n, "em") && !dom_is(n, "small") &&
 	    !dom_is(n, "span") && !dom_is(n, "div") && !dom_is(n, "address") &&
@@ -513,7 +520,7 @@ static char *byline_from_text(xmlNodePtr n)
 		   !dom_is(c, "strong") && !dom_is(c, "i") && !dom_is(c, "b") &&
 		   !dom_is(c, "span")))
 		return NULL;
-	if (!short_text(n, 100))
+	if (!short_text(n, 100, work))
 		return NULL;
 	char *t = dom_text_max(n, 100);  /* longer is no byline line */
 	if (!t)
@@ -541,6 +548,9 @@ static char *byline_from_text(xmlNodePtr n)
 
 #define MAX_BYLINE_TRIES 64
 #define MAX_BYLINE_NODES 20000  /* bylines sit near the headline */
+/* Nodes the "By …" line tests may visit in all, over both scans: a
+ * few times what an ordinary page needs. */
+#define BYLINE_TEXT_WORK 400000L
 
 /* Names from element n (attributes ba): a marked byline element or a
  * "By …" line. */
@@ -552,7 +562,7 @@ static char *byline_at(struct bscan *bs, xmlNodePtr n, const struct battrs *ba)
 	/* the cheap shape test first: inside_vetoed climbs every
 	 * ancestor, quadratic on a deeply nested page */
 	if (!name) {
-		name = byline_from_text(n);
+		name = byline_from_text(n, &bs->work);
 		if (name && inside_vetoed(bs, n, false)) {
 			free(name);
 			name = NULL;
@@ -601,7 +611,7 @@ static char *visible_byline(xmlDocPtr doc, const struct survey *sv)
 	for (size_t i = 0; i < sv->nh1 && !h1; i++)
 		if (!hint_logo_heading(sv->h1[i]))
 			h1 = sv->h1[i];
-	struct bscan bs = {.root = root, .h1 = h1};
+	struct bscan bs = {.root = root, .h1 = h1, .work = BYLINE_TEXT_WORK};
 	chain_build(&bs);
 	char *name = h1 ? byline_scan(&bs, h1, NULL) : NULL;
 	if (!name)

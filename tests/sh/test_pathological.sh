@@ -2,7 +2,7 @@
 # Pathological pages (issue 6 item 3) through the real binary: a 1 MB
 # word, 100 000 links, a 10 MB attribute, a page of nothing but
 # entities, invalid UTF-8 throughout, NUL bytes throughout (sparse and
-# dense), a 1 MB title.  test_badinput.sh runs similar pages through
+# dense), a 1 MB title, 100 000 unclosed <b>.  test_badinput.sh runs similar pages through
 # --dump=json alone; here each also goes through the text and layout
 # paths, with exact content checks.  (50 MB of flat paragraphs, 100 000-deep nesting
 # and short NUL/junk inputs are in test_badinput.sh.)  Pages are made at
@@ -184,6 +184,15 @@ if page; then
 	esac
 	rm -f "$tmp/$case.html"
 fi
+
+# 300 KB of unclosed <b> (100 000 deep): every <b> is a candidate "By"
+# line whose text walk reached the bottom of the page, 27 s once; now
+# the byline search stops at a budget of nodes visited.  A bare parse
+# is 0.01 s.
+case=deep-unclosed
+every 3 300 \
+	'doc["blocks"][0]["text"].startswith("The opening paragraph")' \
+	'"The opening paragraph is an ordinary sentence" in out'
 
 # 1.1-1.3 s, 27 MB.  The title comes out (whole or cut), clean.
 case=title-1mb

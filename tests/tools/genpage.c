@@ -3,7 +3,11 @@
  * folio, so none of them commits big files.  Output is deterministic (a
  * fixed-seed generator for the random kinds).
  *
- * usage: genpage KIND FILE     (genpage with no arguments lists the kinds)
+ * usage: genpage KIND FILE [N]  (genpage with no arguments lists the kinds)
+ *
+ * N scales the page: each kind's size parameter (bytes, depth, count of
+ * paragraphs or links), default the size the tests use; `make bench`
+ * doubles it to measure how the time grows.
  *
  * Every page but junk is UTF-8 HTML with a <title> and an <h1>.  The
  * kinds marked * put their strange part between an ordinary opening
@@ -11,7 +15,9 @@
  * harbour council meeting.") and a closing one ("The closing paragraph
  * after the strange part must still reach the reader."), which must
  * both come out. */
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,11 +57,11 @@ static void cycle(FILE *f, const char *s, long n)
 	fwrite(s, 1, (size_t)n, f);
 }
 
-static void flat(FILE *f)
+static void flat(FILE *f, long bytes)
 {
 	long size = 0, i = 0;
 	head(f, "A very long page");
-	while (size < 50L * 1000 * 1000) {
+	while (size < bytes) {
 		size += fprintf(f, "<p>Paragraph %ld of the long page: the council met again on "
 				"Tuesday to discuss the harbour budget, and the debate ran late "
 				"into the evening.</p>\n", i++);
@@ -75,58 +81,59 @@ static void deep(FILE *f, long n)
 	fputs(TAIL, f);
 }
 
-static void deep1k(FILE *f)
+/* n unclosed inline elements (<b>) between the opening and closing
+ * paragraphs: every one is open to the end of the page, each a
+ * candidate byline line whose text lies at the bottom. */
+static void deep_unclosed(FILE *f, long n)
 {
-	deep(f, 1000);
+	head(f, "Deep unclosed page");
+	fputs(OPEN, f);
+	repeat(f, "<b>", n);
+	fputs(CLOSE TAIL, f);
 }
 
-static void deep100k(FILE *f)
-{
-	deep(f, 100000);
-}
-
-static void word(FILE *f)
+static void word(FILE *f, long bytes)
 {
 	head(f, "A one megabyte word");
 	fputs(OPEN "<p>Before the word ", f);
-	cycle(f, "xxxxxxxxxxxxxxxx", 1L << 20);     /* no break opportunity */
+	cycle(f, "xxxxxxxxxxxxxxxx", bytes);     /* no break opportunity */
 	fputs(" after the word.</p>\n" CLOSE TAIL, f);
 }
 
-/* 20 000 ordinary paragraphs of 5 short links each. */
-static void links_paras(FILE *f)
+/* n (20 000) ordinary paragraphs of 5 short links each. */
+static void links_paras(FILE *f, long n)
 {
 	head(f, "One hundred thousand links");
 	fputs(OPEN, f);
-	for (int i = 0; i < 20000; i++) {
-		fprintf(f, "<p>Paragraph %d of many: the council talked about", i);
+	for (long i = 0; i < n; i++) {
+		fprintf(f, "<p>Paragraph %ld of many: the council talked about", i);
 		for (int k = 0; k < 5; k++)
-			fprintf(f, " the <a href=\"/story/%d/%d\">ferry %d</a> crossing", i, k, k);
+			fprintf(f, " the <a href=\"/story/%ld/%d\">ferry %d</a> crossing", i, k, k);
 		fputs(" and the budget for the winter timetable.</p>\n", f);
 	}
 	fputs(CLOSE TAIL, f);
 }
 
-/* 100 000 links in one paragraph (JSON link offsets were once counted
- * from the start of the text for every link: 30 s of CPU). */
-static void links_one_para(FILE *f)
+/* n (100 000) links in one paragraph (JSON link offsets were once
+ * counted from the start of the text for every link: 30 s of CPU). */
+static void links_one_para(FILE *f, long n)
 {
 	head(f, "One paragraph of links");
 	fputs(OPEN "<p>", f);
-	for (long i = 0; i < 100000; i++)
+	for (long i = 0; i < n; i++)
 		fprintf(f, "%s<a href=\"/l/%ld\">link %ld</a>", i ? " " : "", i, i);
 	fputs("</p>\n" CLOSE TAIL, f);
 }
 
 /* A 10 MiB attribute value on a div, and a 10 MiB href on a link. */
-static void attr(FILE *f)
+static void attr(FILE *f, long bytes)
 {
 	head(f, "A ten megabyte attribute");
 	fputs(OPEN "<div data-blob=\"", f);
-	cycle(f, "qqqqqqqqqqqqqqqq", 10L << 20);
+	cycle(f, "qqqqqqqqqqqqqqqq", bytes);
 	fputs("\"><p>Text inside the division with the huge attribute stays readable.</p></div>\n"
 	      "<p>A paragraph with <a href=\"https://example.org/", f);
-	cycle(f, "qqqqqqqqqqqqqqqq", 10L << 20);
+	cycle(f, "qqqqqqqqqqqqqqqq", bytes);
 	fputs("\">a huge link</a> in its middle.</p>\n" CLOSE TAIL, f);
 }
 
@@ -145,21 +152,21 @@ static void random_entities(FILE *f, long n)
 		fputs(ents[rand_below(sizeof ents / sizeof ents[0])], f);
 }
 
-/* About 6 MB with nothing but references in the body paragraph, and
- * 3 000 of them in the title. */
-static void entities(FILE *f)
+/* About 6 MB (n = 1 000 000 references) with nothing but references in
+ * the body paragraph, and 3 000 of them in the title. */
+static void entities(FILE *f, long n)
 {
 	fputs(DOC_HEAD "<title>", f);
 	random_entities(f, 3000);
 	fputs("</title></head><body><article>\n" OPEN "<p>", f);
-	random_entities(f, 1000000);
+	random_entities(f, n);
 	fputs("</p>\n" CLOSE TAIL, f);
 }
 
-/* Declared UTF-8; every word followed by an invalid sequence (stray
- * continuation bytes, overlong forms, surrogates, truncated sequences),
- * the title too. */
-static void invalid(FILE *f)
+/* Declared UTF-8; every word of n (5 000) paragraphs followed by an
+ * invalid sequence (stray continuation bytes, overlong forms,
+ * surrogates, truncated sequences), the title too. */
+static void invalid(FILE *f, long n)
 {
 	static const char *const bad[] = {
 		"\x80", "\xbf", "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80",
@@ -168,10 +175,10 @@ static void invalid(FILE *f)
 	};
 	head(f, "\xff\xfeInvalid UTF-8");
 	fputs(OPEN, f);
-	for (int i = 0; i < 5000; i++) {
+	for (long i = 0; i < n; i++) {
 		char words[100];
 		snprintf(words, sizeof words,
-			 "Paragraph %d says the council voted on the ferry budget again", i);
+			 "Paragraph %ld says the council voted on the ferry budget again", i);
 		fputs("<p>", f);
 		for (char *w = strtok(words, " "); w; w = strtok(NULL, " "))
 			fprintf(f, "%s%s ", w, bad[rand_below(sizeof bad / sizeof bad[0])]);
@@ -180,19 +187,19 @@ static void invalid(FILE *f)
 	fputs(CLOSE TAIL, f);
 }
 
-/* 5000 paragraphs BEFORE, the paragraph's number, AFTER: string
+/* n (5000) paragraphs BEFORE, the paragraph's number, AFTER: string
  * literals with NUL bytes inside. */
-#define NUL_PARAS(f, before, after) \
-	nul_paras(f, before, sizeof before - 1, after, sizeof after - 1)
+#define NUL_PARAS(f, n, before, after) \
+	nul_paras(f, n, before, sizeof before - 1, after, sizeof after - 1)
 
-static void nul_paras(FILE *f, const char *before, size_t nbefore,
+static void nul_paras(FILE *f, long n, const char *before, size_t nbefore,
 		      const char *after, size_t nafter)
 {
 	head(f, "Nul bytes");
 	fputs(OPEN, f);
-	for (int i = 0; i < 5000; i++) {
+	for (long i = 0; i < n; i++) {
 		fwrite(before, 1, nbefore, f);
-		fprintf(f, "%d", i);
+		fprintf(f, "%ld", i);
 		fwrite(after, 1, nafter, f);
 	}
 	fputs(CLOSE TAIL, f);
@@ -200,69 +207,85 @@ static void nul_paras(FILE *f, const char *before, size_t nbefore,
 
 /* A NUL byte about every 50 bytes, in text, tags and attributes (under
  * the 5 % of control bytes at which folio calls a file binary). */
-static void nul_sparse(FILE *f)
+static void nul_sparse(FILE *f, long n)
 {
-	NUL_PARAS(f, "<p class=\"x\0y\">Paragraph ",
+	NUL_PARAS(f, n, "<p class=\"x\0y\">Paragraph ",
 		  " says the council\0 voted on the ferry budget again\0</p>\n");
 }
 
 /* A NUL before every word: a quarter of the bytes or so. */
-static void nul_dense(FILE *f)
+static void nul_dense(FILE *f, long n)
 {
-	NUL_PARAS(f, "<p\0 class=\"x\0y\">Paragraph\0 ",
+	NUL_PARAS(f, n, "<p\0 class=\"x\0y\">Paragraph\0 ",
 		  "\0 says\0 the\0 council\0 voted\0 on\0 the\0 ferry\0 budget\0 again\0</p>\n");
 }
 
 /* A <title>, og:title and <h1> of 1 MiB each (words, so it can be
  * wrapped). */
-static void title(FILE *f)
+static void title(FILE *f, long bytes)
 {
 	static const char t[] = "Harbour council votes on ferry budget ";
 	fputs(DOC_HEAD "<title>", f);
-	cycle(f, t, 1L << 20);
+	cycle(f, t, bytes);
 	fputs("</title><meta property=\"og:title\" content=\"", f);
-	cycle(f, t, 1L << 20);
+	cycle(f, t, bytes);
 	fputs("\"></head><body><article><h1>", f);
-	cycle(f, t, 1L << 20);
+	cycle(f, t, bytes);
 	fputs("</h1>" OPEN CLOSE TAIL, f);
 }
 
-static void junk(FILE *f)
+static void junk(FILE *f, long bytes)
 {
-	for (long i = 0; i < 200000; i++)
+	for (long i = 0; i < bytes; i++)
 		fputc((int)rand_below(256), f);
 }
 
 static const struct kind {
 	const char *name;
-	void (*gen)(FILE *);
+	void (*gen)(FILE *, long n);
+	long n;         /* the default size */
 	const char *what;
 } kinds[] = {
-	{ "flat-50mb", flat, "50 MB of flat paragraphs; prints the last paragraph's number" },
-	{ "deep-1k", deep1k, "a paragraph nested 1 000 elements deep, text before and after" },
-	{ "deep-100k", deep100k, "the same, 100 000 deep" },
-	{ "word-1mb", word, "* a 1 MiB word" },
-	{ "links-100k", links_paras, "* 100 000 links, 5 in each of 20 000 paragraphs" },
-	{ "links-one-para", links_one_para, "* 100 000 links in one paragraph" },
-	{ "attr-10mb", attr, "* a 10 MiB attribute and a 10 MiB href" },
-	{ "entities", entities, "* 6 MB of nothing but character references, title too" },
-	{ "invalid-utf8", invalid, "* invalid UTF-8 after every word (declared UTF-8)" },
-	{ "nul-sparse", nul_sparse, "* a NUL byte every 50 bytes or so" },
-	{ "nul-dense", nul_dense, "* a NUL byte before every word" },
-	{ "title-1mb", title, "* a 1 MiB title (also og:title and h1)" },
-	{ "junk", junk, "200 000 random bytes (NULs and controls included)" },
+	{ "flat-50mb", flat, 50L * 1000 * 1000,
+	  "N bytes (50 MB) of flat paragraphs; prints the last paragraph's number" },
+	{ "deep-1k", deep, 1000, "a paragraph nested N (1 000) elements deep, text before and after" },
+	{ "deep-100k", deep, 100000, "the same, 100 000 deep" },
+	{ "deep-unclosed", deep_unclosed, 100000, "* N (100 000) unclosed <b> elements" },
+	{ "word-1mb", word, 1L << 20, "* a 1 MiB word (N bytes)" },
+	{ "links-100k", links_paras, 20000,
+	  "* 100 000 links, 5 in each of N (20 000) paragraphs" },
+	{ "links-one-para", links_one_para, 100000, "* N (100 000) links in one paragraph" },
+	{ "attr-10mb", attr, 10L << 20, "* a 10 MiB attribute and a 10 MiB href (N bytes each)" },
+	{ "entities", entities, 1000000,
+	  "* 6 MB (N = 1 000 000) of nothing but character references, title too" },
+	{ "invalid-utf8", invalid, 5000,
+	  "* invalid UTF-8 after every word of N (5 000) paragraphs (declared UTF-8)" },
+	{ "nul-sparse", nul_sparse, 5000, "* a NUL byte every 50 bytes or so (N paragraphs)" },
+	{ "nul-dense", nul_dense, 5000, "* a NUL byte before every word (N paragraphs)" },
+	{ "title-1mb", title, 1L << 20, "* a 1 MiB title (also og:title and h1; N bytes each)" },
+	{ "junk", junk, 200000, "N (200 000) random bytes (NULs and controls included)" },
 };
 
 int main(int argc, char **argv)
 {
 	const struct kind *k = NULL;
-	for (size_t i = 0; argc == 3 && i < sizeof kinds / sizeof kinds[0]; i++)
+	bool args_ok = argc == 3 || argc == 4;
+	for (size_t i = 0; args_ok && i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(argv[1], kinds[i].name) == 0)
 			k = &kinds[i];
+	long n = k ? k->n : 0;
+	if (k && argc == 4) {
+		char *end;
+		n = strtol(argv[3], &end, 10);
+		if (*end || n < 0) {
+			fprintf(stderr, "genpage: %s: not a size\n", argv[3]);
+			return 1;
+		}
+	}
 	if (!k) {
-		if (argc == 3)
+		if (args_ok)
 			fprintf(stderr, "genpage: %s: unknown kind\n", argv[1]);
-		fprintf(stderr, "usage: genpage KIND FILE, KIND one of:\n");
+		fprintf(stderr, "usage: genpage KIND FILE [N], KIND one of:\n");
 		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 			fprintf(stderr, "  %-15s %s\n", kinds[i].name, kinds[i].what);
 		return 1;
@@ -272,7 +295,7 @@ int main(int argc, char **argv)
 		perror(argv[2]);
 		return 1;
 	}
-	k->gen(f);
+	k->gen(f, n);
 	if (ferror(f) | (fclose(f) != 0)) {
 		fprintf(stderr, "genpage: %s: write error\n", argv[2]);
 		return 1;
