@@ -264,6 +264,22 @@ static bool seg_is_site(const char *s, size_t len, const char *const *sites,
 	return yes;
 }
 
+bool meta_is_site_name(const char *s, const char *const *sites, size_t nsites,
+		       const char *base_url)
+{
+	char *q = squash(s, strlen(s));
+	char *host = host_label(base_url);
+	bool yes = q && *q && host && !strcmp(q, host);
+	for (size_t i = 0; q && *q && i < nsites && !yes; i++) {
+		char *site = sites[i] ? squash(sites[i], strlen(sites[i])) : NULL;
+		yes = site && !strcmp(q, site);
+		free(site);
+	}
+	free(host);
+	free(q);
+	return yes;
+}
+
 char *meta_strip_site(const char *title, const char *const *sites, size_t nsites,
 		      const char *base_url, bool guess)
 {

@@ -423,12 +423,42 @@ static bool inside_vetoed(const struct bscan *bs, xmlNodePtr n, bool strong)
 
 /* Names from one candidate element, or NULL.  *tries counts the
  * candidates looked at. */
+static bool names_shaped(const char *t, bool handle_ok);
+
+/* Does the link's path name an author's page ("/author/jo-berg/",
+ * "/autoren/jberg", "/staff/jo-berg", "/profile/1234")?  Blogs and
+ * papers link the byline there; the link text is the name. */
+static bool href_names_author(const char *href)
+{
+	static const char *const segs[] = {
+		"author", "authors", "autor", "autoren", "auteur", "auteurs",
+		"autore", "autori", "staff", "redaktion", "journalist",
+		"journalisten", "profil", "profile", NULL
+	};
+	const char *p = href ? strstr(href, "//") : NULL;
+	p = p ? strchr(p + 2, '/') : href;      /* the path */
+	for (; p && *p; p = strchr(p + 1, '/')) {
+		const char *w = p + 1;
+		size_t n = strcspn(w, "/?#=");
+		if (!w[n] || w[n + 1] == '\0')
+			continue;               /* "/authors/": an index page */
+		for (int i = 0; segs[i]; i++)
+			if (strlen(segs[i]) == n && !ascii_ncasecmp(w, segs[i], n))
+				return true;
+	}
+	return false;
+}
+
+/* Names from one candidate element, or NULL.  bs->tries counts the
+ * candidates looked at. */
 static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba)
 {
 	bool by_rel = ba->rel && strstr(ba->rel, "author");
 	bool by_ip = ba->itemprop && strstr(ba->itemprop, "author");
 	bool by_class = battrs_hint(ba, byline_hints) && !battrs_hint(ba, byline_vetoes);
-	if (!by_rel && !by_ip && !by_class)
+	bool by_href = !by_rel && !by_ip && !by_class && dom_is(n, "a") &&
+		       href_names_author(dom_attr_raw(n, "href"));
+	if (!by_rel && !by_ip && !by_class && !by_href)
 		return NULL;
 	bs->tries++;
 	if (inside_vetoed(bs, n, by_rel || by_ip))
@@ -438,6 +468,10 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 		return NULL;
 	char *name = strlen(raw) < 300 ? meta_clean_byline(raw) : NULL;
 	free(raw);
+	if (name && by_href && !names_shaped(name, true)) {
+		free(name);
+		name = NULL;
+	}
 	return name;
 }
 
@@ -647,23 +681,24 @@ static bool is_handle(const char *s)
 
 /* Metadata author, people only: URLs, handles and organisations (the
  * site's own name, "Contributors to …") do not count. */
-static char *meta_author(const struct metas *m, const struct jsonld_meta *j)
+static char *meta_author(const struct metas *m, const struct jsonld_meta *j,
+			 const char *base_url)
 {
 	static const enum mkey akeys[] = {
 		K_DC_CREATOR, K_DCTERM_CREATOR, K_AUTHOR, K_PARSELY_AUTHOR,
 		K_ART_AUTHOR, K_OG_ART_AUTHOR, K_SAILTHRU_AUTHOR, K_BYL,
 	};
+	/* the site's own name ("El Colombiano" on www.elcolombiano.com)
+	 * is no author */
+	const char *sites[] = {m->v[K_OG_SITE], j->publisher, m->v[K_APP_NAME]};
+	size_t ns = sizeof sites / sizeof sites[0];
 	if (j->author && !j->author_org && !is_handle(j->author) &&
-	    !names_org(j->author))
+	    !names_org(j->author) && !meta_is_site_name(j->author, sites, ns, base_url))
 		return meta_clean_byline(j->author);
 	for (size_t i = 0; i < sizeof akeys / sizeof akeys[0]; i++) {
 		const char *v = m->v[akeys[i]];
 		if (!v || !ascii_ncasecmp(v, "http", 4) || !strncmp(v, "www.", 4) ||
-		    names_org(v) || is_handle(v))
-			continue;
-		if (m->v[K_OG_SITE] && !ascii_casecmp(v, m->v[K_OG_SITE]))
-			continue;
-		if (j->publisher && !ascii_casecmp(v, j->publisher))
+		    names_org(v) || is_handle(v) || meta_is_site_name(v, sites, ns, base_url))
 			continue;
 		char *c = meta_clean_byline(v);
 		if (c)
@@ -674,9 +709,10 @@ static char *meta_author(const struct metas *m, const struct jsonld_meta *j)
 
 /* Prefer the page's own wording when it names the same people. */
 static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
-			   const struct metas *m, const struct jsonld_meta *j)
+			   const struct metas *m, const struct jsonld_meta *j,
+			   const char *base_url)
 {
-	char *meta = meta_author(m, j);
+	char *meta = meta_author(m, j, base_url);
 	char *vis = visible_byline(doc, sv);
 	if (!meta)
 		return vis;
@@ -765,7 +801,7 @@ void meta_extract(xmlDocPtr doc, const char *base_url, struct article *a)
 	struct survey sv = {0};
 	collect_all(doc, &m, &j, &sv);
 
-	char *byline = choose_byline(doc, &sv, &m, &j);
+	char *byline = choose_byline(doc, &sv, &m, &j, base_url);
 	char *title = choose_title(&sv, &m, &j, base_url, byline);
 	char *published = choose_published(&sv, &m, &j);
 	const char *site = m.v[K_OG_SITE] ? m.v[K_OG_SITE] : j.publisher;

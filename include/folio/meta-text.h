@@ -20,6 +20,13 @@ void meta_overlap(const char *a, const char *b, double *precision, double *recal
 char *meta_strip_site(const char *title, const char *const *sites, size_t nsites,
 		      const char *base_url, bool guess);
 
+/* Is s the site's name: one of sites[0..n) (entries may be NULL) or
+ * the host's name, once both are folded to letters and digits
+ * ("INTERSCENAR.IO" and "Interscenario", "elcolombiano.com" and "El
+ * Colombiano")? */
+bool meta_is_site_name(const char *s, const char *const *sites, size_t nsites,
+		       const char *base_url);
+
 /* Author names only: no "By", dates, "Updated …", job titles after a
  * comma, e-mail addresses.  malloc'd; NULL when nothing name-like is
  * left (or on OOM). */

@@ -373,6 +373,25 @@ static void test_page_dateline(void **state)
 	article_free(a);
 }
 
+/* The byline is a link to the author's page, with no class saying so;
+ * the metadata author is the site's own name ("Hill Post" on
+ * www.hillpost.example), which is no author. */
+static void test_page_author_link_and_site_author(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>Snow on the pass</title>"
+		"<meta name=\"author\" content=\"Hill Post\"></head><body>"
+		"<h1>Snow on the pass</h1>"
+		"<p><a href=\"/autoren\">Autoren</a></p>"
+		"<div class=\"meta\"><a href=\"https://www.hillpost.example/staff/jo-berg/\">Jo Berg</a>"
+		" 3. Mai 2024</div>"
+		"<p>The pass closed on Friday after a night of heavy snow.</p></body></html>";
+	struct article *a = extract(html, "https://www.hillpost.example/2024/05/snow");
+	assert_string_equal(a->byline, "Jo Berg");
+	article_free(a);
+}
+
 static void test_page_rel_author_and_visible(void **state)
 {
 	(void)state;
@@ -406,6 +425,7 @@ int main(void)
 		cmocka_unit_test(test_page_jsonld_graph_reference),
 		cmocka_unit_test(test_page_label_line),
 		cmocka_unit_test(test_page_dateline),
+		cmocka_unit_test(test_page_author_link_and_site_author),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
