@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "folio/config.h"
+#include "folio/util-xdg.h"
 
 /* One line of the file, as pointers into the text (not terminated). */
 struct span {
@@ -216,18 +217,7 @@ int config_parse(struct config *c, const char *text, size_t len,
 
 char *config_default_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	char *path = NULL;
-
-	if (xdg && xdg[0] == '/') {
-		if (asprintf(&path, "%s/folio/config", xdg) < 0)
-			return NULL;
-	} else if (home && home[0] == '/') {
-		if (asprintf(&path, "%s/.config/folio/config", home) < 0)
-			return NULL;
-	}
-	return path;
+	return xdg_path(XDG_CONFIG, "config");
 }
 
 int config_load(struct config *c, const char *path, FILE *warn)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "folio/feed-subs.h"
+#include "folio/util-xdg.h"
 #include "folio/util-ascii.h"
 #include "folio/util-file.h"
 #include "folio/text.h"
@@ -191,18 +192,7 @@ int feed_subs_parse(struct feed_subs *s, const char *text, size_t len,
 
 char *feed_subs_default_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	char *path = NULL;
-
-	if (xdg && xdg[0] == '/') {
-		if (asprintf(&path, "%s/folio/feeds", xdg) < 0)
-			return NULL;
-	} else if (home && home[0] == '/') {
-		if (asprintf(&path, "%s/.config/folio/feeds", home) < 0)
-			return NULL;
-	}
-	return path;
+	return xdg_path(XDG_CONFIG, "feeds");
 }
 
 /* The whole file, NUL-terminated; NULL with errno set on failure. */

@@ -14,6 +14,7 @@
 
 #include "folio/store.h"
 #include "folio/store-schema.h"
+#include "folio/util-xdg.h"
 
 /* Each entry moves the schema one version up; user_version records how
  * many have run.  Never edit a shipped entry: append a new one. */
@@ -161,19 +162,7 @@ bool store_disabled_by_env(void)
 
 char *store_default_dir(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	char *dir = NULL;
-
-	/* The XDG spec says a relative value is invalid and is ignored. */
-	if (xdg && xdg[0] == '/') {
-		if (asprintf(&dir, "%s/folio", xdg) < 0)
-			return NULL;
-	} else if (home && home[0] == '/') {
-		if (asprintf(&dir, "%s/.local/share/folio", home) < 0)
-			return NULL;
-	}
-	return dir;
+	return xdg_path(XDG_DATA, NULL);
 }
 
 /* mkdir -p, new directories private to the user.  0 or an errno. */
