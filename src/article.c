@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "folio/article.h"
+#include "folio/util-buf.h"
 
 static const char *const block_names[BLOCK_TYPE_COUNT] = {
 	[BLOCK_P] = "p",
@@ -296,38 +297,6 @@ char *article_to_json(const struct article *a)
 
 /* ---- text ---- */
 
-struct buf {
-	char *data;
-	size_t len, cap;
-	int failed;
-};
-
-static void buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->failed)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *grown = realloc(b->data, cap);
-		if (!grown) {
-			b->failed = 1;
-			return;
-		}
-		b->data = grown;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-static void buf_str(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
 /* Each line of text, prefixed: used for quotes, pre and tables. */
 static void buf_lines(struct buf *b, const char *prefix, const char *text)
 {
@@ -380,7 +349,6 @@ static void text_header(struct buf *b, const struct article *a)
 static void text_block(struct buf *b, const struct block *blk)
 {
 	static const char *const hashes[] = { "## ", "### ", "#### ", "##### ", "###### " };
-	char num[32];
 
 	switch (blk->type) {
 	case BLOCK_H2: case BLOCK_H3: case BLOCK_H4: case BLOCK_H5: case BLOCK_H6:
@@ -394,10 +362,9 @@ static void text_block(struct buf *b, const struct block *blk)
 		for (int d = 1; d < blk->depth; d++)
 			buf_str(b, "  ");
 		if (blk->ordinal)
-			snprintf(num, sizeof num, "%d. ", blk->ordinal);
+			buf_printf(b, "%d. ", blk->ordinal);
 		else
-			snprintf(num, sizeof num, "* ");
-		buf_str(b, num);
+			buf_str(b, "* ");
 		buf_lines(b, "", blk->text);
 		break;
 	case BLOCK_PRE:
@@ -441,11 +408,5 @@ char *article_to_text(const struct article *a)
 		buf_str(&b, a->notice);
 		buf_str(&b, "\n");
 	}
-	if (!b.data && !b.failed)
-		buf_add(&b, "", 0);
-	if (b.failed) {
-		free(b.data);
-		return NULL;
-	}
-	return b.data;
+	return buf_take(&b);
 }

@@ -10,6 +10,7 @@
 #include "folio/charset.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-buf.h"
 
 /* Labels browsers map to a wider encoding than the name says (the
  * WHATWG Encoding Standard): pages labelled latin1 are really
@@ -294,32 +295,12 @@ void charset_detect_ex(const char *bytes, size_t len, const char *declared,
 		*as_is = strcmp(out, "UTF-8") == 0 && st.invalid == 0 && st.controls == 0;
 }
 
-/* Growable output buffer. */
-struct obuf { char *p; size_t len, cap; };
-
-static bool obuf_reserve(struct obuf *b, size_t more)
-{
-	size_t cap = b->cap ? b->cap : 256;
-	char *p;
-
-	if (b->len + more + 1 <= b->cap)
-		return true;
-	while (cap < b->len + more + 1)
-		cap *= 2;
-	p = realloc(b->p, cap);
-	if (!p)
-		return false;
-	b->p = p;
-	b->cap = cap;
-	return true;
-}
-
 /* Copy UTF-8 input keeping only well-formed sequences and no NULs. */
-static bool copy_utf8(struct obuf *b, const char *bytes, size_t len)
+static bool copy_utf8(struct buf *b, const char *bytes, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)bytes;
 
-	if (!obuf_reserve(b, len))
+	if (!buf_reserve(b, len))
 		return false;
 	for (size_t i = 0; i < len;) {
 		size_t n = s[i] < 0x80 ? 1 : utf8_seq(s + i, len - i);
@@ -327,7 +308,7 @@ static bool copy_utf8(struct obuf *b, const char *bytes, size_t len)
 			i++;
 			continue;
 		}
-		memcpy(b->p + b->len, s + i, n);
+		memcpy(b->data + b->len, s + i, n);
 		b->len += n;
 		i += n;
 	}
@@ -335,30 +316,30 @@ static bool copy_utf8(struct obuf *b, const char *bytes, size_t len)
 }
 
 /* iconv to UTF-8; an input byte the charset cannot decode is skipped. */
-static bool convert(struct obuf *b, const char *bytes, size_t len, const char *from)
+static bool convert(struct buf *b, const char *bytes, size_t len, const char *from)
 {
 	iconv_t cd = iconv_open("UTF-8", from);
 	char *in = (char *)bytes;
 	size_t left = len;
-	struct obuf tmp = { 0 };
+	struct buf tmp = { 0 };
 	bool ok = true;
 
 	if (cd == (iconv_t)-1)
 		return copy_utf8(b, bytes, len);
-	if (!obuf_reserve(&tmp, len + len / 2 + 16)) {
+	if (!buf_reserve(&tmp, len + len / 2 + 16)) {
 		iconv_close(cd);
 		return false;
 	}
 	while (left > 0) {
-		char *outp = tmp.p + tmp.len;
+		char *outp = tmp.data + tmp.len;
 		size_t room = tmp.cap - tmp.len - 1;
 		size_t r = iconv(cd, &in, &left, &outp, &room);
 
-		tmp.len = (size_t)(outp - tmp.p);
+		tmp.len = (size_t)(outp - tmp.data);
 		if (r != (size_t)-1)
 			break;
 		if (errno == E2BIG) {
-			if (!obuf_reserve(&tmp, tmp.cap)) {
+			if (!buf_reserve(&tmp, tmp.cap)) {
 				ok = false;
 				break;
 			}
@@ -373,8 +354,8 @@ static bool convert(struct obuf *b, const char *bytes, size_t len, const char *f
 	iconv_close(cd);
 	/* Sanitise anyway: no NULs, and nothing a converter let through. */
 	if (ok)
-		ok = copy_utf8(b, tmp.p, tmp.len);
-	free(tmp.p);
+		ok = copy_utf8(b, tmp.data, tmp.len);
+	buf_free(&tmp);
 	return ok;
 }
 
@@ -383,7 +364,7 @@ char *charset_to_utf8(const char *bytes, size_t len, const char *declared,
 {
 	char enc[CHARSET_NAME_MAX];
 	size_t bom;
-	struct obuf b = { 0 };
+	struct buf b = { 0 };
 	bool ok;
 
 	charset_detect(bytes, len, declared, enc, &bom);
@@ -396,12 +377,12 @@ char *charset_to_utf8(const char *bytes, size_t len, const char *declared,
 	else
 		ok = convert(&b, bytes, len, enc);
 	if (ok)
-		ok = obuf_reserve(&b, 0);
+		ok = buf_reserve(&b, 0);
 	if (!ok) {
-		free(b.p);
+		free(b.data);
 		return NULL;
 	}
-	b.p[b.len] = '\0';
+	b.data[b.len] = '\0';
 	*out_len = b.len;
-	return b.p;
+	return b.data;
 }

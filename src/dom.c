@@ -4,6 +4,7 @@
 #include <libxml/uri.h>
 #include "folio/dom.h"
 #include "folio/text.h"
+#include "folio/util-buf.h"
 #include "folio/util-ascii.h"
 #include "folio/util-url.h"
 
@@ -134,23 +135,6 @@ static bool breaks_words(xmlNodePtr n)
 	}
 }
 
-static bool grow(char **buf, size_t *cap, size_t need)
-{
-	size_t c = *cap;
-	char *p;
-
-	if (need <= c)
-		return true;
-	while (c < need)
-		c *= 2;
-	p = realloc(*buf, c);
-	if (!p)
-		return false;
-	*buf = p;
-	*cap = c;
-	return true;
-}
-
 /* Adds to *len the length s would have once white space runs are
  * collapsed; stops early, returning false, once *len passes limit, so a
  * short-line test never reads a long text node through. */
@@ -170,19 +154,15 @@ static bool collapsed_len_within(const char *s, size_t *len, size_t limit, bool 
 
 char *dom_text_max(xmlNodePtr node, size_t max)
 {
-	size_t cap = 256, len = 0, approx = 0;
+	struct buf b = { 0 };
+	size_t approx = 0;
 	bool in_space = true, bounded = max != (size_t)-1;
-	char *buf;
 
 	if (!node)
 		return NULL;
-	buf = malloc(cap);
-	if (!buf)
-		return NULL;
-	for (xmlNodePtr n = node; n; ) {
+	for (xmlNodePtr n = node; n && !b.oom; ) {
 		bool skip = n != node && dom_invisible(n);
 		const char *content = NULL;
-		size_t l = 0;
 
 		if (!skip && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
 		    n->content)
@@ -196,27 +176,21 @@ char *dom_text_max(xmlNodePtr node, size_t max)
 		}
 		if (bounded && content &&
 		    !collapsed_len_within(content, &approx, max + 1, &in_space)) {
-			free(buf);
-			return NULL;
-		}
-		l = content ? strlen(content) : 0;
-		if (!grow(&buf, &cap, len + l + 2)) {
-			free(buf);
+			buf_free(&b);
 			return NULL;
 		}
 		if (gap)
-			buf[len++] = ' ';
-		memcpy(buf + len, content ? content : "", l);
-		len += l;
+			buf_char(&b, ' ');
+		if (content)
+			buf_str(&b, content);
 		n = dom_next(n, node, skip || n->type != XML_ELEMENT_NODE);
 	}
-	buf[len] = '\0';
-	len = text_clean(buf, len);
-	if (len > max) {
-		free(buf);
+	char *text = buf_take(&b);
+	if (text && text_clean(text, strlen(text)) > max) {
+		free(text);
 		return NULL;
 	}
-	return buf;
+	return text;
 }
 
 char *dom_text(xmlNodePtr node)

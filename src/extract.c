@@ -26,6 +26,7 @@
 #include "folio/meta.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-buf.h"
 #include "folio/util-url.h"
 
 /* ---- tag kinds ------------------------------------------------------ */
@@ -809,8 +810,7 @@ static size_t pick_roots(struct ctx *c, int top, xmlNodePtr *roots, size_t max)
 
 struct emit {
 	struct ctx *c;
-	char *buf;
-	size_t len, cap;
+	struct buf text;        /* the block being gathered */
 	bool space;             /* a word boundary is pending */
 	struct link *links;
 	size_t nlinks, links_cap;
@@ -826,39 +826,10 @@ struct emit {
 	bool table_row_open, table_cell_open;
 	size_t long_paras;      /* paragraphs > 100 bytes emitted so far */
 	char *title_norm;
-	char *scratch;          /* one text node being cleaned */
-	size_t scratch_cap;
+	struct buf scratch;     /* one text node being cleaned */
 	bool lenient;           /* last resort: only junk tags are dropped */
 	bool oom;
 };
-
-static bool buf_reserve(struct emit *e, size_t more)
-{
-	size_t cap = e->cap ? e->cap : 256;
-	char *p;
-
-	if (e->len + more + 1 <= e->cap)
-		return true;
-	while (cap < e->len + more + 1)
-		cap *= 2;
-	p = realloc(e->buf, cap);
-	if (!p) {
-		e->oom = true;
-		return false;
-	}
-	e->buf = p;
-	e->cap = cap;
-	return true;
-}
-
-static void buf_add(struct emit *e, const char *s, size_t n)
-{
-	if (!buf_reserve(e, n))
-		return;
-	memcpy(e->buf + e->len, s, n);
-	e->len += n;
-	e->buf[e->len] = '\0';
-}
 
 static void emit_text(struct emit *e, const char *raw)
 {
@@ -873,26 +844,19 @@ static void emit_text(struct emit *e, const char *raw)
 	if (n == 0)
 		return;
 	if (e->pre) {           /* kept raw, cleaned with its lines at flush */
-		buf_add(e, raw, n);
+		buf_add(&e->text, raw, n);
 		return;
 	}
 	if (blank) {
 		e->space = true;
 		return;
 	}
-	if (n + 1 > e->scratch_cap) {
-		size_t cap = e->scratch_cap ? e->scratch_cap : 256;
-		while (cap < n + 1)
-			cap *= 2;
-		tmp = realloc(e->scratch, cap);
-		if (!tmp) {
-			e->oom = true;
-			return;
-		}
-		e->scratch = tmp;
-		e->scratch_cap = cap;
+	e->scratch.len = 0;
+	if (!buf_reserve(&e->scratch, n)) {
+		e->oom = true;
+		return;
 	}
-	tmp = e->scratch;
+	tmp = e->scratch.data;
 	memcpy(tmp, raw, n);
 	n = text_clean_inner(tmp, n, &lead, &trail);
 	if (n == 0) {
@@ -900,14 +864,14 @@ static void emit_text(struct emit *e, const char *raw)
 			e->space = true;
 		return;
 	}
-	if ((e->space || lead) && e->len > 0 && e->buf[e->len - 1] != ' ' &&
-	    e->buf[e->len - 1] != '\n')
-		buf_add(e, " ", 1);
+	if ((e->space || lead) && e->text.len > 0 && e->text.data[e->text.len - 1] != ' ' &&
+	    e->text.data[e->text.len - 1] != '\n')
+		buf_add(&e->text, " ", 1);
 	if (e->a_depth > 0 && !e->a_started) {
-		e->a_start = e->len;
+		e->a_start = e->text.len;
 		e->a_started = true;
 	}
-	buf_add(e, tmp, n);
+	buf_add(&e->text, tmp, n);
 	e->space = trail;
 }
 
@@ -1030,28 +994,28 @@ static void flush(struct emit *e)
 {
 	enum block_type type = current_type(e);
 	struct block *b;
-	size_t len = e->len;
+	size_t len = e->text.len;
 	bool drop = false;
 
 	if (e->a_depth > 0 && e->a_started) {   /* a link across blocks */
-		add_link(e, e->a_start, e->len, e->a_href);
+		add_link(e, e->a_start, e->text.len, e->a_href);
 		e->a_started = false;
 	}
 	if (type == BLOCK_PRE)
-		len = text_clean_keep_lines(e->buf, len);
-	while (len > 0 && (e->buf[len - 1] == ' ' || e->buf[len - 1] == '\n'))
+		len = text_clean_keep_lines(e->text.data, len);
+	while (len > 0 && (e->text.data[len - 1] == ' ' || e->text.data[len - 1] == '\n'))
 		len--;
 	e->space = false;
-	if (len == 0 || e->oom)
+	if (len == 0 || e->oom || e->text.oom)
 		goto out;
-	e->buf[len] = '\0';
-	if (type >= BLOCK_H2 && type <= BLOCK_H6 && same_as_title(e, e->buf))
+	e->text.data[len] = '\0';
+	if (type >= BLOCK_H2 && type <= BLOCK_H6 && same_as_title(e, e->text.data))
 		drop = true;
-	if (type == BLOCK_P && (is_byline_line(e, e->buf, len) || is_label_link(e, len)))
+	if (type == BLOCK_P && (is_byline_line(e, e->text.data, len) || is_label_link(e, len)))
 		drop = true;
 	if (drop)
 		goto out;
-	b = article_add_block(e->c->a, type, e->buf, len);
+	b = article_add_block(e->c->a, type, e->text.data, len);
 	if (!b) {
 		e->oom = true;
 		goto out;
@@ -1073,9 +1037,9 @@ static void flush(struct emit *e)
 		e->long_paras++;
 out:
 	clear_links(e);
-	e->len = 0;
-	if (e->buf)
-		e->buf[0] = '\0';
+	e->text.len = 0;
+	if (e->text.data)
+		e->text.data[0] = '\0';
 	if (e->a_depth > 0) {
 		e->a_start = 0;
 		e->a_started = false;
@@ -1387,14 +1351,14 @@ static bool enter(struct emit *e, xmlNodePtr n)
 		return false;
 	if (e->table) {
 		if (s->kind == K_TR) {
-			if (e->table_row_open && e->len > 0)
-				buf_add(e, "\n", 1);
+			if (e->table_row_open && e->text.len > 0)
+				buf_add(&e->text, "\n", 1);
 			e->table_row_open = true;
 			e->table_cell_open = false;
 			e->space = false;
 		} else if (s->kind == K_CELL) {
 			if (e->table_cell_open)
-				buf_add(e, " | ", 3);
+				buf_add(&e->text, " | ", 3);
 			e->table_cell_open = true;
 			e->space = false;
 		} else if (s->kind == K_BR || is_block(s->kind)) {
@@ -1404,7 +1368,7 @@ static bool enter(struct emit *e, xmlNodePtr n)
 	}
 	if (s->kind == K_BR) {
 		if (e->pre) {
-			buf_add(e, "\n", 1);
+			buf_add(&e->text, "\n", 1);
 		} else {
 			/* two breaks in a row end a paragraph */
 			xmlNodePtr p = n->prev;
@@ -1477,7 +1441,7 @@ static void leave(struct emit *e, xmlNodePtr n)
 	if (k == K_A) {
 		if (e->a_depth > 0 && --e->a_depth == 0) {
 			if (e->a_started)
-				add_link(e, e->a_start, e->len, e->a_href);
+				add_link(e, e->a_start, e->text.len, e->a_href);
 			e->a_started = false;
 			e->a_href = NULL;
 		}
@@ -1613,10 +1577,10 @@ static void emit_free(struct emit *e)
 {
 	clear_links(e);
 	free(e->links);
-	free(e->buf);
+	buf_free(&e->text);
 	free(e->ordinals);
 	free(e->title_norm);
-	free(e->scratch);
+	buf_free(&e->scratch);
 }
 
 /* One attempt: collect, score, pick, emit.  strict: junk by class/id. */
@@ -1652,11 +1616,11 @@ static bool attempt(struct ctx *c, bool strict, bool first, bool lenient)
 	}
 	if (c->a->title)
 		e.title_norm = norm(c->a->title);
-	for (size_t i = 0; i < nroots && !e.oom; i++) {
+	for (size_t i = 0; i < nroots && !e.oom && !e.text.oom; i++) {
 		emit_tree(&e, roots[i]);
 		flush(&e);
 	}
-	ok = !e.oom;
+	ok = !e.oom && !e.text.oom;
 	emit_free(&e);
 	return ok;
 }

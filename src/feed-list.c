@@ -6,6 +6,7 @@
 #include "folio/feed-list.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-buf.h"
 
 static void story_clear(struct story *s)
 {
@@ -139,35 +140,6 @@ static void format_date(const struct story *s, char *out, size_t sz)
 		snprintf(out, sz, "%s", s->date);
 }
 
-struct text {
-	char *s;
-	size_t len, cap;
-	bool oom;
-};
-
-static void put(struct text *t, const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-
-	if (t->oom || n == 0)
-		return;
-	if (t->len + n + 1 > t->cap) {
-		size_t c = t->cap ? t->cap * 2 : 128;
-		char *p;
-
-		while (c < t->len + n + 1)
-			c *= 2;
-		if (!(p = realloc(t->s, c))) {
-			t->oom = true;
-			return;
-		}
-		t->s = p;
-		t->cap = c;
-	}
-	memcpy(t->s + t->len, s, n + 1);
-	t->len += n;
-}
-
 /* The words a story is listed under when it has no title. */
 static const char *story_label(const struct story *s)
 {
@@ -210,7 +182,7 @@ static int add_item(struct article *a, const struct story *s, const char *label,
 }
 
 /* One story: "Title · Source · date · new"; the link covers the title. */
-static int add_story(struct article *a, const struct story *s, int ordinal, struct text *t)
+static int add_story(struct article *a, const struct story *s, int ordinal, struct buf *t)
 {
 	static const char dot[] = " \xc2\xb7 ";
 	const char *label = story_label(s);
@@ -218,54 +190,52 @@ static int add_story(struct article *a, const struct story *s, int ordinal, stru
 	char date[64];
 	struct block *b;
 
-	t->len = 0;
-	if (t->s)
-		t->s[0] = '\0';
-	put(t, label);
+	t->len = 0;     /* the buffer is reused story after story */
+	buf_str(t, label);
 	if (!t->oom && llen > LABEL_MAX) {
 		size_t cut = LABEL_MAX;
-		while (cut > 0 && ((unsigned char)t->s[cut] & 0xc0) == 0x80)
+		while (cut > 0 && ((unsigned char)t->data[cut] & 0xc0) == 0x80)
 			cut--;
-		t->s[cut] = '\0';
+		t->data[cut] = '\0';
 		t->len = cut;
-		put(t, "\xe2\x80\xa6");
+		buf_str(t, "\xe2\x80\xa6");
 	}
 	llen = t->len;
 	if (s->source && *s->source) {
-		put(t, dot);
-		put(t, s->source);
+		buf_str(t, dot);
+		buf_str(t, s->source);
 	}
 	format_date(s, date, sizeof date);
 	if (date[0]) {
-		put(t, dot);
-		put(t, date);
+		buf_str(t, dot);
+		buf_str(t, date);
 	}
 	if (!s->read) {
-		put(t, dot);
-		put(t, "new");
+		buf_str(t, dot);
+		buf_str(t, "new");
 	}
 	if (t->oom)
 		return -1;
 	/* story strings were cleaned when parsed or stored; clean again so
 	 * a list built from anywhere keeps the article's promise */
-	t->len = text_clean(t->s, t->len);
+	t->len = text_clean(t->data, t->len);
 	if (llen > t->len)
 		llen = t->len;
-	b = article_add_block(a, BLOCK_LI, t->s, t->len);
+	b = article_add_block(a, BLOCK_LI, t->data, t->len);
 	if (!b)
 		return -1;
 	b->depth = 1;
 	b->ordinal = ordinal;
 	if (s->url && llen > 0 && block_add_link(b, 0, llen, s->url) != 0)
 		return -1;
-	return s->url ? add_item(a, s, t->s, llen) : 0;
+	return s->url ? add_item(a, s, t->data, llen) : 0;
 }
 
 struct article *feed_list_article(const char *title, const char *url,
 				 const struct story *s, size_t n)
 {
 	struct article *a = article_new();
-	struct text t = { 0 };
+	struct buf t = { 0 };
 	size_t unread = 0;
 	char count[96];
 
@@ -283,10 +253,10 @@ struct article *feed_list_article(const char *title, const char *url,
 			goto oom;
 	if (n == 0 && !article_add_block(a, BLOCK_P, "No stories yet.", 15))
 		goto oom;
-	free(t.s);
+	buf_free(&t);
 	return a;
 oom:
-	free(t.s);
+	buf_free(&t);
 	article_free(a);
 	return NULL;
 }

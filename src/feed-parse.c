@@ -19,43 +19,13 @@
 #include "folio/dom.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-buf.h"
 #include "folio/util-url.h"
 
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
 #define NS_ATOM "http://www.w3.org/2005/Atom"
 #define NS_ATOM03 "http://purl.org/atom/ns#"
-
-/* ---- growable string ---------------------------------------------- */
-
-struct buf {
-	char *s;
-	size_t len, cap;
-	bool oom;
-};
-
-static void buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->oom || n == 0)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t c = b->cap ? b->cap : 64;
-		char *p;
-
-		while (c < b->len + n + 1)
-			c *= 2;
-		p = realloc(b->s, c);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->s = p;
-		b->cap = c;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
 
 /* ---- text out of the XML tree -------------------------------------- */
 
@@ -90,11 +60,11 @@ static char *node_raw(xmlNodePtr node)
 		else if (n->type == XML_ELEMENT_NODE)
 			buf_add(&b, " ", 1);
 	}
-	if (b.oom || !b.s) {
-		free(b.s);
+	if (!b.len) {           /* nothing, or out of memory */
+		buf_free(&b);
 		return NULL;
 	}
-	return b.s;
+	return buf_take(&b);
 }
 
 /* An attribute's value from its text children (entity refs as above). */
@@ -116,11 +86,11 @@ static char *attr_raw(xmlNodePtr node, const char *name)
 		else if (n->type == XML_ENTITY_REF_NODE)
 			add_entity(&b, n->name);
 	}
-	if (b.oom || !b.s) {
-		free(b.s);
+	if (!b.len) {           /* nothing, or out of memory */
+		buf_free(&b);
 		return NULL;
 	}
-	return b.s;
+	return buf_take(&b);
 }
 
 static char *attr_clean(xmlNodePtr node, const char *name)
@@ -679,14 +649,8 @@ static char *prepare(const char *body, size_t len, size_t *out_len)
 		}
 	}
 	free(s);
-	if (!b.oom && !b.s)
-		b.s = calloc(1, 1);
-	if (b.oom || !b.s) {
-		free(b.s);
-		return NULL;
-	}
 	*out_len = b.len;
-	return b.s;
+	return buf_take(&b);
 }
 
 /* forced: the bytes are UTF-8 whatever the prolog says (converted). */

@@ -4,6 +4,7 @@
 #include "folio/fetch-curl.h"
 #include "folio/fetch.h"
 #include "folio/util-ascii.h"
+#include "folio/util-buf.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -28,7 +29,8 @@ struct xfer {
 	CURL *h;
 	const char *url;
 	struct fetch_result *res;
-	size_t cap, max;
+	struct buf body;        /* res->body and res->len mirror it */
+	size_t max;
 	long timeout_s;
 	bool checked;           /* response headers looked at */
 	enum abort_why why;
@@ -353,19 +355,15 @@ static size_t header_cb(char *buf, size_t size, size_t nitems, void *arg)
 	return len;
 }
 
-static bool grow(struct xfer *x, size_t need)
+/* Room for more body bytes (at most max in all: util-buf's bound). */
+static bool body_reserve(struct xfer *x, size_t more)
 {
-	size_t cap = x->cap ? x->cap : MIN_BUF;
-	char *p;
-	while (cap < need)
-		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-	if (cap > x->max + 1 && need <= x->max + 1)
-		cap = x->max + 1;
-	p = realloc(x->res->body, cap);
-	if (!p)
+	x->body.max = x->max;
+	if (!x->body.cap && more < MIN_BUF)     /* fewer steps for small pages */
+		more = x->max && x->max < MIN_BUF ? x->max : MIN_BUF;
+	if (!buf_reserve(&x->body, more))
 		return false;
-	x->res->body = p;
-	x->cap = cap;
+	x->res->body = x->body.data;
 	return true;
 }
 
@@ -395,7 +393,7 @@ static enum abort_why check_response(struct xfer *x)
 		return ABORT_TOO_LARGE;
 	/* Know the size up front when the server tells it (a compressed
 	 * length only under-estimates: growth then doubles). */
-	if (clen > 0 && !grow(x, (size_t)clen + 1))
+	if (clen > 0 && !body_reserve(x, (size_t)clen))
 		return ABORT_OOM;
 	return ABORT_NONE;
 }
@@ -414,13 +412,12 @@ static size_t write_cb(char *buf, size_t size, size_t nmemb, void *arg)
 		x->why = ABORT_TOO_LARGE;
 		return 0;
 	}
-	if (x->res->len + n + 1 > x->cap && !grow(x, x->res->len + n + 1)) {
+	if (!body_reserve(x, n)) {
 		x->why = ABORT_OOM;
 		return 0;
 	}
-	memcpy(x->res->body + x->res->len, buf, n);
-	x->res->len += n;
-	x->res->body[x->res->len] = '\0';
+	buf_add(&x->body, buf, n);
+	x->res->len = x->body.len;
 	return n;
 }
 

@@ -27,6 +27,7 @@
 #include "folio/meta.h"
 #include "folio/meta-text.h"
 #include "folio/text.h"
+#include "folio/util-buf.h"
 #include "folio/util-ascii.h"
 #include "folio/util-url.h"
 
@@ -488,58 +489,45 @@ static bool is_credit_el(xmlNodePtr n)
 	return credit_mark(n, true) && !caption_mark(n);
 }
 
-struct buf {
-	char *s;
-	size_t len, cap;
-	bool oom;
-	/* Caption text comes in parts (one per element): where the first
-	 * part ends and the last begins, to find an unmarked credit. */
+/* Caption or credit text, gathered in parts (one per element), each
+ * after a space. */
+struct parts {
+	struct buf text;
+	/* where the first part ends and the last begins, to find an
+	 * unmarked credit */
 	xmlNodePtr part;
 	size_t parts, first_end, last_start;
 };
 
-static void buf_add(struct buf *b, const char *s)
+static void part_add(struct parts *b, const char *s)
 {
-	size_t n = strlen(s);
-	if (b->oom || !n)
+	if (!*s)
 		return;
-	if (b->len + n + 2 > b->cap) {
-		size_t cap = (b->cap ? b->cap * 2 : 256) + n + 2;
-		char *p = realloc(b->s, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	if (b->len)
-		b->s[b->len++] = ' ';
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
+	if (b->text.len)
+		buf_char(&b->text, ' ');
+	buf_str(&b->text, s);
 }
 
 /* Add caption text from element el, noting part boundaries. */
-static void cap_add(struct buf *b, const char *t, xmlNodePtr el)
+static void cap_add(struct parts *b, const char *t, xmlNodePtr el)
 {
 	if (!*t)
 		return;
 	if (el != b->part) {
 		if (b->parts == 1)
-			b->first_end = b->len;
+			b->first_end = b->text.len;
 		b->parts++;
 		b->part = el;
-		b->last_start = b->len ? b->len + 1 : 0;
+		b->last_start = b->text.len ? b->text.len + 1 : 0;
 	}
-	buf_add(b, t);
+	part_add(b, t);
 }
 
 /* Collect the text below region into caption and credit buffers.
  * in_caption says whether plain text counts as caption text.  Captions
  * are short: the walk stops after MAX_REGION nodes or 2000 bytes. */
 #define MAX_REGION 4000
-static void collect(xmlNodePtr region, struct buf *cap, struct buf *cr,
+static void collect(xmlNodePtr region, struct parts *cap, struct parts *cr,
 		    bool in_caption)
 {
 	xmlNodePtr credit_root = NULL, cap_root = NULL;
@@ -547,7 +535,7 @@ static void collect(xmlNodePtr region, struct buf *cap, struct buf *cr,
 		credit_root = region;
 	int steps = 0;
 	for (xmlNodePtr n = region; n && steps < MAX_REGION &&
-	     cap->len + cr->len < 2000; steps++) {
+	     cap->text.len + cr->text.len < 2000; steps++) {
 		if (n->type == XML_ELEMENT_NODE && n != region &&
 		    (is_hidden(n) || dom_is(n, "script") || dom_is(n, "style") ||
 		     dom_is(n, "button") || dom_is(n, "svg"))) {
@@ -565,7 +553,7 @@ static void collect(xmlNodePtr region, struct buf *cap, struct buf *cr,
 			char *t = text_clean_dup((const char *)n->content,
 						 strlen((const char *)n->content));
 			if (t && under_credit)
-				buf_add(cr, t);
+				part_add(cr, t);
 			else if (t && under_cap)
 				cap_add(cap, t, n->parent);
 			free(t);
@@ -683,23 +671,23 @@ static xmlNodePtr photo_box_caption(xmlNodePtr img)
 
 /* Fill caption/credit for img; returns the element that holds them
  * (or NULL when none was found). */
-static xmlNodePtr find_caption(xmlNodePtr img, struct buf *cap, struct buf *cr)
+static xmlNodePtr find_caption(xmlNodePtr img, struct parts *cap, struct parts *cr)
 {
 	xmlNodePtr fig = enclosing_figure(img);
 	if (fig) {
 		collect(fig, cap, cr, false);
 		/* A figure without figcaption: the caption may follow it. */
 		xmlNodePtr s = next_el(fig);
-		if (!cap->len && !cr->len && s && caption_sibling(s)) {
+		if (!cap->text.len && !cr->text.len && s && caption_sibling(s)) {
 			collect(s, cap, cr, true);
 			return s;
 		}
-		return narrow(fig, dom_find(fig, "figcaption"), cap->len + cr->len);
+		return narrow(fig, dom_find(fig, "figcaption"), cap->text.len + cr->text.len);
 	}
 	xmlNodePtr box = photo_box_caption(img);
 	if (box) {
 		collect(box, cap, cr, true);
-		return narrow(box->parent, box, cap->len + cr->len);
+		return narrow(box->parent, box, cap->text.len + cr->text.len);
 	}
 	xmlNodePtr n = img;
 	for (int level = 0; level < CLIMB && n && n->parent; level++) {
@@ -714,7 +702,7 @@ static xmlNodePtr find_caption(xmlNodePtr img, struct buf *cap, struct buf *cr)
 				found = s;
 		}
 		if (found)
-			return narrow(n->parent, found, cap->len + cr->len);
+			return narrow(n->parent, found, cap->text.len + cr->text.len);
 		n = n->parent;
 		if (dom_is(n, "body") || dom_is(n, "article") || dom_is(n, "main"))
 			break;
@@ -737,47 +725,47 @@ static void set_lead(struct article *a, const char *url, char *caption,
 /* No credit marked: is the first or last part of the caption a credit
  * on its own ("<span>Caption</span><span>Getty Images</span>",
  * "<span>© X</span><span>Caption</span>")?  Moves it to cr. */
-static void unmarked_credit(struct buf *cap, struct buf *cr)
+static void unmarked_credit(struct parts *cap, struct parts *cr)
 {
-	if (cr->len || cap->parts < 2 || cap->oom)
+	if (cr->text.len || cap->parts < 2 || cap->text.oom)
 		return;
-	const char *tail = cap->s + cap->last_start;
-	if (cap->last_start < cap->len && strlen(tail) <= 120 &&
+	const char *tail = cap->text.data + cap->last_start;
+	if (cap->last_start < cap->text.len && strlen(tail) <= 120 &&
 	    credit_is_credit(tail)) {
-		buf_add(cr, tail);
-		cap->len = cap->last_start ? cap->last_start - 1 : 0;
-		cap->s[cap->len] = '\0';
+		part_add(cr, tail);
+		cap->text.len = cap->last_start ? cap->last_start - 1 : 0;
+		cap->text.data[cap->text.len] = '\0';
 		return;
 	}
 	if (cap->first_end && cap->first_end <= 120) {
-		char *head = strndup(cap->s, cap->first_end);
+		char *head = strndup(cap->text.data, cap->first_end);
 		size_t hl = head ? strlen(head) : 0;
 		/* a bare "Photo:" label whose name is the next part is no
 		 * credit on its own */
 		if (head && credit_has_label(head) && hl && head[hl - 1] != ':' &&
 		    strchr(head, ' ')) {
-			buf_add(cr, head);
-			size_t skip = cap->first_end + (cap->s[cap->first_end] == ' ');
-			memmove(cap->s, cap->s + skip, cap->len - skip + 1);
-			cap->len -= skip;
+			part_add(cr, head);
+			size_t skip = cap->first_end + (cap->text.data[cap->first_end] == ' ');
+			memmove(cap->text.data, cap->text.data + skip, cap->text.len - skip + 1);
+			cap->text.len -= skip;
 		}
 		free(head);
 	}
 }
 
 /* Separate caption and credit from what the region gave. */
-static void finish(struct buf *cap, struct buf *cr, char **caption, char **credit)
+static void finish(struct parts *cap, struct parts *cr, char **caption, char **credit)
 {
 	*caption = *credit = NULL;
 	unmarked_credit(cap, cr);
-	if (cap->oom || cr->oom)
+	if (cap->text.oom || cr->text.oom)
 		return;
 	char *c1 = NULL, *c2 = NULL;
-	if (cap->len && credit_split(cap->s, &c1, &c2) < 0)
+	if (cap->text.len && credit_split(cap->text.data, &c1, &c2) < 0)
 		return;
-	if (cr->len) {
+	if (cr->text.len) {
 		/* The marked credit wins over one guessed from the text. */
-		*credit = credit_tidy(cr->s);
+		*credit = credit_tidy(cr->text.data);
 		free(c2);
 	} else {
 		*credit = c2;
@@ -814,7 +802,7 @@ xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 		return NULL;
 	}
 	char *url = img_url(base_url, img_src(img));
-	struct buf cap = {0}, cr = {0};
+	struct parts cap = {0}, cr = {0};
 	xmlNodePtr holder = find_caption(img, &cap, &cr);
 	char *caption = NULL, *credit = NULL;
 	finish(&cap, &cr, &caption, &credit);
@@ -827,7 +815,7 @@ xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 	free(url);
 	free(caption);
 	free(credit);
-	free(cap.s);
-	free(cr.s);
+	buf_free(&cap.text);
+	buf_free(&cr.text);
 	return holder ? holder : img;
 }

@@ -24,6 +24,7 @@
 
 #include "folio/layout.h"
 #include "folio/store-reading.h"
+#include "folio/util-buf.h"
 
 #define DEFAULT_WIDTH 80
 #define CTRL(c) ((c) & 0x1f)
@@ -117,8 +118,7 @@ enum mode { MODE_PAGE, MODE_HELP, MODE_LINKS };
 /* A stretch of display lines joined back into running text for search:
  * folded (when case does not matter) with a map back to pool offsets. */
 struct joined {
-	char *s;
-	size_t len, cap;
+	struct buf text;
 	size_t *map;            /* pool offset of each byte; SIZE_MAX: gap */
 	size_t map_cap;
 };
@@ -240,25 +240,18 @@ static bool has_capital(const char *s)
 
 static bool j_put(struct joined *j, const uint8_t *s, size_t n, size_t pos)
 {
-	if (j->len + n + 1 > j->cap) {
-		size_t c = j->cap ? j->cap * 2 : 4096;
-		while (c < j->len + n + 1)
-			c *= 2;
-		char *ns = realloc(j->s, c);
-		if (!ns)
-			return false;
-		j->s = ns;
-		size_t *nm = realloc(j->map, c * sizeof *nm);
+	if (!buf_reserve(&j->text, n))
+		return false;
+	if (j->map_cap < j->text.cap) {
+		size_t *nm = realloc(j->map, j->text.cap * sizeof *nm);
 		if (!nm)
 			return false;
 		j->map = nm;
-		j->cap = c;
+		j->map_cap = j->text.cap;
 	}
-	memcpy(j->s + j->len, s, n);
 	for (size_t i = 0; i < n; i++)
-		j->map[j->len + i] = pos;
-	j->len += n;
-	j->s[j->len] = '\0';
+		j->map[j->text.len + i] = pos;
+	buf_add(&j->text, s, n);
 	return true;
 }
 
@@ -268,7 +261,9 @@ static bool join_lines(struct ui *u, const struct layout *l, size_t from,
 		       size_t to)
 {
 	struct joined *j = &u->j;
-	j->len = 0;
+	if (j->text.oom)        /* memory may have come back */
+		buf_free(&j->text);
+	j->text.len = 0;
 	for (size_t i = from; i < to; i++) {
 		const struct lline *ln = &l->lines[i];
 		const uint8_t *s = (const uint8_t *)layout_text(l, i);
@@ -345,11 +340,11 @@ static size_t find_in_joined(const struct joined *j, const char *pat,
 			     size_t pos, bool backward)
 {
 	size_t best = SIZE_MAX, plen = strlen(pat);
-	const char *s = j->s;
+	const char *s = j->text.data;
 	if (!plen)
 		return SIZE_MAX;
-	while ((s = memmem(s, j->len - (size_t)(s - j->s), pat, plen))) {
-		size_t at = j->map[s - j->s];
+	while ((s = memmem(s, j->text.len - (size_t)(s - j->text.data), pat, plen))) {
+		size_t at = j->map[s - j->text.data];
 		s++;
 		if (at == SIZE_MAX)
 			continue;
@@ -447,9 +442,9 @@ static void collect_hits(struct ui *u, size_t from, size_t to)
 		return;
 	}
 	size_t pl = strlen(pat);
-	const char *s = u->j.s;
-	while (pl && (s = memmem(s, u->j.len - (size_t)(s - u->j.s), pat, pl))) {
-		size_t o = (size_t)(s - u->j.s);
+	const char *s = u->j.text.data;
+	while (pl && (s = memmem(s, u->j.text.len - (size_t)(s - u->j.text.data), pat, pl))) {
+		size_t o = (size_t)(s - u->j.text.data);
 		size_t last = u->j.map[o + pl - 1];
 		if (u->j.map[o] != SIZE_MAX && last != SIZE_MAX) {
 			if (u->nhits + 2 > u->hits_cap) {
@@ -1339,7 +1334,7 @@ void ui_free(struct ui *u)
 		free_page(&u->stack[--u->depth]);
 	free(u->stack);
 	free(u->pattern);
-	free(u->j.s);
+	buf_free(&u->j.text);
 	free(u->j.map);
 	free(u->hits);
 	free(u);

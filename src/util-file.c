@@ -6,46 +6,44 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "folio/util-buf.h"
 #include "folio/util-file.h"
+
+/* Read in steps of at least this much. */
+#define READ_STEP ((size_t)64 << 10)
 
 int file_read_fd(int fd, size_t max, char **data, size_t *len)
 {
-	size_t cap = 64 * 1024, n = 0;
-	char *buf = malloc(cap);
+	struct buf b = { 0 };
 
 	*data = NULL;
 	*len = 0;
-	if (!buf)
-		return ENOMEM;
 	for (;;) {
-		if (n + 1 == cap) {     /* one byte stays for the NUL */
-			char *grown = realloc(buf, cap * 2);
-			if (!grown) {
-				free(buf);
-				return ENOMEM;
-			}
-			buf = grown;
-			cap *= 2;
+		/* the buffer doubles as it fills, so a large file costs
+		 * one pass */
+		if (b.cap - b.len <= READ_STEP && !buf_reserve(&b, READ_STEP)) {
+			buf_free(&b);
+			return ENOMEM;
 		}
-		ssize_t got = read(fd, buf + n, cap - 1 - n);
+		ssize_t got = read(fd, b.data + b.len, b.cap - 1 - b.len);
 		if (got == 0)
 			break;
 		if (got < 0) {
-			if (errno == EINTR)
-				continue;
 			int err = errno;
-			free(buf);
+			if (err == EINTR)
+				continue;
+			buf_free(&b);
 			return err;
 		}
-		n += (size_t)got;
-		if (max && n > max) {
-			free(buf);
+		b.len += (size_t)got;
+		if (max && b.len > max) {
+			buf_free(&b);
 			return EFBIG;
 		}
 	}
-	buf[n] = '\0';
-	*data = buf;
-	*len = n;
+	b.data[b.len] = '\0';
+	*len = b.len;
+	*data = buf_take(&b);
 	return 0;
 }
 

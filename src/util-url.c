@@ -10,6 +10,7 @@
 
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-buf.h"
 #include "folio/util-url.h"
 
 /* One part of a URL reference: on is false when the part is absent
@@ -23,47 +24,6 @@ struct span {
 struct url_ref {
 	struct span scheme, auth, path, query, frag;
 };
-
-/* A growing output string; oom once an allocation failed. */
-struct sbuf {
-	char *p;
-	size_t n, cap;
-	bool oom;
-};
-
-static void sb_put(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = (b->n + n + 1) * 2;
-		char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void sb_putc(struct sbuf *b, char c)
-{
-	sb_put(b, &c, 1);
-}
-
-/* The string built, or NULL (and nothing leaked) after an OOM. */
-static char *sb_take(struct sbuf *b)
-{
-	if (b->oom || !b->p) {
-		free(b->p);
-		return b->oom ? NULL : strdup("");
-	}
-	return b->p;
-}
 
 static struct span span_of(const char *p, size_t n)
 {
@@ -136,7 +96,7 @@ static char *remove_dots(const char *p, size_t n)
 	struct span *seg = malloc((n + 2) * sizeof *seg);
 	size_t top = 0, i = 0;
 	bool abs = n > 0 && p[0] == '/';
-	struct sbuf b = {0};
+	struct buf b = {0};
 	if (!seg)
 		return NULL;
 	if (abs)
@@ -160,30 +120,30 @@ static char *remove_dots(const char *p, size_t n)
 		i = k + 1;
 	}
 	if (abs)
-		sb_putc(&b, '/');
+		buf_char(&b, '/');
 	for (size_t j = 0; j < top; j++) {
 		if (j)
-			sb_putc(&b, '/');
-		sb_put(&b, seg[j].p, seg[j].n);
+			buf_char(&b, '/');
+		buf_add(&b, seg[j].p, seg[j].n);
 	}
 	free(seg);
-	return sb_take(&b);
+	return buf_take(&b);
 }
 
 /* RFC 3986 5.2.3: the reference's path after the base's directory. */
 static char *merge_paths(const struct url_ref *base, struct span path)
 {
-	struct sbuf b = {0};
+	struct buf b = {0};
 	if (base->auth.on && base->path.n == 0) {
-		sb_putc(&b, '/');
+		buf_char(&b, '/');
 	} else {
 		size_t dir = base->path.n;
 		while (dir > 0 && base->path.p[dir - 1] != '/')
 			dir--;
-		sb_put(&b, base->path.p, dir);
+		buf_add(&b, base->path.p, dir);
 	}
-	sb_put(&b, path.p, path.n);
-	char *merged = sb_take(&b), *out;
+	buf_add(&b, path.p, path.n);
+	char *merged = buf_take(&b), *out;
 	if (!merged)
 		return NULL;
 	out = remove_dots(merged, strlen(merged));
@@ -224,26 +184,26 @@ static bool resolve_ref(const struct url_ref *base, const struct url_ref *r,
 
 /* s[0..n) with every byte a URL may not hold as %XX; a '%' that does
  * not start an escape becomes "%25" (browsers keep "%zz" that way). */
-static void put_encoded(struct sbuf *b, const char *s, size_t n, const char *keep)
+static void put_encoded(struct buf *b, const char *s, size_t n, const char *keep)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '%' && i + 2 < n && ascii_isxdigit((unsigned char)s[i + 1]) &&
 		    ascii_isxdigit((unsigned char)s[i + 2])) {
-			sb_putc(b, '%');
+			buf_char(b, '%');
 		} else if (c != '%' && c != '\0' && (ascii_isalnum(c) || strchr(keep, c))) {
-			sb_putc(b, (char)c);
+			buf_char(b, (char)c);
 		} else {
 			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
-			sb_put(b, e, 3);
+			buf_add(b, e, 3);
 		}
 	}
 }
 
 /* A host as a URL holds it: lower-cased ASCII, IDNA for any other
  * letters; false when it cannot be a host. */
-static bool put_host(struct sbuf *b, const char *h, size_t n)
+static bool put_host(struct buf *b, const char *h, size_t n)
 {
 	char *copy = strndup(h, n), *ascii = NULL;
 	bool ok = copy != NULL;
@@ -260,7 +220,7 @@ static bool put_host(struct sbuf *b, const char *h, size_t n)
 		if (c <= ' ' || c >= 0x7f || strchr("\"<>\\^`{|}[]", c))
 			ok = false;
 		else
-			sb_putc(b, (char)ascii_tolower(c));
+			buf_char(b, (char)ascii_tolower(c));
 	}
 	free(copy);
 	idn2_free(ascii);
@@ -268,7 +228,7 @@ static bool put_host(struct sbuf *b, const char *h, size_t n)
 }
 
 /* userinfo@host:port; an IPv6 literal ("[::1]") is kept as written. */
-static bool put_authority(struct sbuf *b, struct span a)
+static bool put_authority(struct buf *b, struct span a)
 {
 	const char *at = NULL, *end = a.p + a.n, *host, *colon = NULL;
 	for (const char *p = a.p; p < end; p++)
@@ -276,7 +236,7 @@ static bool put_authority(struct sbuf *b, struct span a)
 			at = p;
 	if (at) {
 		put_encoded(b, a.p, (size_t)(at - a.p), KEEP_USER);
-		sb_putc(b, '@');
+		buf_char(b, '@');
 	}
 	host = at ? at + 1 : a.p;
 	if (host < end && *host == '[') {
@@ -286,7 +246,7 @@ static bool put_authority(struct sbuf *b, struct span a)
 		for (const char *p = host + 1; p < close; p++)
 			if (!ascii_isxdigit((unsigned char)*p) && *p != ':' && *p != '.')
 				return false;
-		sb_put(b, host, (size_t)(close + 1 - host));
+		buf_add(b, host, (size_t)(close + 1 - host));
 		host = close + 1;
 		if (host < end && *host != ':')
 			return false;
@@ -300,7 +260,7 @@ static bool put_authority(struct sbuf *b, struct span a)
 		for (const char *p = colon + 1; p < end; p++)
 			if (!ascii_isdigit((unsigned char)*p))
 				return false;
-		sb_put(b, colon, (size_t)(end - colon));
+		buf_add(b, colon, (size_t)(end - colon));
 	}
 	return true;
 }
@@ -309,43 +269,43 @@ static bool put_authority(struct sbuf *b, struct span a)
  * relative result (a file path) is kept as cleaned. */
 static char *write_url(const struct url_ref *t, const char *path)
 {
-	struct sbuf b = {0};
+	struct buf b = {0};
 	bool url = t->scheme.on;
 	if (url) {
 		for (size_t i = 0; i < t->scheme.n; i++)
-			sb_putc(&b, (char)ascii_tolower((unsigned char)t->scheme.p[i]));
-		sb_putc(&b, ':');
+			buf_char(&b, (char)ascii_tolower((unsigned char)t->scheme.p[i]));
+		buf_char(&b, ':');
 	}
 	if (t->auth.on) {
-		sb_put(&b, "//", 2);
+		buf_add(&b, "//", 2);
 		if (!url)
-			sb_put(&b, t->auth.p, t->auth.n);
+			buf_add(&b, t->auth.p, t->auth.n);
 		else if (!put_authority(&b, t->auth)) {
-			free(b.p);
+			buf_free(&b);
 			return NULL;
 		}
 	}
 	if (url && t->auth.on && !*path && is_special(t->scheme))
-		sb_putc(&b, '/');
+		buf_char(&b, '/');
 	if (url)
 		put_encoded(&b, path, strlen(path), KEEP_PATH);
 	else
-		sb_put(&b, path, strlen(path));
+		buf_add(&b, path, strlen(path));
 	if (t->query.on) {
-		sb_putc(&b, '?');
+		buf_char(&b, '?');
 		if (url)
 			put_encoded(&b, t->query.p, t->query.n, KEEP_QUERY);
 		else
-			sb_put(&b, t->query.p, t->query.n);
+			buf_add(&b, t->query.p, t->query.n);
 	}
 	if (t->frag.on) {
-		sb_putc(&b, '#');
+		buf_char(&b, '#');
 		if (url)
 			put_encoded(&b, t->frag.p, t->frag.n, KEEP_QUERY);
 		else
-			sb_put(&b, t->frag.p, t->frag.n);
+			buf_add(&b, t->frag.p, t->frag.n);
 	}
-	return sb_take(&b);
+	return buf_take(&b);
 }
 
 /* href as a browser reads it: tabs and newlines inside dropped, then
