@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include "folio/text.h"
 
 /* Decode one well-formed UTF-8 sequence at s[0..len).  Returns its
@@ -83,18 +84,24 @@ bool text_is_utf8(const char *s, size_t len)
 	return true;
 }
 
-/* Characters that vanish: soft hyphen, zero-width space, word joiner
- * and invisible operators, BOM, Mongolian vowel separator, directional
- * marks, embeddings and isolates (they can reorder what the terminal
- * shows), interlinear annotation marks, noncharacters.  ZWJ and ZWNJ stay:
+/* Characters that vanish, by their Unicode properties (libunistring):
+ * the default-ignorable ones (soft hyphen, zero-width space, word
+ * joiner, invisible operators, BOM, Mongolian vowel separator, tag
+ * characters U+E0000-E007F, ...), every bidi control (LRM, RLM, ALM,
+ * embeddings, overrides, isolates: they reorder what the terminal
+ * shows, the "Trojan Source" trick), noncharacters and the other format
+ * characters (Cf: interlinear annotation marks, Arabic number signs a
+ * terminal cannot join).  ZWJ, ZWNJ and variation selectors stay:
  * Persian, Indic scripts and emoji sequences need them. */
 static bool is_invisible(uint32_t c)
 {
-	return c == 0xAD || c == 0x200B || c == 0x200E || c == 0x200F ||
-	       (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF || c == 0x180E ||
-	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-	       (c >= 0xFFF9 && c <= 0xFFFB) || c == 0xFFFE || c == 0xFFFF ||
-	       (c >= 0xFDD0 && c <= 0xFDEF);
+	if (c < 0xAD)
+		return false;
+	if (uc_is_property_join_control(c) || uc_is_property_variation_selector(c))
+		return false;
+	return uc_is_property_default_ignorable_code_point(c) ||
+	       uc_is_property_bidi_control(c) || uc_is_property_not_a_character(c) ||
+	       uc_is_general_category(c, UC_CATEGORY_Cf);
 }
 
 static bool is_space(uint32_t c)

@@ -31,6 +31,15 @@ static const struct clean_case clean_cases[] = {
 	{ "a\xc2\x85" "b\xc2\x80" "c", "a bc" },
 	/* soft hyphen, zero-width space, BOM, word joiner, RLO */
 	{ "co\xc2\xad" "op\xe2\x80\x8b" "er\xef\xbb\xbf" "at\xe2\x81\xa0" "ion\xe2\x80\xae", "cooperation" },
+	/* Bidi controls (issue 14): LRE RLE PDF LRO RLO, LRI RLI FSI PDI,
+	 * Arabic letter mark, LRM RLM; the "Trojan Source" reordering */
+	{ "a\xe2\x80\xaa" "b\xe2\x80\xab" "c\xe2\x80\xac" "d\xe2\x80\xad" "e\xe2\x80\xae" "f", "abcdef" },
+	{ "a\xe2\x81\xa6" "b\xe2\x81\xa7" "c\xe2\x81\xa8" "d\xe2\x81\xa9" "e", "abcde" },
+	{ "\xd8\xb9\xd8\x9c\xd8\xb1" "x\xe2\x80\x8e" "y\xe2\x80\x8f", "\xd8\xb9\xd8\xb1" "xy" },
+	/* Tag characters U+E0000-E007F (text hidden inside a line) */
+	{ "pay\xf3\xa0\x80\x81\xf3\xa0\x81\xa9\xf3\xa0\x81\xa7\xf3\xa0\x81\xbf" "now\xf3\xa0\x80\x80", "paynow" },
+	/* Variation selectors stay (emoji presentation: U+2764 U+FE0F) */
+	{ "\xe2\x9d\xa4\xef\xb8\x8f", "\xe2\x9d\xa4\xef\xb8\x8f" },
 	/* ZWJ stays (emoji sequences) */
 	{ "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb", "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb" },
 	/* NBSP, narrow NBSP, ideographic space, em space become spaces */
