@@ -234,6 +234,24 @@ static void title(FILE *f, long bytes)
 	fputs("</h1>" OPEN CLOSE TAIL, f);
 }
 
+/* An RSS feed of n items, each with a title, link, guid, date and a
+ * description; no '&' anywhere (the pre-pass once looked for the next
+ * '&' from every '<' to the end of the feed: quadratic). */
+static void feed_items(FILE *f, long n)
+{
+	fputs("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	      "<rss version=\"2.0\"><channel><title>A long feed</title>"
+	      "<link>https://news.example/</link>\n", f);
+	for (long i = 0; i < n; i++)
+		fprintf(f, "<item><title>Story %ld of the harbour council</title>"
+			"<link>https://news.example/story/%ld</link>"
+			"<guid>https://news.example/story/%ld</guid>"
+			"<pubDate>Mon, 07 Dec 2026 12:%02ld:00 GMT</pubDate>"
+			"<description>The council met on Tuesday about story %ld."
+			"</description></item>\n", i, i, i, i % 60, i);
+	fputs("</channel></rss>\n", f);
+}
+
 static void junk(FILE *f, long bytes)
 {
 	for (long i = 0; i < bytes; i++)
@@ -263,6 +281,7 @@ static const struct kind {
 	{ "nul-sparse", nul_sparse, 5000, "* a NUL byte every 50 bytes or so (N paragraphs)" },
 	{ "nul-dense", nul_dense, 5000, "* a NUL byte before every word (N paragraphs)" },
 	{ "title-1mb", title, 1L << 20, "* a 1 MiB title (also og:title and h1; N bytes each)" },
+	{ "feed-items", feed_items, 40000, "an RSS feed of N (40 000) items (not HTML)" },
 	{ "junk", junk, 200000, "N (200 000) random bytes (NULs and controls included)" },
 };
 
