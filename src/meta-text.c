@@ -544,7 +544,8 @@ const char *meta_byline_label(const char *s, bool *at_start)
 			*at_start = true;
 			return w.next;
 		}
-		if (kind == PART && i == 0 && starts_with_particle(&w, k)) {
+		if (kind == PART && i == 0 && (w.colon || starts_with_particle(&w, k)) &&
+		    words_after(w.next)) {
 			*at_start = true;
 			return w.next;
 		}
@@ -736,6 +737,12 @@ static void drop_paren_junk(char *s)
 		while (inner && in[inner - 1] == ' ')
 			inner--;
 		bool one_word = inner && !memchr(in, ' ', inner);
+		/* "(with A and B)" names more authors; "(Pressesprecher des
+		 * Vereins)", "(Reporter)" say what the one before does */
+		bool with = !ascii_ncasecmp(in, "with ", 5) || !ascii_ncasecmp(in, "avec ", 5) ||
+			    !ascii_ncasecmp(in, "mit ", 4) || !ascii_ncasecmp(in, "con ", 4) ||
+			    !ascii_ncasecmp(in, "and ", 4) || !ascii_ncasecmp(in, "und ", 4) ||
+			    !ascii_ncasecmp(in, "et ", 3);
 		bool url = memmem(o, (size_t)(c - o), "://", 3) ||
 			   memchr(o, '@', (size_t)(c - o));
 		/* "A (reporting) and B (photography)": B took the photos */
@@ -747,7 +754,7 @@ static void drop_paren_junk(char *s)
 			*joiner = '\0';
 			return;
 		}
-		if (url || one_word || !inner)
+		if (url || one_word || !inner || !with)
 			memmove(o, c + 1, strlen(c + 1) + 1);
 		else
 			o = c + 1;

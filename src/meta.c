@@ -570,8 +570,9 @@ static char *byline_from_text(xmlNodePtr n, long *work)
 		named = NULL;           /* "Share this article:" names no one */
 	if (len > 3 && len <= 100 && (named || dated))
 		out = meta_clean_byline(named ? t : by + 4);
-	/* a word label ("Gespeichert von rasos") may name a user handle */
-	bool word_label = named && !(start && named - t <= 4);
+	/* a word or colon label ("Gespeichert von rasos", "Von: dpa") may
+	 * name a user handle or an agency */
+	bool word_label = named && (!(start && named - t <= 4) || memchr(t, ':', (size_t)(named - t)));
 	if (out && !names_shaped(out, word_label)) {
 		free(out);
 		out = NULL;

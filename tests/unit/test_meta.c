@@ -98,6 +98,8 @@ static const struct { const char *in, *want; } bylines[] = {
 	{"jberg1984", "jberg1984"},
 	{"von jberg1 am 20.09.2020", "jberg1"},
 	{"Jo Berg22. Dezember 2019", "Jo Berg"},
+	{"05.02.2020 - Redaktion: Jo Berg (Sprecher des Vereins)", "Jo Berg"},
+	{"Von: dpa/jb", "dpa/jb"},
 	{"Sign In", NULL},
 	{"Updated: 3 May 2019", NULL},
 	{"http://example.org/jane", NULL},
