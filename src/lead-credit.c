@@ -372,6 +372,21 @@ static const char *bracket_credit(const char *s, size_t len)
 	return yes ? o : NULL;
 }
 
+/* Is s[0..p) one word in capitals ("FILE" of "FILE PHOTO: Traders
+ * …")?  Agencies mark archive pictures so; the credit comes last. */
+static bool caption_marker(const char *s, const char *p)
+{
+	const char *e = p;
+	while (e > s && is_space((unsigned char)e[-1]))
+		e--;
+	if (e == s || e - s > 12)
+		return false;
+	for (const char *q = s; q < e; q++)
+		if (!ascii_isupper((unsigned char)*q))
+			return false;
+	return true;
+}
+
 /* Position of the first credit label inside s (not at 0), else NULL.
  * Word labels mid-text must be capitalised or follow a separator, so
  * "an image: …" inside a sentence is left alone. */
@@ -386,7 +401,7 @@ static const char *inner_label(const char *s)
 		    prev != '|' && !glued && !fw_open && !copyright_mark(p))
 			continue;
 		size_t n = label_at(p);
-		if (!n)
+		if (!n || caption_marker(s, p))
 			continue;
 		if (copyright_mark(p) || ascii_isupper((unsigned char)*p) ||
 		    (unsigned char)*p >= 0x80)

@@ -28,6 +28,14 @@ static const struct split_case split_cases[] = {
 	{"Tiny computer board - A small PC for $35 - Image: Board Foundation",
 	 "Tiny computer board - A small PC for $35", "Image: Board Foundation"},
 	{"Source: Supplied", NULL, "Source: Supplied"},
+	/* "FILE PHOTO:" marks an archive picture; the credit comes last
+	 * (issue 15, class 5) */
+	{"FILE PHOTO: Boats wait at the quay in Harbourtown, May 3, 2021. Wirecorp",
+	 "FILE PHOTO: Boats wait at the quay in Harbourtown, May 3, 2021. Wirecorp", NULL},
+	{"FILE PHOTO: Boats wait at the quay. REUTERS/Jo Berg/File Photo",
+	 "FILE PHOTO: Boats wait at the quay.", "REUTERS/Jo Berg/File Photo"},
+	{"The bridge at night. Image Credit: Jo Berg", "The bridge at night.", "Image Credit: Jo Berg"},
+	{"Die Br\xc3\xbc" "cke am Abend. Bild: Jo Berg", "Die Br\xc3\xbc" "cke am Abend.", "Bild: Jo Berg"},
 	{"\xc2\xa9 Ivan Petrov / Agency", NULL, "\xc2\xa9 Ivan Petrov / Agency"},
 	{"(Credit: AP/Jane Roe/Photo montage by Desk)", NULL, "Credit: AP/Jane Roe/Photo montage by Desk"},
 	{"Ракета на старте. Фото: ТАСС", "Ракета на старте.", "Фото: ТАСС"},
