@@ -54,16 +54,12 @@ static enum status_code offline_fetch(struct store *st, const char *url,
 				      struct fetch_result *res,
 				      enum fetch_origin *origin)
 {
-	struct store_cache_entry e;
 	if (!st) {
 		fail(res, STATUS_INPUT, url, "not available offline (the page "
 		     "cache is off or unreadable)");
 		return STATUS_INPUT;
 	}
-	if (store_cache_get(st, url, &e) == 1) {
-		take_entry(res, &e);
-		store_cache_entry_free(&e);
-		store_cache_touch(st, url, 0);
+	if (fetch_cache_lookup(st, url, res)) {
 		*origin = ORIGIN_CACHE;
 		return STATUS_OK;
 	}
@@ -85,6 +81,25 @@ static void remember(struct store *st, const char *url, const struct fetch_resul
 		.last_modified = res->last_modified, .fetched = (int64_t)time(NULL),
 	};
 	store_cache_put(st, &e);
+}
+
+int fetch_cache_lookup(struct store *st, const char *url,
+		       struct fetch_result *res)
+{
+	struct store_cache_entry e;
+	if (!st || store_cache_get(st, url, &e) != 1)
+		return 0;
+	take_entry(res, &e);
+	store_cache_entry_free(&e);
+	store_cache_touch(st, url, 0);
+	return 1;
+}
+
+void fetch_cache_put(struct store *st, const char *url,
+		     const struct fetch_result *res)
+{
+	if (st && res->status == STATUS_OK && res->body)
+		remember(st, url, res);
 }
 
 enum status_code fetch_cached(struct store *st, bool offline, const char *url,

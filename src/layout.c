@@ -37,6 +37,7 @@ struct ctx {
 	uint32_t para;          /* next paragraph id */
 	uint32_t nextlink;      /* number of the next link */
 	int32_t block;          /* block being laid out; -1: the header */
+	int pic_cols, pic_rows; /* room for the lead picture */
 	bool failed;            /* out of memory somewhere */
 };
 
@@ -424,6 +425,22 @@ static bool attributed(const char *credit)
 	return false;
 }
 
+/* The picture's rows belong to the paragraph of the blank line above
+ * them, so that no paragraph number after them moves when it comes. */
+static void picture(struct ctx *c)
+{
+	int indent = (c->l->width - c->pic_cols) / 2;
+	for (int r = 0; r < c->pic_rows && r <= UINT16_MAX; r++) {
+		struct lline *ln = new_line(c, indent);
+		if (!ln)
+			return;
+		ln->flags = LINE_PICTURE;
+		ln->pic_row = (uint16_t)r;
+		ln->para = c->para - 1;
+		ln->para_off = (uint32_t)r + 1;
+	}
+}
+
 static void header(struct ctx *c, const struct article *a)
 {
 	size_t before = c->l->nlines;
@@ -443,8 +460,11 @@ static void header(struct ctx *c, const struct article *a)
 	const struct lead_image *li = a->lead_image;
 	bool cap = li && li->caption && *li->caption;
 	bool cred = li && li->credit && *li->credit;
-	if ((cap || cred) && c->l->nlines > before)
+	if ((cap || cred || c->pic_rows > 0) && c->l->nlines > before)
 		blank_line(c);
+	else if (li)
+		c->para++;      /* the same numbers with and without a picture */
+	picture(c);
 	if (cap)
 		simple_para(c, li->caption, LS_LEAD_CAPTION, 0);
 	if (cred) {
@@ -756,11 +776,19 @@ static void reserve(struct layout *l, const struct article *a)
 
 struct layout *layout_new(const struct article *a, int width)
 {
+	return layout_new_picture(a, width, 0, 0);
+}
+
+struct layout *layout_new_picture(const struct article *a, int width,
+				  int pic_cols, int pic_rows)
+{
 	struct layout *l = calloc(1, sizeof *l);
 	if (!l)
 		return NULL;
 	l->width = width < 1 ? 1 : width;
-	struct ctx c = { .l = l, .nextlink = 1, .block = -1 };
+	struct ctx c = { .l = l, .nextlink = 1, .block = -1,
+			 .pic_cols = pic_cols > 0 ? pic_cols : 0,
+			 .pic_rows = pic_cols > 0 && pic_rows > 0 ? pic_rows : 0 };
 	if (!collect_links(l, a)) {
 		layout_free(l);
 		return NULL;
@@ -833,6 +861,8 @@ char *layout_to_text(const struct layout *l)
 		return NULL;
 	for (size_t i = 0; i < l->nlines; i++) {
 		const struct lline *ln = &l->lines[i];
+		if (ln->flags & LINE_PICTURE)
+			continue;
 		memset(p, ' ', ln->indent);
 		p += ln->indent;
 		memcpy(p, layout_text(l, i), ln->len);

@@ -27,4 +27,14 @@ enum status_code fetch_cached(struct store *st, bool offline, const char *url,
 			     const struct fetch_opts *fo, struct fetch_result *res,
 			     enum fetch_origin *origin);
 
+/* The cache's copy of url into *res (as fetch_cached fills it): 1, or 0
+ * when there is none (or no store).  For a caller that fetches on
+ * another thread (image-load.h) and so keeps the store to itself. */
+int fetch_cache_lookup(struct store *st, const char *url,
+		       struct fetch_result *res);
+
+/* Cache a successful fetch of url (failing to cache is not an error). */
+void fetch_cache_put(struct store *st, const char *url,
+		     const struct fetch_result *res);
+
 #endif

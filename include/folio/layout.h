@@ -46,6 +46,7 @@ struct lspan {
 enum {
 	LINE_JOIN_SPACE = 1,    /* text continues on the next line after a space */
 	LINE_PARA_END = 2,      /* last line of its paragraph */
+	LINE_PICTURE = 4,       /* a row of the lead picture: no text */
 };
 
 struct lline {
@@ -61,6 +62,7 @@ struct lline {
 	uint32_t para_off;      /* display bytes of the paragraph before this line */
 	int32_t block;          /* article block shown; -1: the header */
 	uint32_t src_off;       /* byte of that block's text the line starts at */
+	uint16_t pic_row;       /* LINE_PICTURE: which row of the picture */
 };
 
 struct layout_link {
@@ -84,6 +86,14 @@ struct layout {
  * The layout keeps pointers into a (link URLs): free it first.
  * NULL on OOM. */
 struct layout *layout_new(const struct article *a, int width);
+
+/* layout_new with room for the lead picture (image-render.h draws it):
+ * pic_rows lines (LINE_PICTURE) for a picture pic_cols cells wide,
+ * centred, after the header's dates and above the lead caption and
+ * credit; 0 rows: none.  Paragraph numbers are the same with and without
+ * the picture, so a place kept with layout_find survives its arrival. */
+struct layout *layout_new_picture(const struct article *a, int width,
+				  int pic_cols, int pic_rows);
 void layout_free(struct layout *l);
 
 static inline const char *layout_text(const struct layout *l, size_t line)
@@ -99,8 +109,9 @@ size_t layout_find(const struct layout *l, uint32_t para, uint32_t para_off);
  * the header): a place that holds across widths and program runs. */
 size_t layout_find_src(const struct layout *l, long block, long off);
 
-/* Plain text of the layout (indents as spaces, one line per line) and a
- * numbered list of the link URLs at the end.  malloc'd, NULL on OOM. */
+/* Plain text of the layout (indents as spaces, one line per line; the
+ * picture's lines are left out) and a numbered list of the link URLs at
+ * the end.  malloc'd, NULL on OOM. */
 char *layout_to_text(const struct layout *l);
 
 /* Cells taken by s[0..n) (UTF-8; controls count as 1). */

@@ -371,6 +371,112 @@ static void test_empty_article(void **state)
 	article_free(a);
 }
 
+/* An article with a lead picture (caption and credit when asked). */
+static struct article *pictured(bool caption)
+{
+	struct article *a = one_block(BLOCK_P, "First paragraph of the body.");
+	article_set(&a->title, "The title");
+	article_set(&a->site_name, "Site");
+	assert_non_null(article_add_block(a, BLOCK_P, "Second one.", 11));
+	struct lead_image *img = article_lead_image(a);
+	assert_non_null(img);
+	article_set(&img->url, "https://example.org/p.jpg");
+	if (caption) {
+		article_set(&img->caption, "The pier at dawn.");
+		article_set(&img->credit, "A. Person");
+	}
+	return a;
+}
+
+static size_t line_with(const struct layout *l, const char *text)
+{
+	for (size_t i = 0; i < l->nlines; i++)
+		if (l->lines[i].len == strlen(text) &&
+		    !memcmp(layout_text(l, i), text, strlen(text)))
+			return i;
+	fail_msg("no line '%s'", text);
+	return 0;
+}
+
+/* The picture's rows sit between the site line and the caption, centred,
+ * without text; the caption and credit follow right under it. */
+static void test_picture_rows(void **state)
+{
+	struct article *a = pictured(true);
+	struct layout *l = layout_new_picture(a, 40, 30, 6);
+	assert_non_null(l);
+	size_t site = line_with(l, "Site"), cap = line_with(l, "The pier at dawn.");
+	assert_int_equal(cap, site + 2 + 6);    /* a blank, then 6 rows */
+	assert_int_equal(l->lines[site + 1].len, 0);
+	assert_false(l->lines[site + 1].flags & LINE_PICTURE);
+	for (int r = 0; r < 6; r++) {
+		const struct lline *ln = &l->lines[site + 2 + r];
+		assert_true(ln->flags & LINE_PICTURE);
+		assert_int_equal(ln->pic_row, r);
+		assert_int_equal(ln->len, 0);
+		assert_int_equal(ln->indent, 5);
+	}
+	assert_int_equal(line_with(l, "Photo: A. Person"), cap + 1);
+	size_t pictures = 0;
+	for (size_t i = 0; i < l->nlines; i++)
+		pictures += (l->lines[i].flags & LINE_PICTURE) != 0;
+	assert_int_equal(pictures, 6);
+	layout_free(l);
+	article_free(a);
+}
+
+/* The picture's arrival moves no paragraph number and no text: a place
+ * found before it is found after it; the plain text is unchanged. */
+static void test_picture_keeps_place(void **state)
+{
+	for (int caption = 0; caption < 2; caption++) {
+		struct article *a = pictured(caption);
+		struct layout *before = layout_new(a, 30);
+		struct layout *after = layout_new_picture(a, 30, 30, 9);
+		assert_non_null(before);
+		assert_non_null(after);
+		assert_int_equal(after->nlines, before->nlines + 9 + !caption);
+		for (size_t i = 0; i < before->nlines; i++) {
+			const struct lline *ln = &before->lines[i];
+			size_t j = layout_find(after, ln->para, ln->para_off);
+			assert_int_equal(after->lines[j].len, ln->len);
+			assert_memory_equal(layout_text(after, j),
+					    layout_text(before, i), ln->len);
+			/* lines under the picture move down by its rows */
+			size_t site = line_with(before, "Site");
+			if (ln->len)
+				assert_int_equal(j - i, i <= site ? 0 : 9 + !caption);
+		}
+		char *t1 = layout_to_text(before), *t2 = layout_to_text(after);
+		/* without a caption the picture brings its own blank line */
+		if (caption)
+			assert_string_equal(t1, t2);
+		free(t1);
+		free(t2);
+		layout_free(before);
+		layout_free(after);
+		article_free(a);
+	}
+}
+
+/* No picture without room; a picture wider than the column is laid at
+ * the left edge. */
+static void test_picture_room(void **state)
+{
+	struct article *a = pictured(true);
+	struct layout *none = layout_new(a, 30);
+	struct layout *zero = layout_new_picture(a, 30, 0, 5);
+	struct layout *wide = layout_new_picture(a, 30, 50, 2);
+	assert_int_equal(zero->nlines, none->nlines);
+	assert_int_equal(wide->nlines, none->nlines + 2);
+	size_t site = line_with(wide, "Site");
+	assert_int_equal(wide->lines[site + 2].indent, 0);
+	layout_free(none);
+	layout_free(zero);
+	layout_free(wide);
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +489,9 @@ int main(void)
 		cmocka_unit_test(test_date_line),
 		cmocka_unit_test(test_credit_attribution),
 		cmocka_unit_test(test_empty_article),
+		cmocka_unit_test(test_picture_rows),
+		cmocka_unit_test(test_picture_keeps_place),
+		cmocka_unit_test(test_picture_room),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
