@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "folio/config.h"
+#include "folio/image-detect.h"
 #include "folio/util-xdg.h"
 
 /* One line of the file, as pointers into the text (not terminated). */
@@ -124,6 +125,16 @@ static enum set_result set_key(struct config *c, struct span key,
 		if (!parse_long(v, 1, 3600, &n))
 			return SET_BAD;
 		c->timeout_s = n;
+	} else if (span_is(key, "images")) {
+		*hint = "auto, symbols, sixel, kitty, iterm or none";
+		if (v.n >= sizeof c->images)
+			return SET_BAD;
+		char name[sizeof c->images];
+		memcpy(name, v.p, v.n);
+		name[v.n] = '\0';
+		if (!image_setting_valid(name) || !v.n)
+			return SET_BAD;
+		memcpy(c->images, name, v.n + 1);
 	} else {
 		*hint = "printable ASCII text";
 		if (!printable_ascii(v))
@@ -141,6 +152,7 @@ static bool known_key(struct span key)
 {
 	static const char *const keys[] = {
 		"width", "color", "mouse", "cache_size", "timeout", "user_agent",
+		"images",
 	};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		if (span_is(key, keys[i]))
@@ -164,7 +176,7 @@ static int parse_line(struct config *c, struct span line, const char *name,
 	struct span val = trim((struct span){ eq + 1, line.n - (size_t)(eq - line.p) - 1 });
 	if (!known_key(key)) {
 		warn_line(warn, name, lineno, "unknown key", key,
-			  "width, color, mouse, cache_size, timeout, user_agent");
+			  "width, color, mouse, cache_size, timeout, user_agent, images");
 		return 1;
 	}
 	const char *hint = NULL;

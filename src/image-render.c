@@ -61,13 +61,16 @@ static ChafaPixelMode pixel_mode(enum image_mode m)
 }
 
 /* Symbols every monospace font draws in one cell: blocks, halves,
- * quadrants and box lines; no ASCII art, nothing wide. */
-static ChafaSymbolMap *symbol_map(void)
+ * quadrants and box lines; no ASCII art, nothing wide.  In colour, no
+ * blank either: a plain area is a full block in its colour, which a
+ * terminal without background-colour erase shows the same, and which
+ * curses cannot turn into an erase that a multiplexer may drop. */
+static ChafaSymbolMap *symbol_map(bool colour)
 {
 	ChafaSymbolMap *map = chafa_symbol_map_new();
 	chafa_symbol_map_add_by_tags(map, CHAFA_SYMBOL_TAG_BLOCK |
 				     CHAFA_SYMBOL_TAG_BORDER |
-				     CHAFA_SYMBOL_TAG_SPACE |
+				     (colour ? 0 : CHAFA_SYMBOL_TAG_SPACE) |
 				     CHAFA_SYMBOL_TAG_HALF |
 				     CHAFA_SYMBOL_TAG_QUAD);
 	chafa_symbol_map_remove_by_tags(map, CHAFA_SYMBOL_TAG_WIDE |
@@ -85,7 +88,8 @@ static ChafaCanvasConfig *make_config(const struct image_box *box, int cols,
 	chafa_canvas_config_set_cell_geometry(cfg, cw, ch);
 	chafa_canvas_config_set_pixel_mode(cfg, pixel_mode(box->mode));
 	if (box->mode == IMAGE_MODE_SYMBOLS) {
-		ChafaSymbolMap *map = symbol_map();
+		ChafaSymbolMap *map =
+			symbol_map(box->palette != IMAGE_PALETTE_NONE);
 		chafa_canvas_config_set_canvas_mode(cfg,
 						    canvas_mode(box->palette));
 		chafa_canvas_config_set_symbol_map(cfg, map);

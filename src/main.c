@@ -18,6 +18,7 @@
 #include "folio/store.h"
 #include "folio/store-reading.h"
 #include "folio/text.h"
+#include "folio/image-detect.h"
 #include "folio/ui.h"
 
 enum dump_format { DUMP_NONE, DUMP_JSON, DUMP_TEXT };
@@ -36,6 +37,7 @@ struct cli {
 	bool refresh;           /* --refresh: fetch every subscribed feed */
 	const char *unsave;     /* --unsave URL */
 	const char *subscribe;  /* --subscribe URL */
+	const char *images;     /* --images MODE (--no-images: "none") */
 };
 
 static const char usage_text[] =
@@ -57,6 +59,9 @@ static const char usage_text[] =
 "  --jobs N           with several URLs: fetch N at once (default 8)\n"
 "  --width N          pager and text: column width in cells (default 80)\n"
 "  --no-mouse         pager: leave the mouse wheel to the terminal\n"
+"  --images=MODE      pager: draw the lead photo as auto (default), symbols,\n"
+"                     sixel, kitty, iterm or none\n"
+"  --no-images        the same as --images=none\n"
 "  --offline          read URLs only from the cache and saved list\n"
 "                     (exit 3 when a page is in neither)\n"
 "  --no-store         no history, cache or saved list: create nothing\n"
@@ -96,6 +101,7 @@ static void usage_error(const char *fmt, const char *what)
 enum { OPT_WIDTH = 300, OPT_NO_MOUSE };
 enum { OPT_OFFLINE = 400, OPT_NO_STORE, OPT_HISTORY, OPT_SAVED, OPT_UNSAVE };
 enum { OPT_REFRESH = 500, OPT_SUBSCRIBE };
+enum { OPT_IMAGES = 600, OPT_NO_IMAGES };
 enum { OPT_DUMP = 256, OPT_URL, OPT_TIMEOUT, OPT_MAX_SIZE, OPT_USER_AGENT, OPT_JOBS };
 
 /* A whole number in [min, max] with an optional k/M/G suffix (times
@@ -142,6 +148,8 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 		{ "unsave", required_argument, NULL, OPT_UNSAVE },
 		{ "refresh", no_argument, NULL, OPT_REFRESH },
 		{ "subscribe", required_argument, NULL, OPT_SUBSCRIBE },
+		{ "images", required_argument, NULL, OPT_IMAGES },
+		{ "no-images", no_argument, NULL, OPT_NO_IMAGES },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -202,6 +210,15 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_SUBSCRIBE:
 			cli->subscribe = optarg;
 			break;
+		case OPT_IMAGES:
+			if (!image_setting_valid(optarg))
+				usage_error("--images: unknown mode '%s' (auto, symbols, "
+					    "sixel, kitty, iterm or none)", optarg);
+			cli->images = optarg;
+			break;
+		case OPT_NO_IMAGES:
+			cli->images = "none";
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(STATUS_OK);
@@ -260,6 +277,17 @@ static int ui_subscribe(const char *url, void *ctx, char msg[256])
 	return feed_cli_subscribe(url, ctx, msg);
 }
 
+/* The lead picture's mode: --images, else the settings file, else what
+ * the terminal takes. */
+static int picture_mode(const struct cli *cli)
+{
+	const char *setting = cli->images;
+	if (!setting && cli->config && cli->config->images[0])
+		setting = cli->config->images;
+	int m = image_detect(setting, environ);
+	return m < 0 ? IMAGE_MODE_NONE : m;
+}
+
 /* No --dump: the pager on a terminal; else the wrapped text with the
  * links' URLs listed at the end.  Takes ownership of a. */
 static int show_article(struct article *a, const struct cli *cli)
@@ -270,7 +298,9 @@ static int show_article(struct article *a, const struct cli *cli)
 				     .color = cli->config && cli->config->color >= 0
 					      ? cli->config->color : !nc || !*nc,
 				     .store = cli->source.store,
-				     .subscribe = ui_subscribe };
+				     .subscribe = ui_subscribe,
+				     .images = picture_mode(cli),
+				     .picture_from = &cli->source };
 		const char *src = cli->nargs == 0 ? FEEDCLI_ALL
 				  : strcmp(cli->args[0], "-") ? cli->args[0] : NULL;
 		return ui_run(a, src, ui_open, (void *)&cli->source, &o);

@@ -10,10 +10,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unicase.h>
@@ -22,11 +24,16 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "folio/fetch-cache.h"
+#include "folio/image-load.h"
+#include "folio/image-detect.h"
+#include "folio/image-render.h"
 #include "folio/layout.h"
 #include "folio/store-reading.h"
 #include "folio/util-buf.h"
 
 #define DEFAULT_WIDTH 80
+#undef CTRL  /* <sys/ioctl.h> has one of its own */
 #define CTRL(c) ((c) & 0x1f)
 #define FN(k) ((k) | UI_FN)
 #define WHEEL_LINES 3
@@ -111,6 +118,9 @@ struct page {
 	size_t top;             /* first line on screen */
 	uint32_t para, para_off;        /* place kept across widths */
 	uint32_t sel;           /* selected link number, 0 = none */
+	struct image_load *pic_load;    /* the lead picture on its way */
+	struct image pic;       /* it, decoded; empty: none (yet) */
+	struct image_art *art;  /* pic drawn for the current window */
 };
 
 enum mode { MODE_PAGE, MODE_HELP, MODE_LINKS };
@@ -142,6 +152,8 @@ struct ui {
 	struct joined j;        /* scratch for search and highlighting */
 	size_t *hits;           /* highlight ranges on screen: start, end */
 	size_t nhits, hits_cap;
+	FILE *tty;              /* for pixel-mode pictures; NULL: none */
+	int pic_y;              /* row a pixel picture is shown at; -1: none */
 };
 
 static struct page *cur(struct ui *u)
@@ -176,12 +188,17 @@ static size_t max_top(const struct ui *u, const struct page *p)
 	return n > r ? n - r : 0;
 }
 
-/* Make sure the page has a layout for the current width. */
+static bool picture_render(struct ui *u, struct page *p);
+
+/* Make sure the page has a layout for the current width (and picture). */
 static bool page_layout(struct ui *u, struct page *p)
 {
-	if (p->lay && p->lay->width == u->width)
+	bool new_art = picture_render(u, p);
+	if (p->lay && p->lay->width == u->width && !new_art)
 		return true;
-	struct layout *l = layout_new(p->a, u->width);
+	struct layout *l = p->art
+		? layout_new_picture(p->a, u->width, p->art->cols, p->art->rows)
+		: layout_new(p->a, u->width);
 	if (!l) {
 		message(u, "%s", "out of memory laying out the page");
 		return false;
@@ -513,9 +530,15 @@ static size_t cp_next(const char *t, size_t k, size_t end)
 }
 
 /* Draw text line i of the page at screen row y. */
+static void draw_picture_row(struct ui *u, const struct lline *ln, int y);
+
 static void draw_line(struct ui *u, const struct layout *l, size_t i, int y)
 {
 	const struct lline *ln = &l->lines[i];
+	if (ln->flags & LINE_PICTURE) {
+		draw_picture_row(u, ln, y);
+		return;
+	}
 	const char *t = layout_text(l, i);
 	uint32_t sel = cur(u)->sel;
 	int col = u->margin + ln->indent;
@@ -645,6 +668,201 @@ static void check_selection(struct ui *u, size_t from, size_t to)
 	p->sel = 0;
 }
 
+/* ---- the lead picture ----
+ * Fetched and decoded on a worker (image-load.h) while the text is read;
+ * when it comes the page is laid out again around it, keeping the place.
+ * Symbols are drawn as cells like text; a pixel-mode picture is written
+ * to the terminal after curses has drawn, over the cells it left blank. */
+
+static bool picture_wanted(const struct ui *u, const struct page *p)
+{
+	const struct lead_image *li = p->a->lead_image;
+	return u->opts.images != IMAGE_MODE_NONE && p->kind == VIEW_ARTICLE &&
+	       p->a->kind == PAGE_ARTICLE && li && li->url &&
+	       (!strncmp(li->url, "http://", 7) ||
+		!strncmp(li->url, "https://", 8));
+}
+
+/* A cell's pixels, when the terminal tells them; else 0 (image-render.h
+ * then assumes 10 x 20). */
+static void cell_pixels(const struct ui *u, int *cw, int *ch)
+{
+	struct winsize ws;
+	*cw = *ch = 0;
+	if (u->tty && ioctl(fileno(u->tty), TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col && ws.ws_row && ws.ws_xpixel && ws.ws_ypixel) {
+		*cw = ws.ws_xpixel / ws.ws_col;
+		*ch = ws.ws_ypixel / ws.ws_row;
+	}
+}
+
+static void picture_start(struct ui *u, struct page *p)
+{
+	if (!picture_wanted(u, p) || p->pic_load || p->pic.rgba)
+		return;
+	const struct open_opts *o = u->opts.picture_from;
+	const char *url = p->a->lead_image->url;
+	struct fetch_result cached;
+	char *bytes = NULL;
+	size_t len = 0;
+	if (fetch_cache_lookup(u->opts.store, url, &cached)) {
+		bytes = cached.body;
+		len = cached.len;
+		cached.body = NULL;
+		fetch_result_free(&cached);
+	} else if (o && o->offline) {
+		return;
+	}
+	struct fetch_opts fo = {
+		.user_agent = o ? o->user_agent : NULL,
+		.timeout_s = o ? o->timeout_s : 0,
+		.max_size = o ? o->max_size : 0,
+	};
+	int cw, ch;
+	cell_pixels(u, &cw, &ch);
+	/* pixels enough for the measure, at least 8 a cell for symbols */
+	p->pic_load = image_load_start(url, &fo, bytes, len,
+				       u->width * (cw > 8 ? cw : 8));
+}
+
+/* The box the picture fits: the measure's width, a third of the window. */
+static struct image_box picture_box(const struct ui *u)
+{
+	struct image_box box = {
+		.mode = u->opts.images, .max_cols = u->width,
+		.max_rows = u->rows / 3,
+		.palette = image_palette_for(u->opts.color && has_colors()
+					     ? COLORS : 0),
+	};
+	cell_pixels(u, &box.cell_w, &box.cell_h);
+	return box;
+}
+
+/* (Re)draw the page's picture for the window when its size changed.
+ * True when the picture is new, so the page needs a new layout. */
+static bool picture_render(struct ui *u, struct page *p)
+{
+	if (!p->pic.rgba)
+		return false;
+	struct image_box box = picture_box(u);
+	int cols, rows;
+	image_fit(p->pic.width, p->pic.height, &box, &cols, &rows);
+	if (p->art && p->art->cols == cols && p->art->rows == rows)
+		return false;
+	image_art_free(p->art);
+	p->art = image_render(&p->pic, &box);
+	u->pic_y = -1;
+	return true;
+}
+
+static void picture_arrived(struct ui *u, struct page *p)
+{
+	struct fetch_result fetched;
+	char err[FETCH_ERR_MAX];
+	enum status_code st = image_load_finish(p->pic_load, &p->pic, &fetched,
+						err);
+	image_load_free(p->pic_load);
+	p->pic_load = NULL;
+	fetch_cache_put(u->opts.store, p->a->lead_image->url, &fetched);
+	fetch_result_free(&fetched);
+	if (st != STATUS_OK) {
+		message(u, "No picture: %.400s", err);
+		return;
+	}
+	place_remember(p);
+	page_layout(u, p);
+}
+
+/* A key already read by curses but not yet taken (poll would not see
+ * it): put back, and say so. */
+static bool key_waiting(void)
+{
+	wint_t wc;
+	nodelay(stdscr, TRUE);
+	int r = get_wch(&wc);
+	nodelay(stdscr, FALSE);
+	if (r == ERR)
+		return false;
+	if (r == KEY_CODE_YES)
+		ungetch((int)wc);
+	else
+		unget_wch((wchar_t)wc);
+	return true;
+}
+
+/* Wait for a key or the page's picture, whichever comes first.  True
+ * when it was the picture (laid out by now). */
+static bool picture_wait(struct ui *u, int key_fd)
+{
+	struct page *p = cur(u);
+	if (!p->pic_load || key_waiting())
+		return false;
+	struct pollfd fds[2] = {
+		{ .fd = key_fd, .events = POLLIN },
+		{ .fd = image_load_fd(p->pic_load), .events = POLLIN },
+	};
+	/* EINTR (a resize): curses then has the key for it */
+	if (poll(fds, 2, -1) <= 0 || !(fds[1].revents & POLLIN))
+		return false;
+	picture_arrived(u, p);
+	return true;
+}
+
+static void draw_picture_row(struct ui *u, const struct lline *ln, int y)
+{
+	const struct image_art *art = cur(u)->art;
+	if (!art || !art->cells || ln->pic_row >= art->rows)
+		return;
+	int x0 = u->margin + ln->indent;
+	const struct image_cell *row = art->cells + ln->pic_row * art->cols;
+	attrset(A_NORMAL);      /* the cells' own colours, nothing else */
+	for (int x = 0; x < art->cols && x0 + x < u->cols; x++) {
+		const struct image_cell *c = &row[x];
+		bool plain = unsafe(c->ch) || uc_width(c->ch, "UTF-8") != 1;
+		wchar_t wc[2] = { plain ? L' ' : (wchar_t)c->ch, 0 };
+		int pair = c->fg < 0 && c->bg < 0 ? 0 : alloc_pair(c->fg, c->bg);
+		cchar_t cc;
+		setcchar(&cc, wc, A_NORMAL, 0, &(int){ pair < 0 ? 0 : pair });
+		mvadd_wch(y, x0 + x, &cc);
+	}
+}
+
+/* Screen row of a pixel picture shown whole, else -1. */
+static int pixels_row(const struct ui *u)
+{
+	const struct page *p = &u->stack[u->depth - 1];
+	if (u->mode != MODE_PAGE || !p->art || !p->art->payload || !p->lay)
+		return -1;
+	size_t end = p->top + (size_t)text_rows(u);
+	for (size_t i = 0; i < p->lay->nlines && i < end; i++)
+		if (p->lay->lines[i].flags & LINE_PICTURE)
+			return i >= p->top && i + (size_t)p->art->rows <= end
+			       ? (int)(i - p->top) : -1;
+	return -1;
+}
+
+/* curses knows nothing of a pixel picture: when it moves or goes, the
+ * screen is cleared (kitty: its pictures deleted) and drawn again. */
+static void draw_pixels(struct ui *u)
+{
+	int y = pixels_row(u);
+	if (u->pic_y >= 0 && u->pic_y != y) {
+		if (u->opts.images == IMAGE_MODE_KITTY && u->tty)
+			fputs("\033_Ga=d\033\\", u->tty);
+		clearok(curscr, TRUE);
+		u->pic_y = -1;
+	}
+	refresh();
+	if (y < 0 || y == u->pic_y || !u->tty)
+		return;
+	const struct page *p = cur(u);
+	int x = u->margin + (u->width - p->art->cols) / 2;
+	fprintf(u->tty, "\0337\033[%d;%dH%s\0338", y + 1, x + 1,
+		p->art->payload);
+	fflush(u->tty);
+	u->pic_y = y;
+}
+
 void ui_draw(struct ui *u)
 {
 	erase();
@@ -664,7 +882,7 @@ void ui_draw(struct ui *u)
 	}
 	draw_status(u);
 	attrset(A_NORMAL);
-	refresh();
+	draw_pixels(u);
 }
 
 /* ---- attributes ---- */
@@ -711,6 +929,8 @@ static void history_enter(struct ui *u, struct page *p);
 static void history_leave(struct ui *u, struct page *p);
 static void refresh_list(struct ui *u);
 
+static void picture_start(struct ui *u, struct page *p);
+
 static bool push_page(struct ui *u, struct article *a, const char *source,
 		      enum view_kind kind)
 {
@@ -737,11 +957,22 @@ static bool push_page(struct ui *u, struct article *a, const char *source,
 	}
 	u->match = SIZE_MAX;
 	history_enter(u, p);
+	picture_start(u, p);
 	return true;
+}
+
+static void picture_forget(struct page *p)
+{
+	image_load_free(p->pic_load);
+	p->pic_load = NULL;
+	image_free(&p->pic);
+	image_art_free(p->art);
+	p->art = NULL;
 }
 
 static void free_page(struct page *p)
 {
+	picture_forget(p);
 	article_free(p->a);
 	layout_free(p->lay);
 	free(p->source);
@@ -797,6 +1028,7 @@ static void go_back(struct ui *u)
 static bool replace_article(struct ui *u, struct page *p, struct article *a)
 {
 	place_remember(p);
+	picture_forget(p);
 	article_free(p->a);
 	layout_free(p->lay);
 	p->a = a;
@@ -804,6 +1036,7 @@ static bool replace_article(struct ui *u, struct page *p, struct article *a)
 	p->sel = 0;
 	if (!page_layout(u, p))
 		return false;
+	picture_start(u, p);
 	p->top = layout_find(p->lay, p->para, p->para_off);
 	if (p->top > max_top(u, p))
 		p->top = max_top(u, p);
@@ -1229,6 +1462,7 @@ static void mouse_event(struct ui *u)
 
 static void resize(struct ui *u)
 {
+	u->pic_y = -1;          /* the terminal has redrawn: draw it again */
 	place_remember(cur(u));
 	measure(u);
 	page_layout(u, cur(u));
@@ -1271,7 +1505,7 @@ static void page_action(struct ui *u, int act)
 	case ACT_SAVED: show_list(u, VIEW_SAVED); break;
 	case ACT_UNSAVE: unsave_selected(u); break;
 	case ACT_SUBSCRIBE: subscribe(u); break;
-	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_REDRAW: clearok(curscr, TRUE); u->pic_y = -1; break;
 	case ACT_HELP: u->mode = MODE_HELP; u->help_top = 0; break;
 	default: break;
 	}
@@ -1314,6 +1548,7 @@ struct ui *ui_new(struct article *first, const char *source,
 	u->ctx = ctx;
 	u->opts = *opts;
 	u->match = SIZE_MAX;
+	u->pic_y = -1;
 	measure(u);
 	setup_attrs(u);
 	if (!push_page(u, first, source, VIEW_ARTICLE)) {
@@ -1384,8 +1619,12 @@ enum status_code ui_run(struct article *first, const char *source,
 		article_free(first);
 		rc = STATUS_INPUT;
 	}
+	if (u)
+		u->tty = out;
 	for (bool go = u != NULL; go;) {
 		ui_draw(u);
+		if (picture_wait(u, fileno(in)))
+			continue;       /* the picture came: show it */
 		int k = read_key();
 		if (k >= 0)
 			go = ui_key(u, k);

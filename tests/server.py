@@ -6,7 +6,7 @@ usage: server.py [--tls CERT KEY] [--root DIR]
 Binds 127.0.0.1 on a free port, prints the port on one line and serves
 until killed.  With --root, /root/PATH serves DIR/PATH as text/html
 (feeds: .rss, .atom, .rdf and .xml with their types, an ETag and 304
-to a matching If-None-Match)
+to a matching If-None-Match; pictures: .jpg, .png, .gif, .webp with theirs)
 (for make bench); /root/PATH?delay=MS answers MS milliseconds late, as
 a distant server would; /root/PATH?type=MEDIA/TYPE serves it as that.  Every path below is one behaviour the fetcher must get
 right; the pages are written for these tests.
@@ -96,6 +96,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                                    query.get("type", [None])[0])
         if p.startswith("/hold/") or p.startswith("/release/"):
             return self.hold(p.startswith("/hold/"), p.split("/")[2])
+        if p.startswith("/count/"):
+            return self.count(p.split("/")[2])
         if p.startswith("/barrier/"):
             return self.barrier(p.split("/")[2:])
         if p.startswith("/slow/"):
@@ -112,7 +114,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(404, "<p>no such file</p>")
         with open(path, "rb") as f:
             body = f.read()
-        ctype = ctype or FEED_TYPES.get(os.path.splitext(path)[1])
+        ext = os.path.splitext(path)[1]
+        ctype = ctype or FEED_TYPES.get(ext) or IMAGE_TYPES.get(ext)
         if not ctype:
             return self.send(200, body, ctype="text/html")
         tag = '"%08x"' % zlib.crc32(body)
@@ -122,14 +125,26 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def hold(self, holding, name):
         """/hold/NAME answers only after /release/NAME was asked for (or
-        30 s): a test can look at folio while a fetch is still open."""
+        30 s): a test can look at folio while a fetch is still open.
+        /hold/NAME?file=PATH then answers with the --root file PATH;
+        /count/NAME says how many times /hold/NAME was asked for."""
         with BARRIERS_LOCK:
             ev = HOLDS.setdefault(name, threading.Event())
+            if holding:
+                REQUESTS["hold/" + name] = REQUESTS.get("hold/" + name, 0) + 1
         if not holding:
             ev.set()
             return self.send(200, "<p>released</p>")
         ev.wait(60)
+        query = self.path.partition("?")[2]
+        if query.startswith("file=") and ROOT:
+            return self.serve_file(query[len("file="):])
         self.send(200, article("Held page " + name))
+
+    def count(self, name):
+        with BARRIERS_LOCK:
+            n = REQUESTS.get("hold/" + name, 0)
+        self.send(200, "%d\n" % n, ctype="text/plain")
 
     def barrier(self, parts):
         """/barrier/GROUP/N/I[?t=S]: answers only once N requests of GROUP
@@ -356,6 +371,8 @@ ROUTES = {
 ROOT = None
 FEED_TYPES = {".rss": "application/rss+xml", ".atom": "application/atom+xml",
               ".rdf": "application/rdf+xml", ".xml": "text/xml"}
+IMAGE_TYPES = {".jpg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
+               ".webp": "image/webp"}
 BARRIERS = {}
 HOLDS = {}
 REQUESTS = {}

@@ -10,6 +10,8 @@
  *   cache_size = N        page cache cap in MB (0..1000000; 0: no cache)
  *   timeout    = N        whole-transfer limit in seconds (1..3600)
  *   user_agent = TEXT     User-Agent header (printable ASCII)
+ *   images     = MODE     lead pictures: auto, symbols, sixel, kitty,
+ *                         iterm or none (image-detect.h)
  * A later line overrides an earlier one.  An unknown key, a line
  * without '=', or a bad value gives one warning "FILE:LINE: cause" and
  * that line only is skipped. */
@@ -28,6 +30,7 @@ struct config {
 	long cache_mb;     /* -1: unset */
 	long timeout_s;    /* 0: unset */
 	char *user_agent;  /* NULL: unset; owned */
+	char images[8];    /* "": unset */
 };
 
 void config_init(struct config *c);

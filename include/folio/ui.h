@@ -27,6 +27,11 @@ struct ui_opts {
 	 * is); ctx is open's.  msg gets one line for the status bar.  NULL:
 	 * no subscribing (main passes feed_cli_subscribe). */
 	int (*subscribe)(const char *url, void *ctx, char msg[256]);
+	/* The lead picture: an image_mode (image-render.h; 0, none: no
+	 * pictures), fetched with picture_from's user agent, timeout, size
+	 * cap and offline setting (NULL: defaults). */
+	int images;
+	const struct open_opts *picture_from;
 };
 
 /* Show `first` (read from `source`, used by reload) until the user quits.
