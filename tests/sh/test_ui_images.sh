@@ -52,12 +52,6 @@ wait_picture() {
 		sleep 0.05
 	done
 }
-# A new tmux server for the next run (a server being killed may still
-# hold its socket for a moment).
-next_run() {
-	tm kill-server 2>/dev/null
-	UI_SOCK=folio-test-$$-$1
-}
 top_line() {
 	ui_screen | head -n 1
 }
@@ -91,7 +85,6 @@ ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
 
 # Cached with the page: offline, the picture comes from the cache.
-next_run 1
 ui_start TERM=xterm-256color -x 80 -y 24 -- --offline "$U/root/held.html"
 ui_wait_text "Photo: Ann Example"
 wait_picture 6
@@ -101,16 +94,10 @@ ui_wait_exit
 
 # Scrolled below the picture's place: the same line stays at the top
 # when it comes (the status line's percentage says it came).
-next_run 2
 ui_start TERM=xterm-256color -x 80 -y 12 -- --no-store "$U/root/held2.html"
 ui_wait_text "Photo: Ann Example"
 ui_keys j j j j j     # title, blank, caption, credit, blank: gone by
-i=0
-until top_line | grep -q "^Paragraph 1: "; do
-	i=$((i + 1))
-	[ $i -lt "$UI_TRIES" ] || ui_fail "did not scroll to paragraph 1"
-	sleep 0.05
-done
+ui_wait_match -l 1 "^Paragraph 1: " "did not scroll to paragraph 1"
 before_top=$(top_line)
 before_status=$(status_line)
 release pic2
@@ -128,7 +115,6 @@ ui_wait_exit
 
 # --no-images: none asked for, none drawn (the picture is free to come).
 release nopic
-next_run 3
 ui_start TERM=xterm-256color -x 80 -y 24 -- --no-store --no-images "$U/root/none.html"
 ui_wait_text "Photo: Ann Example"
 [ "$(picture_rows)" = 0 ] || ui_fail "a picture with --no-images"
