@@ -765,6 +765,11 @@ static void picture_arrived(struct ui *u, struct page *p)
 	p->pic_load = NULL;
 	fetch_cache_put(u->opts.store, p->a->lead_image->url, &fetched);
 	fetch_result_free(&fetched);
+	/* A picture that cannot be had (no network, gone) goes unsaid: the
+	 * page is whole without it; one that came but is not a picture
+	 * folio can draw is said once in the status line. */
+	if (st == STATUS_NETWORK || st == STATUS_HTTP)
+		return;
 	if (st != STATUS_OK) {
 		message(u, "No picture: %.400s", err);
 		return;

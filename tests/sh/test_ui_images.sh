@@ -4,7 +4,8 @@
 # (the server holds it until told), then the picture comes as rows of
 # coloured symbols above the caption and credit without moving the place;
 # it is cached with the page (--offline shows it), redrawn on a resize;
-# --no-images asks for no picture and draws none.
+# --no-images asks for no picture and draws none; a format folio does not
+# draw is one line in the status bar.
 set -u
 . "$(dirname "$0")/../server_lib.sh"
 . "$(dirname "$0")/../ui/lib.sh"
@@ -30,6 +31,8 @@ story() {   # story FILE PICTURE-URL
 story "$root/held.html" "/hold/pic?file=photo.jpg"
 story "$root/held2.html" "/hold/pic2?file=photo.jpg"
 story "$root/none.html" "/hold/nopic?file=photo.jpg"
+printf 'BM\066\0\0\0\0\0\0\0\066\0\0\0' >"$root/odd.png"   # a BMP
+story "$root/odd.html" "/root/odd.png"
 start_server --root "$root"
 U=http://127.0.0.1:$PORT
 release() {
@@ -122,4 +125,14 @@ ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
 [ "$(asked nopic)" = 0 ] || ui_fail "--no-images fetched the picture"
+
+# A picture of another format: one quiet line in the status bar.
+ui_start TERM=xterm-256color -x 80 -y 24 -- --no-store "$U/root/odd.html"
+ui_wait_text "Photo: Ann Example"
+ui_wait_match -l 24 "^ No picture: $U/root/odd.png: not a JPEG"
+[ "$(picture_rows)" = 0 ] || ui_fail "a picture from a BMP"
+[ "$(top_line)" = "The pier will be rebuilt" ] || ui_fail "not at the title"
+ui_keys q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
 echo ok
