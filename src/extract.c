@@ -22,6 +22,7 @@
 #include "folio/charset.h"
 #include "folio/dom.h"
 #include "folio/extract.h"
+#include "folio/extract-para.h"
 #include "folio/lead-image.h"
 #include "folio/meta.h"
 #include "folio/text.h"
@@ -1625,6 +1626,164 @@ static bool attempt(struct ctx *c, bool strict, bool first, bool lenient)
 	return ok;
 }
 
+/* ---- the second opinion ---------------------------------------------
+ * The scorer is one algorithm with one way of failing: it can pick a
+ * box of page chrome, or lose the article's text to a box rule (a class
+ * word a page builder puts on every wrapper, a layout table).  The
+ * whole page, cut into paragraphs by the same emitter with only junk
+ * tags removed, is judged paragraph by paragraph by an independent
+ * classifier (extract-para.c); when the scorer found next to nothing and
+ * the classifier clearly more, the article is the union of the two. */
+
+/* Below this many letters the scorer's result is in doubt. */
+#define DOUBT_LETTERS 300
+
+struct blocks_saved {
+	struct block *blocks;
+	size_t n, cap;
+};
+
+/* Take the blocks out of article a (to keep or give back). */
+static struct blocks_saved blocks_take(struct article *a)
+{
+	struct blocks_saved b = { a->blocks, a->nblocks, a->blocks_cap };
+
+	a->blocks = NULL;
+	a->nblocks = 0;
+	a->blocks_cap = 0;
+	return b;
+}
+
+static void blocks_free(struct blocks_saved b)
+{
+	struct article tmp = { 0 };
+
+	tmp.blocks = b.blocks;
+	tmp.nblocks = b.n;
+	drop_blocks(&tmp);
+	free(b.blocks);
+}
+
+/* Put saved blocks back in place of a's. */
+static void blocks_put(struct article *a, struct blocks_saved b)
+{
+	blocks_free(blocks_take(a));
+	a->blocks = b.blocks;
+	a->nblocks = b.n;
+	a->blocks_cap = b.cap;
+}
+
+/* Keep the blocks marked in keep[], in order. */
+static void keep_blocks(struct article *a, const bool *keep)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < a->nblocks; i++) {
+		struct block *b = &a->blocks[i];
+		if (keep[i]) {
+			a->blocks[w++] = *b;
+			continue;
+		}
+		for (size_t k = 0; k < b->nlinks; k++)
+			free(b->links[k].url);
+		free(b->links);
+		free(b->text);
+	}
+	a->nblocks = w;
+}
+
+static uint64_t text_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;    /* FNV-1a */
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Mark the page's paragraphs that the scorer's article holds (the same
+ * text: both come from one emitter). */
+static bool mark_scorer_blocks(const struct blocks_saved *m, const struct article *page,
+			       bool *mark)
+{
+	uint64_t *h = malloc((m->n ? m->n : 1) * sizeof *h);
+
+	if (!h)
+		return false;
+	for (size_t i = 0; i < m->n; i++)
+		h[i] = text_hash(m->blocks[i].text, m->blocks[i].len);
+	qsort(h, m->n, sizeof *h, cmp_u64);
+	for (size_t i = 0; i < page->nblocks; i++) {
+		uint64_t k = text_hash(page->blocks[i].text, page->blocks[i].len);
+		mark[i] = bsearch(&k, h, m->n, sizeof *h, cmp_u64) != NULL;
+	}
+	free(h);
+	return true;
+}
+
+/* The page's blocks as the classifier's paragraphs. */
+static void blocks_to_paras(const struct article *a, struct para *p)
+{
+	for (size_t i = 0; i < a->nblocks; i++) {
+		const struct block *b = &a->blocks[i];
+		p[i].text = b->text;
+		p[i].len = b->len;
+		for (size_t k = 0; k < b->nlinks; k++)
+			p[i].link_len += b->links[k].end - b->links[k].start;
+		p[i].heading = b->type >= BLOCK_H2 && b->type <= BLOCK_H6;
+	}
+}
+
+/* Returns false only when out of memory. */
+static bool second_opinion(struct ctx *c)
+{
+	size_t scorer = article_letters(c->a, DOUBT_LETTERS), good = 0, n;
+	struct blocks_saved mine;
+	struct para *p;
+	bool *keep;
+
+	if (scorer >= DOUBT_LETTERS)
+		return true;
+	mine = blocks_take(c->a);
+	if (!attempt(c, false, false, true)) {
+		blocks_put(c->a, mine);
+		return false;
+	}
+	n = c->a->nblocks;
+	p = calloc(n ? n : 1, sizeof *p);
+	keep = calloc(n ? n : 1, sizeof *keep);
+	if (!p || !keep || !mark_scorer_blocks(&mine, c->a, keep)) {
+		free(p);
+		free(keep);
+		blocks_put(c->a, mine);
+		return false;
+	}
+	blocks_to_paras(c->a, p);
+	para_classify(p, n);
+	for (size_t i = 0; i < n; i++)
+		if (p[i].cls == PARA_GOOD)
+			good += p[i].chars;
+	/* clearly more: a paragraph or two the scorer missed entirely */
+	if (good >= 2 * scorer + 150) {
+		for (size_t i = 0; i < n; i++)
+			keep[i] = keep[i] || p[i].cls == PARA_GOOD;
+		keep_blocks(c->a, keep);
+		blocks_free(mine);
+	} else {
+		blocks_put(c->a, mine);
+	}
+	free(p);
+	free(keep);
+	return true;
+}
+
 static const char *const js_cues[] = {
 	"enable javascript", "javascript is disabled", "javascript is required",
 	"requires javascript", "turn on javascript", "javascript enabled", NULL
@@ -1808,6 +1967,10 @@ enum status_code extract_article_doc(xmlDocPtr doc, const char *base_url,
 			c.a->nblocks = nsaved;
 			c.a->blocks_cap = keep.blocks_cap;
 		}
+	}
+	if (rc == STATUS_OK && !second_opinion(&c)) {
+		rc = STATUS_NO_ARTICLE;
+		*why = "out of memory";
 	}
 	if (rc == STATUS_OK && c.a->nblocks == 0 && !attempt(&c, false, false, true)) {
 		rc = STATUS_NO_ARTICLE;

@@ -364,6 +364,7 @@ static void test_undeclared_utf8(void **state) { (void)state; run_sample("undecl
 static void test_cp1252_undeclared(void **state) { (void)state; run_sample("cp1252-undeclared"); }
 static void test_photograph_credit(void **state) { (void)state; run_sample("photograph-credit"); }
 static void test_link_chars(void **state) { (void)state; run_sample("link-chars"); }
+static void test_page_builder(void **state) { (void)state; run_sample("page-builder"); }
 
 int main(void)
 {
@@ -379,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_cp1252_undeclared),
 		cmocka_unit_test(test_photograph_credit),
 		cmocka_unit_test(test_link_chars),
+		cmocka_unit_test(test_page_builder),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
