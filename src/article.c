@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <jansson.h>
+#include <unistr.h>
 
 #include "folio/article.h"
 #include "folio/util-buf.h"
@@ -180,10 +181,7 @@ static json_t *json_str_or_null(const char *s)
 /* Code points in s[0..bytes): JSON consumers index strings by character. */
 static size_t utf8_chars(const char *s, size_t bytes)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < bytes; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
+	return u8_mbsnlen((const uint8_t *)s, bytes);
 }
 
 static json_t *links_json(const struct block *b)

@@ -138,37 +138,6 @@ bool charset_from_meta(const char *bytes, size_t len, char out[CHARSET_NAME_MAX]
 	return false;
 }
 
-/* Length of the well-formed multi-byte UTF-8 sequence at s, 0 if none. */
-static size_t utf8_seq(const unsigned char *s, size_t len)
-{
-	unsigned char c = s[0];
-	size_t n;
-
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4;
-	else
-		return 0;
-	if (len < n)
-		return 0;
-	for (size_t i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	/* overlong 3/4-byte forms, surrogates, beyond U+10FFFF */
-	if (c == 0xE0 && s[1] < 0xA0)
-		return 0;
-	if (c == 0xED && s[1] >= 0xA0)
-		return 0;
-	if (c == 0xF0 && s[1] < 0x90)
-		return 0;
-	if (c == 0xF4 && s[1] >= 0x90)
-		return 0;
-	return n;
-}
-
 struct utf8_stats { size_t multi, invalid, controls; };
 
 
@@ -216,9 +185,10 @@ static struct utf8_stats utf8_scan(const char *bytes, size_t len)
 			i++;
 			continue;
 		}
-		size_t n = utf8_seq(s + i, len - i);
+		uint32_t cp;
+		size_t n = text_utf8_next(s + i, len - i, &cp);
 		if (n) {
-			if (n == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0)
+			if (cp <= 0x9F)         /* C1 controls */
 				st.controls++;
 			st.multi++;
 			i += n;
@@ -303,8 +273,9 @@ static bool copy_utf8(struct buf *b, const char *bytes, size_t len)
 	if (!buf_reserve(b, len))
 		return false;
 	for (size_t i = 0; i < len;) {
-		size_t n = s[i] < 0x80 ? 1 : utf8_seq(s + i, len - i);
-		if (n == 0 || s[i] == 0) {
+		uint32_t cp;
+		size_t n = text_utf8_next(s + i, len - i, &cp);
+		if (n == 0 || cp == 0) {
 			i++;
 			continue;
 		}

@@ -193,9 +193,7 @@ static int add_story(struct article *a, const struct story *s, int ordinal, stru
 	t->len = 0;     /* the buffer is reused story after story */
 	buf_str(t, label);
 	if (!t->oom && llen > LABEL_MAX) {
-		size_t cut = LABEL_MAX;
-		while (cut > 0 && ((unsigned char)t->data[cut] & 0xc0) == 0x80)
-			cut--;
+		size_t cut = text_utf8_floor(t->data, LABEL_MAX);
 		t->data[cut] = '\0';
 		t->len = cut;
 		buf_str(t, "\xe2\x80\xa6");

@@ -146,9 +146,7 @@ static void cap_summary(char *s)
 
 	if (!s || strlen(s) <= FEED_SUMMARY_MAX)
 		return;
-	cut = FEED_SUMMARY_MAX - (sizeof ell - 1);
-	while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
-		cut--;
+	cut = text_utf8_floor(s, FEED_SUMMARY_MAX - (sizeof ell - 1));
 	while (cut > 0 && s[cut - 1] == ' ')
 		cut--;
 	memcpy(s + cut, ell, sizeof ell);

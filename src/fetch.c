@@ -3,6 +3,7 @@
  * single (easy) and batch (multi) paths behave the same. */
 #include "folio/fetch-curl.h"
 #include "folio/fetch.h"
+#include "folio/text.h"
 #include "folio/util-ascii.h"
 #include "folio/util-buf.h"
 
@@ -198,23 +199,6 @@ enum status_code fetch_error_status(int code, long os_errno,
 	}
 }
 
-/* Length of a valid UTF-8 sequence at s that is not a C1 control, or 0. */
-static size_t utf8_ok_len(const unsigned char *s)
-{
-	size_t n = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
-	if (s[0] < 0xC2 || s[0] > 0xF4)
-		return 0;
-	for (size_t i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if (s[0] == 0xC2 && s[1] < 0xA0)
-		return 0;       /* U+0080..U+009F: C1 controls */
-	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xF0 && s[1] < 0x90) ||
-	    (s[0] == 0xED && s[1] > 0x9F) || (s[0] == 0xF4 && s[1] > 0x8F))
-		return 0;       /* overlong, surrogate, beyond U+10FFFF */
-	return n;
-}
-
 /* Error lines go to a terminal: no control bytes, no broken UTF-8. */
 static void sanitize_line(char *s)
 {
@@ -225,8 +209,9 @@ static void sanitize_line(char *s)
 		} else if (*p < 0x80) {
 			p++;
 		} else {
-			size_t n = utf8_ok_len(p);
-			if (n)
+			uint32_t cp;
+			size_t n = text_utf8_next(p, strnlen((char *)p, 4), &cp);
+			if (n && cp > 0x9F)     /* not a C1 control */
 				p += n;
 			else
 				*p++ = '?';

@@ -12,19 +12,15 @@
 
 /* ---- words ---- */
 
-/* Decode one UTF-8 code point at s (len bytes left); *n = its length. */
+/* One code point at s (len bytes left); *n = its length.  The text
+ * is clean UTF-8; a stray byte would count as one character. */
 static uint32_t next_cp(const unsigned char *s, size_t len, size_t *n)
 {
 	uint32_t c = s[0];
-	size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	if (k > len)
-		k = len;
-	*n = k;
-	if (k == 1)
-		return c;
-	c &= 0x3F >> (k - 1);
-	for (size_t i = 1; i < k; i++)
-		c = (c << 6) | (s[i] & 0x3F);
+
+	*n = text_utf8_next(s, len, &c);
+	if (!*n)
+		*n = 1;
 	return c;
 }
 
@@ -928,11 +924,8 @@ static void trim_ends(char *s)
 			if (s[n - 1] == '.' && n >= 3 && (!ascii_ncasecmp(s + n - 3, "jr.", 3) ||
 							  !ascii_ncasecmp(s + n - 3, "sr.", 3)))
 				break;
-			if ((unsigned char)s[n - 1] >= 0x80) {
-				while (n && ((unsigned char)s[n - 1] & 0xC0) == 0x80)
-					s[--n] = '\0';
-			}
-			s[--n] = '\0';
+			n = text_utf8_floor(s, n - 1);  /* drop the last character */
+			s[n] = '\0';
 			again = true;
 		}
 		for (int i = 0; tails[i]; i++) {

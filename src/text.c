@@ -6,41 +6,6 @@
 #include <unictype.h>
 #include "folio/text.h"
 
-/* Decode one well-formed UTF-8 sequence at s[0..len).  Returns its
- * length (1..4) and the code point, or 0 when the bytes are not
- * well-formed (overlong, surrogate, beyond U+10FFFF, truncated). */
-static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	size_t n;
-	uint32_t v, min;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2; v = c & 0x1F; min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3; v = c & 0x0F; min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4; v = c & 0x07; min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (len < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return n;
-}
-
 static inline unsigned char ascii_lower(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
@@ -76,7 +41,7 @@ bool text_is_utf8(const char *s, size_t len)
 			i++;
 			continue;
 		}
-		size_t n = utf8_decode(u + i, len - i, &cp);
+		size_t n = text_utf8_next(u + i, len - i, &cp);
 		if (n == 0)
 			return false;
 		i += n;
@@ -228,7 +193,7 @@ static size_t clean(char *str, size_t len, bool keep_lines)
 			continue;
 		}
 slow:
-		n = utf8_decode(s + r, len - r, &cp);
+		n = text_utf8_next(s + r, len - r, &cp);
 		if (n == 0) {           /* invalid byte: drop it */
 			r++;
 			continue;
@@ -322,7 +287,7 @@ size_t text_clean_inner(char *s, size_t len, bool *lead_space, bool *trail_space
 		return 0;
 	/* Whether the raw text starts or ends in white space decides if a
 	 * word boundary exists at the joins with the neighbours. */
-	n = utf8_decode(u, len, &cp);
+	n = text_utf8_next(u, len, &cp);
 	if (n && is_space(cp))
 		*lead_space = true;
 	i = len;
@@ -330,7 +295,7 @@ size_t text_clean_inner(char *s, size_t len, bool *lead_space, bool *trail_space
 		i--;
 	if (i > 0)
 		i--;
-	n = utf8_decode(u + i, len - i, &cp);
+	n = text_utf8_next(u + i, len - i, &cp);
 	if (n && is_space(cp))
 		*trail_space = true;
 	len = clean(s, len, false);
@@ -351,7 +316,7 @@ size_t text_strip_escapes(char *str, size_t len)
 			s[w++] = s[r++];        /* the common case, fast */
 			continue;
 		}
-		n = utf8_decode(s + r, len - r, &cp);
+		n = text_utf8_next(s + r, len - r, &cp);
 		if (n == 0) {
 			s[w++] = s[r++];
 			continue;

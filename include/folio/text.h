@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <unistr.h>
 
 /* Scans of a whole page read it eight bytes at a time (w) and look at
  * single bytes only where these say something is there. */
@@ -24,6 +25,35 @@ static inline bool text_word_has(uint64_t w, uint8_t b)
  * beats the C library's two-way search on the short attribute values
  * it is used on, element after element.  NULL when not found. */
 const char *text_casestr(const char *hay, const char *needle);
+
+/* folio's one UTF-8 decoder (libunistring's, ASCII inline): the
+ * well-formed sequence at s[0..len), len >= 1: its length and code
+ * point, or 0 when the bytes are not well-formed (overlong, surrogate,
+ * beyond U+10FFFF, truncated). */
+static inline size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	ucs4_t c;
+	int n;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	n = u8_mbtoucr(&c, s, len);
+	if (n <= 0)
+		return 0;
+	*cp = c;
+	return (size_t)n;
+}
+
+/* The last character boundary at or before byte n of UTF-8 s (where a
+ * string may be cut without splitting a character). */
+static inline size_t text_utf8_floor(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
 
 /* True when s[0..len) is well-formed UTF-8. */
 bool text_is_utf8(const char *s, size_t len);

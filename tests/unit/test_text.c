@@ -176,10 +176,51 @@ static void test_word_scan(void **state)
 	assert_false(text_word_has_below(0xFFC3A9E2809C8080ULL, 0x20));
 }
 
+/* The one decoder: well-formed sequences only. */
+static void test_utf8_next(void **state)
+{
+	static const struct { const char *s; size_t n; uint32_t cp; } cases[] = {
+		{ "A", 1, 'A' },
+		{ "\xc3\xa9", 2, 0xE9 },
+		{ "\xe2\x82\xac", 3, 0x20AC },
+		{ "\xf0\x9f\x98\x80", 4, 0x1F600 },
+		{ "\xc2\x85", 2, 0x85 },              /* C1: well-formed */
+		{ "\xc0\x80", 0, 0 },                 /* overlong NUL */
+		{ "\xe0\x80\xaf", 0, 0 },             /* overlong '/' */
+		{ "\xed\xa0\x80", 0, 0 },             /* surrogate */
+		{ "\xf4\x90\x80\x80", 0, 0 },         /* beyond U+10FFFF */
+		{ "\xe2\x82", 0, 0 },                 /* truncated */
+		{ "\x80", 0, 0 },                      /* a lone continuation */
+		{ "\xff", 0, 0 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		uint32_t cp = 0xDEAD;
+		size_t n = text_utf8_next((const unsigned char *)cases[i].s,
+					  strlen(cases[i].s), &cp);
+		assert_int_equal(n, cases[i].n);
+		if (n)
+			assert_int_equal(cp, cases[i].cp);
+	}
+}
+
+static void test_utf8_floor(void **state)
+{
+	const char *s = "a\xe2\x82\xac" "b";  /* a, euro sign, b */
+	(void)state;
+	assert_int_equal(text_utf8_floor(s, 0), 0);
+	assert_int_equal(text_utf8_floor(s, 1), 1);
+	assert_int_equal(text_utf8_floor(s, 2), 1);
+	assert_int_equal(text_utf8_floor(s, 3), 1);
+	assert_int_equal(text_utf8_floor(s, 4), 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_clean_table),
+		cmocka_unit_test(test_utf8_next),
+		cmocka_unit_test(test_utf8_floor),
 		cmocka_unit_test(test_clean_nul),
 		cmocka_unit_test(test_clean_unterminated_string_seq),
 		cmocka_unit_test(test_is_utf8),
