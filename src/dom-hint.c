@@ -7,22 +7,17 @@
 
 static bool match_tokens(const char *v, const char *const *words, bool exact)
 {
-	while (v && *v) {
-		while (*v && !ascii_isalnum((unsigned char)*v))
-			v++;
-		const char *e = v;
-		while (*e && ascii_isalnum((unsigned char)*e))
-			e++;
-		int first = ascii_tolower((unsigned char)*v);
-		for (int i = 0; words[i] && e > v; i++) {
+	size_t len;
+
+	for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len) {
+		int first = ascii_tolower((unsigned char)*t);
+		for (int i = 0; words[i]; i++) {
 			if (words[i][0] != first)  /* the words are lower-case */
 				continue;
 			size_t k = strlen(words[i]);
-			size_t len = (size_t)(e - v);
-			if ((exact ? len == k : len >= k) && !ascii_ncasecmp(v, words[i], k))
+			if ((exact ? len == k : len >= k) && !ascii_ncasecmp(t, words[i], k))
 				return true;
 		}
-		v = e;
 	}
 	return false;
 }
@@ -42,6 +37,41 @@ bool hint_token_exact(xmlNodePtr n, const char *const *words)
 {
 	return match_tokens(dom_attr_raw(n, "class"), words, true) ||
 	       match_tokens(dom_attr_raw(n, "id"), words, true);
+}
+
+/* One of words anywhere in name[0..len)? */
+static bool name_holds(const char *name, size_t len, const char *const *words)
+{
+	for (int i = 0; words && words[i]; i++) {
+		size_t k = strlen(words[i]);
+		for (size_t at = 0; k && at + k <= len; at++)
+			if (!ascii_ncasecmp(name + at, words[i], k))
+				return true;
+	}
+	return false;
+}
+
+/* A class name longer than this is no hint, and is not searched (a
+ * page's 10 MB attribute costs one pass). */
+#define NAME_MAX_LEN 128
+
+static bool names_hold(const char *v, const char *const *want, const char *const *avoid)
+{
+	while (v && *v) {
+		v += strspn(v, " \t\n\r\f");
+		size_t len = strcspn(v, " \t\n\r\f");
+		if (len && len < NAME_MAX_LEN && name_holds(v, len, want) &&
+		    !name_holds(v, len, avoid))
+			return true;
+		v += len;
+	}
+	return false;
+}
+
+bool hint_inside(xmlNodePtr n, const char *const *want, const char *const *avoid)
+{
+	return names_hold(dom_attr_raw(n, "class"), want, avoid) ||
+	       names_hold(dom_attr_raw(n, "id"), want, avoid);
 }
 
 /* Is this href the site's home page ("/", "https://host/")? */

@@ -200,21 +200,6 @@ char *dom_text(xmlNodePtr node)
 	return dom_text_max(node, (size_t)-1);
 }
 
-bool dom_hint(xmlNodePtr node, const char *const *words)
-{
-	const char *attrs[2] = { "class", "id" };
-
-	for (int k = 0; k < 2; k++) {
-		const char *v = dom_attr_raw(node, attrs[k]);
-		if (!v || !*v)
-			continue;
-		for (const char *const *w = words; *w; w++)
-			if (text_casestr(v, *w))
-				return true;
-	}
-	return false;
-}
-
 xmlNodePtr dom_find(xmlNodePtr root, const char *name)
 {
 	for (xmlNodePtr n = root; n; n = dom_next(n, root, false))

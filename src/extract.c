@@ -21,6 +21,7 @@
 #include <libxml/HTMLparser.h>
 #include "folio/charset.h"
 #include "folio/dom.h"
+#include "folio/dom-hint.h"
 #include "folio/extract.h"
 #include "folio/extract-para.h"
 #include "folio/lead-image.h"
@@ -268,23 +269,16 @@ static struct hints hints_of(const struct eattrs *ea)
 
 	for (int k = 0; k < 2; k++) {
 		const char *v = attrs[k];
+		size_t len;
 		char tok[64];
 
-		if (!v)
-			continue;
-		while (*v) {
-			size_t n = 0;
-			while (*v && !((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') ||
-				       (*v >= '0' && *v <= '9')))
-				v++;
-			while ((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') ||
-			       (*v >= '0' && *v <= '9')) {
-				if (n < sizeof tok - 1)
-					tok[n++] = (char)((*v >= 'A' && *v <= 'Z') ? *v + 32 : *v);
-				v++;
-			}
-			if (n > 0)
-				f |= token_flags(tok, n);
+		/* dom-hint.h's tokens, lower-cased (a long one's head is
+		 * enough for the words) */
+		for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len) {
+			size_t n = len < sizeof tok - 1 ? len : sizeof tok - 1;
+			for (size_t i = 0; i < n; i++)
+				tok[i] = (char)ascii_tolower((unsigned char)t[i]);
+			f |= token_flags(tok, n);
 		}
 	}
 	/* schema.org's own mark for the article text outranks any word */

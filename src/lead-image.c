@@ -71,36 +71,6 @@ static const char *const hidden_hints[] = {
 	"screenreader", "offscreen", "off-screen", "a11y", "hidden", NULL
 };
 
-/* Does one class name or the id (split at spaces) contain a word of
- * want and, when avoid is given, none of avoid? */
-static bool name_has(xmlNodePtr n, const char *const *want, const char *const *avoid)
-{
-	static const char *const attrs[] = {"class", "id", NULL};
-	for (int a = 0; attrs[a]; a++) {
-		const char *v = dom_attr_raw(n, attrs[a]);
-		while (v && *v) {
-			while (*v == ' ' || *v == '\t' || *v == '\n')
-				v++;
-			size_t len = strcspn(v, " \t\n");
-			char name[128];
-			if (len && len < sizeof name) {
-				for (size_t i = 0; i < len; i++)
-					name[i] = (char)ascii_tolower((unsigned char)v[i]);
-				name[len] = '\0';
-				bool hit = false, bad = false;
-				for (int i = 0; want[i] && !hit; i++)
-					hit = strstr(name, want[i]) != NULL;
-				for (int i = 0; avoid && avoid[i] && hit && !bad; i++)
-					bad = strstr(name, avoid[i]) != NULL;
-				if (hit && !bad)
-					return true;
-			}
-			v += len;
-		}
-	}
-	return false;
-}
-
 /* The image URL an <img> shows: a real src, else a lazy-load attribute. */
 static const char *img_src(xmlNodePtr img)
 {
@@ -206,7 +176,7 @@ static bool is_hidden(xmlNodePtr n)
 		      text_casestr(style, "display: none") ||
 		      text_casestr(style, "visibility:hidden")))
 		return true;
-	return dom_hint(n, hidden_hints) || dom_attr_raw(n, "hidden");
+	return hint_inside(n, hidden_hints, NULL) || dom_attr_raw(n, "hidden");
 }
 
 /* Does href point at an image file (a lightbox link to the photo)? */
@@ -358,7 +328,7 @@ static bool is_hero(xmlNodePtr img)
 	int level = 0;
 	for (xmlNodePtr p = img; p && level < 4 && p->type == XML_ELEMENT_NODE;
 	     p = p->parent, level++)
-		if (name_has(p, words, NULL))
+		if (hint_inside(p, words, NULL))
 			return true;
 	return false;
 }
@@ -466,7 +436,7 @@ static bool credit_mark(xmlNodePtr n, bool weak)
 	if (ip && (strstr(ip, "copyright") || strstr(ip, "creditText") ||
 		   (weak && strstr(ip, "author"))))
 		return true;
-	return name_has(n, credit_words, NULL) ||
+	return hint_inside(n, credit_words, NULL) ||
 	       (weak && hint_token(n, credit_tokens));
 }
 
@@ -476,7 +446,7 @@ static bool caption_mark(xmlNodePtr n)
 	const char *ip = dom_attr_raw(n, "itemprop");
 	if (ip && (strstr(ip, "caption") || strstr(ip, "description")))
 		return true;
-	return dom_is(n, "figcaption") || name_has(n, caption_words, credit_words) ||
+	return dom_is(n, "figcaption") || hint_inside(n, caption_words, credit_words) ||
 	       hint_token(n, caption_tokens);
 }
 

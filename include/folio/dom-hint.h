@@ -1,18 +1,36 @@
-/* dom-hint.h - class/id word matching by token, not substring.
+/* dom-hint.h - folio's one class/id matcher: does an element's class
+ * or id carry one of a list of words (lower case, NULL-terminated;
+ * ASCII case is ignored)?  Three ways to meet a word:
  *
- * dom_hint() matches substrings, which is right for boilerplate words
- * but wrong for short ones: "ad-" is inside "head-", "nav" inside
- * "canvas", "author" inside "authorization".  hint_token() splits the
- * class and id values at non-alphanumerics and asks whether a token
- * starts with one of the words. */
+ *   hint_token        an alphanumeric token starts with it: "nav"
+ *                     meets "navbar", "main-nav", not "canvas"
+ *   hint_token_exact  a token is it: "ad" meets "top-ad", not "address"
+ *   hint_inside       a class name (split at white space) holds it
+ *                     anywhere, for words long enough to be safe:
+ *                     "sr-only" meets "js-sr-only" */
 #ifndef FOLIO_DOM_HINT_H
 #define FOLIO_DOM_HINT_H
 
 #include <stdbool.h>
 #include <libxml/tree.h>
 
-/* Does a class/id token of n start with one of words (NULL-terminated,
- * lower case)?  ASCII case is ignored. */
+#include <stddef.h>
+#include "folio/util-ascii.h"
+
+/* The tokenizer behind hint_token: the next run of ASCII letters and
+ * digits at or after v (*len bytes long), or NULL at the end. */
+static inline const char *hint_next_token(const char *v, size_t *len)
+{
+	while (*v && !ascii_isalnum((unsigned char)*v))
+		v++;
+	const char *e = v;
+	while (ascii_isalnum((unsigned char)*e))
+		e++;
+	*len = (size_t)(e - v);
+	return e > v ? v : NULL;
+}
+
+/* Does a class/id token of n start with one of words? */
 bool hint_token(xmlNodePtr n, const char *const *words);
 
 /* Whole tokens only: "ad" matches "ad" and "top-ad", not "address". */
@@ -20,6 +38,10 @@ bool hint_token_exact(xmlNodePtr n, const char *const *words);
 
 /* The same test on a plain string of tokens (e.g. an image URL). */
 bool hint_token_str(const char *value, const char *const *words);
+
+/* Does a class name or the id of n hold one of want and, when avoid is
+ * given, none of avoid (in that same name)? */
+bool hint_inside(xmlNodePtr n, const char *const *want, const char *const *avoid);
 
 /* Is href the site's home page ("/", "https://host/")? */
 bool hint_home_link(const char *href);

@@ -65,11 +65,6 @@ char *dom_text(xmlNodePtr node);
  * page's text out of a large container. */
 char *dom_text_max(xmlNodePtr node, size_t max);
 
-/* Does the class or id of node contain one of the words (a
- * NULL-terminated list, lower-case)?  Matches substrings of the
- * lower-cased attribute values, e.g. "share" matches "social-share". */
-bool dom_hint(xmlNodePtr node, const char *const *words);
-
 /* First element below root (document order) with this tag, or NULL. */
 xmlNodePtr dom_find(xmlNodePtr root, const char *name);
 

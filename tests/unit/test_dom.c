@@ -107,18 +107,6 @@ static void test_text_deep(void **state)
 	xmlFreeDoc(d);
 }
 
-static void test_hint(void **state)
-{
-	(void)state;
-	static const char *const words[] = { "share", "comment", NULL };
-	xmlDocPtr d = parse("<div class='Social-SHARE bar'></div><span id='comments'></span><p class=x></p>");
-	xmlNodePtr root = xmlDocGetRootElement(d);
-	assert_true(dom_hint(dom_find(root, "div"), words));
-	assert_true(dom_hint(dom_find(root, "span"), words));
-	assert_false(dom_hint(dom_find(root, "p"), words));
-	xmlFreeDoc(d);
-}
-
 static void test_base_url(void **state)
 {
 	(void)state;
@@ -143,7 +131,6 @@ int main(void)
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_text_max),
 		cmocka_unit_test(test_text_deep),
-		cmocka_unit_test(test_hint),
 		cmocka_unit_test(test_base_url),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

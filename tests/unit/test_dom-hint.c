@@ -1,0 +1,101 @@
+/* Unit tests for dom-hint.c: the one class/id matcher, its three ways
+ * to meet a word, and its tokenizer. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+#include <libxml/HTMLparser.h>
+
+#include "folio/dom.h"
+#include "folio/dom-hint.h"
+
+static xmlDocPtr parse(const char *html)
+{
+	xmlDocPtr d = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+				     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	assert_non_null(d);
+	return d;
+}
+
+/* The first <tag> of the page. */
+static xmlNodePtr el(xmlDocPtr d, const char *tag)
+{
+	return dom_find(xmlDocGetRootElement(d), tag);
+}
+
+static void test_tokens(void **state)
+{
+	static const char *const nav[] = { "nav", NULL };
+	static const char *const ad[] = { "ad", NULL };
+	(void)state;
+	xmlDocPtr d = parse("<div class='Main-NAVBAR x'></div><p class='canvas'></p>"
+			    "<span id='top-ad'></span><b class='address'></b>");
+	assert_true(hint_token(el(d, "div"), nav));          /* a token starts so */
+	assert_false(hint_token(el(d, "p"), nav));           /* inside a token: no */
+	assert_true(hint_token_exact(el(d, "span"), ad));    /* the id's token */
+	assert_false(hint_token_exact(el(d, "b"), ad));
+	assert_true(hint_token(el(d, "b"), ad));             /* "address" starts "ad" */
+	assert_true(hint_token_str("https://x.org/img/ad_300x250.png", ad));
+	assert_false(hint_token_str(NULL, ad));
+	xmlFreeDoc(d);
+}
+
+static void test_inside(void **state)
+{
+	static const char *const words[] = { "share", "comment", NULL };
+	static const char *const caption[] = { "caption", NULL };
+	static const char *const credit[] = { "credit", NULL };
+	(void)state;
+	xmlDocPtr d = parse("<div class='Social-SHARE bar'></div><span id='comments'></span>"
+			    "<p class='x'></p><i class='caption-credit caption-text'></i>"
+			    "<u class='caption-credit'></u>");
+	assert_true(hint_inside(el(d, "div"), words, NULL));
+	assert_true(hint_inside(el(d, "span"), words, NULL));
+	assert_false(hint_inside(el(d, "p"), words, NULL));
+	/* avoid goes by name: one name without "credit" is enough */
+	assert_true(hint_inside(el(d, "i"), caption, credit));
+	assert_false(hint_inside(el(d, "u"), caption, credit));
+	xmlFreeDoc(d);
+}
+
+/* A name of 128 bytes or more is no hint (and is not searched). */
+static void test_inside_long_name(void **state)
+{
+	static const char *const words[] = { "hidden", NULL };
+	char html[400];
+	(void)state;
+	snprintf(html, sizeof html, "<div class='%0*d-hidden'></div><p class='x-hidden'></p>",
+		 140, 0);
+	xmlDocPtr d = parse(html);
+	assert_false(hint_inside(el(d, "div"), words, NULL));
+	assert_true(hint_inside(el(d, "p"), words, NULL));
+	xmlFreeDoc(d);
+}
+
+static void test_next_token(void **state)
+{
+	const char *v = "  Main-nav__item2 ,x";
+	const char *want[] = { "Main", "nav", "item2", "x" };
+	size_t len, k = 0;
+	(void)state;
+	for (const char *t; (t = hint_next_token(v, &len)); v = t + len, k++) {
+		assert_true(k < 4);
+		assert_int_equal(len, strlen(want[k]));
+		assert_memory_equal(t, want[k], len);
+	}
+	assert_int_equal(k, 4);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_inside),
+		cmocka_unit_test(test_inside_long_name),
+		cmocka_unit_test(test_next_token),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
