@@ -1,4 +1,5 @@
 /* open.c - a user's argument (URL, file, "-") -> struct article. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,13 +22,21 @@ struct bytes {
 	size_t len;
 };
 
-static enum status_code read_source(const char *arg, struct bytes *out,
-				    char err[OPEN_ERR_MAX])
+/* A file, a device, a FIFO or stdin, up to the same --max-size as a
+ * URL's body: reading stops at the cap. */
+static enum status_code read_source(const char *arg, const struct open_opts *opts,
+				    struct bytes *out, char err[OPEN_ERR_MAX])
 {
 	bool in = strcmp(arg, "-") == 0;
-	int rc = in ? file_read_fd(STDIN_FILENO, 0, &out->data, &out->len)
-		    : file_read_path(arg, 0, &out->data, &out->len);
+	size_t max = opts && opts->max_size ? opts->max_size : FETCH_DEFAULT_MAX_SIZE;
+	int rc = in ? file_read_fd(STDIN_FILENO, max, &out->data, &out->len)
+		    : file_read_path(arg, max, &out->data, &out->len);
 
+	if (rc == EFBIG) {
+		snprintf(err, OPEN_ERR_MAX, "%s: too large (over %zu bytes)",
+			 in ? "<stdin>" : arg, max);
+		return STATUS_NOT_HTML;
+	}
 	if (rc) {
 		snprintf(err, OPEN_ERR_MAX, "%s: %s", in ? "<stdin>" : arg, strerror(rc));
 		return STATUS_INPUT;
@@ -76,7 +85,7 @@ static enum status_code open_local(const char *arg, const struct open_opts *opts
 				   struct article **out, char err[OPEN_ERR_MAX])
 {
 	struct bytes page = { 0 };
-	enum status_code rc = read_source(arg, &page, err);
+	enum status_code rc = read_source(arg, opts, &page, err);
 	if (rc != STATUS_OK)
 		return rc;
 	if (opts && opts->on_feed &&

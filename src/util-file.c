@@ -2,6 +2,7 @@
  * page being saved). */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,18 +15,25 @@
 
 int file_read_fd(int fd, size_t max, char **data, size_t *len)
 {
-	struct buf b = { 0 };
+	/* One byte past max is enough to know the input is too large: the
+	 * buffer never holds more, so /dev/zero or an endless pipe costs
+	 * max bytes of memory and stops there. */
+	struct buf b = { .max = max && max < SIZE_MAX - 1 ? max + 1 : 0 };
 
 	*data = NULL;
 	*len = 0;
 	for (;;) {
+		size_t step = READ_STEP;
+		if (b.max && step > b.max - b.len)
+			step = b.max - b.len;
 		/* the buffer doubles as it fills, so a large file costs
 		 * one pass */
-		if (b.cap - b.len <= READ_STEP && !buf_reserve(&b, READ_STEP)) {
+		if (b.cap - b.len <= step && !buf_reserve(&b, step)) {
 			buf_free(&b);
 			return ENOMEM;
 		}
-		ssize_t got = read(fd, b.data + b.len, b.cap - 1 - b.len);
+		size_t room = b.cap - 1 - b.len;
+		ssize_t got = read(fd, b.data + b.len, room < step ? room : step);
 		if (got == 0)
 			break;
 		if (got < 0) {
@@ -50,7 +58,7 @@ int file_read_fd(int fd, size_t max, char **data, size_t *len)
 int file_read_path(const char *path, size_t max, char **data, size_t *len)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY), rc;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
 
 	*data = NULL;
 	*len = 0;
@@ -58,6 +66,8 @@ int file_read_path(const char *path, size_t max, char **data, size_t *len)
 		return errno;
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
 		rc = EISDIR;
+	else if (max && S_ISREG(st.st_mode) && (uint64_t)st.st_size > max)
+		rc = EFBIG;     /* known before reading any of it */
 	else
 		rc = file_read_fd(fd, max, data, len);
 	close(fd);

@@ -97,12 +97,50 @@ static void test_pipe(void **state)
 	free(data);
 }
 
+/* A device without end stops at the cap (it once grew without bound). */
+static void test_endless_device(void **state)
+{
+	(void)state;
+	char *data = (char *)1;
+	size_t len = 7;
+	assert_int_equal(file_read_path("/dev/zero", 100000, &data, &len), EFBIG);
+	assert_null(data);
+	assert_int_equal(len, 0);
+}
+
+/* A pipe of exactly max bytes is read; one more byte is too many. */
+static void test_pipe_at_cap(void **state)
+{
+	(void)state;
+	for (size_t extra = 0; extra < 2; extra++) {
+		int fds[2];
+		char *data;
+		size_t len;
+		char bytes[1001];
+		memset(bytes, 'x', sizeof bytes);
+		assert_int_equal(pipe(fds), 0);
+		assert_int_equal(write(fds[1], bytes, 1000 + extra), (ssize_t)(1000 + extra));
+		close(fds[1]);
+		int rc = file_read_fd(fds[0], 1000, &data, &len);
+		close(fds[0]);
+		if (extra) {
+			assert_int_equal(rc, EFBIG);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		assert_int_equal(len, 1000);
+		free(data);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_whole_file),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_pipe),
+		cmocka_unit_test(test_endless_device),
+		cmocka_unit_test(test_pipe_at_cap),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
