@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
+#include <unicase.h>
 #include "folio/charset.h"
 #include "folio/dom.h"
 #include "folio/dom-hint.h"
@@ -985,6 +986,8 @@ static enum block_type current_type(struct emit *e)
 	return BLOCK_P;
 }
 
+static bool is_related_title(const char *text, size_t len);
+
 static void flush(struct emit *e)
 {
 	enum block_type type = current_type(e);
@@ -1007,6 +1010,9 @@ static void flush(struct emit *e)
 	if (type >= BLOCK_H2 && type <= BLOCK_H6 && same_as_title(e, e->text.data))
 		drop = true;
 	if (type == BLOCK_P && (is_byline_line(e, e->text.data, len) || is_label_link(e, len)))
+		drop = true;
+	if ((type == BLOCK_P || (type >= BLOCK_H2 && type <= BLOCK_H6)) && !e->lenient &&
+	    is_related_title(e->text.data, len))
 		drop = true;
 	if (drop)
 		goto out;
@@ -1041,41 +1047,69 @@ out:
 	}
 }
 
-/* Words that open a related-links box, in the languages of the web's
- * big news sites (lower-case; matched at the start of the box). */
+/* Words that open a related-links box or a teaser list, in the
+ * languages of the web (lower-case; matched at the start of the text). */
 static const char *const related_leads[] = {
 	"more from", "read more", "read also", "also read", "related",
 	"recommended", "see also", "you may also like", "you might also like",
 	"more on this", "more stories", "more news", "trending", "most read",
-	"most popular", "don't miss", "further reading", "читайте также",
-	"смотрите также", "lire aussi", "à lire aussi", "lesen sie auch",
-	"mehr zum thema", "leer más", "lea también", "leia também",
-	"leggi anche", "相关", "延伸阅读", "関連", NULL
+	"most popular", "don't miss", "further reading", "popular posts",
+	"recent posts", "latest news", "latest posts", "more like this",
+	"what to read next", "up next", "читайте также", "смотрите также",
+	"лучшее за", "lire aussi", "à lire aussi", "à lire également",
+	"sur le même sujet", "vous aimerez aussi", "lesen sie auch",
+	"mehr zum thema", "weitere artikel", "weitere beiträge", "neueste artikel",
+	"ähnliche beiträge", "ähnliche artikel", "das könnte sie auch",
+	"das könnte dich auch", "auch interessant", "auch lesen", "meistgelesen",
+	"top themen", "leer más", "lea también", "le puede interesar",
+	"te puede interesar", "noticias relacionadas", "leia também",
+	"veja também", "leggi anche", "potrebbe interessarti",
+	"articoli correlati", "lees ook", "meer nieuws", "zobacz również",
+	"zobacz także", "czytaj też", "czytaj także", "相关", "延伸阅读",
+	"関連", NULL
 };
+
+/* Does text start with a related lead?  Case is folded over the first
+ * bytes only (the leads are short): any script, any locale. */
+static bool text_starts_related(const char *text, size_t len)
+{
+	char folded[160];
+	size_t flen = sizeof folded;
+	uint8_t *f;
+
+	if (len > 120)
+		len = 120;
+	f = u8_tolower((const uint8_t *)text, len, NULL, NULL, (uint8_t *)folded, &flen);
+	if (!f)
+		return false;
+	for (int i = 0; related_leads[i]; i++) {
+		size_t n = strlen(related_leads[i]);
+		if (flen >= n && memcmp(f, related_leads[i], n) == 0) {
+			if (f != (uint8_t *)folded)
+				free(f);
+			return true;
+		}
+	}
+	if (f != (uint8_t *)folded)
+		free(f);
+	return false;
+}
 
 static bool starts_related(xmlNodePtr n)
 {
-	char *t = dom_text_max(n, 2000), *l;
-	bool r = false;
+	char *t = dom_text_max(n, 200);
+	bool r = t && text_starts_related(t, strlen(t));
 
-	if (!t)
-		return false;
-	l = t;
-	for (char *p = l; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p + 32);
-	for (int i = 0; related_leads[i]; i++) {
-		size_t n2 = strlen(related_leads[i]);
-		if (strncmp(l, related_leads[i], n2) == 0) {
-			r = true;
-			break;
-		}
-	}
-	/* Cyrillic capitals are not lowered above: try the original too */
-	if (!r && (strncmp(t, "Читайте также", 25) == 0 || strncmp(t, "ЧИТАЙТЕ ТАКЖЕ", 25) == 0))
-		r = true;
 	free(t);
 	return r;
+}
+
+/* A short heading or line that opens a box of teasers ("Weitere
+ * Artikel", "Das könnte Sie auch interessieren"): the box goes by its
+ * own shape, its title must go with it. */
+static bool is_related_title(const char *text, size_t len)
+{
+	return len <= 60 && text_starts_related(text, len);
 }
 
 /* Is this a data table, or layout?  Layout: role=presentation, a

@@ -127,6 +127,29 @@ static void test_related_paragraph_run(void **state)
 	article_free(a);
 }
 
+/* The title of a teaser box stays behind when the box goes by its
+ * shape ("Weitere Artikel", "Zobacz również", "LE PUEDE INTERESAR"):
+ * a short line starting with a related lead, in any language and case. */
+static void test_teaser_titles_dropped(void **state)
+{
+	(void)state;
+	char *html = page(
+		"<body><div class='story'><p>%s</p>"
+		"<h3>Das könnte Sie auch interessieren</h3>"
+		"<div class='grid'><a href='/1'><img src='/1.jpg'></a><a href='/2'><img src='/2.jpg'></a></div>"
+		"<p>%s</p>"
+		"<p><b>ZOBACZ RÓWNIEŻ</b></p>"
+		"<p>%s</p>"
+		"<h2>Ähnliche Beiträge</h2></div></body>", para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 3);
+	assert_string_equal(a->blocks[0].text, para1);
+	assert_string_equal(a->blocks[1].text, para2);
+	assert_string_equal(a->blocks[2].text, para3);
+	article_free(a);
+}
+
 static void test_story_cards_dropped(void **state)
 {
 	(void)state;
@@ -392,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_boilerplate_removed),
 		cmocka_unit_test(test_read_more_line_and_hidden),
 		cmocka_unit_test(test_related_paragraph_run),
+		cmocka_unit_test(test_teaser_titles_dropped),
 		cmocka_unit_test(test_story_cards_dropped),
 		cmocka_unit_test(test_links_and_whitespace),
 		cmocka_unit_test(test_block_types),
