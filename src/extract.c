@@ -786,6 +786,8 @@ static size_t pick_roots(struct ctx *c, int top, xmlNodePtr *roots, size_t max)
 		}
 		if ((s->flags & F_CANDIDATE) && s->score + bonus >= threshold)
 			take = true;
+		else if (bonus > 0 && s->weight >= 0 && s->text >= 80 && link_density(s) < 0.2f)
+			take = true;    /* a section of the same template as the top */
 		else if (s->weight >= 0 && s->text >= 200 && s->text * 3 >= t->text &&
 			 link_density(s) < 0.2f)
 			take = true;    /* deep text the 5-level scoring missed */

@@ -150,6 +150,32 @@ static void test_teaser_titles_dropped(void **state)
 	article_free(a);
 }
 
+/* An article cut into sections of one template, each paragraph nested
+ * deeper than the scoring reaches: the top section's siblings of the
+ * same class come along though their scores are low. */
+static void test_sections_of_one_template(void **state)
+{
+	(void)state;
+	static const char open[] =
+		"<div class='sect'><div class='wrap'><div class='row'><div class='col'>"
+		"<div class='tp'><div class='ft'>";
+	static const char close[] = "</div></div></div></div></div></div>";
+	static const char later[] =
+		"The work is due to start in the spring, once the last permits are in and the "
+		"contractor has been chosen.";
+	char *html = page("<body><div class='detail'>%s<p>%s</p><p>%s</p><p>%s</p>%s"
+			  "%s<p>%s</p>%s</div>"
+			  "<div class='sect'><a href='/a'>Imprint</a> <a href='/b'>Privacy</a></div></body>",
+			  open, para1, para2, para3, close, open, later, close);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 4);
+	assert_string_equal(a->blocks[0].text, para1);
+	assert_string_equal(a->blocks[3].text, later);
+	assert_int_equal(find_block(a, "Imprint"), -1);
+	article_free(a);
+}
+
 static void test_story_cards_dropped(void **state)
 {
 	(void)state;
@@ -416,6 +442,7 @@ int main(void)
 		cmocka_unit_test(test_read_more_line_and_hidden),
 		cmocka_unit_test(test_related_paragraph_run),
 		cmocka_unit_test(test_teaser_titles_dropped),
+		cmocka_unit_test(test_sections_of_one_template),
 		cmocka_unit_test(test_story_cards_dropped),
 		cmocka_unit_test(test_links_and_whitespace),
 		cmocka_unit_test(test_block_types),
