@@ -77,9 +77,11 @@ static void folding_in_turkish_locale(void **state)
 			      "generates it); skipping\n");
 		skip();
 	}
-	/* The locale is the one that breaks <strings.h>: otherwise this
-	 * test would prove nothing. */
-	assert_true(strcasecmp("TITLE", "title") != 0);
+	/* The locale is the one that breaks <ctype.h> (and so glibc's
+	 * strcasecmp): otherwise this test would prove nothing.  tolower,
+	 * not strcasecmp, is asked: the sanitizers replace strcasecmp with
+	 * an ASCII one of their own. */
+	assert_true(tolower('I') != 'i');
 	check_folding();
 	setlocale(LC_ALL, "C");
 }
