@@ -7,7 +7,7 @@ set -eu
 # Test: cmocka (unit tests), tmux (pager tests), python3 + openssl (the
 # loopback HTTP/HTTPS test server and its throw-away certificate).
 PKGS="gcc make pkg-config libxml2-dev libcurl4-openssl-dev libncurses-dev
-libunistring-dev libjansson-dev libsqlite3-dev libcmocka-dev libidn2-dev
+libunistring-dev libjansson-dev libsqlite3-dev libcmocka-dev libidn2-dev libuchardet-dev
 libchafa-dev libglib2.0-dev libjpeg62-turbo-dev libpng-dev libwebp-dev libgif-dev
 tmux python3 openssl ca-certificates locales"
 

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uchardet.h>
 #include "folio/charset.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
@@ -211,18 +212,48 @@ static bool looks_utf8(struct utf8_stats st)
 	return st.multi > 0 && st.invalid * 20 <= st.multi;
 }
 
-void charset_detect(const char *bytes, size_t len, const char *declared,
-		    char out[CHARSET_NAME_MAX], size_t *bom_len)
-{
-	charset_detect_ex(bytes, len, declared, out, bom_len, NULL);
-}
-
 /* 7-bit encodings: ASCII-only bytes are not ASCII text in these. */
 static bool seven_bit(const char *name)
 {
 	return strncmp(name, "ISO-2022", 8) == 0 || strcmp(name, "HZ-GB-2312") == 0 ||
 	       strcmp(name, "UTF-7") == 0 || strcmp(name, "HZ") == 0;
 }
+
+/* Bytes handed to the detector at most: from the first non-ASCII one
+ * (the ASCII before it, markup and scripts, tells nothing). */
+#define DETECT_MAX (256 * 1024)
+
+/* An undeclared page that is not UTF-8: libuchardet's guess, as a
+ * usable encoding name (charset_normalize: GB2312 reads as GB18030,
+ * ISO-8859-1 as windows-1252, as browsers do), else windows-1252. */
+static void detect_legacy(const char *bytes, size_t len, char out[CHARSET_NAME_MAX])
+{
+	const char *hi = bytes;
+	while (hi < bytes + len && (unsigned char)*hi < 0x80)
+		hi++;
+	size_t n = (size_t)(bytes + len - hi);
+	uchardet_t ud = n ? uchardet_new() : NULL;
+	strcpy(out, "WINDOWS-1252");
+	if (!ud)
+		return;
+	if (uchardet_handle_data(ud, hi, n < DETECT_MAX ? n : DETECT_MAX) == 0) {
+		uchardet_data_end(ud);
+		const char *guess = uchardet_get_charset(ud);
+		char name[CHARSET_NAME_MAX];
+		/* UTF-8 is not a guess here: the bytes were not (valid) UTF-8. */
+		if (guess && *guess && charset_normalize(guess, strlen(guess), name) &&
+		    strcmp(name, "UTF-8") != 0 && !seven_bit(name))
+			strcpy(out, name);
+	}
+	uchardet_delete(ud);
+}
+
+void charset_detect(const char *bytes, size_t len, const char *declared,
+		    char out[CHARSET_NAME_MAX], size_t *bom_len)
+{
+	charset_detect_ex(bytes, len, declared, out, bom_len, NULL);
+}
+
 
 void charset_detect_ex(const char *bytes, size_t len, const char *declared,
 		       char out[CHARSET_NAME_MAX], size_t *bom_len, bool *as_is)
@@ -257,9 +288,11 @@ void charset_detect_ex(const char *bytes, size_t len, const char *declared,
 		    (st.multi > 0 || (st.invalid == 0 && !seven_bit(out))))
 			strcpy(out, "UTF-8");
 		else if (is_utf8 && !looks_utf8(st))
-			strcpy(out, "WINDOWS-1252");
+			detect_legacy(bytes, len, out);
+	} else if (looks_utf8(st)) {
+		strcpy(out, "UTF-8");
 	} else {
-		strcpy(out, looks_utf8(st) ? "UTF-8" : "WINDOWS-1252");
+		detect_legacy(bytes, len, out);
 	}
 	if (as_is)
 		*as_is = strcmp(out, "UTF-8") == 0 && st.invalid == 0 && st.controls == 0;

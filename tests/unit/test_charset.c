@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -92,6 +93,36 @@ static void test_undeclared_latin(void **state)
 	assert_string_equal(name, "WINDOWS-1252");
 	assert_string_equal(s, "<p>café “q”</p>");
 	free(s);
+}
+
+/* BOM > header > meta > detection (libuchardet) > windows-1252, on the
+ * same KOI8-R bytes ("Портовый совет одобрил строительство нового
+ * причала" and more, as a Russian page would have). */
+static void test_detection_order(void **state)
+{
+	(void)state;
+	const char *koi8 = "<p>\xf0\xcf\xd2\xd4\xcf\xd7\xd9\xca \xd3\xcf\xd7\xc5\xd4 "
+		"\xcf\xc4\xcf\xc2\xd2\xc9\xcc \xd3\xd4\xd2\xcf\xc9\xd4\xc5\xcc\xd8\xd3\xd4\xd7\xcf "
+		"\xce\xcf\xd7\xcf\xc7\xcf \xd0\xd2\xc9\xde\xc1\xcc\xc1. \xf2\xc1\xc2\xcf\xd4\xd9 "
+		"\xc4\xcf\xcc\xd6\xce\xd9 \xce\xc1\xde\xc1\xd4\xd8\xd3\xd1 \xd7\xc5\xd3\xce\xcf\xca.</p>";
+	char page[1024], name[CHARSET_NAME_MAX];
+	size_t bom;
+	charset_detect(koi8, strlen(koi8), NULL, name, &bom);
+	assert_string_equal(name, "KOI8-R");                     /* detection */
+	char *s = conv(koi8, strlen(koi8), NULL, name);
+	assert_non_null(strstr(s, "Портовый совет одобрил строительство нового причала"));
+	free(s);
+	snprintf(page, sizeof page, "<meta charset=windows-1251>%s", koi8);
+	charset_detect(page, strlen(page), NULL, name, &bom);
+	assert_string_equal(name, "WINDOWS-1251");               /* meta beats it */
+	charset_detect(page, strlen(page), "iso-8859-5", name, &bom);
+	assert_string_equal(name, "ISO-8859-5");                 /* header beats meta */
+	snprintf(page, sizeof page, "\xef\xbb\xbf<p>ok</p>");
+	charset_detect(page, strlen(page), "koi8-r", name, &bom);
+	assert_string_equal(name, "UTF-8");                      /* BOM beats all */
+	/* Too little to tell: windows-1252. */
+	charset_detect("<p>\xe9</p>", 8, NULL, name, &bom);
+	assert_string_equal(name, "WINDOWS-1252");
 }
 
 static void test_http_header_wins_over_meta(void **state)
@@ -197,6 +228,7 @@ int main(void)
 		cmocka_unit_test(test_gbk_really),
 		cmocka_unit_test(test_undeclared_utf8),
 		cmocka_unit_test(test_undeclared_latin),
+		cmocka_unit_test(test_detection_order),
 		cmocka_unit_test(test_http_header_wins_over_meta),
 		cmocka_unit_test(test_boms),
 		cmocka_unit_test(test_broken_sequences),
