@@ -231,6 +231,10 @@ static void detect_legacy(const char *bytes, size_t len, char out[CHARSET_NAME_M
 	const char *hi = bytes;
 	while (hi < bytes + len && (unsigned char)*hi < 0x80)
 		hi++;
+	/* Some ASCII before it, so the data never starts with a BOM
+	 * look-alike (FF FE is no BOM in the middle of a page). */
+	if (hi < bytes + len)
+		hi = hi - bytes > 256 ? hi - 256 : bytes;
 	size_t n = (size_t)(bytes + len - hi);
 	uchardet_t ud = n ? uchardet_new() : NULL;
 	strcpy(out, "WINDOWS-1252");
@@ -240,9 +244,10 @@ static void detect_legacy(const char *bytes, size_t len, char out[CHARSET_NAME_M
 		uchardet_data_end(ud);
 		const char *guess = uchardet_get_charset(ud);
 		char name[CHARSET_NAME_MAX];
-		/* UTF-8 is not a guess here: the bytes were not (valid) UTF-8. */
+		/* Not UTF-8 (the bytes were not), nor UTF-16/32 without a BOM
+		 * (the markup is ASCII bytes), nor a 7-bit encoding. */
 		if (guess && *guess && charset_normalize(guess, strlen(guess), name) &&
-		    strcmp(name, "UTF-8") != 0 && !seven_bit(name))
+		    strncmp(name, "UTF-", 4) != 0 && !seven_bit(name))
 			strcpy(out, name);
 	}
 	uchardet_delete(ud);
@@ -288,7 +293,7 @@ void charset_detect_ex(const char *bytes, size_t len, const char *declared,
 		    (st.multi > 0 || (st.invalid == 0 && !seven_bit(out))))
 			strcpy(out, "UTF-8");
 		else if (is_utf8 && !looks_utf8(st))
-			detect_legacy(bytes, len, out);
+			strcpy(out, "WINDOWS-1252");
 	} else if (looks_utf8(st)) {
 		strcpy(out, "UTF-8");
 	} else {
