@@ -116,7 +116,7 @@ eval: deps
 	@sh scripts/eval.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory folio $(BENCH_BIN) $(BUILD)/tools/genpage
+	@$(MAKE) --no-print-directory folio $(BENCH_BIN) $(BUILD)/tools/genpage $(BUILD)/tools/genimage
 	@sh bench/run.sh "$(BUILD)"
 
 BINDIR = $(DESTDIR)$(PREFIX)/bin

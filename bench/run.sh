@@ -46,6 +46,13 @@ sh bench/fetch_bench.sh "$build" $pages
 # Step: the store (SQLite): open, history, resume lookup, cache put/get.
 "$build/bench/store_bench"
 
+# Step: the lead picture (issue 18): decode + render of a 1600x900 JPEG
+# with a photograph's texture (tests/tools/genimage, built by make bench).
+pic=$(mktemp)
+"$build/tools/genimage" photo 1600 900 "$pic"
+"$build/bench/image_bench" "$pic"
+rm -f "$pic"
+
 # Step: the pathological pages of issue 6 (tests/tools/genpage.c, built
 # by make bench; generated, not committed), whole process, one run each
 # (BENCH_PATHO_REPS to change).

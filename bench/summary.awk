@@ -112,6 +112,14 @@ END {
 	}
 	if (has("store.open.median"))
 		row("store open + close, median", ms(v["store.open.median"]), "-", "-")
+	if (has("image.decode_full")) {
+		row("lead picture 1600x900 JPEG: decode full size; for the pager (1/2 scale)",
+		    ms(v["image.decode_full"]) "; " ms(v["image.decode_pager"]), "-", "-")
+		row("lead picture: render 80x16 as symbols; as sixels",
+		    ms(v["image.render_symbols"]) "; " ms(v["image.render_sixel"]), "-", "-")
+		row("lead picture: peak RSS growth (decodes + renders)",
+		    mib(v["image.rss_growth_mib"]), "-", "-")
+	}
 
 	for (i = 0; i < npatho; i++) {
 		split(patho[i], p, " ")   # NAME BYTES FOLIO_MS BARE_MS FOLIO_MIB BARE_MIB EXIT

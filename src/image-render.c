@@ -150,6 +150,10 @@ struct image_art *image_render(const struct image *img,
 	int cols, rows;
 	if (!img || !img->rgba || box->mode == IMAGE_MODE_NONE)
 		return NULL;
+	/* One thread: a lead picture takes milliseconds (make bench), and
+	 * chafa's pool would leave glib's per-thread data to every exit. */
+	if (chafa_get_n_threads() != 1)
+		chafa_set_n_threads(1);
 	image_fit(img->width, img->height, box, &cols, &rows);
 	if (!cols)
 		return NULL;

@@ -1,6 +1,7 @@
 /* genimage - writes a test picture (tests/unit/image_samples.h: four
- * coloured quadrants) made by the format's own library.
- * usage: genimage jpeg|png|gif|webp WIDTH HEIGHT OUT */
+ * coloured quadrants) made by the format's own library; photo: a JPEG
+ * with a photograph's gradients and grain (for make bench).
+ * usage: genimage jpeg|png|gif|webp|photo WIDTH HEIGHT OUT */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,7 @@
 int main(int argc, char **argv)
 {
 	if (argc != 5) {
-		fprintf(stderr, "usage: genimage jpeg|png|gif|webp W H OUT\n");
+		fprintf(stderr, "usage: genimage jpeg|png|gif|webp|photo W H OUT\n");
 		return 1;
 	}
 	int w = atoi(argv[2]), h = atoi(argv[3]);
@@ -28,6 +29,8 @@ int main(int argc, char **argv)
 		bytes = sample_gif(w, h, false, false, &n);
 	else if (!strcmp(argv[1], "webp"))
 		bytes = sample_webp(w, h, &n);
+	else if (!strcmp(argv[1], "photo"))
+		bytes = sample_jpeg_of(sample_photo_pixels(w, h), w, h, false, &n);
 	FILE *f = bytes ? fopen(argv[4], "wb") : NULL;
 	if (!f || fwrite(bytes, 1, n, f) != n || fclose(f) != 0) {
 		fprintf(stderr, "genimage: cannot make %s\n", argv[4]);
