@@ -121,6 +121,8 @@ struct page {
 	struct image_load *pic_load;    /* the lead picture on its way */
 	struct image pic;       /* it, decoded; empty: none (yet) */
 	struct image_art *art;  /* pic drawn for the current window */
+	struct image_art *part; /* pixel modes: symbols for when the
+				 * picture is only partly on the screen */
 };
 
 enum mode { MODE_PAGE, MODE_HELP, MODE_LINKS };
@@ -750,7 +752,13 @@ static bool picture_render(struct ui *u, struct page *p)
 	if (p->art && p->art->cols == cols && p->art->rows == rows)
 		return false;
 	image_art_free(p->art);
+	image_art_free(p->part);
 	p->art = image_render(&p->pic, &box);
+	p->part = NULL;
+	if (box.mode != IMAGE_MODE_SYMBOLS) {   /* same size, as symbols */
+		box.mode = IMAGE_MODE_SYMBOLS;
+		p->part = image_render(&p->pic, &box);
+	}
 	u->pic_y = -1;
 	return true;
 }
@@ -813,9 +821,15 @@ static bool picture_wait(struct ui *u, int key_fd)
 	return true;
 }
 
+static int pixels_row(const struct ui *u);
+
+/* Symbols as cells; a pixel picture shown whole is drawn after curses
+ * (draw_pixels), one partly on the screen as symbols. */
 static void draw_picture_row(struct ui *u, const struct lline *ln, int y)
 {
-	const struct image_art *art = cur(u)->art;
+	const struct page *p = cur(u);
+	const struct image_art *art = p->art && p->art->cells ? p->art
+		: pixels_row(u) < 0 ? p->part : NULL;
 	if (!art || !art->cells || ln->pic_row >= art->rows)
 		return;
 	int x0 = u->margin + ln->indent;
@@ -972,7 +986,8 @@ static void picture_forget(struct page *p)
 	p->pic_load = NULL;
 	image_free(&p->pic);
 	image_art_free(p->art);
-	p->art = NULL;
+	image_art_free(p->part);
+	p->art = p->part = NULL;
 }
 
 static void free_page(struct page *p)

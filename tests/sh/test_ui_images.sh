@@ -4,8 +4,9 @@
 # (the server holds it until told), then the picture comes as rows of
 # coloured symbols above the caption and credit without moving the place;
 # it is cached with the page (--offline shows it), redrawn on a resize;
-# --no-images asks for no picture and draws none; a format folio does not
-# draw is one line in the status bar.
+# --no-images asks for no picture and draws none; sixels are written
+# after curses draws (symbols when partly scrolled off); a format folio
+# does not draw is one line in the status bar.
 set -u
 . "$(dirname "$0")/../server_lib.sh"
 . "$(dirname "$0")/../ui/lib.sh"
@@ -33,6 +34,7 @@ story "$root/held2.html" "/hold/pic2?file=photo.jpg"
 story "$root/none.html" "/hold/nopic?file=photo.jpg"
 printf 'BM\066\0\0\0\0\0\0\0\066\0\0\0' >"$root/odd.png"   # a BMP
 story "$root/odd.html" "/root/odd.png"
+story "$root/plain.html" "/root/photo.jpg"
 start_server --root "$root"
 U=http://127.0.0.1:$PORT
 release() {
@@ -125,6 +127,27 @@ ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
 [ "$(asked nopic)" = 0 ] || ui_fail "--no-images fetched the picture"
+
+# Sixels (--images=sixel; tmux drops them, so the cells stay blank): the
+# picture is written over the blank rows after curses has drawn, again
+# after ^L; partly scrolled off, its visible rows are symbols instead.
+ui_start TERM=xterm-256color -x 80 -y 16 -- --no-store --images=sixel "$U/root/plain.html"
+ui_wait_text "Photo: Ann Example"
+ui_wait_match -l 3 "^$" "no room made for the picture"
+[ "$(picture_rows)" = 0 ] || ui_fail "symbols drawn under a whole sixel picture"
+tm pipe-pane -t t -o "cat >'$UI_TMP/raw'"
+ui_keys C-l
+i=0
+until grep -q "$(printf '\033')P" "$UI_TMP/raw" 2>/dev/null; do
+	i=$((i + 1))
+	[ $i -lt "$UI_TRIES" ] || ui_fail "no sixel sequence written"
+	sleep 0.05
+done
+ui_keys j j j
+wait_picture 1
+ui_keys q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
 
 # A picture of another format: one quiet line in the status bar.
 ui_start TERM=xterm-256color -x 80 -y 24 -- --no-store "$U/root/odd.html"

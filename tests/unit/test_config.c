@@ -172,6 +172,29 @@ static void test_later_line_wins_and_ua_replaced(void **state)
 	assert_null(c.user_agent);
 }
 
+/* images = a picture mode; anything else warns and keeps the last good. */
+static void test_images(void **state)
+{
+	(void)state;
+	struct config c;
+	char *w;
+	config_init(&c);
+	assert_string_equal(c.images, "");
+	assert_int_equal(parse(&c, "images = sixel\nimages = none\n", &w), 0);
+	free(w);
+	assert_string_equal(c.images, "none");
+	assert_int_equal(parse(&c, "images = off\nimages = symbolsymbols\n"
+			       "images =\nimages = Kitty\n", &w), 4);
+	assert_non_null(strstr(w, "folio: cfg:1: images: bad value 'off' "
+			       "(auto, symbols, sixel, kitty, iterm or none)"));
+	free(w);
+	assert_string_equal(c.images, "none");
+	assert_int_equal(parse(&c, "images=auto", &w), 0);
+	free(w);
+	assert_string_equal(c.images, "auto");
+	config_free(&c);
+}
+
 static void test_warnings_do_not_echo_control_bytes(void **state)
 {
 	(void)state;
@@ -271,6 +294,7 @@ int main(void)
 		cmocka_unit_test(test_bad_lines_warn_and_rest_applies),
 		cmocka_unit_test(test_numbers_are_strict),
 		cmocka_unit_test(test_later_line_wins_and_ua_replaced),
+		cmocka_unit_test(test_images),
 		cmocka_unit_test(test_warnings_do_not_echo_control_bytes),
 		cmocka_unit_test(test_nul_inside_text),
 		cmocka_unit_test(test_load_file_and_default_path),
