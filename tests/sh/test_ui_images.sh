@@ -37,11 +37,22 @@ story "$root/odd.html" "/root/odd.png"
 story "$root/plain.html" "/root/photo.jpg"
 start_server --root "$root"
 U=http://127.0.0.1:$PORT
-release() {
-	python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=10).read()' "$U/release/$1"
+# get PATH: the server's answer to PATH.
+get() {
+	python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=10).read().decode().strip())' "$U$1"
 }
-asked() {
-	python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=10).read().decode().strip())' "$U/count/$1"
+release() { get "/release/$1" >/dev/null; }
+asked() { get "/count/$1"; }
+
+# until_true WHY CMD...: poll CMD until it succeeds, or fail with WHY.
+until_true() {
+	why=$1; shift
+	i=0
+	until "$@"; do
+		i=$((i + 1))
+		[ $i -lt "$UI_TRIES" ] || ui_fail "$why"
+		sleep 0.05
+	done
 }
 
 # Rows above the caption drawn in 256 colours (the picture).
@@ -49,25 +60,29 @@ picture_rows() {
 	ui_screen_attrs | awk '/The old ferry pier at low tide/ { exit }
 		/\[[34]8;5;[0-9]+m/ { n++ } END { print n + 0 }'
 }
-wait_picture() {
-	i=0
-	while [ "$(picture_rows)" -lt "$1" ]; do
-		i=$((i + 1))
-		[ $i -lt "$UI_TRIES" ] || ui_fail "no picture of $1 rows"
-		sleep 0.05
-	done
+has_rows() { [ "$(picture_rows)" -ge "$1" ]; }
+wait_picture() { until_true "no picture of $1 rows" has_rows "$1"; }
+top_line() { ui_screen | head -n 1; }
+status_line() { ui_screen | tail -n 1; }
+status_is_not() { [ "$(status_line)" != "$1" ]; }
+sixel_written() { grep -q "$(printf '\033')P" "$UI_TMP/raw" 2>/dev/null; }
+
+# open ROWS ARGS...: folio in an xterm-256color pane of 80 x ROWS, until
+# the page's text (the credit) shows.
+open() {
+	h=$1; shift
+	ui_start TERM=xterm-256color -x 80 -y "$h" -- "$@"
+	ui_wait_text "Photo: Ann Example"
 }
-top_line() {
-	ui_screen | head -n 1
-}
-status_line() {
-	ui_screen | tail -n 1
+quit() {
+	ui_keys q
+	ui_wait_exit
+	[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
 }
 
 # The text at once; the picture when it comes, above the caption, the
 # title still at the top.
-ui_start TERM=xterm-256color -x 80 -y 24 -- "$U/root/held.html"
-ui_wait_text "Photo: Ann Example"
+open 24 "$U/root/held.html"
 [ "$(top_line)" = "The pier will be rebuilt" ] || ui_fail "not at the title"
 [ "$(picture_rows)" = 0 ] || ui_fail "a picture before it was sent"
 release pic
@@ -78,84 +93,59 @@ ui_screen | grep -q "^Photo: Ann Example$" || ui_fail "credit gone"
 # Caption and credit right under the picture.
 ui_screen_attrs | awk '/[34]8;5;/ { last = NR } /The old ferry pier/ { cap = NR }
 	END { exit !(cap == last + 1) }' || ui_fail "caption not under the picture"
-rows=$(picture_rows)
-[ "$rows" -le 8 ] || ui_fail "$rows rows: more than a third of 24"
+shown=$(picture_rows)
+[ "$shown" -le 8 ] || ui_fail "$shown rows: more than a third of 24"
 
 # A resize draws it again for the new window: a third of 45 rows now.
 tm resize-window -t t -x 100 -y 45
-wait_picture $((rows + 3))
+wait_picture $((shown + 3))
 [ "$(picture_rows)" -le 15 ] || ui_fail "more than a third of 45"
-ui_keys q
-ui_wait_exit
-[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+quit
 
 # Cached with the page: offline, the picture comes from the cache.
-ui_start TERM=xterm-256color -x 80 -y 24 -- --offline "$U/root/held.html"
-ui_wait_text "Photo: Ann Example"
+open 24 --offline "$U/root/held.html"
 wait_picture 6
-ui_keys q
-ui_wait_exit
+quit
 [ "$(asked pic)" = 1 ] || ui_fail "the picture was fetched $(asked pic) times"
 
 # Scrolled below the picture's place: the same line stays at the top
 # when it comes (the status line's percentage says it came).
-ui_start TERM=xterm-256color -x 80 -y 12 -- --no-store "$U/root/held2.html"
-ui_wait_text "Photo: Ann Example"
+open 12 --no-store "$U/root/held2.html"
 ui_keys j j j j j     # title, blank, caption, credit, blank: gone by
 ui_wait_match -l 1 "^Paragraph 1: " "did not scroll to paragraph 1"
 before_top=$(top_line)
 before_status=$(status_line)
 release pic2
-i=0
-while [ "$(status_line)" = "$before_status" ]; do
-	i=$((i + 1))
-	[ $i -lt "$UI_TRIES" ] || ui_fail "the picture never came"
-	sleep 0.05
-done
+until_true "the picture never came" status_is_not "$before_status"
 [ "$(top_line)" = "$before_top" ] || ui_fail "the place moved: $(top_line)"
 ui_keys g
 wait_picture 3
-ui_keys q
-ui_wait_exit
+quit
 
 # --no-images: none asked for, none drawn (the picture is free to come).
 release nopic
-ui_start TERM=xterm-256color -x 80 -y 24 -- --no-store --no-images "$U/root/none.html"
-ui_wait_text "Photo: Ann Example"
+open 24 --no-store --no-images "$U/root/none.html"
 [ "$(picture_rows)" = 0 ] || ui_fail "a picture with --no-images"
-ui_keys q
-ui_wait_exit
-[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+quit
 [ "$(asked nopic)" = 0 ] || ui_fail "--no-images fetched the picture"
 
 # Sixels (--images=sixel; tmux drops them, so the cells stay blank): the
 # picture is written over the blank rows after curses has drawn, again
 # after ^L; partly scrolled off, its visible rows are symbols instead.
-ui_start TERM=xterm-256color -x 80 -y 16 -- --no-store --images=sixel "$U/root/plain.html"
-ui_wait_text "Photo: Ann Example"
+open 16 --no-store --images=sixel "$U/root/plain.html"
 ui_wait_match -l 3 "^$" "no room made for the picture"
 [ "$(picture_rows)" = 0 ] || ui_fail "symbols drawn under a whole sixel picture"
 tm pipe-pane -t t -o "cat >'$UI_TMP/raw'"
 ui_keys C-l
-i=0
-until grep -q "$(printf '\033')P" "$UI_TMP/raw" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -lt "$UI_TRIES" ] || ui_fail "no sixel sequence written"
-	sleep 0.05
-done
+until_true "no sixel sequence written" sixel_written
 ui_keys j j j
 wait_picture 1
-ui_keys q
-ui_wait_exit
-[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+quit
 
 # A picture of another format: one quiet line in the status bar.
-ui_start TERM=xterm-256color -x 80 -y 24 -- --no-store "$U/root/odd.html"
-ui_wait_text "Photo: Ann Example"
+open 24 --no-store "$U/root/odd.html"
 ui_wait_match -l 24 "^ No picture: $U/root/odd.png: not a JPEG"
 [ "$(picture_rows)" = 0 ] || ui_fail "a picture from a BMP"
 [ "$(top_line)" = "The pier will be rebuilt" ] || ui_fail "not at the title"
-ui_keys q
-ui_wait_exit
-[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+quit
 echo ok
