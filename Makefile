@@ -12,7 +12,7 @@ SAN ?= 0
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 
-PKGS := libxml-2.0 libcurl ncursesw jansson sqlite3 chafa libjpeg libpng libwebp libidn2 uchardet
+PKGS := libxml-2.0 libcurl ncursesw jansson sqlite3 chafa libjpeg libpng libwebp libidn2 uchardet zlib
 # Debian's libunistring-dev ships no .pc file: ask pkg-config first anyway.
 UNISTRING_LIBS = $(shell $(PKG_CONFIG) --libs libunistring 2>/dev/null || echo -lunistring)
 # Nor does Debian's libgif-dev (giflib): the same fallback.

@@ -8,7 +8,7 @@ set -eu
 # loopback HTTP/HTTPS test server and its throw-away certificate).
 PKGS="gcc make pkg-config libxml2-dev libcurl4-openssl-dev libncurses-dev
 libunistring-dev libjansson-dev libsqlite3-dev libcmocka-dev libidn2-dev libuchardet-dev
-libchafa-dev libglib2.0-dev libjpeg62-turbo-dev libpng-dev libwebp-dev libgif-dev
+libchafa-dev libglib2.0-dev libjpeg62-turbo-dev libpng-dev libwebp-dev libgif-dev zlib1g-dev
 tmux python3 openssl ca-certificates locales"
 
 # Locales the tests run under: C.UTF-8 and tr_TR.UTF-8 (Turkish case

@@ -2,6 +2,7 @@
  * See fetch.h for the rules; this file keeps them in one place so the
  * single (easy) and batch (multi) paths behave the same. */
 #include "folio/fetch-curl.h"
+#include "folio/fetch-inflate.h"
 #include "folio/fetch.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
@@ -23,7 +24,7 @@
 #define MIN_BUF ((size_t)16 << 10)
 
 enum abort_why { ABORT_NONE, ABORT_TOO_LARGE, ABORT_NOT_HTML, ABORT_HTTP,
-		 ABORT_OOM };
+		 ABORT_OOM, ABORT_DAMAGED };
 
 /* One transfer: the handle, the growing body and why we stopped it. */
 struct xfer {
@@ -43,6 +44,11 @@ struct xfer {
 	bool (*accept)(const char *media_type, void *arg);
 	void *accept_arg;
 	const struct fetch_opts *opts;  /* for its progress callback */
+	/* Content-Encoding of the last response; a gzip body is decoded
+	 * here (fetch-inflate.h), not by libcurl, to tell one cut short */
+	char encoding[16];
+	struct fetch_inflate *gunzip;
+	const char *damage;     /* ABORT_DAMAGED: zlib's word for it */
 };
 
 /* libcurl's functions (fetch_curl.h), set by fetch_global_init: every
@@ -177,7 +183,10 @@ enum status_code fetch_error_status(int code, long os_errno,
 	case CURLE_GOT_NOTHING:
 		*cause = "the server closed the connection without a reply";
 		return STATUS_NETWORK;
-	case CURLE_SEND_ERROR: case CURLE_RECV_ERROR: case CURLE_PARTIAL_FILE:
+	case CURLE_PARTIAL_FILE:        /* short Content-Length or chunked body */
+		*cause = "body cut short";
+		return STATUS_NETWORK;
+	case CURLE_SEND_ERROR: case CURLE_RECV_ERROR:
 	case CURLE_HTTP2: case CURLE_HTTP2_STREAM:
 		*cause = "connection broken during the transfer";
 		return STATUS_NETWORK;
@@ -295,8 +304,8 @@ static char *header_value(const char *buf, size_t len, const char *name)
 	return len ? strndup(buf, len) : NULL;
 }
 
-/* Keep ETag and Last-Modified of the last response (a status line
- * starts a new one: a redirect's validators are not the page's). */
+/* Keep ETag, Last-Modified and Content-Encoding of the last response
+ * (a status line starts a new one: a redirect's are not the page's). */
 static void keep_validators(struct xfer *x, const char *buf, size_t len)
 {
 	struct fetch_result *res = x->res;
@@ -305,6 +314,10 @@ static void keep_validators(struct xfer *x, const char *buf, size_t len)
 		free(res->etag);
 		free(res->last_modified);
 		res->etag = res->last_modified = NULL;
+		x->encoding[0] = '\0';
+	} else if ((v = header_value(buf, len, "content-encoding"))) {
+		snprintf(x->encoding, sizeof x->encoding, "%s", v);
+		free(v);
 	} else if ((v = header_value(buf, len, "etag"))) {
 		free(res->etag);
 		res->etag = v;
@@ -383,6 +396,27 @@ static enum abort_why check_response(struct xfer *x)
 	return ABORT_NONE;
 }
 
+/* Decoded body bytes in (fetch_inflate_sink): 0, or non-zero with
+ * x->why set to stop the transfer. */
+static int body_add(void *arg, const char *buf, size_t n)
+{
+	struct xfer *x = arg;
+	if (n > x->max - x->res->len) {
+		x->why = ABORT_TOO_LARGE;
+		return 1;
+	}
+	if (!body_reserve(x, n)) {
+		x->why = ABORT_OOM;
+		return 1;
+	}
+	buf_add(&x->body, buf, n);
+	x->res->len = x->body.len;
+	return 0;
+}
+
+/* Bytes as they came over the wire: gzip is decoded (the cap applies
+ * to the decoded size, so a small bomb cannot grow past it); any other
+ * encoding passes as it is, as libcurl would with decoding off. */
 static size_t write_cb(char *buf, size_t size, size_t nmemb, void *arg)
 {
 	struct xfer *x = arg;
@@ -390,20 +424,18 @@ static size_t write_cb(char *buf, size_t size, size_t nmemb, void *arg)
 	if (!x->checked) {
 		x->checked = true;
 		x->why = check_response(x);
+		if (x->why == ABORT_NONE && fetch_inflate_handles(x->encoding) &&
+		    !(x->gunzip = fetch_inflate_new()))
+			x->why = ABORT_OOM;
 		if (x->why != ABORT_NONE)
 			return 0;
 	}
-	if (n > x->max - x->res->len) {
-		x->why = ABORT_TOO_LARGE;
-		return 0;
-	}
-	if (!body_reserve(x, n)) {
-		x->why = ABORT_OOM;
-		return 0;
-	}
-	buf_add(&x->body, buf, n);
-	x->res->len = x->body.len;
-	return n;
+	if (!x->gunzip)
+		return body_add(x, buf, n) ? 0 : n;
+	int rc = fetch_inflate_feed(x->gunzip, buf, n, body_add, x, &x->damage);
+	if (rc < 0)
+		x->why = ABORT_DAMAGED;
+	return rc ? 0 : n;
 }
 
 static int add_header(struct xfer *x, const char *name, const char *value)
@@ -475,7 +507,10 @@ static int xfer_setup(struct xfer *x, const char *url,
 	curl->easy_setopt(h, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRS);
 	curl->easy_setopt(h, CURLOPT_AUTOREFERER, 1L);
 	curl->easy_setopt(h, CURLOPT_COOKIEFILE, "");  /* in-memory cookies */
-	curl->easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  /* all built in */
+	/* gzip only, and decoded by write_cb: libcurl's own decoding
+	 * takes a stream cut short for the whole body */
+	curl->easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip");
+	curl->easy_setopt(h, CURLOPT_HTTP_CONTENT_DECODING, 0L);
 	curl->easy_setopt(h, CURLOPT_HTTP_VERSION,
 			  (long)CURL_HTTP_VERSION_2TLS);
 	curl->easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
@@ -601,8 +636,14 @@ static void xfer_finish(struct xfer *x, CURLcode rc)
 		http_err(x, res->http_code, at);
 	else if (x->why == ABORT_OOM)
 		set_err(res, STATUS_INPUT, "%s: out of memory", x->url);
+	else if (x->why == ABORT_DAMAGED)
+		set_err(res, STATUS_NETWORK, "%s: damaged compressed data (%s)",
+			x->url, x->damage);
 	else if (rc != CURLE_OK)
 		curl_err(x, rc);
+	else if (x->gunzip && !fetch_inflate_complete(x->gunzip))
+		set_err(res, STATUS_NETWORK, "%s: body cut short (compressed data "
+			"ends early)", x->url);
 	else if (res->http_code == 304 && x->conditional)
 		res->not_modified = true;   /* the caller's copy is current */
 	else if (res->http_code >= 300)
@@ -623,6 +664,8 @@ static void xfer_finish(struct xfer *x, CURLcode rc)
 	x->h = NULL;
 	curl->slist_free_all(x->headers);
 	x->headers = NULL;
+	fetch_inflate_free(x->gunzip);
+	x->gunzip = NULL;
 }
 
 enum status_code fetch_url(const char *url, const struct fetch_opts *opts,

@@ -206,6 +206,48 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send(200, gzip.compress(article("Compressed page").encode()),
                   headers=[("Content-Encoding", "gzip")])
 
+    def cut_short(self, body, headers, length=None):
+        """Send the first half of body, then close: length is the
+        Content-Length to announce (None: none, the close ends it)."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        for k, v in headers:
+            self.send_header(k, v)
+        if length is not None:
+            self.send_header("Content-Length", str(length))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body[:len(body) // 2])
+        self.wfile.flush()
+        self.close_connection = True
+
+    def gzipped_article(self):
+        return gzip.compress(article("Truncated page").encode())
+
+    def r_gzip_half(self):
+        # Content-Length honest about the half sent: only the gzip
+        # stream itself says it ended early.
+        half = self.gzipped_article()[:len(self.gzipped_article()) // 2]
+        self.send(200, half, headers=[("Content-Encoding", "gzip")])
+
+    def r_gzip_half_close(self):
+        self.cut_short(self.gzipped_article(), [("Content-Encoding", "gzip")])
+
+    def r_short_length(self):
+        body = article("Truncated page").encode()
+        self.cut_short(body, [], length=len(body))
+
+    def r_short_chunked(self):
+        body = article("Truncated page").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        half = body[:len(body) // 2]
+        self.wfile.write(b"%x\r\n%s\r\n" % (len(half), half))  # no last chunk
+        self.wfile.flush()
+        self.close_connection = True
+
     def r_silent(self):
         time.sleep(30)
 
@@ -342,6 +384,10 @@ ROUTES = {
     "/500": Handler.r_500,
     "/410-empty": Handler.r_410_empty,
     "/gzip": Handler.r_gzip,
+    "/gzip-half": Handler.r_gzip_half,
+    "/gzip-half-close": Handler.r_gzip_half_close,
+    "/short-length": Handler.r_short_length,
+    "/short-chunked": Handler.r_short_chunked,
     "/silent": Handler.r_silent,
     "/endless": Handler.r_endless,
     "/huge-length": Handler.r_huge_length,

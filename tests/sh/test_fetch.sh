@@ -68,6 +68,28 @@ run --dump=text "$U/gzip"
 expect_rc 0
 expect_out 'harbour committee'
 
+# A body that ends early is an error naming the cause, never a short
+# article: half a gzip stream (with a Content-Length that matches the
+# half, and without one), a Content-Length body cut short, a chunked
+# body without its last chunk.  (The gzip ones once gave exit 0 and an
+# article reading "The".)
+run --dump=text "$U/gzip-half"
+expect_rc 2
+expect_err "^folio: $U/gzip-half: body cut short (compressed data ends early)$"
+[ -s "$TMP/out" ] && fail "half a gzip stream printed something"
+run --dump=text "$U/gzip-half-close"
+expect_rc 2
+expect_err "^folio: $U/gzip-half-close: body cut short (compressed data ends early)$"
+[ -s "$TMP/out" ] && fail "half a gzip stream printed something"
+run --dump=text "$U/short-length"
+expect_rc 2
+expect_err "^folio: $U/short-length: body cut short"
+[ -s "$TMP/out" ] && fail "a short Content-Length body printed something"
+run --dump=text "$U/short-chunked"
+expect_rc 2
+expect_err "^folio: $U/short-chunked: body cut short"
+[ -s "$TMP/out" ] && fail "a short chunked body printed something"
+
 # Silent server: the whole-transfer limit ends it (10x guard on time).
 start=$(date +%s)
 run --dump=text --timeout 2 "$U/silent"
