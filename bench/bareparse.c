@@ -8,7 +8,7 @@
 #include "bench_util.h"
 
 /* libxml2 reports encoding trouble on stderr; the timings do not care. */
-static void quiet(void *ctx, const char *msg, ...)
+static void __attribute__((format(printf, 2, 3))) quiet(void *ctx, const char *msg, ...)
 {
 	(void)ctx;
 	(void)msg;

@@ -49,11 +49,11 @@ int main(int argc, char **argv)
 	page[page_len] = '\0';
 	setenv("XDG_DATA_HOME", dir, 1);
 	unsetenv("FOLIO_NO_STORE");
-	store_close(open_or_die());   /* creation is a one-off */
+	store_free(open_or_die());   /* creation is a one-off */
 
 	for (int i = 0; i < reps; i++) {
 		double t = bench_now_ms();
-		store_close(open_or_die());
+		store_free(open_or_die());
 		ms[i] = bench_now_ms() - t;
 	}
 	report("open + close", ms, reps);
@@ -102,7 +102,7 @@ int main(int argc, char **argv)
 	}
 	report("cache get 300 KB + touch (a 304)", ms, reps);
 
-	store_close(st);
+	store_free(st);
 	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	free(ms);
 	free(page);

@@ -8,7 +8,7 @@
 #include "folio/util-ascii.h"
 #include "folio/util-buf.h"
 
-static void story_clear(struct story *s)
+static void story_free(struct story *s)
 {
 	free(s->feed_url);
 	free(s->source);
@@ -24,7 +24,7 @@ static void story_clear(struct story *s)
 void stories_free(struct story *s, size_t n)
 {
 	for (size_t i = 0; s && i < n; i++)
-		story_clear(&s[i]);
+		story_free(&s[i]);
 	free(s);
 }
 

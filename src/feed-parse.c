@@ -694,7 +694,7 @@ static enum feed_format root_format(xmlNodePtr root)
 	return FEED_NONE;
 }
 
-static void item_clear(struct feed_item *it)
+static void item_free(struct feed_item *it)
 {
 	free(it->title);
 	free(it->link);
@@ -710,7 +710,7 @@ void feed_free(struct feed *f)
 	if (!f)
 		return;
 	for (size_t i = 0; i < f->nitems; i++)
-		item_clear(&f->items[i]);
+		item_free(&f->items[i]);
 	free(f->items);
 	free(f->title);
 	free(f->link);

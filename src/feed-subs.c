@@ -13,7 +13,7 @@
 #include "folio/util-file.h"
 #include "folio/text.h"
 
-static void sub_clear(struct feed_sub *e)
+static void sub_free(struct feed_sub *e)
 {
 	free(e->url);
 	free(e->title);
@@ -27,7 +27,7 @@ void feed_subs_free(struct feed_subs *s)
 	if (!s)
 		return;
 	for (size_t i = 0; i < s->n; i++)
-		sub_clear(&s->v[i]);
+		sub_free(&s->v[i]);
 	free(s->v);
 	s->v = NULL;
 	s->n = 0;
@@ -141,12 +141,12 @@ static int push(struct feed_subs *s, struct feed_sub *e)
 	struct feed_sub *v;
 
 	if (feed_subs_find(s, e->url)) {
-		sub_clear(e);
+		sub_free(e);
 		return 0;
 	}
 	v = realloc(s->v, (s->n + 1) * sizeof *v);
 	if (!v) {
-		sub_clear(e);
+		sub_free(e);
 		return -1;
 	}
 	s->v = v;
@@ -173,14 +173,14 @@ int feed_subs_parse(struct feed_subs *s, const char *text, size_t len,
 		if (p < eol && *p != '#') {
 			rc = parse_line(p, eol, &e, &why);
 			if (rc < 0) {
-				sub_clear(&e);
+				sub_free(&e);
 				return -1;
 			}
 			if (rc > 0) {
 				if (warn)
 					fprintf(warn, "folio: %s:%ld: %s\n", name, line, why);
 				warnings++;
-				sub_clear(&e);
+				sub_free(&e);
 			} else if (push(s, &e) < 0) {
 				return -1;
 			}

@@ -46,7 +46,7 @@ static enum status_code from_saved(struct store *st, const char *url,
 	res->len = s.html_len;
 	res->final_url = s.url;
 	s.html = s.url = NULL;
-	store_saved_clear(&s);
+	store_saved_free(&s);
 	return STATUS_OK;
 }
 

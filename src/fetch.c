@@ -228,8 +228,8 @@ static void sanitize_line(char *s)
 	}
 }
 
-static void set_err(struct fetch_result *res, enum status_code st,
-		    const char *fmt, ...)
+static void __attribute__((format(printf, 3, 4)))
+set_err(struct fetch_result *res, enum status_code st, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,10 +91,15 @@ static const char usage_text[] =
 "  $XDG_DATA_HOME/folio/folio.db  history, cache, saved list\n"
 "                                 (~/.local/share/folio/folio.db)\n";
 
-static void usage_error(const char *fmt, const char *what)
+static void __attribute__((format(printf, 1, 2), noreturn))
+usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
 	fprintf(stderr, "folio: ");
-	fprintf(stderr, fmt, what);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, " (try 'folio --help')\n");
 	exit(STATUS_USAGE);
 }
@@ -396,7 +402,7 @@ static struct store *store;
 
 static void release_store(void)
 {
-	store_close(store);
+	store_free(store);
 	store = NULL;
 	config_free(&settings);
 }

@@ -344,7 +344,7 @@ struct store *store_open(const char *path, char warn[STORE_WARN_MAX])
 			why = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
 		snprintf(warn, STORE_WARN_MAX, "%s: %s; carrying on without history",
 			 path, why);
-		store_close(st);
+		store_free(st);
 		return NULL;
 	}
 	return st;
@@ -384,7 +384,7 @@ struct sqlite3 *store_db(struct store *st)
 	return st ? st->db : NULL;
 }
 
-void store_close(struct store *st)
+void store_free(struct store *st)
 {
 	if (!st)
 		return;
@@ -522,7 +522,7 @@ int store_history_get_position(struct store *st, const char *url,
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-static void history_clear(struct store_history *h)
+static void history_free(struct store_history *h)
 {
 	free(h->url);
 	free(h->title);
@@ -532,7 +532,7 @@ static void history_clear(struct store_history *h)
 void store_history_free(struct store_history *h, size_t n)
 {
 	for (size_t i = 0; h && i < n; i++)
-		history_clear(&h[i]);
+		history_free(&h[i]);
 	free(h);
 }
 
@@ -544,7 +544,7 @@ static int history_row(sqlite3_stmt *s, struct store_history *h)
 	h->offset = (long)sqlite3_column_int64(s, 5);
 	if (col_text(s, 0, &h->url) || col_text(s, 1, &h->title) ||
 	    col_text(s, 2, &h->site) || !h->url) {
-		history_clear(h);
+		history_free(h);
 		return -1;
 	}
 	return 0;
@@ -764,7 +764,7 @@ int store_unsave(struct store *st, const char *url)
 	return sqlite3_changes(st->db) > 0 ? 1 : 0;
 }
 
-void store_saved_clear(struct store_saved *s)
+void store_saved_free(struct store_saved *s)
 {
 	if (!s)
 		return;
@@ -779,7 +779,7 @@ void store_saved_clear(struct store_saved *s)
 void store_saved_list_free(struct store_saved *s, size_t n)
 {
 	for (size_t i = 0; s && i < n; i++)
-		store_saved_clear(&s[i]);
+		store_saved_free(&s[i]);
 	free(s);
 }
 
@@ -798,7 +798,7 @@ int store_saved_get(struct store *st, const char *url, struct store_saved *out)
 		    col_text(s, 1, &out->site) ||
 		    col_bytes(s, 3, &out->html, &out->html_len) ||
 		    col_text(s, 4, &out->article_json)) {
-			store_saved_clear(out);
+			store_saved_free(out);
 			found = -1;
 		}
 	}
@@ -812,7 +812,7 @@ static int saved_row(sqlite3_stmt *s, struct store_saved *e)
 	e->saved = sqlite3_column_int64(s, 3);
 	if (col_text(s, 0, &e->url) || col_text(s, 1, &e->title) ||
 	    col_text(s, 2, &e->site) || !e->url) {
-		store_saved_clear(e);
+		store_saved_free(e);
 		return -1;
 	}
 	return 0;

@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,9 +164,13 @@ static struct page *cur(struct ui *u)
 	return &u->stack[u->depth - 1];
 }
 
-static void message(struct ui *u, const char *fmt, const char *arg)
+static void __attribute__((format(printf, 2, 3))) message(struct ui *u, const char *fmt, ...)
 {
-	snprintf(u->msg, sizeof u->msg, fmt, arg);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
 }
 
 static int text_rows(const struct ui *u)

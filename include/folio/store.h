@@ -45,7 +45,9 @@ struct store *store_open(const char *path, char warn[STORE_WARN_MAX]);
  * environment, NULL with a warning when it cannot be opened. */
 struct store *store_open_default(char warn[STORE_WARN_MAX]);
 
-void store_close(struct store *st);
+/* Close the database (the last close checkpoints the WAL) and free
+ * st; NULL is fine. */
+void store_free(struct store *st);
 
 /* The database handle, for modules that keep their own tables in it
  * (feed-store.c: feeds, stories, read marks); NULL for a NULL store. */
@@ -152,14 +154,14 @@ int store_save_from_cache(struct store *st, const char *url, const char *title,
 int store_unsave(struct store *st, const char *url);
 
 /* 1 and *out filled (with html and article_json), 0 absent, -1 error.
- * Release with store_saved_clear. */
+ * Release with store_saved_free. */
 int store_saved_get(struct store *st, const char *url, struct store_saved *out);
 
 /* Every saved article, newest first, without html/article_json. */
 int store_saved_list(struct store *st, struct store_saved **out, size_t *n);
 
 /* Frees one entry's strings (not the struct itself). */
-void store_saved_clear(struct store_saved *s);
+void store_saved_free(struct store_saved *s);
 /* Frees a list from store_saved_list. */
 void store_saved_list_free(struct store_saved *s, size_t n);
 

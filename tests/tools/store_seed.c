@@ -43,6 +43,6 @@ int main(int argc, char **argv)
 	} else {
 		fprintf(stderr, "store_seed: bad arguments\n");
 	}
-	store_close(st);
+	store_free(st);
 	return rc;
 }

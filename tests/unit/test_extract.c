@@ -49,7 +49,7 @@ static int find_block(const struct article *a, const char *needle)
 	return -1;
 }
 
-static char *page(const char *fmt, ...)
+static char *__attribute__((format(printf, 1, 2))) page(const char *fmt, ...)
 {
 	va_list ap;
 	char *s = NULL;

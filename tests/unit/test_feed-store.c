@@ -35,7 +35,7 @@ static int teardown(void **state)
 	struct fx *f = *state;
 	char cmd[160];
 
-	store_close(f->st);
+	store_free(f->st);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
 	if (system(cmd) != 0)
 		return -1;

@@ -29,7 +29,8 @@ struct check {
 /* Prints one mismatch.  Control bytes (C0 but newline, DEL, C1 as
  * UTF-8) are shown as \xNN: a failing extraction must not get to drive
  * the terminal of whoever runs the tests. */
-static void mismatch(struct check *c, const char *fmt, ...)
+static void __attribute__((format(printf, 2, 3)))
+mismatch(struct check *c, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg = NULL;

@@ -49,7 +49,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	store_close(f->st);
+	store_free(f->st);
 	article_free(f->a);
 	nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	free(f);
@@ -155,7 +155,7 @@ static void test_save_from_cache_or_file(void **state)
 	assert_int_equal(reading_save(f->st, u, f->a, 1000), 1);
 	assert_int_equal(store_saved_get(f->st, u, &sv), 1);
 	assert_string_equal(sv.html, "<p>cached</p>");
-	store_saved_clear(&sv);
+	store_saved_free(&sv);
 
 	snprintf(path, sizeof path, "%s/page.html", f->dir);
 	fp = fopen(path, "w");
@@ -165,7 +165,7 @@ static void test_save_from_cache_or_file(void **state)
 	assert_int_equal(reading_save(f->st, path, f->a, 2000), 1);
 	assert_int_equal(store_saved_get(f->st, path, &sv), 1);
 	assert_string_equal(sv.html, "<p>from the file</p>");
-	store_saved_clear(&sv);
+	store_saved_free(&sv);
 
 	struct reading_entry *e;
 	size_t n;

@@ -49,7 +49,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	store_close(f->st);
+	store_free(f->st);
 	nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	free(f);
 	return 0;
@@ -161,7 +161,7 @@ static void test_history(void **state)
 	assert_int_equal(block, 3);
 
 	/* Survives a reopen. */
-	store_close(f->st);
+	store_free(f->st);
 	f->st = open_default();
 	assert_int_equal(store_history_get_position(f->st, "https://a.example/1", &block, &off), 1);
 	assert_int_equal(off, 345);
@@ -196,7 +196,7 @@ static void test_null_store_is_harmless(void **state)
 	assert_int_equal(store_saved_list(NULL, &s, &n), -1);
 	assert_null(s);
 	store_cache_set_cap(NULL, 5);
-	store_close(NULL);
+	store_free(NULL);
 }
 
 static void test_cache_round_trip(void **state)
@@ -347,7 +347,7 @@ static void test_saved(void **state)
 	assert_string_equal(one.article_json, "{}");
 	assert_null(one.title);
 	assert_int_equal(one.saved, 100);
-	store_saved_clear(&one);
+	store_saved_free(&one);
 
 	assert_int_equal(store_saved_list(f->st, &list, &n), 0);
 	assert_int_equal(n, 2);
@@ -366,7 +366,7 @@ static void test_saved(void **state)
 	assert_string_equal(one.title, "One v2");
 	assert_string_equal(one.html, "<p>1</p>");
 	assert_string_equal(one.article_json, "{\"v\":2}");
-	store_saved_clear(&one);
+	store_saved_free(&one);
 	assert_int_equal(store_saved_list(f->st, &list, &n), 0);
 	assert_string_equal(list[0].url, "https://a.example/1");
 	store_saved_list_free(list, n);
@@ -381,7 +381,7 @@ static void test_saved(void **state)
 	assert_int_equal(one.html[19], 'x');
 	assert_string_equal(one.title, "C");
 	assert_string_equal(one.article_json, "{\"c\":1}");
-	store_saved_clear(&one);
+	store_saved_free(&one);
 
 	/* Saved pages are never evicted with the cache. */
 	assert_int_equal(store_cache_evict(f->st, 0), 0);
@@ -389,7 +389,7 @@ static void test_saved(void **state)
 	assert_int_equal(store_unsave(f->st, "https://a.example/1"), 0);
 	assert_int_equal(store_saved_get(f->st, "https://a.example/1", &one), 0);
 	assert_int_equal(store_saved_get(f->st, "https://b.example/2", &one), 1);
-	store_saved_clear(&one);
+	store_saved_free(&one);
 }
 
 /* ---- safety ----------------------------------------------------- */
@@ -413,7 +413,7 @@ static void writer_child(int id)
 		long b, o;
 		failures += store_history_get_position(st, url, &b, &o) != 1 || b != i;
 	}
-	store_close(st);
+	store_free(st);
 	_exit(failures > 100 ? 100 : failures);
 }
 
@@ -662,7 +662,7 @@ static void test_corrupt_pages_fail_softly(void **state)
 		snprintf(url, sizeof url, "p%d", i);
 		put_page(f->st, url, 5000);
 	}
-	store_close(f->st);
+	store_free(f->st);
 	f->st = NULL;
 	/* Smash everything after the first page (header and schema stay). */
 	int fd = open(f->db, O_WRONLY);
@@ -686,7 +686,7 @@ static void test_corrupt_pages_fail_softly(void **state)
 	store_cache_entry_free(&e);
 	int64_t bytes, pages;
 	store_cache_usage(st, &bytes, &pages);
-	store_close(st);
+	store_free(st);
 }
 
 static void test_unopenable_path(void **state)
@@ -751,7 +751,7 @@ static void test_migrates_schema_1(void **state)
 	struct store_saved sv;
 	assert_int_equal(store_saved_get(f->st, "https://old.example/s", &sv), 1);
 	assert_string_equal(sv.html, "<p>");
-	store_saved_clear(&sv);
+	store_saved_free(&sv);
 	assert_int_equal(cached(f->st, "u"), 0);
 	put_page(f->st, "u", 3);
 	assert_int_equal(cached(f->st, "u"), 1);
@@ -764,7 +764,7 @@ static void test_newer_schema_refused(void **state)
 {
 	struct fixture *f = *state;
 	f->st = open_default();
-	store_close(f->st);
+	store_free(f->st);
 	f->st = NULL;
 	sqlite3 *db = raw_open(f->db);
 	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL), SQLITE_OK);
