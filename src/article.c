@@ -26,14 +26,6 @@ const char *block_type_name(enum block_type type)
 	return (unsigned)type < BLOCK_TYPE_COUNT ? block_names[type] : "p";
 }
 
-int block_type_from_name(const char *name)
-{
-	for (int t = 0; t < BLOCK_TYPE_COUNT; t++)
-		if (strcmp(block_names[t], name) == 0)
-			return t;
-	return -1;
-}
-
 struct article *article_new(void)
 {
 	return calloc(1, sizeof(struct article));

@@ -799,16 +799,6 @@ enum status_code feed_parse(const char *body, size_t len, const char *url,
 	return STATUS_OK;
 }
 
-const char *feed_format_name(enum feed_format f)
-{
-	switch (f) {
-	case FEED_RSS: return "rss";
-	case FEED_RDF: return "rdf";
-	case FEED_ATOM: return "atom";
-	default: return "none";
-	}
-}
-
 /* ---- discovery in HTML --------------------------------------------------- */
 
 static bool has_token(const char *list, const char *tok)

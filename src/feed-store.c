@@ -239,13 +239,6 @@ int feed_store_validators_get(struct store *st, const char *feed_url,
 			feed_url, cols, 2);
 }
 
-int feed_store_title_get(struct store *st, const char *feed_url, char **title)
-{
-	char **cols[] = { title };
-	int rc = feed_row(st, "SELECT title FROM feed WHERE url=?1", feed_url, cols, 1);
-	return rc < 0 ? -1 : *title != NULL;
-}
-
 static const char stories_sql[] =
 	"SELECT s.feed,f.title,s.url,s.id,s.title,s.date,s.published,s.author,"
 	" s.summary,r.url IS NOT NULL"

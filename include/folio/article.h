@@ -92,9 +92,8 @@ struct list_item *article_add_item(struct article *a, const char *title,
 /* Lead image, created on first use. */
 struct lead_image *article_lead_image(struct article *a);
 
-/* "p", "h2", ..., "table"; and back (-1 when unknown). */
+/* "p", "h2", ..., "table". */
 const char *block_type_name(enum block_type type);
-int block_type_from_name(const char *name);
 
 /* Number of links in the whole article, in reading order. */
 size_t article_link_count(const struct article *a);

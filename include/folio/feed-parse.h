@@ -54,7 +54,6 @@ enum status_code feed_parse(const char *body, size_t len, const char *url,
 
 void feed_free(struct feed *f);
 
-const char *feed_format_name(enum feed_format f);   /* "rss", "rdf", "atom" */
 
 /* A feed an HTML page advertises: <link rel="alternate"
  * type="application/rss+xml|application/atom+xml" href=...>. */

@@ -35,9 +35,6 @@ int feed_store_validators_get(struct store *st, const char *feed_url,
 int feed_store_stories(struct store *st, const char *const *feed_urls, size_t n_feeds,
 		      size_t limit, struct story **out, size_t *n);
 
-/* The title the feed had when last fetched (malloc'd), 0 when unknown. */
-int feed_store_title_get(struct store *st, const char *feed_url, char **title);
-
 /* A story's link was opened: mark it read (URLs that are no story are
  * ignored: 0).  1 marked. */
 int feed_store_mark_read(struct store *st, const char *url, int64_t when);

@@ -33,12 +33,12 @@ static struct article *sample(void)
 	return a;
 }
 
-static void test_block_names_round_trip(void **state)
+static void test_block_names(void **state)
 {
 	(void)state;
 	for (int t = 0; t < BLOCK_TYPE_COUNT; t++)
-		assert_int_equal(block_type_from_name(block_type_name(t)), t);
-	assert_int_equal(block_type_from_name("marquee"), -1);
+		for (int u = 0; u < t; u++)    /* every name distinct */
+			assert_string_not_equal(block_type_name(t), block_type_name(u));
 	assert_string_equal(block_type_name(BLOCK_QUOTE), "quote");
 	assert_string_equal(block_type_name(BLOCK_TABLE), "table");
 }
@@ -145,7 +145,7 @@ static void test_set_clears_and_replaces(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_block_names_round_trip),
+		cmocka_unit_test(test_block_names),
 		cmocka_unit_test(test_json_fields),
 		cmocka_unit_test(test_json_no_lead_image_is_null),
 		cmocka_unit_test(test_text_form),
