@@ -128,19 +128,16 @@ int reading_save(struct store *st, const char *name, const struct article *a,
 {
 	if (!st || !reading_rememberable(name))
 		return -1;
-	char *json = article_to_json(a);
-	int r = json ? store_save_from_cache(st, name, a->title, a->site_name, json, when)
-		     : -1;
+	int r = store_save_from_cache(st, name, a->title, a->site_name, when);
 	if (r == 0 && !open_is_url(name)) {    /* a file: save its bytes */
 		char *html = NULL;
 		size_t len;
 
 		file_read_path(name, SAVE_FILE_MAX, &html, &len);
-		r = html && store_save(st, name, a->title, a->site_name, html, len,
-				       json, when) == 0 ? 1 : -1;
+		r = html && store_save(st, name, a->title, a->site_name, html, len, when) == 0
+		    ? 1 : -1;
 		free(html);
 	}
-	free(json);
 	return r;
 }
 

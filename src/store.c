@@ -65,6 +65,10 @@ static const char *const migrations[] = {
 	/* 3: feeds, stories, read marks (with their queries in
 	 * feed-store.c). */
 	feed_store_schema_feeds,
+	/* 4: a saved article is its page; the article's JSON form that was
+	 * kept beside it was never read (an offline open extracts the
+	 * page again, with the folio of the day). */
+	"ALTER TABLE saved DROP COLUMN article;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -129,20 +133,20 @@ static const char *const stmt_sql[Q_COUNT] = {
 		" FROM cache) WHERE total > ?1)",
 	[Q_C_USAGE] = "SELECT coalesce(sum(size),0),count(*) FROM cache",
 	[Q_S_SAVE] =
-		"INSERT INTO saved(url,title,site,saved,seq,article,html)"
-		" VALUES(?1,?2,?3,?4,(SELECT coalesce(max(seq),0)+1 FROM saved),?5,?6)"
+		"INSERT INTO saved(url,title,site,saved,seq,html)"
+		" VALUES(?1,?2,?3,?4,(SELECT coalesce(max(seq),0)+1 FROM saved),?5)"
 		" ON CONFLICT(url) DO UPDATE SET title=excluded.title,"
 		" site=excluded.site, saved=excluded.saved, seq=excluded.seq,"
-		" article=excluded.article, html=excluded.html",
+		" html=excluded.html",
 	[Q_S_SAVE_CACHED] =
-		"INSERT INTO saved(url,title,site,saved,seq,article,html)"
-		" SELECT ?1,?2,?3,?4,(SELECT coalesce(max(seq),0)+1 FROM saved),?5,b.body"
+		"INSERT INTO saved(url,title,site,saved,seq,html)"
+		" SELECT ?1,?2,?3,?4,(SELECT coalesce(max(seq),0)+1 FROM saved),b.body"
 		" FROM cache c JOIN cache_body b ON b.id=c.id WHERE c.url=?1"
 		" ON CONFLICT(url) DO UPDATE SET title=excluded.title,"
 		" site=excluded.site, saved=excluded.saved, seq=excluded.seq,"
-		" article=excluded.article, html=excluded.html",
+		" html=excluded.html",
 	[Q_S_UNSAVE] = "DELETE FROM saved WHERE url=?1",
-	[Q_S_GET] = "SELECT title,site,saved,html,article FROM saved WHERE url=?1",
+	[Q_S_GET] = "SELECT title,site,saved,html FROM saved WHERE url=?1",
 	[Q_S_LIST] = "SELECT url,title,site,saved FROM saved ORDER BY seq DESC",
 };
 
@@ -722,32 +726,29 @@ int store_cache_usage(struct store *st, int64_t *bytes, int64_t *pages)
 /* ---- saved list ------------------------------------------------- */
 
 int store_save(struct store *st, const char *url, const char *title,
-	       const char *site, const char *html, size_t html_len,
-	       const char *article_json, int64_t when)
+	       const char *site, const char *html, size_t html_len, int64_t when)
 {
-	if (!st || !url || !article_json)
+	if (!st || !url)
 		return -1;
 	sqlite3_stmt *s = stmt(st, Q_S_SAVE);
 	bind_text(s, 1, url);
 	bind_text(s, 2, title);
 	bind_text(s, 3, site);
 	sqlite3_bind_int64(s, 4, when);
-	bind_text(s, 5, article_json);
-	bind_bytes(s, 6, html, html_len);
+	bind_bytes(s, 5, html, html_len);
 	return write_one(st, s);
 }
 
 int store_save_from_cache(struct store *st, const char *url, const char *title,
-			  const char *site, const char *article_json, int64_t when)
+			  const char *site, int64_t when)
 {
-	if (!st || !url || !article_json)
+	if (!st || !url)
 		return -1;
 	sqlite3_stmt *s = stmt(st, Q_S_SAVE_CACHED);
 	bind_text(s, 1, url);
 	bind_text(s, 2, title);
 	bind_text(s, 3, site);
 	sqlite3_bind_int64(s, 4, when);
-	bind_text(s, 5, article_json);
 	if (write_one(st, s) != 0)
 		return -1;
 	return sqlite3_changes(st->db) > 0 ? 1 : 0;
@@ -772,7 +773,6 @@ void store_saved_free(struct store_saved *s)
 	free(s->title);
 	free(s->site);
 	free(s->html);
-	free(s->article_json);
 	memset(s, 0, sizeof *s);
 }
 
@@ -796,8 +796,7 @@ int store_saved_get(struct store *st, const char *url, struct store_saved *out)
 		out->url = strdup(url);
 		if (!out->url || col_text(s, 0, &out->title) ||
 		    col_text(s, 1, &out->site) ||
-		    col_bytes(s, 3, &out->html, &out->html_len) ||
-		    col_text(s, 4, &out->article_json)) {
+		    col_bytes(s, 3, &out->html, &out->html_len)) {
 			store_saved_free(out);
 			found = -1;
 		}

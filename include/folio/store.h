@@ -134,30 +134,28 @@ struct store_saved {
 	int64_t saved;       /* when it was saved */
 	char *html;          /* source page; NULL in list results */
 	size_t html_len;
-	char *article_json;  /* article_to_json form; NULL in list results */
 };
 
-/* Save (or re-save) an article: its source page and its JSON form.
- * Saved articles are never evicted. */
+/* Save (or re-save) an article: its source page, read again (extracted
+ * anew) when it is opened offline.  Saved articles are never evicted. */
 int store_save(struct store *st, const char *url, const char *title,
-	       const char *site, const char *html, size_t html_len,
-	       const char *article_json, int64_t when);
+	       const char *site, const char *html, size_t html_len, int64_t when);
 
 /* Save an article whose source page is in the cache under url (the
  * pager's "s": it has the article, the cache has the page).  1 saved,
  * 0 when the page is not cached (nothing saved; use store_save), -1
  * error. */
 int store_save_from_cache(struct store *st, const char *url, const char *title,
-			  const char *site, const char *article_json, int64_t when);
+			  const char *site, int64_t when);
 
 /* 1 removed, 0 it was not saved, -1 error. */
 int store_unsave(struct store *st, const char *url);
 
-/* 1 and *out filled (with html and article_json), 0 absent, -1 error.
+/* 1 and *out filled (with html), 0 absent, -1 error.
  * Release with store_saved_free. */
 int store_saved_get(struct store *st, const char *url, struct store_saved *out);
 
-/* Every saved article, newest first, without html/article_json. */
+/* Every saved article, newest first, without html. */
 int store_saved_list(struct store *st, struct store_saved **out, size_t *n);
 
 /* Frees one entry's strings (not the struct itself). */

@@ -30,7 +30,7 @@ int main(int argc, char **argv)
 		size_t len;
 		char *html;
 		file_read_path(argv[4], 0, &html, &len);
-		rc = !html || store_save(st, argv[2], argv[3], NULL, html, len, "{}", 1000) != 0;
+		rc = !html || store_save(st, argv[2], argv[3], NULL, html, len, 1000) != 0;
 		free(html);
 	} else if (strcmp(argv[1], "position") == 0 && argc == 3) {
 		long block, offset;

@@ -85,7 +85,7 @@ static void test_offline_from_saved(void **state)
 	struct fixture *f = *state;
 	struct fetch_result res;
 	enum fetch_origin origin = ORIGIN_NETWORK;
-	assert_int_equal(store_save(f->st, DEAD_URL, "T", NULL, "<p>saved</p>", 12, "{}", 5), 0);
+	assert_int_equal(store_save(f->st, DEAD_URL, "T", NULL, "<p>saved</p>", 12, 5), 0);
 	assert_int_equal(fetch_cached(f->st, true, DEAD_URL, NULL, &res, &origin), STATUS_OK);
 	assert_int_equal(origin, ORIGIN_SAVED);
 	assert_string_equal(res.body, "<p>saved</p>");

@@ -109,7 +109,7 @@ static void test_open_creates_private_wal_db(void **state)
 	char *mode = raw_text(db, "PRAGMA journal_mode");
 	assert_string_equal(mode, "wal");
 	free(mode);
-	assert_int_equal(raw_long(db, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_long(db, "PRAGMA user_version"), 4);
 	sqlite3_close(db);
 }
 
@@ -190,7 +190,7 @@ static void test_null_store_is_harmless(void **state)
 	assert_int_equal(store_cache_touch(NULL, "u", 0), -1);
 	assert_int_equal(store_cache_evict(NULL, 0), -1);
 	assert_int_equal(store_cache_usage(NULL, &bytes, &pages), -1);
-	assert_int_equal(store_save(NULL, "u", NULL, NULL, "x", 1, "{}", 1), -1);
+	assert_int_equal(store_save(NULL, "u", NULL, NULL, "x", 1, 1), -1);
 	assert_int_equal(store_unsave(NULL, "u"), -1);
 	assert_int_equal(store_saved_get(NULL, "u", &one), -1);
 	assert_int_equal(store_saved_list(NULL, &s, &n), -1);
@@ -338,13 +338,12 @@ static void test_saved(void **state)
 	assert_int_equal(n, 0);
 	assert_null(list);
 	assert_int_equal(store_save(f->st, "https://a.example/1", "One", "A",
-				    "<p>one</p>", 10, "{\"title\":\"One\"}", 100), 0);
+				    "<p>one</p>", 10, 100), 0);
 	assert_int_equal(store_save(f->st, "https://b.example/2", NULL, NULL,
-				    "<p>two\0</p>", 11, "{}", 100), 0);
+				    "<p>two\0</p>", 11, 100), 0);
 	assert_int_equal(store_saved_get(f->st, "https://b.example/2", &one), 1);
 	assert_int_equal(one.html_len, 11);
 	assert_memory_equal(one.html, "<p>two\0</p>", 11);
-	assert_string_equal(one.article_json, "{}");
 	assert_null(one.title);
 	assert_int_equal(one.saved, 100);
 	store_saved_free(&one);
@@ -356,31 +355,28 @@ static void test_saved(void **state)
 	assert_string_equal(list[1].title, "One");
 	assert_string_equal(list[1].site, "A");
 	assert_null(list[1].html);
-	assert_null(list[1].article_json);
 	store_saved_list_free(list, n);
 
 	/* Re-saving updates and moves it to the top. */
 	assert_int_equal(store_save(f->st, "https://a.example/1", "One v2", "A",
-				    "<p>1</p>", 8, "{\"v\":2}", 200), 0);
+				    "<p>1</p>", 8, 200), 0);
 	assert_int_equal(store_saved_get(f->st, "https://a.example/1", &one), 1);
 	assert_string_equal(one.title, "One v2");
 	assert_string_equal(one.html, "<p>1</p>");
-	assert_string_equal(one.article_json, "{\"v\":2}");
 	store_saved_free(&one);
 	assert_int_equal(store_saved_list(f->st, &list, &n), 0);
 	assert_string_equal(list[0].url, "https://a.example/1");
 	store_saved_list_free(list, n);
 
 	/* Saving from the cache copies the cached page's bytes. */
-	assert_int_equal(store_save_from_cache(f->st, "https://c.example/3", "C", NULL, "{}", 300), 0);
+	assert_int_equal(store_save_from_cache(f->st, "https://c.example/3", "C", NULL, 300), 0);
 	put_page(f->st, "https://c.example/3", 20);
-	assert_int_equal(store_save_from_cache(f->st, "https://c.example/3", "C", NULL, "{\"c\":1}", 300), 1);
+	assert_int_equal(store_save_from_cache(f->st, "https://c.example/3", "C", NULL, 300), 1);
 	assert_int_equal(store_cache_evict(f->st, 0), 0);
 	assert_int_equal(store_saved_get(f->st, "https://c.example/3", &one), 1);
 	assert_int_equal(one.html_len, 20);
 	assert_int_equal(one.html[19], 'x');
 	assert_string_equal(one.title, "C");
-	assert_string_equal(one.article_json, "{\"c\":1}");
 	store_saved_free(&one);
 
 	/* Saved pages are never evicted with the cache. */
@@ -756,7 +752,12 @@ static void test_migrates_schema_1(void **state)
 	put_page(f->st, "u", 3);
 	assert_int_equal(cached(f->st, "u"), 1);
 	db = raw_open(f->db);
-	assert_int_equal(raw_long(db, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_long(db, "PRAGMA user_version"), 4);
+	/* step 4: the saved article's JSON copy (never read) is gone */
+	sqlite3_stmt *q = NULL;
+	assert_int_not_equal(sqlite3_prepare_v2(db, "SELECT article FROM saved", -1, &q, NULL),
+			     SQLITE_OK);
+	sqlite3_finalize(q);
 	sqlite3_close(db);
 }
 
