@@ -475,6 +475,28 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 	return name;
 }
 
+/* Could a byline label (meta_byline_label's table) start at p, which
+ * starts a word?  A cheap look at raw text before the text is
+ * collected: a colon or slash ("Autor:", "文/"), a particle or the
+ * start of "author"/"autor"/"auteur" in any case, a CJK or Cyrillic
+ * letter. */
+static bool may_start_label(const unsigned char *p)
+{
+	static const char *const starts[] = {
+		"by", "von", "par", "por", "di", "da", "door", "av", "af",
+		"durch", "aut", NULL
+	};
+	if (*p == ':' || *p == '/' || *p == 0xEF || (*p >= 0xE4 && *p <= 0xEA) ||
+	    *p == 0xD0)
+		return true;
+	if (!ascii_isalpha(*p))
+		return false;
+	for (int i = 0; starts[i]; i++)
+		if (!ascii_ncasecmp((const char *)p, starts[i], strlen(starts[i])))
+			return true;
+	return false;
+}
+
 /* Could the text below n be a line of at most max bytes?  Looking at
  * the raw text nodes is much cheaper than collecting and cleaning the
  * text (dom_text_max).  It counts the bytes dom_text_max would keep at
@@ -487,19 +509,25 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 static bool short_text(xmlNodePtr n, size_t max, long *work)
 {
 	size_t kept = 0;
+	bool signal = false;
 	for (xmlNodePtr c = n->children; c;) {
 		if ((*work -= 2) < 0)
 			return false;
 		bool skip = dom_invisible(c);
 		if (!skip && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
 		    c->content) {
-			for (const unsigned char *p = c->content; *p; p++)
+			for (const unsigned char *p = c->content; *p; p++) {
 				if (*p > ' ' && ++kept > max)
 					return false;
+				if (!signal)
+					signal = *p == ':' || *p == '/' ||
+						 ((p == c->content || !ascii_isalpha(p[-1])) &&
+						  may_start_label(p));
+			}
 		}
 		c = dom_next(c, n, skip || c->type != XML_ELEMENT_NODE);
 	}
-	return kept > 3;
+	return kept > 3 && signal;
 }
 
 /* Does the cleaned line t read as person names (or one handle after
