@@ -401,8 +401,11 @@ static const struct { const char *w; enum label_kind k; } labels[] = {
 /* The label w[0..n) is, or -1. */
 static int label_of(const char *w, size_t n)
 {
+	if (!n)
+		return -1;
+	int first = ascii_tolower((unsigned char)w[0]);
 	for (size_t i = 0; i < NLABELS; i++)
-		if (labels[i].k != CJK && strlen(labels[i].w) == n &&
+		if (labels[i].w[0] == first && labels[i].k != CJK && strlen(labels[i].w) == n &&
 		    !ascii_ncasecmp(w, labels[i].w, n))
 			return (int)i;
 	return -1;
@@ -412,6 +415,11 @@ static int label_of(const char *w, size_t n)
  * "vonChris Jung"): its length, 0 when w does not start with one. */
 static size_t glued_label(const char *w, size_t n, int *which)
 {
+	bool joint = false;     /* a lower-case letter, then a capital */
+	for (size_t k = 1; k < n && !joint; k++)
+		joint = ascii_islower((unsigned char)w[k - 1]) && ascii_isupper((unsigned char)w[k]);
+	if (!joint)
+		return 0;
 	for (size_t i = 0; i < NLABELS; i++) {
 		size_t ln = strlen(labels[i].w);
 		if (labels[i].k != CJK && ln >= 2 && ln < n &&
@@ -429,6 +437,8 @@ static size_t glued_label(const char *w, size_t n, int *which)
  * after "：", ":", "/" or spaces), NULL when none. */
 static const char *cjk_label(const char *w)
 {
+	if ((unsigned char)*w < 0xE0)
+		return NULL;            /* every CJK label starts so */
 	for (size_t i = 0; i < NLABELS; i++) {
 		size_t ln = strlen(labels[i].w);
 		if (labels[i].k != CJK || strncmp(w, labels[i].w, ln))

@@ -106,8 +106,6 @@ struct survey {
 	size_t nh1;
 	xmlNodePtr time_pub;            /* <time itemprop=datePublished|pubdate> */
 	xmlNodePtr time_any;            /* first <time datetime> after an h1 */
-	xmlNodePtr dateline[MAX_DATELINES];  /* date-named elements after an h1 */
-	size_t ndateline;
 };
 
 /* Class/id words of a visible dateline ("post-date", "published",
@@ -129,9 +127,6 @@ static void survey_node(xmlNodePtr n, struct survey *sv)
 			sv->time_pub = n;
 		else if (sv->nh1 && !sv->time_any && dom_attr_raw(n, "datetime"))
 			sv->time_any = n;
-	} else if (sv->nh1 && sv->ndateline < MAX_DATELINES && n->properties &&
-		   hint_token(n, dateline_hints) && !hint_token(n, dateline_vetoes)) {
-		sv->dateline[sv->ndateline++] = n;
 	}
 }
 
@@ -439,6 +434,9 @@ static bool href_names_author(const char *href)
 	p = p ? strchr(p + 2, '/') : href;      /* the path */
 	for (; p && *p; p = strchr(p + 1, '/')) {
 		const char *w = p + 1;
+		int c = ascii_tolower((unsigned char)*w);
+		if (c != 'a' && c != 's' && c != 'r' && c != 'j' && c != 'p')
+			continue;       /* no segment of the list starts so */
 		size_t n = strcspn(w, "/?#=");
 		if (!w[n] || w[n + 1] == '\0')
 			continue;               /* "/authors/": an index page */
@@ -476,23 +474,24 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 }
 
 /* Could a byline label (meta_byline_label's table) start at p, which
- * starts a word?  A cheap look at raw text before the text is
- * collected: a colon or slash ("Autor:", "文/"), a particle or the
- * start of "author"/"autor"/"auteur" in any case, a CJK or Cyrillic
- * letter. */
+ * starts a word?  A colon or slash ("Autor:", "文/"), a particle or the
+ * start of "author"/"autor"/"auteur" in any case, a CJK, Cyrillic or
+ * full-width character. */
 static bool may_start_label(const unsigned char *p)
 {
-	static const char *const starts[] = {
-		"by", "von", "par", "por", "di", "da", "door", "av", "af",
-		"durch", "aut", NULL
+	static const struct { const char *w; size_t n; } starts[] = {
+		{"by", 2}, {"von", 3}, {"par", 3}, {"por", 3}, {"di", 2},
+		{"da", 2}, {"door", 4}, {"av", 2}, {"af", 2}, {"durch", 5},
+		{"aut", 3},
 	};
-	if (*p == ':' || *p == '/' || *p == 0xEF || (*p >= 0xE4 && *p <= 0xEA) ||
-	    *p == 0xD0)
+	if (*p == 0xEF || (*p >= 0xE4 && *p <= 0xEA) || *p == 0xD0)
 		return true;
-	if (!ascii_isalpha(*p))
+	int c = ascii_tolower(*p);
+	if (c != 'b' && c != 'v' && c != 'p' && c != 'd' && c != 'a')
 		return false;
-	for (int i = 0; starts[i]; i++)
-		if (!ascii_ncasecmp((const char *)p, starts[i], strlen(starts[i])))
+	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+		if (starts[i].w[0] == c &&
+		    !ascii_ncasecmp((const char *)p, starts[i].w, starts[i].n))
 			return true;
 	return false;
 }
@@ -501,15 +500,19 @@ static bool may_start_label(const unsigned char *p)
  * the raw text nodes is much cheaper than collecting and cleaning the
  * text (dom_text_max).  It counts the bytes dom_text_max would keep at
  * least (those that are not white space, outside dom_invisible
- * elements): past max, that text is too long.  Each node visited costs
- * two units of *work (this walk, and dom_text_max's over the same
- * nodes when it says yes); with *work spent it says no: under deep
- * unclosed inline elements every candidate's text lies at the bottom
- * of the page, and each walk would reach it. */
-static bool short_text(xmlNodePtr n, size_t max, long *work)
+ * elements): past max, that text is too long.  The raw text, white
+ * space runs made one space, goes to buf (size > max * 2) for a first
+ * look for a label; *signal says whether one may start anywhere in it
+ * (may_start_label), which most lines rule out at no cost.  Each node visited costs two units of *work (this
+ * walk, and dom_text_max's over the same nodes when it says yes); with
+ * *work spent it says no: under deep unclosed inline elements every
+ * candidate's text lies at the bottom of the page, and each walk would
+ * reach it. */
+static bool short_text(xmlNodePtr n, size_t max, long *work, char *buf, size_t size,
+		       bool *signal)
 {
-	size_t kept = 0;
-	bool signal = false;
+	*signal = false;
+	size_t kept = 0, o = 0;
 	for (xmlNodePtr c = n->children; c;) {
 		if ((*work -= 2) < 0)
 			return false;
@@ -517,17 +520,28 @@ static bool short_text(xmlNodePtr n, size_t max, long *work)
 		if (!skip && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
 		    c->content) {
 			for (const unsigned char *p = c->content; *p; p++) {
-				if (*p > ' ' && ++kept > max)
+				bool nbsp = *p == 0xC2 && p[1] == 0xA0;
+				if (nbsp)
+					p++;            /* a no-break space is a space */
+				if (*p <= ' ' || nbsp) {  /* most bytes of pretty-printed pages */
+					if (o && buf[o - 1] != ' ' && o + 1 < size)
+						buf[o++] = ' ';
+					continue;
+				}
+				if (++kept > max)
 					return false;
-				if (!signal)
-					signal = *p == ':' || *p == '/' ||
-						 ((p == c->content || !ascii_isalpha(p[-1])) &&
-						  may_start_label(p));
+				if (o + 1 < size)
+					buf[o++] = (char)*p;
+				if (!*signal)
+					*signal = *p == ':' || *p == '/' ||
+						  ((p == c->content || !ascii_isalpha(p[-1])) &&
+						   may_start_label(p));
 			}
 		}
 		c = dom_next(c, n, skip || c->type != XML_ELEMENT_NODE);
 	}
-	return kept > 3 && signal;
+	buf[o] = '\0';
+	return kept > 3;
 }
 
 /* Does the cleaned line t read as person names (or one handle after
@@ -582,7 +596,15 @@ static char *byline_from_text(xmlNodePtr n, long *work)
 		   !dom_is(c, "strong") && !dom_is(c, "i") && !dom_is(c, "b") &&
 		   !dom_is(c, "span")))
 		return NULL;
-	if (!short_text(n, 100, work))
+	char raw[256];
+	bool signal;
+	if (!short_text(n, 100, work, raw, sizeof raw, &signal) || !signal)
+		return NULL;
+	/* the first look, on the raw text: most lines carry no label */
+	bool raw_start;
+	const char *raw_by = strstr(raw, " by ");
+	if (!meta_byline_label(raw, &raw_start) &&
+	    !(raw_by && strpbrk(raw, "0123456789") && strpbrk(raw, "0123456789") < raw_by))
 		return NULL;
 	char *t = dom_text_max(n, 100);  /* longer is no byline line */
 	if (!t)
@@ -760,6 +782,36 @@ static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
 
 /* ---- date ---- */
 
+/* The visible dateline: "November 19, 2019, 07:47 PM EST" in one of
+ * the first MAX_DATELINES elements after the headline named as a date
+ * ("post-date", "published", "timestamp"; not the update's), looked
+ * for only when no metadata gives the date, within MAX_DATELINE_NODES
+ * nodes. */
+#define MAX_DATELINE_NODES 20000
+
+static char *visible_dateline(const struct survey *sv)
+{
+	/* from the first h1, a logo's too: a blog's date header may sit
+	 * above the post's title */
+	xmlNodePtr h1 = sv->nh1 ? sv->h1[0] : NULL;
+	if (!h1)
+		return NULL;
+	xmlNodePtr root = xmlDocGetRootElement(h1->doc);
+	char *out = NULL;
+	size_t seen = 0, tried = 0;
+	for (xmlNodePtr n = dom_next(h1, root, true); n && !out && tried < MAX_DATELINES &&
+	     seen++ < MAX_DATELINE_NODES; n = dom_next(n, root, false)) {
+		if (n->type != XML_ELEMENT_NODE || !n->properties ||
+		    !hint_token(n, dateline_hints) || hint_token(n, dateline_vetoes))
+			continue;
+		tried++;
+		char *v = dom_text_max(n, 100);
+		out = date_rfc3339(v);
+		free(v);
+	}
+	return out;
+}
+
 /* The first source that reads as a date, as RFC 3339: a placeholder
  * ("0001-01-01") or an unreadable value gives way to the next one. */
 static char *choose_published(const struct survey *sv, const struct metas *m,
@@ -784,13 +836,7 @@ static char *choose_published(const struct survey *sv, const struct metas *m,
 		out = date_rfc3339(v);
 		free(v);
 	}
-	/* The visible dateline: "November 19, 2019, 07:47 PM EST". */
-	for (size_t i = 0; !out && i < sv->ndateline; i++) {
-		char *v = dom_text_max(sv->dateline[i], 100);
-		out = date_rfc3339(v);
-		free(v);
-	}
-	return out;
+	return out ? out : visible_dateline(sv);
 }
 
 /* ---- lead image from metadata ---- */
