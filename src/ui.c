@@ -124,6 +124,7 @@ struct page {
 	struct image_art *art;  /* pic drawn for the current window */
 	struct image_art *part; /* pixel modes: symbols for when the
 				 * picture is only partly on the screen */
+	unsigned art_id;        /* tells one art from another (draw_pixels) */
 };
 
 enum mode { MODE_PAGE, MODE_HELP, MODE_LINKS };
@@ -156,7 +157,11 @@ struct ui {
 	size_t *hits;           /* highlight ranges on screen: start, end */
 	size_t nhits, hits_cap;
 	FILE *tty;              /* for pixel-mode pictures; NULL: none */
-	int pic_y;              /* row a pixel picture is shown at; -1: none */
+	/* The pixel picture on the screen: which (struct page art_id, 0:
+	 * none) and where; stale when the screen may no longer show it. */
+	unsigned shown_id, next_art_id;
+	int shown_y;
+	bool pic_stale;
 };
 
 static struct page *cur(struct ui *u)
@@ -764,7 +769,7 @@ static bool picture_render(struct ui *u, struct page *p)
 		box.mode = IMAGE_MODE_SYMBOLS;
 		p->part = image_render(&p->pic, &box);
 	}
-	u->pic_y = -1;
+	p->art_id = ++u->next_art_id;
 	return true;
 }
 
@@ -865,26 +870,32 @@ static int pixels_row(const struct ui *u)
 	return -1;
 }
 
-/* curses knows nothing of a pixel picture: when it moves or goes, the
- * screen is cleared (kitty: its pictures deleted) and drawn again. */
+/* curses knows nothing of a pixel picture: when it moves, goes, or
+ * another takes its place, the screen is cleared (kitty: its pictures
+ * deleted) and drawn again. */
 static void draw_pixels(struct ui *u)
 {
 	int y = pixels_row(u);
-	if (u->pic_y >= 0 && u->pic_y != y) {
+	unsigned id = y >= 0 ? cur(u)->art_id : 0;
+	bool same = u->shown_id && u->shown_id == id && u->shown_y == y &&
+		    !u->pic_stale;
+	if (u->shown_id && !same) {
 		if (u->opts.images == IMAGE_MODE_KITTY && u->tty)
 			fputs("\033_Ga=d\033\\", u->tty);
 		clearok(curscr, TRUE);
-		u->pic_y = -1;
+		u->shown_id = 0;
 	}
+	u->pic_stale = false;
 	refresh();
-	if (y < 0 || y == u->pic_y || !u->tty)
+	if (!id || same || !u->tty)
 		return;
 	const struct page *p = cur(u);
 	int x = u->margin + (u->width - p->art->cols) / 2;
 	fprintf(u->tty, "\0337\033[%d;%dH%s\0338", y + 1, x + 1,
 		p->art->payload);
 	fflush(u->tty);
-	u->pic_y = y;
+	u->shown_id = id;
+	u->shown_y = y;
 }
 
 void ui_draw(struct ui *u)
@@ -1487,7 +1498,7 @@ static void mouse_event(struct ui *u)
 
 static void resize(struct ui *u)
 {
-	u->pic_y = -1;          /* the terminal has redrawn: draw it again */
+	u->pic_stale = true;    /* the terminal has redrawn: draw it again */
 	place_remember(cur(u));
 	measure(u);
 	page_layout(u, cur(u));
@@ -1530,7 +1541,7 @@ static void page_action(struct ui *u, int act)
 	case ACT_SAVED: show_list(u, VIEW_SAVED); break;
 	case ACT_UNSAVE: unsave_selected(u); break;
 	case ACT_SUBSCRIBE: subscribe(u); break;
-	case ACT_REDRAW: clearok(curscr, TRUE); u->pic_y = -1; break;
+	case ACT_REDRAW: clearok(curscr, TRUE); u->pic_stale = true; break;
 	case ACT_HELP: u->mode = MODE_HELP; u->help_top = 0; break;
 	default: break;
 	}
@@ -1573,7 +1584,6 @@ struct ui *ui_new(struct article *first, const char *source,
 	u->ctx = ctx;
 	u->opts = *opts;
 	u->match = SIZE_MAX;
-	u->pic_y = -1;
 	measure(u);
 	setup_attrs(u);
 	if (!push_page(u, first, source, VIEW_ARTICLE)) {

@@ -15,7 +15,7 @@ trap 'ui_cleanup; stop_servers' EXIT
 root=$TMP/root
 mkdir -p "$root"
 "$FOLIO_BUILD/tools/genimage" jpeg 1600 900 "$root/photo.jpg" || fail "genimage"
-story() {   # story FILE PICTURE-URL
+story() {   # story FILE PICTURE-URL [FIRST-PARAGRAPH-HTML]
 	{
 		printf '<!DOCTYPE html><html><head><meta charset="utf-8">\n'
 		printf '<title>The pier will be rebuilt</title>\n'
@@ -23,6 +23,7 @@ story() {   # story FILE PICTURE-URL
 		printf '<h1>The pier will be rebuilt</h1>\n<figure><img src="%s">' "$2"
 		printf '<figcaption>The old ferry pier at low tide. <span class="credit">'
 		printf 'Photo: Ann Example</span></figcaption></figure>\n'
+		[ -n "${3:-}" ] && printf '<p>%s</p>\n' "$3"
 		for i in 1 2 3 4 5 6 7 8; do
 			printf '<p>Paragraph %d: the harbour committee met again on a wet evening and heard the engineers explain why the old pier should be rebuilt.</p>\n' "$i"
 		done
@@ -34,7 +35,10 @@ story "$root/held2.html" "/hold/pic2?file=photo.jpg"
 story "$root/none.html" "/hold/nopic?file=photo.jpg"
 printf 'BM\066\0\0\0\0\0\0\0\066\0\0\0' >"$root/odd.png"   # a BMP
 story "$root/odd.html" "/root/odd.png"
-story "$root/plain.html" "/root/photo.jpg"
+story "$root/plain.html" "/root/photo.jpg" \
+	'See <a href="/root/plain2.html">the other story</a> on the pier.'
+"$FOLIO_BUILD/tools/genimage" jpeg 1600 900 "$root/photo2.jpg" || fail "genimage"
+story "$root/plain2.html" "/root/photo2.jpg"
 start_server --root "$root"
 U=http://127.0.0.1:$PORT
 # get PATH: the server's answer to PATH.
@@ -65,7 +69,10 @@ wait_picture() { until_true "no picture of $1 rows" has_rows "$1"; }
 top_line() { ui_screen | head -n 1; }
 status_line() { ui_screen | tail -n 1; }
 status_is_not() { [ "$(status_line)" != "$1" ]; }
-sixel_written() { grep -q "$(printf '\033')P" "$UI_TMP/raw" 2>/dev/null; }
+# sixels_written N: N or more sixel sequences sent to the terminal.
+sixels_written() {
+	[ "$(grep -o "$(printf '\033')Pq\|$(printf '\033')P[0-9;]*q" "$UI_TMP/raw" 2>/dev/null | wc -l)" -ge "$1" ]
+}
 
 # open ROWS ARGS...: folio in an xterm-256color pane of 80 x ROWS, until
 # the page's text (the credit) shows.
@@ -137,7 +144,13 @@ ui_wait_match -l 3 "^$" "no room made for the picture"
 [ "$(picture_rows)" = 0 ] || ui_fail "symbols drawn under a whole sixel picture"
 tm pipe-pane -t t -o "cat >'$UI_TMP/raw'"
 ui_keys C-l
-until_true "no sixel sequence written" sixel_written
+until_true "no sixel sequence written" sixels_written 1
+# Another page's picture in the same place is written too, and the
+# first again on the way back.
+ui_keys Tab Enter
+until_true "no sixels for the other page" sixels_written 2
+ui_keys B
+until_true "no sixels back on the first page" sixels_written 3
 ui_keys j j j
 wait_picture 1
 quit
