@@ -149,7 +149,7 @@ static bool is_block(enum kind k)
  *   CONSENT, PAYWALL  cues for the notice when little text is found */
 enum {
 	H_UNLIKELY = 1, H_MAYBE = 2, H_POS = 4, H_NEG = 8, H_CONSENT = 16,
-	H_PAYWALL = 32, H_CAPTION = 64
+	H_PAYWALL = 32, H_CAPTION = 64, H_LEAD = 128
 };
 
 struct hword {
@@ -198,6 +198,10 @@ static const struct hword hwords[] = {
 	PRE("follow", H_NEG), PRE("toolbar", H_NEG), PRE("print", H_NEG),
 	PRE("hidden", H_NEG), PRE("paywall", H_PAYWALL), PRE("teaser", H_NEG),
 	PRE("caption", H_CAPTION), PRE("figcaption", H_CAPTION),
+	TOK("lead", H_LEAD), TOK("lede", H_LEAD), TOK("leader", H_LEAD), PRE("leadtext", H_LEAD),
+	PRE("intro", H_LEAD), PRE("excerpt", H_LEAD),
+	PRE("abstract", H_LEAD), PRE("perex", H_LEAD), PRE("standfirst", H_LEAD),
+	PRE("bajada", H_LEAD), PRE("chapo", H_LEAD), TOK("dek", H_LEAD),
 	TOK("tags", H_NEG), TOK("hid", H_NEG), TOK("more", H_NEG),
 	TOK("com", H_NEG),
 };
@@ -802,6 +806,51 @@ static size_t pick_roots(struct ctx *c, int top, xmlNodePtr *roots, size_t max)
 			roots[n++] = sib;
 	}
 	return n;
+}
+
+/* The article's lead paragraph, when the page sets it apart before the
+ * content (in the header, above the body's box): an element marked lead,
+ * intro, excerpt, abstract, perex, standfirst... that holds a sentence
+ * or a few, not links.  Looked for in what precedes the first root, up
+ * to 4 levels up, nearest first; at most LEAD_LOOK elements are read. */
+#define LEAD_LOOK 4000
+
+static bool is_lead(const struct ctx *c, int i)
+{
+	const struct nstat *s = &c->st[i];
+
+	return (s->hints & H_LEAD) && !(s->flags & F_DROP) && !is_heading(s->kind) &&
+	       s->kind != K_A && s->kind != K_IMG && s->kind != K_LI && s->kind != K_FIGURE &&
+	       s->kind != K_FIGCAPTION && !(s->hints & H_CAPTION) && s->img == 0 &&
+	       s->text >= 40 && s->text <= 1500 && link_density(s) < 0.3f && s->weight >= 0;
+}
+
+static xmlNodePtr find_lead(struct ctx *c, xmlNodePtr first)
+{
+	int budget = LEAD_LOOK;
+	xmlNodePtr anc = first;
+
+	for (int level = 0; level < 4 && anc && anc != c->body; level++, anc = anc->parent) {
+		for (xmlNodePtr sib = anc->prev; sib && budget > 0; sib = sib->prev) {
+			xmlNodePtr found = NULL;
+			if (sib->type != XML_ELEMENT_NODE)
+				continue;
+			/* the last lead in this sibling's subtree, in page order */
+			for (xmlNodePtr n = sib; n && budget-- > 0; ) {
+				int i = idx_of(n);
+				bool skip = n->type != XML_ELEMENT_NODE || i < 0 ||
+					    (c->st[i].flags & F_DROP);
+				if (!skip && is_lead(c, i)) {
+					found = n;
+					skip = true;    /* not its own children */
+				}
+				n = dom_next(n, sib, skip);
+			}
+			if (found)
+				return found;
+		}
+	}
+	return NULL;
 }
 
 /* ---- emission -------------------------------------------------------- */
@@ -1633,7 +1682,12 @@ static bool attempt(struct ctx *c, bool strict, bool first, bool lenient)
 		roots[0] = c->body;
 		nroots = 1;
 	} else {
-		nroots = pick_roots(c, top, roots, sizeof roots / sizeof roots[0]);
+		nroots = pick_roots(c, top, roots + 1, sizeof roots / sizeof roots[0] - 1);
+		roots[0] = nroots ? find_lead(c, roots[1]) : NULL;
+		if (roots[0])
+			nroots++;
+		else
+			memmove(roots, roots + 1, nroots * sizeof roots[0]);
 	}
 	if (first)
 		c->lead = lead_image_extract(c->doc, top >= 0 ? c->st[top].node : NULL,

@@ -176,6 +176,32 @@ static void test_sections_of_one_template(void **state)
 	article_free(a);
 }
 
+/* A lead paragraph the page sets apart in the article's header, before
+ * the box of the body: it opens the article.  A line-height utility
+ * class ("leading-7") is no lead. */
+static void test_lead_set_apart(void **state)
+{
+	(void)state;
+	static const char lead[] =
+		"After ten years of debate, the town will have its second bridge by the "
+		"end of the decade.";
+	char *html = page("<body><article><header><h1>Council approves bridge</h1>"
+			  "<p class='leading-7'>By Jane Roe, who covers the city hall for the paper.</p>"
+			  "<div class='article-intro'><p>%s</p></div></header>"
+			  "<div class='body'><p>%s</p><p>%s</p><p>%s</p></div></article>"
+			  "<div class='teasers'><div class='intro'><a href='/x'>Another story about "
+			  "the council and its many decisions this year</a></div></div></body>",
+			  lead, para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 4);
+	assert_string_equal(a->blocks[0].text, lead);
+	assert_string_equal(a->blocks[1].text, para1);
+	assert_int_equal(find_block(a, "Jane Roe"), -1);
+	assert_int_equal(find_block(a, "Another story"), -1);
+	article_free(a);
+}
+
 static void test_story_cards_dropped(void **state)
 {
 	(void)state;
@@ -443,6 +469,7 @@ int main(void)
 		cmocka_unit_test(test_related_paragraph_run),
 		cmocka_unit_test(test_teaser_titles_dropped),
 		cmocka_unit_test(test_sections_of_one_template),
+		cmocka_unit_test(test_lead_set_apart),
 		cmocka_unit_test(test_story_cards_dropped),
 		cmocka_unit_test(test_links_and_whitespace),
 		cmocka_unit_test(test_block_types),
