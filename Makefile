@@ -55,6 +55,8 @@ TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 BENCH_SRC := $(wildcard bench/*.c)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 SHELL_TESTS := $(wildcard tests/sh/test_*.sh)
+# A stand-in for an old libcurl (tests/sh/test_fetch_oldcurl.sh).
+SHIM_BIN := $(BUILD)/shim/curl-old.so
 
 .PHONY: all deps run check test eval bench install uninstall clean fuzz fuzz-build
 .DEFAULT_GOAL := all
@@ -89,6 +91,11 @@ $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libfolio.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS)
 
+$(BUILD)/shim/%.so: tests/shim/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -std=c11 -D_GNU_SOURCE -O1 -g -fPIC -shared $(WARN) \
+		$(shell $(PKG_CONFIG) --cflags libcurl) -o $@ $<
+
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libfolio.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS)
@@ -108,7 +115,7 @@ check: deps
 	@if [ "$(VALGRIND)" = 1 ]; then sh scripts/install-deps.sh valgrind; fi
 	@$(MAKE) --no-print-directory test
 
-test: folio $(UNIT_BIN) $(TOOL_BIN)
+test: folio $(UNIT_BIN) $(TOOL_BIN) $(SHIM_BIN)
 	@sh tests/run.sh "$(BUILD)" $(UNIT_BIN) -- $(SHELL_TESTS)
 
 eval: deps

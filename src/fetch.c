@@ -52,12 +52,14 @@ struct xfer {
 };
 
 /* libcurl's functions (fetch_curl.h), set by fetch_global_init: every
- * path to curl below goes through it first.  Calls through the table
- * escape curl.h's compile-time check of curl_easy_setopt values: give
- * each option exactly its type (long, curl_off_t, a pointer). */
+ * path to curl below goes through it first. */
 static const struct fetch_curl *curl;
 static int global_done;
 static char global_err[FETCH_ERR_MAX] = "cannot start libcurl";
+/* The loaded library's version ("7.88.1") and whether it has the
+ * *_PROTOCOLS_STR options (7.85); read with curl_version_info. */
+static char libcurl_version[32] = "?";
+static bool has_protocols_str;
 
 static void global_cleanup(void)
 {
@@ -77,6 +79,10 @@ int fetch_global_init(void)
 	}
 	if (api->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return -1;
+	const curl_version_info_data *v = api->version_info(CURLVERSION_NOW);
+	if (v && v->version)
+		snprintf(libcurl_version, sizeof libcurl_version, "%s", v->version);
+	has_protocols_str = v && v->version_num >= 0x075500;
 	curl = api;
 	global_done = 1;
 	atexit(global_cleanup);
@@ -476,10 +482,160 @@ static int xferinfo_cb(void *arg, curl_off_t dltotal, curl_off_t dlnow,
 				 dlnow > 0 ? (uint64_t)dlnow : 0);
 }
 
+/* ---- options ----
+ * Calls through the function table escape curl.h's compile-time check
+ * of curl_easy_setopt values, so every option goes through a wrapper
+ * typed for its kind of value, and a static assertion checks that the
+ * option is of that kind (curl numbers them by type: CURLOPTTYPE_*).
+ * Every result is checked: the first failure of an option folio needs
+ * stops the transfer with its name; a wanted one (a preference) may
+ * fail. */
+struct setopts {
+	CURL *h;
+	CURLcode rc;            /* the first failure of a needed option */
+	const char *failed;     /* its name */
+};
+
+enum need { WANT, NEED };
+
+static void opt_result(struct setopts *s, enum need need, const char *name, CURLcode rc)
+{
+	if (rc != CURLE_OK && need == NEED && s->rc == CURLE_OK) {
+		s->rc = rc;
+		s->failed = name;
+	}
+}
+
+static void opt_long(struct setopts *s, enum need need, CURLoption o, const char *name, long v)
+{
+	opt_result(s, need, name, curl->easy_setopt(s->h, o, v));
+}
+
+static void opt_off(struct setopts *s, enum need need, CURLoption o, const char *name,
+		    curl_off_t v)
+{
+	opt_result(s, need, name, curl->easy_setopt(s->h, o, v));
+}
+
+static void opt_str(struct setopts *s, enum need need, CURLoption o, const char *name,
+		    const char *v)
+{
+	opt_result(s, need, name, curl->easy_setopt(s->h, o, v));
+}
+
+static void opt_ptr(struct setopts *s, enum need need, CURLoption o, const char *name, void *v)
+{
+	opt_result(s, need, name, curl->easy_setopt(s->h, o, v));
+}
+
+static void opt_slist(struct setopts *s, enum need need, CURLoption o, const char *name,
+		      struct curl_slist *v)
+{
+	opt_result(s, need, name, curl->easy_setopt(s->h, o, v));
+}
+
+static void opt_write_cb(struct setopts *s, enum need need, CURLoption o, const char *name,
+			 curl_write_callback v)
+{
+	opt_result(s, need, name, curl->easy_setopt(s->h, o, v));
+}
+
+static void opt_xferinfo_cb(struct setopts *s, enum need need, CURLoption o, const char *name,
+			    curl_xferinfo_callback v)
+{
+	opt_result(s, need, name, curl->easy_setopt(s->h, o, v));
+}
+
+#define OPT_KIND(o, base) \
+	_Static_assert((o) >= (base) && (o) < (base) + 10000, #o ": another kind of value")
+#define SET_LONG(s, n, o, v) do { OPT_KIND(o, CURLOPTTYPE_LONG); \
+	opt_long(s, n, o, #o, v); } while (0)
+#define SET_OFF(s, n, o, v) do { OPT_KIND(o, CURLOPTTYPE_OFF_T); \
+	opt_off(s, n, o, #o, v); } while (0)
+#define SET_STR(s, n, o, v) do { OPT_KIND(o, CURLOPTTYPE_STRINGPOINT); \
+	opt_str(s, n, o, #o, v); } while (0)
+#define SET_PTR(s, n, o, v) do { OPT_KIND(o, CURLOPTTYPE_OBJECTPOINT); \
+	opt_ptr(s, n, o, #o, v); } while (0)
+#define SET_SLIST(s, n, o, v) do { OPT_KIND(o, CURLOPTTYPE_SLISTPOINT); \
+	opt_slist(s, n, o, #o, v); } while (0)
+#define SET_WRITE_CB(s, n, o, v) do { OPT_KIND(o, CURLOPTTYPE_FUNCTIONPOINT); \
+	opt_write_cb(s, n, o, #o, v); } while (0)
+#define SET_XFERINFO_CB(s, n, o, v) do { OPT_KIND(o, CURLOPTTYPE_FUNCTIONPOINT); \
+	opt_xferinfo_cb(s, n, o, #o, v); } while (0)
+
+/* http and https only, first request and redirects: the *_STR options
+ * since libcurl 7.85, the bitmasks (deprecated since) before. */
+static void set_protocols(struct setopts *s)
+{
+#if CURL_AT_LEAST_VERSION(7, 85, 0)
+	if (has_protocols_str) {
+		SET_STR(s, NEED, CURLOPT_PROTOCOLS_STR, "http,https");
+		SET_STR(s, NEED, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+		return;
+	}
+#endif
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+	SET_LONG(s, NEED, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+	SET_LONG(s, NEED, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#pragma GCC diagnostic pop
+}
+
+/* Limits, safety and preferences of every transfer. */
+static void set_rules(struct setopts *s, struct xfer *x, const struct fetch_opts *o)
+{
+	SET_LONG(s, NEED, CURLOPT_NOSIGNAL, 1L);
+	set_protocols(s);
+	SET_LONG(s, NEED, CURLOPT_FOLLOWLOCATION, 1L);
+	SET_LONG(s, NEED, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRS);
+	SET_LONG(s, WANT, CURLOPT_AUTOREFERER, 1L);
+	SET_STR(s, WANT, CURLOPT_COOKIEFILE, "");       /* in-memory cookies */
+	/* gzip only, and decoded by write_cb: libcurl's own decoding
+	 * takes a stream cut short for the whole body */
+	SET_STR(s, NEED, CURLOPT_ACCEPT_ENCODING, "gzip");
+	SET_LONG(s, NEED, CURLOPT_HTTP_CONTENT_DECODING, 0L);
+	SET_LONG(s, WANT, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	SET_LONG(s, NEED, CURLOPT_SSL_VERIFYPEER, 1L);
+	SET_LONG(s, NEED, CURLOPT_SSL_VERIFYHOST, 2L);
+	SET_LONG(s, NEED, CURLOPT_CONNECTTIMEOUT, FETCH_CONNECT_TIMEOUT_S);
+	SET_LONG(s, NEED, CURLOPT_TIMEOUT, x->timeout_s);
+	SET_LONG(s, NEED, CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES);
+	SET_LONG(s, NEED, CURLOPT_LOW_SPEED_TIME, LOW_SPEED_TIME_S);
+	SET_OFF(s, NEED, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->max);
+	SET_STR(s, NEED, CURLOPT_USERAGENT, o && o->user_agent ? o->user_agent
+							: "folio/" FOLIO_VERSION);
+}
+
+/* Where the bytes, headers and progress go. */
+static void set_callbacks(struct setopts *s, struct xfer *x, const struct fetch_opts *o)
+{
+	SET_SLIST(s, NEED, CURLOPT_HTTPHEADER, x->headers);
+	SET_WRITE_CB(s, NEED, CURLOPT_HEADERFUNCTION, header_cb);
+	SET_PTR(s, NEED, CURLOPT_HEADERDATA, x);
+	SET_WRITE_CB(s, NEED, CURLOPT_WRITEFUNCTION, write_cb);
+	SET_PTR(s, NEED, CURLOPT_WRITEDATA, x);
+	if (o && o->progress) {
+		x->opts = o;
+		SET_XFERINFO_CB(s, NEED, CURLOPT_XFERINFOFUNCTION, xferinfo_cb);
+		SET_PTR(s, NEED, CURLOPT_XFERINFODATA, x);
+		SET_LONG(s, NEED, CURLOPT_NOPROGRESS, 0L);
+	}
+}
+
+static void xfer_drop(struct xfer *x)
+{
+	curl->easy_cleanup(x->h);
+	x->h = NULL;
+	curl->slist_free_all(x->headers);
+	x->headers = NULL;
+	fetch_inflate_free(x->gunzip);
+	x->gunzip = NULL;
+}
+
 static int xfer_setup(struct xfer *x, const char *url,
 		      const struct fetch_opts *o, struct fetch_result *res)
 {
-	CURL *h;
+	struct setopts s = { 0 };
 	memset(res, 0, sizeof *res);
 	memset(x, 0, sizeof *x);
 	x->url = url;
@@ -493,53 +649,25 @@ static int xfer_setup(struct xfer *x, const char *url,
 		set_err(res, STATUS_NETWORK, "%s: %s", url, global_err);
 		return -1;
 	}
-	if (!(x->h = h = curl->easy_init())) {
+	if (!(x->h = s.h = curl->easy_init())) {
 		set_err(res, STATUS_NETWORK, "%s: cannot start libcurl", url);
 		return -1;
 	}
-	curl->easy_setopt(h, CURLOPT_URL, url);
-	curl->easy_setopt(h, CURLOPT_PRIVATE, x);
-	curl->easy_setopt(h, CURLOPT_ERRORBUFFER, x->errbuf);
-	curl->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-	curl->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-	curl->easy_setopt(h, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRS);
-	curl->easy_setopt(h, CURLOPT_AUTOREFERER, 1L);
-	curl->easy_setopt(h, CURLOPT_COOKIEFILE, "");  /* in-memory cookies */
-	/* gzip only, and decoded by write_cb: libcurl's own decoding
-	 * takes a stream cut short for the whole body */
-	curl->easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip");
-	curl->easy_setopt(h, CURLOPT_HTTP_CONTENT_DECODING, 0L);
-	curl->easy_setopt(h, CURLOPT_HTTP_VERSION,
-			  (long)CURL_HTTP_VERSION_2TLS);
-	curl->easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl->easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl->easy_setopt(h, CURLOPT_CONNECTTIMEOUT, FETCH_CONNECT_TIMEOUT_S);
-	curl->easy_setopt(h, CURLOPT_TIMEOUT, x->timeout_s);
-	curl->easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES);
-	curl->easy_setopt(h, CURLOPT_LOW_SPEED_TIME, LOW_SPEED_TIME_S);
-	curl->easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->max);
-	curl->easy_setopt(h, CURLOPT_USERAGENT, o && o->user_agent
-			  ? o->user_agent : "folio/" FOLIO_VERSION);
 	if (conditional_headers(x, o) != 0) {
-		curl->easy_cleanup(h);
-		x->h = NULL;
-		curl->slist_free_all(x->headers);
-		x->headers = NULL;
+		xfer_drop(x);
 		set_err(res, STATUS_INPUT, "%s: out of memory", url);
 		return -1;
 	}
-	curl->easy_setopt(h, CURLOPT_HTTPHEADER, x->headers);
-	curl->easy_setopt(h, CURLOPT_HEADERFUNCTION, header_cb);
-	curl->easy_setopt(h, CURLOPT_HEADERDATA, x);
-	curl->easy_setopt(h, CURLOPT_WRITEFUNCTION, write_cb);
-	curl->easy_setopt(h, CURLOPT_WRITEDATA, x);
-	if (o && o->progress) {
-		x->opts = o;
-		curl->easy_setopt(h, CURLOPT_XFERINFOFUNCTION, xferinfo_cb);
-		curl->easy_setopt(h, CURLOPT_XFERINFODATA, x);
-		curl->easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+	SET_STR(&s, NEED, CURLOPT_URL, url);
+	SET_PTR(&s, NEED, CURLOPT_PRIVATE, x);
+	SET_PTR(&s, NEED, CURLOPT_ERRORBUFFER, x->errbuf);
+	set_rules(&s, x, o);
+	set_callbacks(&s, x, o);
+	if (s.rc != CURLE_OK) {
+		xfer_drop(x);
+		set_err(res, STATUS_NETWORK, "%s: not fetched: libcurl %s refused %s (%s)", url,
+			libcurl_version, s.failed, curl->easy_strerror(s.rc));
+		return -1;
 	}
 	return 0;
 }
@@ -660,12 +788,7 @@ static void xfer_finish(struct xfer *x, CURLcode rc)
 		res->body = NULL;
 		res->len = 0;
 	}
-	curl->easy_cleanup(x->h);
-	x->h = NULL;
-	curl->slist_free_all(x->headers);
-	x->headers = NULL;
-	fetch_inflate_free(x->gunzip);
-	x->gunzip = NULL;
+	xfer_drop(x);
 }
 
 enum status_code fetch_url(const char *url, const struct fetch_opts *opts,

@@ -9,7 +9,8 @@
  *
  * The library is $FOLIO_LIBCURL when set (a path or a library name;
  * ignored in setuid programs), else the soname of the libcurl folio was
- * built against (FOLIO_LIBCURL_SONAME, from the Makefile). */
+ * built against (FOLIO_LIBCURL_SONAME, from the Makefile).  Packagers:
+ * libcurl is a run-time dependency that ldd does not show. */
 #ifndef FOLIO_FETCH_CURL_H
 #define FOLIO_FETCH_CURL_H
 
@@ -25,7 +26,8 @@
 	X(multi_init) X(multi_add_handle) X(multi_remove_handle) \
 	X(multi_perform) X(multi_poll) X(multi_info_read) X(multi_cleanup) \
 	X(slist_append) X(slist_free_all) \
-	X(url) X(url_set) X(url_get) X(url_cleanup) X(free)
+	X(url) X(url_set) X(url_get) X(url_cleanup) X(free) \
+	X(easy_strerror) X(version_info)
 
 struct fetch_curl {
 #define FETCH_CURL_MEMBER(f) __typeof__(curl_##f) *f;
