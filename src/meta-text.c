@@ -276,6 +276,27 @@ bool meta_is_site_name(const char *s, const char *const *sites, size_t nsites,
 	return yes;
 }
 
+void meta_byline_drop_site(char *byline, const char *const *sites, size_t nsites,
+			   const char *base_url)
+{
+	size_t n = strlen(byline);
+	char *cut = NULL;
+	/* the last one to four words, longest first */
+	char *starts[5];
+	size_t ns = 0;
+	for (char *p = byline + n; p > byline && ns < 5; p--)
+		if (p[-1] == ' ')
+			starts[ns++] = p;
+	for (size_t i = ns; i-- > 0 && !cut;)
+		if (i < 4 && meta_is_site_name(starts[i], sites, nsites, base_url))
+			cut = starts[i] - 1;
+	if (cut) {
+		*cut = '\0';
+		while (cut > byline && strchr(" ,|-", cut[-1]))
+			*--cut = '\0';
+	}
+}
+
 char *meta_strip_site(const char *title, const char *const *sites, size_t nsites,
 		      const char *base_url, bool guess)
 {
@@ -573,11 +594,12 @@ bool meta_is_label_word(const char *w, size_t n)
 	return k >= 0 && labels[k].k != STAFF;
 }
 
-/* "Jane Roe Veröffentlicht": a verb label left at the end. */
+/* "Jane Roe Veröffentlicht": a verb label left at the end; short ones
+ * ("Post", "Text") may end a paper's name ("Hill Post"). */
 static bool is_verb_label(const char *w, size_t n)
 {
 	int k = label_of(w, n);
-	return k >= 0 && labels[k].k == VERB;
+	return k >= 0 && labels[k].k == VERB && n >= 6;
 }
 
 /* Words after which the rest is not a name ("X, Senior Reporter"). */
@@ -1020,9 +1042,10 @@ char *meta_clean_byline(const char *raw)
 		s++;
 	while (*s == ' ')
 		s++;
+	/* labels in a row: "Rezept von Zum Profil von jberg" */
 	bool start;
-	const char *named = meta_byline_label(s, &start);
-	if (named && words_after(named)) {
+	const char *named;
+	for (int i = 0; i < 3 && (named = meta_byline_label(s, &start)) && words_after(named); i++) {
 		s += named - s;
 		while (*s == ' ')
 			s++;

@@ -765,6 +765,10 @@ static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
 {
 	char *meta = meta_author(m, j, base_url);
 	char *vis = visible_byline(doc, sv);
+	if (vis) {              /* "Jo Berg Hill Post": the paper appended */
+		const char *sites[] = {m->v[K_OG_SITE], j->publisher, m->v[K_APP_NAME]};
+		meta_byline_drop_site(vis, sites, sizeof sites / sizeof sites[0], base_url);
+	}
 	if (!meta)
 		return vis;
 	if (!vis)

@@ -27,6 +27,12 @@ char *meta_strip_site(const char *title, const char *const *sites, size_t nsites
 bool meta_is_site_name(const char *s, const char *const *sites, size_t nsites,
 		       const char *base_url);
 
+/* Cut the site's name off the end of a byline, in place: "Jo Berg
+ * Hill Post" -> "Jo Berg" (the last one to four words, by
+ * meta_is_site_name). */
+void meta_byline_drop_site(char *byline, const char *const *sites, size_t nsites,
+			   const char *base_url);
+
 /* Author names only: no "By", dates, "Updated …", job titles after a
  * comma, e-mail addresses.  malloc'd; NULL when nothing name-like is
  * left (or on OOM). */

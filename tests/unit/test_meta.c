@@ -394,6 +394,26 @@ static void test_page_author_link_and_site_author(void **state)
 	article_free(a);
 }
 
+/* The paper's name after the byline ("By Jo Berg / Hill Post Staff")
+ * goes; labels in a row ("Rezept von Zum Profil von jberg") all go. */
+static void test_page_site_after_byline(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>Snow on the pass</title>"
+		"<meta property=\"og:site_name\" content=\"Hill Post\"></head><body>"
+		"<h1>Snow on the pass</h1>"
+		"<div class=\"author\"><span>By</span> <a href=\"/people/jb\">Jo Berg</a><br>"
+		"<span>Hill Post Staff</span></div>"
+		"<p>The pass closed on Friday after a night of heavy snow.</p></body></html>";
+	struct article *a = extract(html, "https://www.hillpost.example/2024/05/snow");
+	assert_string_equal(a->byline, "Jo Berg");
+	article_free(a);
+	char *b = meta_clean_byline("Rezept von Zum Profil von jberg");
+	assert_string_equal(b, "jberg");
+	free(b);
+}
+
 static void test_page_rel_author_and_visible(void **state)
 {
 	(void)state;
@@ -428,6 +448,7 @@ int main(void)
 		cmocka_unit_test(test_page_label_line),
 		cmocka_unit_test(test_page_dateline),
 		cmocka_unit_test(test_page_author_link_and_site_author),
+		cmocka_unit_test(test_page_site_after_byline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
