@@ -85,3 +85,58 @@ enum image_palette image_palette_for(int colors)
 		return IMAGE_PALETTE_8;
 	return IMAGE_PALETTE_NONE;
 }
+
+int image_detect_ask(const char *setting, char *const *envp)
+{
+	const char *term = env_get(envp, "TERM");
+	return (!setting || !strcmp(setting, "auto")) && !multiplexed(envp) &&
+	       term && strcmp(term, "dumb") && strcmp(term, "linux") &&
+	       image_detect(setting, envp) == IMAGE_MODE_SYMBOLS;
+}
+
+const char image_query[] = "\033_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\033\\"
+			   "\033[c";
+
+/* Where the device attributes' answer "ESC [ ? Ps ; ... c" starts, and
+ * its end ('c'), or NULL. */
+static const char *da1_reply(const char *b, size_t len, const char **end)
+{
+	for (size_t i = 0; i + 2 < len; i++) {
+		if (b[i] != '\033' || b[i + 1] != '[' || b[i + 2] != '?')
+			continue;
+		size_t k = i + 3;
+		while (k < len && ((b[k] >= '0' && b[k] <= '9') || b[k] == ';'))
+			k++;
+		if (k < len && b[k] == 'c') {
+			*end = b + k;
+			return b + i + 3;
+		}
+	}
+	return NULL;
+}
+
+static bool has_attribute(const char *p, const char *end, long want)
+{
+	while (p < end) {
+		long n = 0;
+		while (p < end && *p >= '0' && *p <= '9' && n < 100000)
+			n = n * 10 + (*p++ - '0');
+		if (n == want)
+			return true;
+		while (p < end && *p != ';')
+			p++;
+		p++;
+	}
+	return false;
+}
+
+int image_detect_replies(const char *bytes, size_t len)
+{
+	static const char kitty_ok[] = "\033_Gi=31;OK";
+	const char *end, *da1 = da1_reply(bytes, len, &end);
+	if (!da1)
+		return -1;
+	if (memmem(bytes, (size_t)(da1 - bytes), kitty_ok, sizeof kitty_ok - 1))
+		return IMAGE_MODE_KITTY;
+	return has_attribute(da1, end, 4) ? IMAGE_MODE_SIXEL : IMAGE_MODE_SYMBOLS;
+}

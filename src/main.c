@@ -20,6 +20,7 @@
 #include "folio/store-reading.h"
 #include "folio/text.h"
 #include "folio/image-detect.h"
+#include "folio/image-query.h"
 #include "folio/ui.h"
 
 enum dump_format { DUMP_NONE, DUMP_JSON, DUMP_TEXT };
@@ -284,13 +285,21 @@ static int ui_subscribe(const char *url, void *ctx, char msg[256])
 }
 
 /* The lead picture's mode: --images, else the settings file, else what
- * the terminal takes. */
+ * the terminal takes (its environment, else its answer to a query). */
+#define IMAGE_QUERY_TIMEOUT_MS 1000
 static int picture_mode(const struct cli *cli)
 {
 	const char *setting = cli->images;
 	if (!setting && cli->config && cli->config->images[0])
 		setting = cli->config->images;
 	int m = image_detect(setting, environ);
+	/* Nothing told a graphics protocol: the terminal may still speak
+	 * one (xterm with sixels, a kitty-like terminal); ask it. */
+	if (m == IMAGE_MODE_SYMBOLS && image_detect_ask(setting, environ)) {
+		int asked = image_query_terminal(IMAGE_QUERY_TIMEOUT_MS);
+		if (asked >= 0)
+			m = asked;
+	}
 	return m < 0 ? IMAGE_MODE_NONE : m;
 }
 

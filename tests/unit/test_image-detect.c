@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "folio/image-detect.h"
@@ -67,6 +68,49 @@ static void test_setting(void **state)
 	assert_false(image_setting_valid("off"));
 }
 
+static void test_replies(void **state)
+{
+	static const struct { const char *bytes; int want; } cases[] = {
+		{ "\033[?62;4;22c", IMAGE_MODE_SIXEL },          /* xterm -ti vt340 */
+		{ "\033[?4;62c", IMAGE_MODE_SIXEL },
+		{ "\033[?62;22c", IMAGE_MODE_SYMBOLS },          /* xterm */
+		{ "\033[?62;14;44c", IMAGE_MODE_SYMBOLS },       /* 14, 44: not 4 */
+		{ "\033[?1;2c", IMAGE_MODE_SYMBOLS },            /* a VT100 */
+		{ "\033_Gi=31;OK\033\\\033[?62;22c", IMAGE_MODE_KITTY },
+		{ "\033_Gi=31;OK\033\\\033[?62;4c", IMAGE_MODE_KITTY },
+		{ "\033_Gi=31;ENOTSUPPORTED\033\\\033[?62;4c", IMAGE_MODE_SIXEL },
+		/* incomplete: wait for more */
+		{ "\033_Gi=31;OK\033\\", -1 },
+		{ "\033[?62;4", -1 },
+		{ "\033[62;4c", -1 },
+		{ "", -1 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		int got = image_detect_replies(cases[i].bytes,
+					       strlen(cases[i].bytes));
+		if (got != cases[i].want) {
+			fprintf(stderr, "case %zu: got %d\n", i, got);
+			fail();
+		}
+	}
+}
+
+/* The terminal is asked only when nothing else told. */
+static void test_ask(void **state)
+{
+	assert_true(image_detect_ask("auto", ENV("TERM=xterm-256color")));
+	assert_true(image_detect_ask(NULL, ENV("TERM=xterm-256color")));
+	assert_false(image_detect_ask("symbols", ENV("TERM=xterm-256color")));
+	assert_false(image_detect_ask("auto", ENV("TERM=xterm-kitty")));
+	assert_false(image_detect_ask("auto", ENV("TERM=foot")));
+	assert_false(image_detect_ask("auto", ENV("TERM=xterm-256color",
+						  "TMUX=/t,1,0")));
+	assert_false(image_detect_ask("auto", ENV("TERM=screen-256color")));
+	assert_false(image_detect_ask("auto", ENV("TERM=linux")));
+	assert_false(image_detect_ask("auto", ENV("TERM=dumb")));
+	assert_false(image_detect_ask("auto", ENV("LANG=C")));
+}
+
 static void test_palette(void **state)
 {
 	assert_int_equal(image_palette_for(0), IMAGE_PALETTE_NONE);
@@ -84,6 +128,8 @@ int main(void)
 		cmocka_unit_test(test_auto),
 		cmocka_unit_test(test_setting),
 		cmocka_unit_test(test_palette),
+		cmocka_unit_test(test_replies),
+		cmocka_unit_test(test_ask),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
