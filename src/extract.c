@@ -289,6 +289,10 @@ static struct hints hints_of(const struct eattrs *ea)
 	/* schema.org's own mark for the article text outranks any word */
 	if (ea->itemprop && text_casestr(ea->itemprop, "articleBody"))
 		f = (uint8_t)((f | H_POS) & ~(H_UNLIKELY | H_NEG));
+	/* and its mark for the article's summary: a lead when it comes first */
+	else if (ea->itemprop && (text_casestr(ea->itemprop, "description") ||
+				  text_casestr(ea->itemprop, "abstract")))
+		f = (uint8_t)((f | H_LEAD) & ~H_NEG);
 	h.flags = f;
 	h.unlikely = f & H_UNLIKELY;
 	h.maybe = f & H_MAYBE;

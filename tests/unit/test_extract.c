@@ -202,6 +202,25 @@ static void test_lead_set_apart(void **state)
 	article_free(a);
 }
 
+/* schema.org's description mark before the text is a lead too, whatever
+ * the class says ("teaser-text"). */
+static void test_lead_itemprop(void **state)
+{
+	(void)state;
+	static const char lead[] =
+		"The town will have its second bridge by the end of the decade, the council decided.";
+	char *html = page("<body><div class='news-single'><h1>Council approves bridge</h1>"
+			  "<div class='teaser-text' itemprop='description'><p>%s</p></div>"
+			  "<div class='news-img'><img src='/b.jpg' width='600' height='400'></div>"
+			  "<div class='news-text-wrap'><p>%s</p><p>%s</p><p>%s</p></div></div></body>",
+			  lead, para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 4);
+	assert_string_equal(a->blocks[0].text, lead);
+	article_free(a);
+}
+
 static void test_story_cards_dropped(void **state)
 {
 	(void)state;
@@ -470,6 +489,7 @@ int main(void)
 		cmocka_unit_test(test_teaser_titles_dropped),
 		cmocka_unit_test(test_sections_of_one_template),
 		cmocka_unit_test(test_lead_set_apart),
+		cmocka_unit_test(test_lead_itemprop),
 		cmocka_unit_test(test_story_cards_dropped),
 		cmocka_unit_test(test_links_and_whitespace),
 		cmocka_unit_test(test_block_types),
