@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "folio/text.h"
 #include "folio/lead-credit.h"
 #include "folio/util-ascii.h"
 
@@ -142,25 +143,12 @@ static bool names_agency(const char *s)
 	return false;
 }
 
-static size_t count_words(const char *s)
-{
-	size_t n = 0;
-	bool in = false;
-	for (; *s; s++) {
-		bool sp = is_space((unsigned char)*s);
-		if (!sp && !in)
-			n++;
-		in = !sp;
-	}
-	return n;
-}
-
 /* "Name Surname/Agency": a slash between two letters, few words, no
  * sentence inside. */
 static bool slash_credit(const char *s)
 {
 	const char *p = strchr(s, '/');
-	if (!p || p == s || count_words(s) > 10 || strstr(s, ". ") ||
+	if (!p || p == s || text_count_words(s, strlen(s)) > 10 || strstr(s, ". ") ||
 	    strstr(s, "://"))
 		return false;
 	unsigned char before = (unsigned char)p[-1];
@@ -197,7 +185,7 @@ bool credit_is_credit(const char *text)
 		return true;
 	if (strstr(text, "\xc2\xa9") || ends_she(text))
 		return true;
-	if (count_words(text) <= 12 && names_agency(text))
+	if (text_count_words(text, strlen(text)) <= 12 && names_agency(text))
 		return true;
 	return slash_credit(text);
 }
@@ -319,7 +307,7 @@ static int split_at(const char *s, size_t cut, const char *cr, size_t crlen,
  * caption ending in a bracketed name names its photographer. */
 static bool person_name(const char *s)
 {
-	size_t words = count_words(s);
+	size_t words = text_count_words(s, strlen(s));
 	if (words < 2 || words > 4)
 		return false;
 	static const char *const not_names[] = {
@@ -366,7 +354,7 @@ static const char *bracket_credit(const char *s, size_t len)
 	char *tmp = strndup(o + open_len, inner);
 	if (!tmp)
 		return NULL;
-	bool yes = count_words(tmp) <= 16 &&
+	bool yes = text_count_words(tmp, strlen(tmp)) <= 16 &&
 		   (credit_is_credit(tmp) || person_name(tmp));
 	free(tmp);
 	return yes ? o : NULL;
@@ -426,7 +414,7 @@ static const char *agency_tail(const char *s)
 		if (!last)
 			continue;
 		const char *tail = last + strlen(seps[i]);
-		if (count_words(tail) > 6 || !names_agency(tail))
+		if (text_count_words(tail, strlen(tail)) > 6 || !names_agency(tail))
 			continue;
 		/* For ". " keep the full stop with the caption. */
 		const char *cut = seps[i][0] == '.' ? last + 1 : last;

@@ -122,19 +122,6 @@ static char *squash(const char *s, size_t len)
 	return out;
 }
 
-static size_t count_words(const char *s, size_t len)
-{
-	size_t n = 0;
-	bool in = false;
-	for (size_t i = 0; i < len; i++) {
-		bool sp = ascii_isspace((unsigned char)s[i]);
-		if (!sp && !in)
-			n++;
-		in = !sp;
-	}
-	return n;
-}
-
 /* ---- titles ---- */
 
 #define MAX_SEGS 16
@@ -235,7 +222,7 @@ static bool seg_is_site(const char *s, size_t len, const char *const *sites,
 	if (!q)
 		return false;
 	bool yes = false;
-	size_t ql = strlen(q), words = count_words(s, len);
+	size_t ql = strlen(q), words = text_count_words(s, len);
 	for (size_t i = 0; i < nsites && !yes && ql; i++) {
 		if (!sites[i])
 			continue;
@@ -314,7 +301,7 @@ char *meta_strip_site(const char *title, const char *const *sites, size_t nsites
 					  sites, nsites, host))
 		lo++;
 	free(host);
-	size_t words_first = count_words(title + segs[lo].start,
+	size_t words_first = text_count_words(title + segs[lo].start,
 					 segs[lo].end - segs[lo].start);
 	if (!guess) {
 		/* keep the rest as it is */
@@ -322,7 +309,7 @@ char *meta_strip_site(const char *title, const char *const *sites, size_t nsites
 		/* "Headline | Section | Site": the headline comes first. */
 		hi = lo + 1;
 	} else if (hi - lo == 2) {
-		size_t wl = count_words(title + segs[lo + 1].start,
+		size_t wl = text_count_words(title + segs[lo + 1].start,
 					segs[lo + 1].end - segs[lo + 1].start);
 		/* the separator between the two: "|", "::" or "»" only ever
 		 * set a site name apart, "-" may be part of a headline */
@@ -510,7 +497,7 @@ static bool next_word(const char *p, struct lword *w)
 
 static size_t words_after(const char *p)
 {
-	return count_words(p, strlen(p));
+	return text_count_words(p, strlen(p));
 }
 
 /* A particle alone at the start: "by", "par", "por" in any case;
@@ -630,7 +617,7 @@ static const char *const lower_prefixes[] = {
 static char *strip_prefix(char *s)
 {
 	/* German "Von Anna Schmidt": "Von" before a full name */
-	if (!strncmp(s, "Von ", 4) && count_words(s, strlen(s)) >= 3)
+	if (!strncmp(s, "Von ", 4) && text_count_words(s, strlen(s)) >= 3)
 		return s + 4;
 	for (int i = 0; lower_prefixes[i]; i++) {
 		size_t n = strlen(lower_prefixes[i]);
@@ -883,7 +870,7 @@ static void cut_job_title(char *s)
 		/* one word after a comma is an outlet or a degree (", CNN",
 		 * ", Ph.D."), not a second person */
 		if (!looks_like_names(comma + 1, len) ||
-		    count_words(comma + 1, len) < 2) {
+		    text_count_words(comma + 1, len) < 2) {
 			*comma = '\0';
 			break;
 		}
@@ -1065,7 +1052,7 @@ char *meta_clean_byline(const char *raw)
 	trim_ends(s);
 	drop_repeat(s);
 	char *out = NULL;
-	size_t words = count_words(s, strlen(s));
+	size_t words = text_count_words(s, strlen(s));
 	if (*s && words <= 12 && strlen(s) <= 120 && !is_junk_byline(s) &&
 	    !only_labels(s))
 		out = strdup(s);

@@ -48,18 +48,6 @@ static size_t letters_of(const char *s, size_t len)
 	return n;
 }
 
-static size_t words_of(const char *s)
-{
-	size_t n = 0;
-	bool in = false;
-
-	for (; *s; s++) {
-		bool sp = ascii_isspace((unsigned char)*s);
-		n += !sp && !in;
-		in = !sp;
-	}
-	return n;
-}
 
 /* Mostly non-ASCII letters (CJK and the like write headlines without
  * spaces, so words say nothing). */
@@ -240,7 +228,7 @@ static xmlNodePtr heading_inside(xmlNodePtr a)
  * elsewhere it takes a line of words (a menu item has one or two). */
 static bool headline_text(const char *t, bool heading)
 {
-	size_t l = letters_of(t, strlen(t)), w = words_of(t);
+	size_t l = letters_of(t, strlen(t)), w = text_count_words(t, strlen(t));
 
 	if (utility_text(t))
 		return false;
@@ -495,7 +483,7 @@ static void details_in(xmlNodePtr n, struct page_story *st, bool teaser, bool la
 				st->summary = distinct_text(d, TEASER_MAX, st->title, 20);
 			if (label && !st->section && hint_token(d, label_words)) {
 				char *t = distinct_text(d, LABEL_MAX, st->title, 2);
-				if (t && words_of(t) <= 4)
+				if (t && text_count_words(t, strlen(t)) <= 4)
 					st->section = t;
 				else
 					free(t);
@@ -775,7 +763,8 @@ static bool headline_h1(const struct measure *m, xmlNodePtr n)
 	if (!dom_is(n, "h1") || m->in_card || m->in_link || dom_find(n, "a"))
 		return false;
 	t = dom_text_max(n, TITLE_MAX);
-	yes = t && (mostly_wide(t) ? letters_of(t, strlen(t)) >= 12 : words_of(t) >= 4);
+	yes = t && (mostly_wide(t) ? letters_of(t, strlen(t)) >= 12
+				   : text_count_words(t, strlen(t)) >= 4);
 	free(t);
 	return yes;
 }

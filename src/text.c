@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unictype.h>
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 static inline unsigned char ascii_lower(unsigned char c)
 {
@@ -333,4 +334,17 @@ size_t text_strip_escapes(char *str, size_t len)
 	if (w < len)
 		s[w] = '\0';
 	return w;
+}
+
+size_t text_count_words(const char *s, size_t len)
+{
+	size_t n = 0;
+	bool in = false;
+
+	for (size_t i = 0; i < len; i++) {
+		bool sp = ascii_isspace((unsigned char)s[i]);
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
 }

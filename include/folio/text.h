@@ -85,6 +85,9 @@ size_t text_clean_inner(char *s, size_t len, bool *lead_space, bool *trail_space
  * bytes included, is left alone.  In place; returns the new length. */
 size_t text_strip_escapes(char *s, size_t len);
 
+/* Words in s[0..len): runs of bytes that are not ASCII white space. */
+size_t text_count_words(const char *s, size_t len);
+
 /* malloc'd cleaned copy (NULL on OOM or when the result is empty). */
 char *text_clean_dup(const char *s, size_t len);
 

@@ -215,6 +215,22 @@ static void test_utf8_floor(void **state)
 	assert_int_equal(text_utf8_floor(s, 4), 4);
 }
 
+/* Words: runs of anything but ASCII white space (so "Jean-Luc" and
+ * "滨江日报" are one each; an NBSP is no separator, text_clean makes it
+ * a space first). */
+static void test_count_words(void **state)
+{
+	static const struct { const char *s; size_t words; } cases[] = {
+		{ "", 0 }, { "   ", 0 }, { "one", 1 }, { " one  two\tthree\n", 3 },
+		{ "Jean-Luc Picard", 2 }, { "\xe6\xbb\xa8\xe6\xb1\x9f \xe6\x97\xa5\xe6\x8a\xa5", 2 },
+		{ "a\xc2\xa0" "b", 1 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_int_equal(text_count_words(cases[i].s, strlen(cases[i].s)), cases[i].words);
+	assert_int_equal(text_count_words("one two three", 7), 2);   /* only len bytes */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -229,6 +245,7 @@ int main(void)
 		cmocka_unit_test(test_clean_inner),
 		cmocka_unit_test(test_word_scan),
 		cmocka_unit_test(test_casestr),
+		cmocka_unit_test(test_count_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
