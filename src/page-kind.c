@@ -65,7 +65,9 @@ static bool single_template(xmlNodePtr root)
 			 hint_token(body, single_prefixes)));
 }
 
-static void declared(xmlDocPtr doc, struct page_signals *sig)
+/* The page's own word, cheapest first: meta and microdata in one
+ * walk, the body's class, and JSON-LD only when those said nothing. */
+static bool declared(xmlDocPtr doc, struct page_signals *sig)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	struct jsonld_meta ld = { 0 };
@@ -79,11 +81,14 @@ static void declared(xmlDocPtr doc, struct page_signals *sig)
 			sig->md_article = true;
 	}
 	sig->single_template = single_template(root);
+	if (sig->og_single || sig->md_article || sig->single_template)
+		return true;
 	if (jsonld_collect(doc, &ld) == 0) {
 		sig->ld_article = ld.found;
 		sig->ld_list = ld.list_page;
 	}
 	jsonld_meta_free(&ld);
+	return sig->ld_article;
 }
 
 /* ---- the decision ---------------------------------------------------- */
@@ -95,24 +100,20 @@ static void declared(xmlDocPtr doc, struct page_signals *sig)
 /* Prose after an h1 that reads as a headline: an article, however short. */
 #define HEADLINE_PROSE 100
 
-enum page_kind page_kind_decide(xmlDocPtr doc, const struct page_stories *s,
-				struct page_signals *sig)
+/* Rules 2-7 of doc/extraction.md's table, on the stories, once the
+ * page has not declared itself an article. */
+static enum page_kind decide_by_stories(const struct page_stories *s,
+					struct page_signals *sig)
 {
-	struct page_signals local;
-
-	if (!sig)
-		sig = &local;
-	*sig = (struct page_signals){
-		.stories = s->n, .grouped = s->grouped, .card_letters = s->card_letters,
-		.prose_letters = s->prose_letters, .text_letters = s->text_letters,
-		.link_letters = s->link_letters, .long_teasers = s->long_teasers,
-		.headline = s->headline, .prose_after_headline = s->prose_after_headline,
-	};
-	declared(doc, sig);
-	if (sig->og_single || sig->ld_article || sig->md_article || sig->single_template) {
-		sig->why = "the page calls itself one article";
-		return PAGE_ARTICLE;
-	}
+	sig->stories = s->n;
+	sig->grouped = s->grouped;
+	sig->card_letters = s->card_letters;
+	sig->prose_letters = s->prose_letters;
+	sig->text_letters = s->text_letters;
+	sig->link_letters = s->link_letters;
+	sig->long_teasers = s->long_teasers;
+	sig->headline = s->headline;
+	sig->prose_after_headline = s->prose_after_headline;
 	if (s->grouped < PAGE_KIND_MIN_STORIES) {
 		sig->why = "too few story cards";
 		return PAGE_ARTICLE;
@@ -136,6 +137,30 @@ enum page_kind page_kind_decide(xmlDocPtr doc, const struct page_stories *s,
 	sig->why = sig->ld_list ? "story cards, and the page says it is a list"
 				: "story cards hold most of the text";
 	return PAGE_LIST;
+}
+
+bool page_kind_declared(xmlDocPtr doc, struct page_signals *sig)
+{
+	*sig = (struct page_signals){ 0 };
+	if (!declared(doc, sig))
+		return false;
+	sig->why = "the page calls itself one article";
+	return true;
+}
+
+enum page_kind page_kind_decide(xmlDocPtr doc, const struct page_stories *s,
+				struct page_signals *sig)
+{
+	struct page_signals local;
+
+	if (!sig)
+		sig = &local;
+	if (page_kind_declared(doc, sig)) {
+		decide_by_stories(s, sig);      /* the figures, for the record */
+		sig->why = "the page calls itself one article";
+		return PAGE_ARTICLE;
+	}
+	return decide_by_stories(s, sig);
 }
 
 /* ---- the opener's step ------------------------------------------------ */
@@ -203,12 +228,17 @@ oom:
  * OOM: then the page is read as an article). */
 static struct feed *list_if_list(xmlDocPtr doc, const char *url)
 {
-	char *base = dom_base_url(doc, url);
+	struct page_signals sig;
 	struct page_stories s;
 	struct feed *list = NULL;
+	char *base;
 
+	/* most articles say so: no need to look for cards then */
+	if (page_kind_declared(doc, &sig))
+		return NULL;
+	base = dom_base_url(doc, url);
 	if (page_stories_find(doc, base, &s) == 0) {
-		if (page_kind_decide(doc, &s, NULL) == PAGE_LIST)
+		if (decide_by_stories(&s, &sig) == PAGE_LIST)
 			list = list_of(doc, url, &s);
 		page_stories_free(&s);
 	}

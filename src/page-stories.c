@@ -27,12 +27,13 @@
 #define CLIMB_MAX 12            /* levels from a link up to its card */
 #define CARD_TEXT_MAX 1500      /* bytes of text a card may hold */
 #define CARD_PARAS_MAX 2        /* paragraphs a card may hold */
+#define BOX_NODES_MAX 1000      /* nodes of a box looked at */
 #define TITLE_MAX 400           /* bytes of a headline */
 #define TEASER_MAX 1200         /* bytes of a teaser read */
 #define TEASER_LONG 400         /* letters past which a teaser is prose */
 #define LABEL_MAX 40            /* bytes of a section label */
 #define PROSE_BLOCK_MIN 40      /* letters of a block of prose */
-#define LINKS_MAX 20000         /* headline links looked at */
+#define LINKS_MAX 10000         /* headline links looked at */
 
 /* ---- words and letters (ASCII rules: page data, not the locale) ---- */
 
@@ -356,6 +357,7 @@ struct holder {
 	xmlNodePtr node;
 	size_t url;
 	bool mixed;
+	signed char small;      /* small enough for a card: 1, 0, -1 not yet known */
 };
 
 static int by_node(const void *x, const void *y)
@@ -390,7 +392,7 @@ static struct holder *holders_of(struct finder *f, size_t *n)
 	for (size_t i = 0; i < f->nlinks; i++) {
 		xmlNodePtr p = f->links[i].a->parent;
 		for (int d = 0; d < CLIMB_MAX && climbable(f, p); d++, p = p->parent)
-			h[k++] = (struct holder){ .node = p, .url = f->links[i].url };
+			h[k++] = (struct holder){ .node = p, .url = f->links[i].url, .small = -1 };
 	}
 	qsort(h, k, sizeof *h, by_node);
 	for (size_t i = 0; i < k; i++) {
@@ -404,32 +406,45 @@ static struct holder *holders_of(struct finder *f, size_t *n)
 	return h;
 }
 
-/* A card holds a teaser, not an article's paragraphs: a short
- * article's body with one "Read also" link in it is no card. */
-static bool too_many_paragraphs(xmlNodePtr n)
+/* A card is a small box: at most CARD_TEXT_MAX bytes of text and
+ * CARD_PARAS_MAX paragraphs (a teaser, not an article's body: a short
+ * article with one "Read also" link in it is no card), looked at
+ * through at most BOX_NODES_MAX nodes, so no page costs more than that
+ * per box. */
+static bool small_box(xmlNodePtr n)
 {
-	int k = 0;
+	size_t text = 0, nodes = 0;
+	int paras = 0;
 
-	for (xmlNodePtr d = n->children; d; d = dom_next(d, n, false))
-		if (dom_is(d, "p") && ++k > CARD_PARAS_MAX)
-			return true;
-	return false;
+	for (xmlNodePtr d = n->children; d; d = dom_next(d, n, false)) {
+		if (++nodes > BOX_NODES_MAX)
+			return false;
+		if (d->type == XML_TEXT_NODE && d->content &&
+		    (text += strlen((const char *)d->content)) > CARD_TEXT_MAX * 4)
+			return false;    /* raw bytes; the cleaned text is checked below */
+		if (dom_is(d, "p") && ++paras > CARD_PARAS_MAX)
+			return false;
+	}
+	char *t = dom_text_max(n, CARD_TEXT_MAX);
+	free(t);
+	return t != NULL;
 }
 
 static xmlNodePtr card_of(struct finder *f, const struct slink *l,
-			  const struct holder *h, size_t nh)
+			  struct holder *h, size_t nh)
 {
 	xmlNodePtr card = l->a, p = l->a->parent;
 
 	for (int d = 0; d < CLIMB_MAX && climbable(f, p); d++, p = p->parent) {
 		struct holder key = { .node = p };
-		const struct holder *at = bsearch(&key, h, nh, sizeof *h, by_node);
-		char *text;
+		struct holder *at = bsearch(&key, h, nh, sizeof *h, by_node);
 
-		if (!at || at->mixed || too_many_paragraphs(p) ||
-		    !(text = dom_text_max(p, CARD_TEXT_MAX)))
+		if (!at || at->mixed)
 			break;
-		free(text);
+		if (at->small < 0)      /* each box is measured once */
+			at->small = small_box(p);
+		if (!at->small)
+			break;
 		card = p;
 	}
 	return card;
@@ -468,7 +483,9 @@ static char *distinct_text(xmlNodePtr n, size_t max, const char *title, size_t m
  * that the story still lacks. */
 static void details_in(xmlNodePtr n, struct page_story *st, bool teaser, bool label)
 {
-	for (xmlNodePtr d = n; d; ) {
+	size_t nodes = 0;
+
+	for (xmlNodePtr d = n; d && ++nodes <= BOX_NODES_MAX; ) {
 		bool skip = d->type != XML_ELEMENT_NODE || (d != n && boilerplate(d));
 
 		if (skip) {
@@ -498,10 +515,13 @@ static int by_ptr(const void *x, const void *y);
 /* Does n hold a headline link (anchors: every headline link, sorted)? */
 static bool holds_story(const struct finder *f, xmlNodePtr n)
 {
+	size_t nodes = 0;
+
 	if (bsearch(&n, f->anchors, f->nlinks, sizeof *f->anchors, by_ptr))
 		return true;
 	for (xmlNodePtr d = n->children; d; d = dom_next(d, n, false))
-		if (dom_is(d, "a") && bsearch(&d, f->anchors, f->nlinks, sizeof *f->anchors, by_ptr))
+		if (++nodes > BOX_NODES_MAX ||     /* a big box: no card's neighbour */
+		    (dom_is(d, "a") && bsearch(&d, f->anchors, f->nlinks, sizeof *f->anchors, by_ptr)))
 			return true;
 	return false;
 }

@@ -32,6 +32,11 @@ struct page_signals {
 	size_t prose_after_headline;
 };
 
+/* Does the page say it is one article (rule 1: og:type, microdata, the
+ * body's template class, JSON-LD)?  sig gets those signals.  The opener
+ * asks this first and looks for story cards only when it says no. */
+bool page_kind_declared(xmlDocPtr doc, struct page_signals *sig);
+
 /* The decision, from the page's metadata and its stories (as
  * page_stories_find found them).  sig (may be NULL) gets the signals. */
 enum page_kind page_kind_decide(xmlDocPtr doc, const struct page_stories *s,
