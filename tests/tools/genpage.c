@@ -125,6 +125,21 @@ static void links_one_para(FILE *f, long n)
 	fputs("</p>\n" CLOSE TAIL, f);
 }
 
+/* n headline links to one story, each after 40 empty elements, all in
+ * one box: a story's card was once measured again for every link that
+ * shares it (quadratic: 33 s for 5 000). */
+static void cards_one_story(FILE *f, long n)
+{
+	head(f, "One story linked again and again");
+	fputs(OPEN "<div><div>", f);
+	for (long i = 0; i < n; i++) {
+		for (int k = 0; k < 40; k++)
+			fputs("<span></span>", f);
+		fputs("<h3><a href=\"/one-story\">The same story linked again and again</a></h3>\n", f);
+	}
+	fputs("</div></div>\n" CLOSE TAIL, f);
+}
+
 /* A 10 MiB attribute value on a div, and a 10 MiB href on a link. */
 static void attr(FILE *f, long bytes)
 {
@@ -273,6 +288,8 @@ static const struct kind {
 	{ "links-100k", links_paras, 20000,
 	  "* 100 000 links, 5 in each of N (20 000) paragraphs" },
 	{ "links-one-para", links_one_para, 100000, "* N (100 000) links in one paragraph" },
+	{ "cards-one-story", cards_one_story, 5000,
+	  "* N (5 000) headline links to one story among 200 000 empty elements" },
 	{ "attr-10mb", attr, 10L << 20, "* a 10 MiB attribute and a 10 MiB href (N bytes each)" },
 	{ "entities", entities, 1000000,
 	  "* 6 MB (N = 1 000 000) of nothing but character references, title too" },
