@@ -28,6 +28,8 @@ const char feed_store_schema_feeds[] =
 	"  url TEXT PRIMARY KEY NOT NULL,"
 	"  read INTEGER NOT NULL);";
 
+#define PUT_BATCH 200  /* stories per write transaction */
+
 /* Prepared once per call: these run a few times per command. */
 static sqlite3_stmt *prep(sqlite3 *db, const char *sql)
 {
@@ -91,22 +93,37 @@ static int put_feed_row(sqlite3 *db, const char *url, const struct feed *f,
 	return rc;
 }
 
-/* New stories are inserted from the feed's last item to its first, so
- * the first gets the highest seq: among stories of the same date the
- * feed's order stands. */
-static int put_items(sqlite3 *db, const char *url, const struct feed *f, int64_t now,
-		     size_t *added)
+/* The highest seq so far, looked up once per transaction: max(seq)
+ * over the whole table has no index of its own, and looked up for
+ * every insert it made storing a feed quadratic in the stories. */
+static int max_seq(sqlite3 *db, int64_t *seq)
+{
+	sqlite3_stmt *s = prep(db, "SELECT coalesce(max(seq),0) FROM story");
+	int rc = s && sqlite3_step(s) == SQLITE_ROW ? 0 : -1;
+
+	if (rc == 0)
+		*seq = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Items [from, to) of the feed, inserted from the last to the first,
+ * so the first gets the highest seq: among stories of the same date
+ * the feed's order stands. */
+static int put_items(sqlite3 *db, const char *url, const struct feed *f,
+		     size_t from, size_t to, int64_t now, size_t *added)
 {
 	sqlite3_stmt *ins = prep(db,
 		"INSERT INTO story(feed,id,url,title,author,summary,date,published,seen,seq)"
-		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,(SELECT coalesce(max(seq),0)+1 FROM story))"
+		" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"
 		" ON CONFLICT(feed,id) DO NOTHING");
 	sqlite3_stmt *upd = prep(db,
 		"UPDATE story SET url=?3,title=?4,author=?5,summary=?6,date=?7,published=?8"
 		" WHERE feed=?1 AND id=?2");
-	int rc = ins && upd ? 0 : -1;
+	int64_t seq = 0;
+	int rc = ins && upd ? max_seq(db, &seq) : -1;
 
-	for (size_t i = f->nitems; i-- > 0 && rc == 0; ) {
+	for (size_t i = to; i-- > from && rc == 0; ) {
 		const struct feed_item *it = &f->items[i];
 		sqlite3_stmt *s = ins;
 
@@ -121,11 +138,14 @@ static int put_items(sqlite3 *db, const char *url, const struct feed *f, int64_t
 			bind_text(s, 6, it->summary);
 			bind_text(s, 7, it->date);
 			sqlite3_bind_int64(s, 8, (int64_t)it->time);
-			if (s == ins)
+			if (s == ins) {
 				sqlite3_bind_int64(s, 9, now);
+				sqlite3_bind_int64(s, 10, seq + 1);
+			}
 			rc = run(s);
 			if (s == ins && sqlite3_changes(db) > 0) {
 				(*added)++;
+				seq++;
 				break;
 			}
 		}
@@ -151,6 +171,21 @@ static int prune(sqlite3 *db, const char *url)
 	return rc;
 }
 
+/* One write transaction: commit when ok (0), else roll back. */
+static int tx_end(sqlite3 *db, int ok)
+{
+	if (ok == 0 && exec(db, "COMMIT") == 0)
+		return 0;
+	if (!sqlite3_get_autocommit(db))
+		exec(db, "ROLLBACK");
+	return -1;
+}
+
+/* The stories go in transactions of PUT_BATCH, from the feed's end to
+ * its start, so another folio writing meanwhile (a second --refresh, a
+ * page being cached) waits for one batch, not for the whole feed.  The
+ * feed's row with its validators comes last, with the pruning: only a
+ * feed whose stories are all in says "not modified" next time. */
 int feed_store_put(struct store *st, const char *feed_url, const struct feed *f,
 		  const char *etag, const char *last_modified, int64_t now,
 		  size_t *added)
@@ -163,15 +198,19 @@ int feed_store_put(struct store *st, const char *feed_url, const struct feed *f,
 	*added = 0;
 	if (!db || !feed_url || !f)
 		return -1;
+	for (size_t to = f->nitems; to > 0; ) {
+		size_t from = to > PUT_BATCH ? to - PUT_BATCH : 0;
+		if (exec(db, "BEGIN IMMEDIATE") != 0 ||
+		    tx_end(db, put_items(db, feed_url, f, from, to, now, added)) != 0) {
+			*added = 0;
+			return -1;
+		}
+		to = from;
+	}
 	if (exec(db, "BEGIN IMMEDIATE") != 0)
 		return -1;
-	if (put_feed_row(db, feed_url, f, etag, last_modified, now) != 0 ||
-	    put_items(db, feed_url, f, now, added) != 0 || prune(db, feed_url) != 0) {
-		exec(db, "ROLLBACK");
-		*added = 0;
-		return -1;
-	}
-	return exec(db, "COMMIT");
+	return tx_end(db, put_feed_row(db, feed_url, f, etag, last_modified, now) != 0 ||
+			  prune(db, feed_url) != 0 ? -1 : 0);
 }
 
 int feed_store_touch(struct store *st, const char *feed_url, int64_t now)
