@@ -79,12 +79,19 @@ static char *quoted(const char **p, const char *end, bool *bad)
 	return t;
 }
 
+/* A tag, cleaned.  One that would not read back as itself once written
+ * (cleaning left a leading quote or '#', or a space from a no-break
+ * space) makes the line bad: 1. */
 static int add_tag(struct feed_sub *e, const char *w, size_t len)
 {
 	char *t = text_clean_dup(w, len), **v;
 
 	if (!t)
 		return 0;
+	if (*t == '"' || *t == '#' || strchr(t, ' ')) {
+		free(t);
+		return 1;
+	}
 	v = realloc(e->tags, (e->ntags + 1) * sizeof *v);
 	if (!v) {
 		free(t);
@@ -107,7 +114,7 @@ static int parse_line(const char *p, const char *end, struct feed_sub *e, const 
 	e->url = text_clean_dup(u, (size_t)(p - u));
 	if (!e->url)
 		return -1;
-	if (!is_web_url(e->url)) {
+	if (!is_web_url(e->url) || strchr(e->url, ' ')) {
 		*why = "not an http or https URL";
 		return 1;
 	}
@@ -131,8 +138,13 @@ static int parse_line(const char *p, const char *end, struct feed_sub *e, const 
 		w = p;
 		while (p < end && !blank(*p))
 			p++;
-		if (add_tag(e, w, (size_t)(p - w)) < 0)
+		int rc = add_tag(e, w, (size_t)(p - w));
+		if (rc < 0)
 			return -1;
+		if (rc > 0) {
+			*why = "a tag may not start with '\"' or '#' or hold a space";
+			return 1;
+		}
 	}
 }
 

@@ -290,9 +290,7 @@ void fetch_parse_content_type(const char *value, char *type, size_t type_sz,
 	}
 }
 
-/* A validator header's value, when it is "name: value" and printable
- * (it is sent back verbatim in a later request). */
-static char *header_value(const char *buf, size_t len, const char *name)
+char *fetch_header_value(const char *buf, size_t len, const char *name)
 {
 	size_t n = strlen(name);
 	if (len <= n || ascii_ncasecmp(buf, name, n) != 0 || buf[n] != ':')
@@ -321,27 +319,26 @@ static void keep_validators(struct xfer *x, const char *buf, size_t len)
 		free(res->last_modified);
 		res->etag = res->last_modified = NULL;
 		x->encoding[0] = '\0';
-	} else if ((v = header_value(buf, len, "content-encoding"))) {
+	} else if ((v = fetch_header_value(buf, len, "content-encoding"))) {
 		snprintf(x->encoding, sizeof x->encoding, "%s", v);
 		free(v);
-	} else if ((v = header_value(buf, len, "etag"))) {
+	} else if ((v = fetch_header_value(buf, len, "etag"))) {
 		free(res->etag);
 		res->etag = v;
-	} else if ((v = header_value(buf, len, "last-modified"))) {
+	} else if ((v = fetch_header_value(buf, len, "last-modified"))) {
 		free(res->last_modified);
 		res->last_modified = v;
 	}
 }
 
-/* Remember the reason phrase of every status line; the last one wins. */
-static size_t header_cb(char *buf, size_t size, size_t nitems, void *arg)
+void fetch_status_reason(const char *buf, size_t len, char *out, size_t size)
 {
-	struct xfer *x = arg;
-	size_t len = size * nitems, i, n = 0;
-	keep_validators(x, buf, len);
+	size_t i = 5, n = 0;
+	if (!size)
+		return;
+	out[0] = '\0';
 	if (len < 12 || strncmp(buf, "HTTP/", 5) != 0)
-		return len;
-	i = 5;
+		return;
 	while (i < len && buf[i] != ' ')
 		i++;            /* version */
 	while (i < len && buf[i] == ' ')
@@ -351,11 +348,21 @@ static size_t header_cb(char *buf, size_t size, size_t nitems, void *arg)
 	while (i < len && buf[i] == ' ')
 		i++;
 	for (; i < len && buf[i] != '\r' && buf[i] != '\n'; i++)
-		if (n + 1 < sizeof x->reason && buf[i] >= 0x20 && buf[i] < 0x7F)
-			x->reason[n++] = buf[i];
-	while (n > 0 && x->reason[n - 1] == ' ')
+		if (n + 1 < size && buf[i] >= 0x20 && buf[i] < 0x7F)
+			out[n++] = buf[i];
+	while (n > 0 && out[n - 1] == ' ')
 		n--;
-	x->reason[n] = '\0';
+	out[n] = '\0';
+}
+
+/* Remember the reason phrase of every status line; the last one wins. */
+static size_t header_cb(char *buf, size_t size, size_t nitems, void *arg)
+{
+	struct xfer *x = arg;
+	size_t len = size * nitems;
+	keep_validators(x, buf, len);
+	if (len >= 12 && strncmp(buf, "HTTP/", 5) == 0)
+		fetch_status_reason(buf, len, x->reason, sizeof x->reason);
 	return len;
 }
 

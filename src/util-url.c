@@ -359,6 +359,16 @@ char *url_resolve(const char *base, const char *href)
 		r.scheme.on = false;
 	if (resolve_ref(&b, &r, &t, &path))
 		out = write_url(&t, path);
+	/* A relative result keeps the base's bytes as they are: clean them
+	 * as page text is (a file name need not be UTF-8). */
+	if (out && !t.scheme.on) {
+		size_t k = text_clean(out, strlen(out));
+		out[k] = '\0';
+		if (k == 0) {
+			free(out);
+			out = NULL;
+		}
+	}
 done:
 	free(path);
 	free(h);

@@ -112,6 +112,16 @@ enum status_code fetch_error_status(int curl_code, long os_errno,
 /* Reason phrase for an HTTP status code ("Not Found"), "" if unknown. */
 const char *fetch_http_reason(long code);
 
+/* A response header line "Name: value" (CRLF and blanks around the
+ * value dropped): the value malloc'd when the name is name (any case)
+ * and the value printable ASCII (validators are sent back verbatim in
+ * a later request), else NULL. */
+char *fetch_header_value(const char *buf, size_t len, const char *name);
+
+/* The reason phrase of a status line "HTTP/1.1 404 Not Found" into out
+ * (printable ASCII only, cut to size); "" when buf is no status line. */
+void fetch_status_reason(const char *buf, size_t len, char *out, size_t size);
+
 /* Parse a Content-Type header value: lower-case media type into type
  * (cleared when none) and the charset parameter into charset (cleared
  * when none); values are cut to the buffer sizes. */

@@ -71,6 +71,27 @@ static void test_format_roundtrip(void **state)
 	free(line);
 }
 
+/* fuzz_subs found these: what cleaning leaves of a tag or URL must read
+ * back as itself once the line is written again, else the line is bad
+ * (a tag left starting with '"' or '#', a no-break space in a tag or URL). */
+static void test_unwritable_words(void **state)
+{
+	const char *lines[] = {
+		"https://x.example/f \"T\"\" tag\n",               /* tag '"' */
+		"https://x.example/f \x90\"open\n",                /* tag '"open' */
+		"https://x.example/f \x90#not-a-comment\n",
+		"https://x.example/f a\xc2\xa0" "b\n",                 /* NBSP in a tag */
+		"https://x.example/a\xc2\xa0" "b \"T\"\n",             /* NBSP in the URL */
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		struct feed_subs s = { 0 };
+		if (feed_subs_parse(&s, lines[i], strlen(lines[i]), "x", NULL) != 1 || s.n != 0)
+			fail_msg("line %zu taken: %s", i, lines[i]);
+		feed_subs_free(&s);
+	}
+}
+
 static void test_default_path(void **state)
 {
 	char *p;
@@ -134,6 +155,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_format_roundtrip),
+		cmocka_unit_test(test_unwritable_words),
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_append),
 	};

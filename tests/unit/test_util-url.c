@@ -139,6 +139,8 @@ static void file_bases(void **state)
 		{ NULL, "x.html", "x.html" },
 		{ NULL, "https://x.example/a|b", "https://x.example/a%7Cb" },
 		{ "", "x.html", "x.html" },
+		/* fuzz_url: a file name that is not UTF-8 comes out cleaned. */
+		{ "a\xf3\xf3/b/c.html", "../", "a/" },
 	};
 	check_rows(rows, sizeof rows / sizeof *rows);
 }
