@@ -300,7 +300,6 @@ char *meta_strip_site(const char *title, const char *const *sites, size_t nsites
 					  segs[lo].end - segs[lo].start,
 					  sites, nsites, host))
 		lo++;
-	free(host);
 	size_t words_first = text_count_words(title + segs[lo].start,
 					 segs[lo].end - segs[lo].start);
 	if (!guess) {
@@ -323,11 +322,14 @@ char *meta_strip_site(const char *title, const char *const *sites, size_t nsites
 			lo++;   /* "Site | A long headline here" */
 	}
 	size_t a = segs[lo].start, b = segs[hi - 1].end;
-	/* "Site: Headline" when the part before the colon is the site. */
+	/* "Site: Headline" when the part before the colon is the site
+	 * (a known name, or the host's: "Daring Fireball: …" on
+	 * daringfireball.net). */
 	const char *colon = memchr(title + a, ':', b - a);
-	if (colon && colon[1] == ' ' &&
-	    seg_is_site(title + a, (size_t)(colon - title) - a, sites, nsites, NULL))
+	if (colon && colon[1] == ' ' && colon > title + a &&
+	    seg_is_site(title + a, (size_t)(colon - title) - a, sites, nsites, host))
 		a = (size_t)(colon - title) + 2;
+	free(host);
 	char *out = strndup(title + a, b - a);
 	if (out)
 		text_clean(out, strlen(out));
