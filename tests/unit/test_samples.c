@@ -361,6 +361,7 @@ static void test_short(void **state) { (void)state; run_sample("short"); }
 static void test_cjk(void **state) { (void)state; run_sample("cjk"); }
 static void test_escapes(void **state) { (void)state; run_sample("escapes"); }
 static void test_graph_base(void **state) { (void)state; run_sample("graph-base"); }
+static void test_byline_labels(void **state) { (void)state; run_sample("byline-labels"); }
 static void test_undeclared_utf8(void **state) { (void)state; run_sample("undeclared-utf8"); }
 static void test_cp1252_undeclared(void **state) { (void)state; run_sample("cp1252-undeclared"); }
 static void test_photograph_credit(void **state) { (void)state; run_sample("photograph-credit"); }
@@ -381,6 +382,7 @@ int main(void)
 		cmocka_unit_test(test_cjk),
 		cmocka_unit_test(test_escapes),
 		cmocka_unit_test(test_graph_base),
+		cmocka_unit_test(test_byline_labels),
 		cmocka_unit_test(test_undeclared_utf8),
 		cmocka_unit_test(test_cp1252_undeclared),
 		cmocka_unit_test(test_photograph_credit),
