@@ -203,6 +203,7 @@ static const struct hword hwords[] = {
 	PRE("abstract", H_LEAD), PRE("perex", H_LEAD), PRE("standfirst", H_LEAD),
 	PRE("bajada", H_LEAD), PRE("chapo", H_LEAD), TOK("dek", H_LEAD),
 	TOK("tags", H_NEG), TOK("hid", H_NEG), TOK("more", H_NEG),
+	PRE("kommentar", H_UNLIKELY | H_NEG), PRE("rating", H_NEG), PRE("licen", H_NEG),
 	TOK("com", H_NEG),
 };
 

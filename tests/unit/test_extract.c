@@ -221,6 +221,26 @@ static void test_lead_itemprop(void **state)
 	article_free(a);
 }
 
+/* Boxes that are never the article, by their class: a comment area
+ * named in German, a rating widget, a licence note. */
+static void test_more_boilerplate_words(void **state)
+{
+	(void)state;
+	char *html = page("<body><div class='story'><p>%s</p><p>%s</p>"
+			  "<div class='rating'><span>Rate this article</span> <span>(no votes yet)</span></div>"
+			  "<p>%s</p>"
+			  "<div class='licenceInfo'><p>Material protected by copyright law.</p></div>"
+			  "<div class='kommentarModul'><p>You are not logged in.</p></div></div></body>",
+			  para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 3);
+	assert_int_equal(find_block(a, "Rate this"), -1);
+	assert_int_equal(find_block(a, "copyright"), -1);
+	assert_int_equal(find_block(a, "logged in"), -1);
+	article_free(a);
+}
+
 static void test_story_cards_dropped(void **state)
 {
 	(void)state;
@@ -490,6 +510,7 @@ int main(void)
 		cmocka_unit_test(test_sections_of_one_template),
 		cmocka_unit_test(test_lead_set_apart),
 		cmocka_unit_test(test_lead_itemprop),
+		cmocka_unit_test(test_more_boilerplate_words),
 		cmocka_unit_test(test_story_cards_dropped),
 		cmocka_unit_test(test_links_and_whitespace),
 		cmocka_unit_test(test_block_types),
