@@ -164,6 +164,15 @@ run --dump=text --offline "$U2/article"
 expect_rc 0
 expect_out 'harbour committee'
 
+# ---- --history is the pager's h list: the 500 newest ----
+export XDG_DATA_HOME=$TMP/data-long
+"$SEED" histories "$U/story-" 501 || fail "seed failed"
+run --history
+expect_rc 0
+[ "$(wc -l <"$TMP/out")" -eq 500 ] || fail "--history: wanted 500 lines, got $(wc -l <"$TMP/out")"
+head -n 1 "$TMP/out" | grep -q "	$U/story-501	" || fail "--history: the newest first"
+tail -n 1 "$TMP/out" | grep -q "	$U/story-2	" || fail "--history: the oldest one past 500 shown"
+
 # ---- a corrupt database: one warning, articles still read ----
 export XDG_DATA_HOME=$TMP/data-bad
 mkdir -p "$XDG_DATA_HOME/folio"

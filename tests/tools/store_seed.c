@@ -2,6 +2,7 @@
  * tests (what the pager would record), through the store API.
  *
  *   store_seed history URL TITLE WHEN   record an opened article
+ *   store_seed histories PREFIX N       record PREFIX1 .. PREFIXN, in order
  *   store_seed save URL TITLE FILE      save FILE's bytes as URL's page
  *   store_seed position URL             print "BLOCK OFFSET" or "none" */
 #include <stdio.h>
@@ -26,6 +27,13 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "history") == 0 && argc == 5) {
 		rc = store_history_record(st, argv[2], argv[3], NULL, atoll(argv[4])) != 0;
+	} else if (strcmp(argv[1], "histories") == 0 && argc == 4) {
+		rc = 0;
+		for (long i = 1; i <= atol(argv[3]) && !rc; i++) {
+			char url[512];
+			snprintf(url, sizeof url, "%s%ld", argv[2], i);
+			rc = store_history_record(st, url, NULL, NULL, 1000000000 + i) != 0;
+		}
 	} else if (strcmp(argv[1], "save") == 0 && argc == 5) {
 		size_t len;
 		char *html;
