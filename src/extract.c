@@ -288,11 +288,11 @@ static struct hints hints_of(const struct eattrs *ea)
 		}
 	}
 	/* schema.org's own mark for the article text outranks any word */
-	if (ea->itemprop && text_casestr(ea->itemprop, "articleBody"))
+	if (ea->itemprop && ascii_casestr(ea->itemprop, "articleBody"))
 		f = (uint8_t)((f | H_POS) & ~(H_UNLIKELY | H_NEG));
 	/* and its mark for the article's summary: a lead when it comes first */
-	else if (ea->itemprop && (text_casestr(ea->itemprop, "description") ||
-				  text_casestr(ea->itemprop, "abstract")))
+	else if (ea->itemprop && (ascii_casestr(ea->itemprop, "description") ||
+				  ascii_casestr(ea->itemprop, "abstract")))
 		f = (uint8_t)((f | H_LEAD) & ~H_NEG);
 	h.flags = f;
 	h.unlikely = f & H_UNLIKELY;
@@ -422,11 +422,11 @@ static bool screen_reader_only(const struct eattrs *ea)
 	if (!ea->cls || !*ea->cls)
 		return false;
 	/* each of them has one of these in it: most classes have none */
-	if (!text_casestr(ea->cls, "hidden") && !text_casestr(ea->cls, "screen") &&
-	    !text_casestr(ea->cls, "sr-only"))
+	if (!ascii_casestr(ea->cls, "hidden") && !ascii_casestr(ea->cls, "screen") &&
+	    !ascii_casestr(ea->cls, "sr-only"))
 		return false;
 	for (int i = 0; classes[i]; i++)
-		if (text_casestr(ea->cls, classes[i]))
+		if (ascii_casestr(ea->cls, classes[i]))
 			return true;
 	return false;
 }
@@ -1889,7 +1889,7 @@ static const char *const paywall_cues[] = {
 static bool text_has(const char *text, const char *const *cues)
 {
 	for (int i = 0; cues[i]; i++)
-		if (text_casestr(text, cues[i]))
+		if (ascii_casestr(text, cues[i]))
 			return true;
 	return false;
 }

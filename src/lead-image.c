@@ -172,9 +172,9 @@ static bool is_hidden(xmlNodePtr n)
 	const char *style = dom_attr_raw(n, "style");
 	if (aria && !strcmp(aria, "true"))
 		return true;
-	if (style && (text_casestr(style, "display:none") ||
-		      text_casestr(style, "display: none") ||
-		      text_casestr(style, "visibility:hidden")))
+	if (style && (ascii_casestr(style, "display:none") ||
+		      ascii_casestr(style, "display: none") ||
+		      ascii_casestr(style, "visibility:hidden")))
 		return true;
 	return hint_inside(n, hidden_hints, NULL) || dom_attr_raw(n, "hidden");
 }

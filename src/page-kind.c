@@ -9,6 +9,7 @@
 #include "folio/meta-jsonld.h"
 #include "folio/page-kind.h"
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 /* ---- what the page says it is -------------------------------------- */
 
@@ -24,7 +25,7 @@ static bool microdata_article(xmlNodePtr n)
 	const char *type = dom_attr_raw(n, "itemtype");
 	const char *prop = dom_attr_raw(n, "itemprop");
 
-	if (prop && text_casestr(prop, "articleBody"))
+	if (prop && ascii_casestr(prop, "articleBody"))
 		return true;
 	if (!type)
 		return false;
@@ -44,7 +45,7 @@ static void og_type(xmlNodePtr n, struct page_signals *sig)
 	/* Anything but "website" is one thing: "article", "video.movie",
 	 * "profile", "book" (many sites say "website" everywhere, so that
 	 * decides nothing). */
-	if (*content && text_casestr(content, "website") != content)
+	if (*content && ascii_casestr(content, "website") != content)
 		sig->og_single = true;
 	else if (*content)
 		sig->og_website = true;

@@ -112,9 +112,9 @@ static bool hidden(xmlNodePtr n)
 
 	if (dom_attr_raw(n, "hidden") || (aria && equals_nocase(aria, "true")))
 		return true;
-	return style && (text_casestr(style, "display:none") ||
-			 text_casestr(style, "display: none") ||
-			 text_casestr(style, "visibility:hidden"));
+	return style && (ascii_casestr(style, "display:none") ||
+			 ascii_casestr(style, "display: none") ||
+			 ascii_casestr(style, "visibility:hidden"));
 }
 
 static bool inside(xmlNodePtr n, const char *tag)

@@ -7,30 +7,6 @@
 #include "folio/text.h"
 #include "folio/util-ascii.h"
 
-static inline unsigned char ascii_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-const char *text_casestr(const char *hay, const char *needle)
-{
-	unsigned char first = ascii_lower((unsigned char)needle[0]);
-
-	if (!first)
-		return hay;
-	for (; *hay; hay++) {
-		if (ascii_lower((unsigned char)*hay) != first)
-			continue;
-		size_t i = 1;
-		while (needle[i] && ascii_lower((unsigned char)hay[i]) ==
-				    ascii_lower((unsigned char)needle[i]))
-			i++;
-		if (!needle[i])
-			return hay;
-	}
-	return NULL;
-}
-
 bool text_is_utf8(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;

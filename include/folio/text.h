@@ -21,10 +21,6 @@ static inline bool text_word_has(uint64_t w, uint8_t b)
 	return text_word_has_below(w ^ TEXT_BYTES(b), 1);
 }
 
-/* strcasestr for short needles (ASCII case folding): a plain scan that
- * beats the C library's two-way search on the short attribute values
- * it is used on, element after element.  NULL when not found. */
-const char *text_casestr(const char *hay, const char *needle);
 
 /* folio's one UTF-8 decoder (libunistring's, ASCII inline): the
  * well-formed sequence at s[0..len), len >= 1: its length and code

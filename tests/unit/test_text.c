@@ -141,20 +141,6 @@ static void test_clean_inner(void **state)
 	assert_false(trail);
 }
 
-static void test_casestr(void **state)
-{
-	(void)state;
-	const char *cls = "post Visually-Hidden sr-only";
-	assert_ptr_equal(text_casestr(cls, "visually-hidden"), cls + 5);
-	assert_ptr_equal(text_casestr(cls, "SR-ONLY"), cls + 21);
-	assert_null(text_casestr(cls, "screen"));
-	assert_null(text_casestr("sr-onl", "sr-only"));     /* needle runs past */
-	const char *rep = "aaab";       /* a false start inside the match */
-	assert_ptr_equal(text_casestr(rep, "aab"), rep + 1);
-	assert_null(text_casestr("", "a"));
-	assert_non_null(text_casestr("caf\xc3\xa9 display:none", "DISPLAY:NONE"));
-}
-
 /* Every byte value in every lane: the word tests agree with a plain
  * byte-by-byte look. */
 static void test_word_scan(void **state)
@@ -244,7 +230,6 @@ int main(void)
 		cmocka_unit_test(test_clean_dup),
 		cmocka_unit_test(test_clean_inner),
 		cmocka_unit_test(test_word_scan),
-		cmocka_unit_test(test_casestr),
 		cmocka_unit_test(test_count_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -59,6 +59,10 @@ static void check_folding(void)
 	assert_null(ascii_casestr(cap, "credits"));
 	assert_ptr_equal(ascii_casestr(cap, ""), cap);
 	assert_null(ascii_casestr("", "x"));
+	assert_null(ascii_casestr("sr-onl", "sr-only"));      /* needle runs past */
+	const char *rep = "aaab";       /* a false start inside the match */
+	assert_ptr_equal(ascii_casestr(rep, "aab"), rep + 1);
+	assert_non_null(ascii_casestr("caf\xc3\xa9 display:none", "DISPLAY:NONE"));
 	assert_true(ascii_isalpha('I') && ascii_isupper('I') && ascii_islower('i'));
 }
 
