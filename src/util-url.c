@@ -267,6 +267,12 @@ static bool put_authority(struct buf *b, struct span a)
 
 /* The target as a string: encoded when it is a URL (has a scheme); a
  * relative result (a file path) is kept as cleaned. */
+static bool first_segment_has_colon(const char *path)
+{
+	size_t n = strcspn(path, "/");
+	return memchr(path, ':', n) != NULL;
+}
+
 static char *write_url(const struct url_ref *t, const char *path)
 {
 	struct buf b = {0};
@@ -287,6 +293,14 @@ static char *write_url(const struct url_ref *t, const char *path)
 	}
 	if (url && t->auth.on && !*path && is_special(t->scheme))
 		buf_char(&b, '/');
+	/* A path starting "//" without an authority would read back as
+	 * one: "/." before it keeps it a path (RFC 3986 5.3, WHATWG). */
+	if (!t->auth.on && path[0] == '/' && path[1] == '/')
+		buf_add(&b, "/.", 2);
+	/* Nor may a relative result's first segment hold a ':' (it would
+	 * read back as a scheme): "./" before it (RFC 3986 4.2). */
+	if (!url && !t->auth.on && first_segment_has_colon(path))
+		buf_add(&b, "./", 2);
 	if (url)
 		put_encoded(&b, path, strlen(path), KEEP_PATH);
 	else
@@ -311,10 +325,11 @@ static char *write_url(const struct url_ref *t, const char *path)
 /* href as a browser reads it: tabs and newlines inside dropped, then
  * cleaned as all page text is (controls, escape sequences, invalid
  * UTF-8 and invisible characters removed, ends trimmed). */
-static char *read_href(const char *href)
+static char *read_href(const char *href, bool *oom)
 {
 	size_t n = strlen(href), k = 0;
 	char *s = malloc(n + 1);
+	*oom = !s;
 	if (!s)
 		return NULL;
 	for (size_t i = 0; i < n; i++)
@@ -340,11 +355,18 @@ static void backslashes_to_slashes(char *s)
 char *url_resolve(const char *base, const char *href)
 {
 	struct url_ref b = {0}, r, t;
-	char *h, *path = NULL, *out = NULL;
-	if (!href || !(h = read_href(href)))
+	char *h, *path = NULL, *out = NULL, *base_clean = NULL;
+	bool oom;
+	if (!href || !(h = read_href(href, &oom)))
 		return NULL;
-	if (base && *base)
-		parse_ref(base, strlen(base), &b);
+	/* The base cleaned like the href: a relative result keeps its
+	 * bytes, and a file name need not be UTF-8. */
+	if (base && *base && !(base_clean = read_href(base, &oom)) && oom) {
+		free(h);
+		return NULL;
+	}
+	if (base_clean)
+		parse_ref(base_clean, strlen(base_clean), &b);
 	parse_ref(h, strlen(h), &r);
 	if (span_is(r.scheme, "javascript") || span_is(r.scheme, "data") ||
 	    span_is(r.scheme, "vbscript"))
@@ -359,19 +381,11 @@ char *url_resolve(const char *base, const char *href)
 		r.scheme.on = false;
 	if (resolve_ref(&b, &r, &t, &path))
 		out = write_url(&t, path);
-	/* A relative result keeps the base's bytes as they are: clean them
-	 * as page text is (a file name need not be UTF-8). */
-	if (out && !t.scheme.on) {
-		size_t k = text_clean(out, strlen(out));
-		out[k] = '\0';
-		if (k == 0) {
-			free(out);
-			out = NULL;
-		}
-	}
+
 done:
 	free(path);
 	free(h);
+	free(base_clean);
 	return out;
 }
 

@@ -103,6 +103,8 @@ static void browser_encoding(void **state)
 		{ PAGE, "http://user:pw@host.example:81/", "http://user:pw@host.example:81/" },
 		{ PAGE, "https:page2", "https://wiki.example/wiki/page2" },
 		{ PAGE, "mailto:desk@wiki.example", "mailto:desk@wiki.example" },
+		/* fuzz_url: dot segments leaving "//" with no authority */
+		{ NULL, "http:/w/..//@?0s", "http:/.//@?0s" },
 		{ PAGE, "//cdn.example/i.png", "https://cdn.example/i.png" },
 		/* An escaped host stays escaped: no control or bad byte appears. */
 		{ "http://a%ff%1b%fe.example/dir/", "page", "http://a%ff%1b%fe.example/dir/page" },
@@ -141,6 +143,8 @@ static void file_bases(void **state)
 		{ "", "x.html", "x.html" },
 		/* fuzz_url: a file name that is not UTF-8 comes out cleaned. */
 		{ "a\xf3\xf3/b/c.html", "../", "a/" },
+		/* ... and a first segment with ':' is no scheme */
+		{ ".mml", "4./../.$/../http://x.h", "./http://x.h" },
 	};
 	check_rows(rows, sizeof rows / sizeof *rows);
 }
