@@ -1,7 +1,8 @@
 /* fuzz_image.c - libFuzzer target: image_decode then image_render, with
  * the image libraries (libjpeg-turbo, libpng, giflib, libwebp) and
  * libchafa in the path.  The first byte picks the mode, the palette and
- * the box; the rest is the file.
+ * the box; the rest is the file.  The same bytes go to the reader of
+ * the terminal's answers (image_detect_replies) too.
  *
  * Checks the promises too: a decoded picture within the bounds, a
  * rendered one within its box, one-cell printable symbols, a payload
@@ -12,6 +13,7 @@
 #include <uniwidth.h>
 
 #include "folio/image-decode.h"
+#include "folio/image-detect.h"
 #include "folio/image-render.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
@@ -33,6 +35,8 @@ static void check_art(const struct image_art *art, const struct image_box *box)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	int answer = image_detect_replies((const char *)data, size);
+	CHECK(answer >= -1 && answer <= IMAGE_MODE_ITERM);
 	if (size < 1)
 		return 0;
 	uint8_t pick = data[0];
