@@ -166,4 +166,19 @@ ui_wait_match -l 24 "^ No picture: $U/root/odd.png: not a JPEG"
 [ "$(picture_rows)" = 0 ] || ui_fail "a picture from a BMP"
 [ "$(top_line)" = "The pier will be rebuilt" ] || ui_fail "not at the title"
 quit
+
+# --dump=text, --dump=json and the text written to a pipe: no picture in
+# any (no block symbols, no escapes), and the JSON's lead_image as ever.
+for how in --dump=text --dump=json --width=80; do
+	"$FOLIO" --no-store "$how" "$U/root/plain.html" >"$TMP/out" 2>"$TMP/err" ||
+		fail "folio $how: $(cat "$TMP/err")"
+	grep -q "Photo: Ann Example" "$TMP/out" || fail "$how: no credit"
+	! grep -q "$(printf '\342\226')\|$(printf '\033')" "$TMP/out" ||
+		fail "$how: picture symbols or escapes in the output"
+done
+"$FOLIO" --no-store --dump=json "$U/root/plain.html" | python3 -c '
+import json, sys
+li = json.load(sys.stdin)["lead_image"]
+assert sorted(li) == ["caption", "credit", "url"], li
+assert li["url"].endswith("/root/photo.jpg"), li' || fail "--dump=json lead_image changed"
 echo ok
