@@ -94,6 +94,51 @@ static void test_jpeg_scaled(void **state)
 	free(jpg);
 }
 
+/* A CMYK JPEG as Photoshop writes them (inverted, with an Adobe
+ * marker): the quadrants' colours come out in RGB. */
+static uint8_t *cmyk_jpeg(int w, int h, size_t *len)
+{
+	uint8_t *px = malloc((size_t)w * h * 4);
+	unsigned char *out = NULL;
+	unsigned long n = 0;
+	struct jpeg_compress_struct c;
+	struct jpeg_error_mgr err;
+	assert_non_null(px);
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++) {
+			const uint8_t *rgb = sample_colors[sample_quadrant(x, y, w, h)];
+			uint8_t *p = px + ((size_t)y * w + x) * 4;
+			for (int k = 0; k < 3; k++)
+				p[k] = rgb[k];  /* inverted ink: 255 - (255 - rgb) */
+			p[3] = 255;             /* no black ink, inverted */
+		}
+	c.err = jpeg_std_error(&err);
+	jpeg_create_compress(&c);
+	jpeg_mem_dest(&c, &out, &n);
+	c.image_width = (JDIMENSION)w;
+	c.image_height = (JDIMENSION)h;
+	c.input_components = 4;
+	c.in_color_space = JCS_CMYK;
+	jpeg_set_defaults(&c);
+	jpeg_set_quality(&c, 95, TRUE);
+	jpeg_start_compress(&c, TRUE);
+	while (c.next_scanline < c.image_height) {
+		JSAMPROW row = px + (size_t)c.next_scanline * w * 4;
+		jpeg_write_scanlines(&c, &row, 1);
+	}
+	jpeg_finish_compress(&c);
+	jpeg_destroy_compress(&c);
+	free(px);
+	*len = n;
+	return out;
+}
+
+static void test_jpeg_cmyk(void **state)
+{
+	size_t n = 0;
+	decode_ok(cmyk_jpeg(32, 32, &n), &n, 0, 32, 32, 40);
+}
+
 static void test_png(void **state)
 {
 	size_t n = 0;
@@ -210,6 +255,7 @@ int main(void)
 		cmocka_unit_test(test_sniff),
 		cmocka_unit_test(test_jpeg),
 		cmocka_unit_test(test_jpeg_scaled),
+		cmocka_unit_test(test_jpeg_cmyk),
 		cmocka_unit_test(test_png),
 		cmocka_unit_test(test_webp),
 		cmocka_unit_test(test_gif),
