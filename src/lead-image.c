@@ -452,9 +452,27 @@ static bool caption_mark(xmlNodePtr n)
 
 /* A credit element: marked as credit but not also as caption (a
  * wrapper classed "caption wysiwyg … attribution-auto" holds both). */
+/* Is there text before n among its siblings? */
+static bool text_before(xmlNodePtr n)
+{
+	for (xmlNodePtr p = n->prev; p; p = p->prev) {
+		if (p->type == XML_TEXT_NODE && p->content) {
+			for (const xmlChar *c = p->content; *c; c++)
+				if (*c > ' ')
+					return true;
+		} else if (p->type == XML_ELEMENT_NODE && p->children) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool is_credit_el(xmlNodePtr n)
 {
-	if (dom_is(n, "cite"))
+	/* <cite>, and a <small> after the caption's words ("… quay.
+	 * <small>Jo Berg</small>"): the fine print of a caption is its
+	 * credit */
+	if (dom_is(n, "cite") || (dom_is(n, "small") && text_before(n)))
 		return true;
 	return credit_mark(n, true) && !caption_mark(n);
 }

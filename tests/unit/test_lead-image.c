@@ -254,6 +254,29 @@ static void test_unmarked_parts(void **state)
 	done(&r);
 }
 
+/* The fine print after a caption's words is its credit (issue 15,
+ * class 5); a <small> holding the whole caption is the caption. */
+static void test_small_credit(void **state)
+{
+	(void)state;
+	struct run r = run(
+		"<html><body><h1>Bridge opens</h1>"
+		"<figure><img src=\"/a/bridge.jpg\" width=\"800\" height=\"450\">"
+		"<figcaption>The bridge at night. <small>Jo Berg</small></figcaption></figure>"
+		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+		"</body></html>");
+	expect(&r, "https://news.example/a/bridge.jpg", "The bridge at night.", "Jo Berg");
+	done(&r);
+	r = run(
+		"<html><body><h1>Bridge opens</h1>"
+		"<figure><img src=\"/a/bridge.jpg\" width=\"800\" height=\"450\">"
+		"<figcaption><small>The bridge at night.</small></figcaption></figure>"
+		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+		"</body></html>");
+	expect(&r, "https://news.example/a/bridge.jpg", "The bridge at night.", NULL);
+	done(&r);
+}
+
 static void test_hero_above_headline(void **state)
 {
 	(void)state;
@@ -290,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_metadata_caption_not_shown),
 		cmocka_unit_test(test_unmarked_parts),
 		cmocka_unit_test(test_hero_above_headline),
+		cmocka_unit_test(test_small_credit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
