@@ -398,6 +398,22 @@ int feed_store_mark_read(struct store *st, const char *url, int64_t when)
 	return rc;
 }
 
+int feed_store_mark_unread(struct store *st, const char *url)
+{
+	sqlite3 *db = store_db(st);
+	sqlite3_stmt *s = db && url ? prep(db, "DELETE FROM story_read WHERE url=?1") : NULL;
+	int rc;
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, url);
+	rc = run(s);
+	if (rc == 0)
+		rc = sqlite3_changes(db) > 0;
+	sqlite3_finalize(s);
+	return rc;
+}
+
 int feed_store_is_read(struct store *st, const char *url)
 {
 	sqlite3 *db = store_db(st);

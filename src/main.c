@@ -18,6 +18,7 @@
 #include "folio/status.h"
 #include "folio/store.h"
 #include "folio/store-reading.h"
+#include "folio/task.h"
 #include "folio/text.h"
 #include "folio/image-detect.h"
 #include "folio/image-query.h"
@@ -270,12 +271,24 @@ static int print_article(const struct article *a, enum dump_format dump)
 /* The pager opens links and reloads through the same open_page; the
  * list of every subscribed story has no page to open: it is made
  * again, the feeds fetched anew. */
-static enum status_code ui_open(const char *arg, void *ctx, struct article **out,
-				char err[OPEN_ERR_MAX])
+static enum status_code ui_open(const char *arg, void *ctx, struct task *task,
+				struct article **out, char err[OPEN_ERR_MAX])
 {
+	struct open_opts opts = *(const struct open_opts *)ctx;
+	if (task) {     /* on the pager's worker: progress, and Esc cancels */
+		opts.progress = task_xferinfo;
+		opts.progress_arg = task;
+	}
 	if (strcmp(arg, FEEDCLI_ALL) == 0)
-		return feed_cli_reload_all(ctx, out, err);
-	return open_page(arg, ctx, out, err);
+		return feed_cli_reload_all(&opts, out, err);
+	return open_page(arg, &opts, out, err);
+}
+
+/* The pager's m and M. */
+static int ui_mark_read(const char *url, bool read, void *ctx)
+{
+	return reading_mark(((const struct open_opts *)ctx)->store, url, read,
+			    (int64_t)time(NULL));
 }
 
 /* The pager's a key. */
@@ -315,7 +328,8 @@ static int show_article(struct article *a, const struct cli *cli)
 				     .store = cli->source.store,
 				     .subscribe = ui_subscribe,
 				     .images = picture_mode(cli),
-				     .picture_from = &cli->source };
+				     .picture_from = &cli->source,
+				     .mark_read = ui_mark_read };
 		const char *src = cli->nargs == 0 ? FEEDCLI_ALL
 				  : strcmp(cli->args[0], "-") ? cli->args[0] : NULL;
 		return ui_run(a, src, ui_open, (void *)&cli->source, &o);

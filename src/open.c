@@ -81,6 +81,22 @@ static enum status_code read_html(const char *arg, const struct extract_input *i
 	return rc;
 }
 
+char *open_full_name(const char *arg)
+{
+	if (!arg || strcmp(arg, "-") == 0)
+		return NULL;
+	if (open_is_url(arg) || arg[0] == '/')
+		return strdup(arg);
+	char *full = realpath(arg, NULL);       /* also resolves ".." */
+	if (full)
+		return full;
+	char *cwd = getcwd(NULL, 0), *out = NULL;
+	if (cwd && asprintf(&out, "%s/%s", cwd, arg) < 0)
+		out = NULL;
+	free(cwd);
+	return out;
+}
+
 static enum status_code open_local(const char *arg, const struct open_opts *opts,
 				   struct article **out, char err[OPEN_ERR_MAX])
 {

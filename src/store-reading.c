@@ -35,6 +35,12 @@ int reading_opened(struct store *st, const char *name, int64_t when)
 	return feed_store_mark_read(st, name, when) < 0 ? -1 : 0;
 }
 
+int reading_mark(struct store *st, const char *url, bool read, int64_t when)
+{
+	int rc = read ? feed_store_mark_read(st, url, when) : feed_store_mark_unread(st, url);
+	return rc < 0 ? -1 : 0;
+}
+
 int reading_shown(struct store *st, const char *name, const struct article *a,
 		  int64_t when)
 {

@@ -39,6 +39,9 @@ int feed_store_stories(struct store *st, const char *const *feed_urls, size_t n_
  * ignored: 0).  1 marked. */
 int feed_store_mark_read(struct store *st, const char *url, int64_t when);
 
+/* The reader wants the story unread again: 1 done, 0 it was not read. */
+int feed_store_mark_unread(struct store *st, const char *url);
+
 /* 1 read, 0 not, -1 error. */
 int feed_store_is_read(struct store *st, const char *url);
 

@@ -82,6 +82,11 @@ enum status_code open_many(const char *const *args, size_t n,
 				  struct open_result *results,
 				  open_ready_fn *ready, void *arg);
 
+/* The name to remember arg by (history, reload): a file's absolute
+ * path (so it opens from any directory), a URL as it is.  malloc'd;
+ * NULL for "-" (stdin) or on OOM. */
+char *open_full_name(const char *arg);
+
 /* True when arg names a URL (has a scheme such as http:, https:, ftp:,
  * file:) rather than a path. */
 bool open_is_url(const char *arg);

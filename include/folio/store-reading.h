@@ -29,6 +29,10 @@ bool reading_rememberable(const char *name);
  * story of that URL is now read.  Nothing goes into the history. */
 int reading_opened(struct store *st, const char *name, int64_t when);
 
+/* The reader marks a feed story read (or unread again) by hand: the
+ * pager's m and M.  0 ok (also for a URL that is no story), -1 error. */
+int reading_mark(struct store *st, const char *url, bool read, int64_t when);
+
 /* The pager shows the page a opened from name: as reading_opened,
  * and a rememberable name enters the history with a's title and
  * site (its reading place is kept). */

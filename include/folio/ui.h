@@ -7,13 +7,19 @@
 #include "folio/article.h"
 #include "folio/open.h"
 #include "folio/status.h"
+#include "folio/ui-keys.h"
 
 struct store;
+struct task;
 
 /* Opens what a link (or reload) names: the same path as the command line
  * (main passes a wrapper around open_page).  On STATUS_OK *out is a new
- * article the ui owns; otherwise err holds one line. */
+ * article the ui owns; otherwise err holds one line.  It runs on a
+ * worker thread (task.h) when task is not NULL: the fetches then report
+ * progress to it and stop when it is cancelled (open_opts.progress =
+ * task_xferinfo, progress_arg = task). */
 typedef enum status_code (*ui_open_fn)(const char *arg, void *ctx,
+				       struct task *task,
 				       struct article **out,
 				       char err[OPEN_ERR_MAX]);
 
@@ -32,12 +38,24 @@ struct ui_opts {
 	 * cap and offline setting (NULL: defaults). */
 	int images;
 	const struct open_opts *picture_from;
+	/* m and M in lists: remember a story as read (or unread again);
+	 * ctx is open's.  NULL: the marks change on screen only. */
+	int (*mark_read)(const char *url, bool read, void *ctx);
+	const struct ui_keymap *keys;   /* NULL: the default keys */
+	/* Shown when the pager starts (e.g. the settings file's warnings,
+	 * one per line); NULL: none. */
+	const char *startup_msg;
 };
 
 /* Show `first` (read from `source`, used by reload) until the user quits.
  * Keys come from stdin when it is a terminal, else from /dev/tty (so
  * `folio -` works).  Takes ownership of first.  Returns STATUS_OK, or
- * STATUS_INPUT when no terminal could be opened. */
+ * STATUS_INPUT when no terminal could be opened.
+ *
+ * first NULL: source is opened first, in the background with its
+ * progress on the status line (Esc or ^C cancels: status
+ * STATUS_NETWORK); when that fails, the error goes to stderr once the
+ * screen is restored and its status is returned. */
 enum status_code ui_run(struct article *first, const char *source,
 			ui_open_fn open, void *ctx, const struct ui_opts *opts);
 
@@ -46,9 +64,8 @@ enum status_code ui_run(struct article *first, const char *source,
 struct ui;
 struct ui *ui_new(struct article *first, const char *source,
 		  ui_open_fn open, void *ctx, const struct ui_opts *opts);
-/* Handle one key as returned by get_wch (function keys: code | UI_FN).
+/* Handle one key (a character, or a UIK_* code of ui-keys.h).
  * Returns false when the user quit. */
-#define UI_FN 0x1000000
 bool ui_key(struct ui *u, int key);
 void ui_draw(struct ui *u);
 void ui_free(struct ui *u);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Feeds in the pager (tmux, tests/server.py on loopback): the story list,
-# Tab + Enter opens the story itself (not the feed's summary), back
+# Enter opens the story under the cursor (not the feed's summary), back
 # returns to the list at the same place, the story is then marked read
 # and stays so after a restart; a on a page that advertises a feed
 # subscribes to it (once); folio alone lists the subscribed stories and
@@ -9,6 +9,7 @@ set -u
 . "$(dirname "$0")/../server_lib.sh"
 . "$(dirname "$0")/../ui/lib.sh"
 trap 'ui_cleanup; stop_servers' EXIT
+DOT=$(printf '\342\227\217')     # the unread mark
 
 W=$TMP/www
 mkdir -p "$W"
@@ -43,20 +44,20 @@ story_page "$W/two.html" "Old news story"
 # ---- the list, a story, back ----
 ui_start NO_COLOR=1 "HOME=$H" -- "$R/news.rss"
 ui_wait_text "Harbour News"
-ui_wait_text "26 stories, 26 new"
-ui_wait_match "1\. Pier vote.* · new" "no unread first story"
+ui_wait_text "26 stories, 26 unread"
+ui_wait_match "^> $DOT Pier vote" "no unread first story under the cursor"
 ui_keys G
-ui_wait_text "Filler 25"
-ui_keys g Tab
+ui_wait_match "^> $DOT Filler 25" "G did not go to the last story"
+ui_keys g =
 ui_wait_text " $R/one.html"
 ui_keys Enter
 ui_wait_text "Pier vote story paragraph 1"
 ui_screen | grep -q "Summary only" && ui_fail "the feed's summary was shown"
-ui_keys B
-ui_wait_text "26 stories, 26 new"
+ui_keys h
+ui_wait_text "26 stories, 25 unread"
 ui_wait_match -l 1 "^Harbour News" "back lost the place"
-# The selection survived: Tab goes on to the next story.
-ui_keys Tab
+# The cursor stayed: j goes on to the next story.
+ui_keys j =
 ui_wait_text " $R/two.html?n=1"
 ui_keys q
 ui_wait_exit
@@ -65,9 +66,9 @@ ui_wait_exit
 # ---- a restart: the story read is marked so ----
 tm kill-server 2>/dev/null
 ui_start NO_COLOR=1 "HOME=$H" -- "$R/news.rss"
-ui_wait_text "26 stories, 25 new"
-ui_screen | grep "Pier vote" | grep -q "· new" && ui_fail "the story read is still new"
-ui_screen | grep "Filler 01" | grep -q "· new" || ui_fail "an unread story lost its mark"
+ui_wait_text "26 stories, 25 unread"
+ui_wait_match "^>   Pier vote" "the story read is still unread"
+ui_wait_match "^  $DOT Filler 01" "an unread story lost its mark"
 # a on the feed list: subscribes to the feed itself.
 ui_keys a
 ui_wait_text "subscribed to $R/news.rss"
@@ -96,13 +97,13 @@ ui_wait_exit
 tm kill-server 2>/dev/null
 ui_start NO_COLOR=1 "HOME=$H" -- 
 ui_wait_text "Subscribed feeds"
-ui_wait_text "26 stories, 25 new"
+ui_wait_text "26 stories, 25 unread"
 # r on this list fetches the feeds anew: a story added meanwhile shows.
 sed 's#<channel><title>Harbour News</title>#&<item><title>Breaking story</title><link>one.html?b</link><pubDate>Tue, 03 Sep 2024 10:00:00 GMT</pubDate></item>#' \
 	"$W/news.rss" >"$W/news.tmp" && mv "$W/news.tmp" "$W/news.rss"
 ui_keys r
-ui_wait_text "27 stories, 26 new"
-ui_wait_match "1\. Breaking story" "the new story is not first"
+ui_wait_text "27 stories, 26 unread"
+ui_wait_match -l 2 "^. $DOT Breaking story" "the new story is not first"
 ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"

@@ -162,7 +162,7 @@ quit
 
 # A picture of another format: one quiet line in the status bar.
 open 24 --no-store "$U/root/odd.html"
-ui_wait_match -l 24 "^ No picture: $U/root/odd.png: not a JPEG"
+ui_wait_match "^ No picture: $U/root/odd.png: not a JPEG"
 [ "$(picture_rows)" = 0 ] || ui_fail "a picture from a BMP"
 [ "$(top_line)" = "The pier will be rebuilt" ] || ui_fail "not at the title"
 quit

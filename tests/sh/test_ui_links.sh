@@ -1,7 +1,8 @@
 #!/bin/sh
 # Pager in tmux: Tab / Shift-Tab select links on the screen, Enter follows
-# (same path as the command line), L lists links, back keys return to the
-# same place, o hands the URL to $BROWSER, a failing link says why.
+# (same path as the command line), L lists links (text and URL, a cursor,
+# a count picks one), back keys return to the same place, O hands the URL
+# to $BROWSER, = shows it, a failing link says why, cause first.
 set -u
 . "$(dirname "$0")/../ui/lib.sh"
 
@@ -18,19 +19,23 @@ ui_expect links-at
 ui_keys Tab;   ui_expect links-sel1
 ui_keys Tab;   ui_wait_text "https://example.org/x"
 ui_keys BTab;  ui_expect links-sel1
-ui_keys o
+ui_keys =
+ui_wait_match "^ links-b\.html +H:help" "= did not show the link's URL"
+ui_keys O
 i=0
 while [ ! -s "$UI_TMP/opened" ] && [ $i -lt "$UI_TRIES" ]; do sleep 0.05; i=$((i + 1)); done
 [ "$(cat "$UI_TMP/opened" 2>/dev/null)" = "1:links-b.html" ] ||
 	ui_fail "browser got '$(cat "$UI_TMP/opened" 2>/dev/null)'"
 ui_wait_text "Opened links-b.html"
 ui_keys Enter; ui_expect links-b
-ui_keys B;     ui_expect links-sel1
+ui_keys h;     ui_expect links-sel1
 ui_keys L;     ui_expect links-list
 ui_keys Down;  ui_expect links-list2
 ui_keys Up;    ui_expect links-list
 ui_keys q;     ui_expect links-sel1
-ui_keys L 1 Enter
+# A count picks by number: the cursor is on link 2, "1 Enter" opens 1.
+ui_keys L Down; ui_expect links-list2
+ui_keys 1 Enter
 ui_expect links-b
 ui_keys BSpace
 ui_expect links-sel1
@@ -38,7 +43,7 @@ ui_keys L Enter
 ui_expect links-b
 ui_keys Left
 ui_expect links-sel1
-ui_keys B
+ui_keys h
 ui_wait_text "No previous page"
 ui_keys q
 ui_wait_exit
@@ -52,10 +57,10 @@ ui_start NO_COLOR=1 -- data/sample-rt.html
 ui_wait_text "Port Avel"
 ui_keys G Tab
 ui_wait_text "/news/47980-bus-link/"
-ui_keys o
+ui_keys O
 ui_wait_text "BROWSER is not set; the URL is /news/47980-bus-link/"
 ui_keys Tab Enter
-ui_wait_text "/news/47980-bus-link/: "
+ui_wait_match "^ [A-Za-z].* \(/news/47980-bus-link/\)" "the cause is not first"
 ui_wait_match "Halcyon Lines said" "left the page"
 ui_keys q
 ui_wait_exit

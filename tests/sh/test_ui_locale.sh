@@ -24,7 +24,7 @@ follow_link() {
 	ui_wait_text "INITIALLY for a trial"
 	ui_wait_text "(END) 100%"     # the status line: drawn after the page
 	ui_screen >"$UI_TMP/$1"
-	ui_keys q
+	ui_keys Q
 	ui_wait_exit
 	[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS under $1"
 }

@@ -15,7 +15,7 @@ ui_keys F1;      ui_expect help
 ui_keys Escape;  ui_expect scroll-open
 # Every action of the key table is on the help screen (it scrolls).
 ui_keys H G
-ui_wait_text "quit (in help or the link list: close it)"
+ui_wait_text "this help [help]"
 ui_keys q q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"

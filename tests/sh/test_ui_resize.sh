@@ -25,7 +25,7 @@ ui_expect resize-20x5
 ui_keys j j Space
 ui_expect resize-20x5-moved
 tm resize-window -t t -x 1 -y 1
-ui_keys j G g / x Enter H q L Escape Tab
+ui_keys j G g / x Enter H q L q Tab
 tm resize-window -t t -x 3 -y 2
 ui_keys k Space
 tm resize-window -t t -x 80 -y 24

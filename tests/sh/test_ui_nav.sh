@@ -1,0 +1,112 @@
+#!/bin/sh
+# Issue 16's "done when": a feed served on loopback opens as a list with a
+# cursor; Enter opens the first story, q returns to the list with that
+# story marked read, j Enter opens the second; a story whose server stalls
+# shows the loading status at once, ^C returns to the list with folio
+# still running; Q quits.  Then J/K (the next/previous unread story from
+# inside a story), m and M (read marks), Esc cancelling a load, keys typed
+# during a load going to the list, and h/Backspace going back.
+set -u
+. "$(dirname "$0")/../server_lib.sh"
+. "$(dirname "$0")/../ui/lib.sh"
+trap 'ui_cleanup; stop_servers' EXIT
+
+W=$TMP/www
+mkdir -p "$W"
+start_server --root "$W"
+R=http://127.0.0.1:$PORT/root
+
+story_page "$W/one.html" "First story"
+story_page "$W/two.html" "Second story"
+story_page "$W/three.html" "Third story"
+story_page "$W/four.html" "Fourth story"
+{
+	printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Harbour News</title>\n'
+	printf '<item><title>First story</title><link>one.html</link><pubDate>Mon, 02 Sep 2024 10:00:00 GMT</pubDate></item>\n'
+	printf '<item><title>Second story</title><link>two.html</link><pubDate>Mon, 02 Sep 2024 09:00:00 GMT</pubDate></item>\n'
+	printf '<item><title>Stalled story</title><link>three.html?delay=60000</link><pubDate>Mon, 02 Sep 2024 08:00:00 GMT</pubDate></item>\n'
+	printf '<item><title>Fourth story</title><link>four.html</link><pubDate>Mon, 02 Sep 2024 07:00:00 GMT</pubDate></item>\n'
+	printf '</channel></rss>\n'
+} >"$W/news.rss"
+
+# The cursor row starts with ">", an unread story has a dot before it.
+DOT=$(printf '\342\227\217')
+ui_start NO_COLOR=1 -- "$R/news.rss"
+ui_wait_match "^Harbour News +4 stories, 4 unread" "no list header with counts"
+ui_wait_match "^> $DOT First story .*Harbour News" "the cursor is not on the first story"
+ui_wait_match "^  $DOT Second story" "the second story is not an unread row"
+
+# ---- Enter opens the first story; q comes back with it read ----
+ui_keys Enter
+ui_wait_text "First story paragraph 1"
+ui_keys q
+ui_wait_match "^Harbour News +4 stories, 3 unread" "the count did not drop"
+ui_wait_match "^>   First story" "the story read is not marked read under the cursor"
+
+# ---- j Enter opens the second ----
+ui_keys j Enter
+ui_wait_text "Second story paragraph 1"
+ui_keys q
+ui_wait_match "^>   Second story" "back lost the cursor"
+
+# ---- a stalled server: the status line says so; ^C comes back ----
+ui_keys j Enter
+ui_wait_match "Loading 127\.0\.0\.1:$PORT" "no loading status"
+# Keys typed meanwhile go to the list: the cursor moves on.
+ui_keys j
+ui_wait_match "^> $DOT Fourth story" "a key typed during the load did not move the cursor"
+ui_keys C-c
+ui_wait_text "Cancelled"
+ui_screen | grep -q "Loading" && ui_fail "still loading after ^C"
+ui_wait_match "^Harbour News +4 stories, 2 unread" "the list is not shown after ^C"
+[ -s "$UI_TMP/status" ] && ui_fail "folio exited on ^C"
+# Esc cancels too.
+ui_keys k Enter
+ui_wait_match "Loading 127\.0\.0\.1:$PORT"
+ui_keys Escape
+ui_wait_text "Cancelled"
+ui_wait_match "^> $DOT Stalled story" "Esc left the list"
+
+# ---- J in a story: the next unread one opens in its place ----
+ui_keys g Enter
+ui_wait_text "First story paragraph 1"
+ui_keys J
+ui_wait_match "Loading|Stalled" "J did not go on"
+ui_keys C-c
+ui_wait_text "Cancelled"
+ui_wait_text "First story paragraph 1"
+# m marks the stalled story read from the list; J then skips it.
+ui_keys q
+ui_wait_match "^>   First story"
+ui_keys j j m
+ui_wait_match "^>   Stalled story" "m did not mark the story read"
+ui_wait_match "^Harbour News +4 stories, 1 unread"
+ui_keys g Enter
+ui_wait_text "First story paragraph 1"
+ui_keys J
+ui_wait_text "Fourth story paragraph 1"
+# Backspace goes back to the list, the cursor on the story J opened.
+ui_keys BSpace
+ui_wait_match "^>   Fourth story" "J did not move the list's cursor"
+ui_wait_match "^Harbour News +4 stories, 0 unread"
+# m again: unread; M: all read.
+ui_keys m
+ui_wait_match "^> $DOT Fourth story"
+ui_keys M
+ui_wait_match "^Harbour News +4 stories, 0 unread"
+# h at the first view does not quit; q there does.  Q quits from a story.
+ui_keys h
+ui_wait_text "No previous page (q quits)"
+ui_keys Enter
+ui_wait_text "Fourth story paragraph 1"
+ui_keys Q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+
+# ---- the marks stay after a restart ----
+ui_start NO_COLOR=1 -- "$R/news.rss"
+ui_wait_match "^Harbour News +4 stories, 0 unread" "read marks were not kept"
+ui_keys q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+exit 0
