@@ -154,7 +154,7 @@ until_true "no sixel sequence written" sixels_written 1
 # first again on the way back.
 ui_keys Tab Enter
 until_true "no sixels for the other page" sixels_written 2
-ui_keys B
+ui_keys h
 until_true "no sixels back on the first page" sixels_written 3
 ui_keys j j j
 wait_picture 1
