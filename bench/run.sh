@@ -69,6 +69,11 @@ echo "Pathological pages, whole process:"
 BENCH_REPS=${BENCH_PATHO_REPS:-1} "$build/bench/proc_bench" --per-page ./folio "$lean" $files
 rm -rf "$patho"
 
+# Step: the scaling table (issue 19): each pathological shape at n, 2n,
+# 4n and 8n, growth per doubling, and against a bare parse at 8n
+# (bench/scale.py; BENCH_SCALE_REPS runs per size, default 3).
+python3 bench/scale.py "$build/tools/genpage" ./folio "$lean"
+
 # The one table: every step's headline figures from this run.
 awk -f bench/summary.awk "$BENCH_SUMMARY"
 echo "(the figures behind it: $BENCH_SUMMARY)"

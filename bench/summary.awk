@@ -129,6 +129,11 @@ END {
 		    sprintf("%s; %s", div(p[3], p[4]), div(p[5], p[6])))
 	}
 
+	if (has("scale.met"))
+		row("scaling table (issue 19): shapes within all three targets",
+		    v["scale.met"], "-", "-", "growth <= 2.3x/doubling, <= 3x time, <= 1.5x + 4 MiB RSS",
+		    split(v["scale.met"], sm, "/") && sm[1] == sm[2] ? "yes" : "no")
+
 	print ""
 	print "ratio: folio / bare parse (at the median: of the two medians; at p90: of the two p90s),"
 	print "except the extraction target rows: each page's extract_article time over its own bare"
