@@ -337,6 +337,7 @@ struct ctx {
 	xmlNodePtr lead;        /* lead image element: not emitted */
 	bool cue_consent, cue_paywall, cue_js;
 	bool strict_dropped;    /* the class/id rule removed something */
+	bool open_noscript;     /* last resort: <noscript> content is text */
 };
 
 static inline int idx_of(xmlNodePtr n)
@@ -519,7 +520,8 @@ static bool pass_collect(struct ctx *c, bool strict)
 				c->cue_consent = true;
 			if (h.flags & H_PAYWALL)
 				c->cue_paywall = true;
-			if (n != root && junk(s, n, &ea, strict)) {
+			if (n != root && junk(s, n, &ea, strict) &&
+			    !(c->open_noscript && dom_is(n, "noscript"))) {
 				if (strict && !(s->kind == K_JUNK || s->kind == K_NAV ||
 						s->kind == K_ASIDE || s->kind == K_FOOTER ||
 						(s->flags & F_HIDDEN)))
@@ -2064,6 +2066,16 @@ enum status_code extract_article_doc(xmlDocPtr doc, const char *base_url,
 	if (rc == STATUS_OK && c.a->nblocks == 0 && !attempt(&c, false, false, true)) {
 		rc = STATUS_NO_ARTICLE;
 		*why = "out of memory";
+	}
+	/* A page that keeps its whole text in <noscript> (its script
+	 * version draws it): that text, rather than nothing. */
+	if (rc == STATUS_OK && c.a->nblocks == 0) {
+		c.open_noscript = true;
+		if (!attempt(&c, true, false, false) ||
+		    (c.a->nblocks == 0 && !attempt(&c, false, false, true))) {
+			rc = STATUS_NO_ARTICLE;
+			*why = "out of memory";
+		}
 	}
 	if (rc == STATUS_OK && c.a->nblocks == 0) {
 		rc = STATUS_NO_ARTICLE;

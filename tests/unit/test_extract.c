@@ -241,6 +241,24 @@ static void test_more_boilerplate_words(void **state)
 	article_free(a);
 }
 
+/* A page that keeps its whole text in <noscript> (the script draws the
+ * page otherwise): that text, not "no readable text". */
+static void test_noscript_page(void **state)
+{
+	(void)state;
+	char *html = page("<body><div id='app'></div><script>draw()</script>"
+			  "<noscript><div id='page'><ul class='menu'><li><a href='/'>Home</a></li>"
+			  "<li><a href='/news'>News</a></li></ul>"
+			  "<div id='text'><p>%s</p><p>%s</p></div></div></noscript></body>",
+			  para1, para2);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 2);
+	assert_string_equal(a->blocks[0].text, para1);
+	assert_string_equal(a->blocks[1].text, para2);
+	article_free(a);
+}
+
 static void test_story_cards_dropped(void **state)
 {
 	(void)state;
@@ -511,6 +529,7 @@ int main(void)
 		cmocka_unit_test(test_lead_set_apart),
 		cmocka_unit_test(test_lead_itemprop),
 		cmocka_unit_test(test_more_boilerplate_words),
+		cmocka_unit_test(test_noscript_page),
 		cmocka_unit_test(test_story_cards_dropped),
 		cmocka_unit_test(test_links_and_whitespace),
 		cmocka_unit_test(test_block_types),
