@@ -511,7 +511,7 @@ static void put_entry(int64_t when, const char *url, const char *title)
 static int list_entries(enum reading_list which)
 {
 	const char *what = which == READING_HISTORY ? "history" : "saved list";
-	struct reading_entry *e;
+	struct store_entry *e;
 	size_t n;
 	if (reading_list(store, which, &e, &n) != 0) {
 		fprintf(stderr, "folio: cannot read the %s\n", what);
@@ -521,7 +521,7 @@ static int list_entries(enum reading_list which)
 		put_entry(e[i].when, e[i].url, e[i].title);
 	if (n == 0 && isatty(STDOUT_FILENO))
 		fprintf(stderr, "folio: the %s is empty\n", what);
-	reading_list_free(e, n);
+	store_entries_free(e, n);
 	return fflush(stdout) ? STATUS_INPUT : STATUS_OK;
 }
 

@@ -65,68 +65,11 @@ int reading_place_set(struct store *st, const char *name, long block, long offse
 	return store_history_set_position(st, name, block, offset);
 }
 
-void reading_list_free(struct reading_entry *e, size_t n)
-{
-	for (size_t i = 0; e && i < n; i++) {
-		free(e[i].url);
-		free(e[i].title);
-		free(e[i].site);
-	}
-	free(e);
-}
-
-/* The entries take over the strings of the store's rows. */
-static int history_entries(struct store *st, struct reading_entry **out, size_t *n)
-{
-	struct store_history *h;
-	size_t k;
-
-	if (store_history_list(st, READING_HISTORY_MAX, &h, &k) != 0)
-		return -1;
-	*out = k ? calloc(k, sizeof **out) : NULL;
-	if (k && !*out) {
-		store_history_free(h, k);
-		return -1;
-	}
-	for (size_t i = 0; i < k; i++) {
-		(*out)[i] = (struct reading_entry){ h[i].url, h[i].title, h[i].site, h[i].opened };
-		h[i].url = h[i].title = h[i].site = NULL;
-	}
-	store_history_free(h, k);
-	*n = k;
-	return 0;
-}
-
-static int saved_entries(struct store *st, struct reading_entry **out, size_t *n)
-{
-	struct store_saved *s;
-	size_t k;
-
-	if (store_saved_list(st, &s, &k) != 0)
-		return -1;
-	*out = k ? calloc(k, sizeof **out) : NULL;
-	if (k && !*out) {
-		store_saved_list_free(s, k);
-		return -1;
-	}
-	for (size_t i = 0; i < k; i++) {
-		(*out)[i] = (struct reading_entry){ s[i].url, s[i].title, s[i].site, s[i].saved };
-		s[i].url = s[i].title = s[i].site = NULL;
-	}
-	store_saved_list_free(s, k);
-	*n = k;
-	return 0;
-}
-
 int reading_list(struct store *st, enum reading_list which,
-		 struct reading_entry **out, size_t *n)
+		 struct store_entry **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	return which == READING_HISTORY ? history_entries(st, out, n)
-					: saved_entries(st, out, n);
+	return which == READING_HISTORY ? store_history_list(st, READING_HISTORY_MAX, out, n)
+					: store_saved_list(st, out, n);
 }
 
 int reading_save(struct store *st, const char *name, const struct article *a,

@@ -103,8 +103,7 @@ static const char *const stmt_sql[Q_COUNT] = {
 		" pos_block=excluded.pos_block, pos_offset=excluded.pos_offset",
 	[Q_H_GETPOS] = "SELECT pos_block,pos_offset FROM history WHERE url=?1",
 	[Q_H_LIST] =
-		"SELECT url,title,site,opened,pos_block,pos_offset FROM history"
-		" ORDER BY seq DESC LIMIT ?1",
+		"SELECT url,title,site,opened FROM history ORDER BY seq DESC LIMIT ?1",
 	/* An upsert keeps the row's id, so its body row stays attached. */
 	[Q_C_PUT] =
 		"INSERT INTO cache(url,size,used,fetched,final_url,"
@@ -147,7 +146,7 @@ static const char *const stmt_sql[Q_COUNT] = {
 		" html=excluded.html",
 	[Q_S_UNSAVE] = "DELETE FROM saved WHERE url=?1",
 	[Q_S_GET] = "SELECT title,site,saved,html FROM saved WHERE url=?1",
-	[Q_S_LIST] = "SELECT url,title,site,saved FROM saved ORDER BY seq DESC",
+	[Q_S_LIST] = "SELECT url,title,site,saved FROM saved ORDER BY seq DESC LIMIT ?1",
 };
 
 struct store {
@@ -483,6 +482,67 @@ static int write_one(struct store *st, sqlite3_stmt *s)
 	return tx_end(st, step_done(s));
 }
 
+/* ---- lists: the history and the saved list --------------------- */
+
+void store_entries_free(struct store_entry *e, size_t n)
+{
+	for (size_t i = 0; e && i < n; i++) {
+		free(e[i].url);
+		free(e[i].title);
+		free(e[i].site);
+	}
+	free(e);
+}
+
+/* Columns url, title, site, time; -1 only when out of memory. */
+static int entry_row(sqlite3_stmt *s, struct store_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	e->when = sqlite3_column_int64(s, 3);
+	return col_text(s, 0, &e->url) || col_text(s, 1, &e->title) ||
+	       col_text(s, 2, &e->site) || !e->url ? -1 : 0;
+}
+
+/* The rows of a list query (LIMIT ?1), newest first. */
+static int list_entries(struct store *st, enum stmt_id id, size_t limit,
+			struct store_entry **out, size_t *n)
+{
+	struct store_entry *list = NULL;
+	size_t cap = 0, count = 0;
+	int rc = SQLITE_DONE;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	sqlite3_stmt *s = stmt(st, id);
+	sqlite3_bind_int64(s, 1, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
+	while (limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count == cap) {
+			size_t c = cap ? cap * 2 : 16;
+			struct store_entry *g = reallocarray(list, c, sizeof *list);
+			if (!g) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			list = g;
+			cap = c;
+		}
+		if (entry_row(s, &list[count++]) != 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_entries_free(list, count);
+		return -1;
+	}
+	*out = list;
+	*n = count;
+	return 0;
+}
+
 /* ---- history ---------------------------------------------------- */
 
 int store_history_record(struct store *st, const char *url, const char *title,
@@ -526,75 +586,10 @@ int store_history_get_position(struct store *st, const char *url,
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-static void history_free(struct store_history *h)
-{
-	free(h->url);
-	free(h->title);
-	free(h->site);
-}
-
-void store_history_free(struct store_history *h, size_t n)
-{
-	for (size_t i = 0; h && i < n; i++)
-		history_free(&h[i]);
-	free(h);
-}
-
-static int history_row(sqlite3_stmt *s, struct store_history *h)
-{
-	memset(h, 0, sizeof *h);
-	h->opened = sqlite3_column_int64(s, 3);
-	h->block = (long)sqlite3_column_int64(s, 4);
-	h->offset = (long)sqlite3_column_int64(s, 5);
-	if (col_text(s, 0, &h->url) || col_text(s, 1, &h->title) ||
-	    col_text(s, 2, &h->site) || !h->url) {
-		history_free(h);
-		return -1;
-	}
-	return 0;
-}
-
 int store_history_list(struct store *st, size_t limit,
-		       struct store_history **out, size_t *n)
+		       struct store_entry **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	if (limit == 0)
-		return 0;
-	struct store_history *list = calloc(limit < 64 ? limit : 64, sizeof *list);
-	size_t cap = limit < 64 ? limit : 64, count = 0;
-	sqlite3_stmt *s = stmt(st, Q_H_LIST);
-	int rc = SQLITE_NOMEM;
-
-	sqlite3_bind_int64(s, 1, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
-	while (list && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			struct store_history *g = reallocarray(list, cap * 2, sizeof *list);
-			if (!g) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			list = g;
-			cap *= 2;
-		}
-		if (history_row(s, &list[count]) != 0) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		count++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		store_history_free(list, count);
-		return -1;
-	}
-	*out = count ? list : NULL;
-	if (!count)
-		free(list);
-	*n = count;
-	return 0;
+	return list_entries(st, Q_H_LIST, limit, out, n);
 }
 
 /* ---- cache ------------------------------------------------------ */
@@ -776,13 +771,6 @@ void store_saved_free(struct store_saved *s)
 	memset(s, 0, sizeof *s);
 }
 
-void store_saved_list_free(struct store_saved *s, size_t n)
-{
-	for (size_t i = 0; s && i < n; i++)
-		store_saved_free(&s[i]);
-	free(s);
-}
-
 int store_saved_get(struct store *st, const char *url, struct store_saved *out)
 {
 	memset(out, 0, sizeof *out);
@@ -805,55 +793,7 @@ int store_saved_get(struct store *st, const char *url, struct store_saved *out)
 	return found;
 }
 
-static int saved_row(sqlite3_stmt *s, struct store_saved *e)
+int store_saved_list(struct store *st, struct store_entry **out, size_t *n)
 {
-	memset(e, 0, sizeof *e);
-	e->saved = sqlite3_column_int64(s, 3);
-	if (col_text(s, 0, &e->url) || col_text(s, 1, &e->title) ||
-	    col_text(s, 2, &e->site) || !e->url) {
-		store_saved_free(e);
-		return -1;
-	}
-	return 0;
-}
-
-int store_saved_list(struct store *st, struct store_saved **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	size_t cap = 16, count = 0;
-	struct store_saved *list = calloc(cap, sizeof *list);
-	sqlite3_stmt *s = stmt(st, Q_S_LIST);
-	int rc = SQLITE_NOMEM;
-
-	while (list && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			struct store_saved *g = reallocarray(list, cap * 2, sizeof *list);
-			if (!g) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			list = g;
-			cap *= 2;
-		}
-		if (saved_row(s, &list[count]) != 0) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		count++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		store_saved_list_free(list, count);
-		return -1;
-	}
-	if (!count) {
-		free(list);
-		list = NULL;
-	}
-	*out = list;
-	*n = count;
-	return 0;
+	return list_entries(st, Q_S_LIST, SIZE_MAX, out, n);
 }

@@ -1595,7 +1595,7 @@ static bool add_entry(struct article *a, const char *url, const char *title,
 static struct article *store_list(struct ui *u, enum list_role role)
 {
 	struct article *a = article_new();
-	struct reading_entry *e = NULL;
+	struct store_entry *e = NULL;
 	size_t n = 0;
 	bool hist = role == ROLE_HISTORY;
 	if (!a)
@@ -1606,7 +1606,7 @@ static struct article *store_list(struct ui *u, enum list_role role)
 			       &e, &n) == 0;
 	for (size_t i = 0; ok && i < n; i++)
 		ok = add_entry(a, e[i].url, e[i].title, e[i].site, e[i].when);
-	reading_list_free(e, n);
+	store_entries_free(e, n);
 	if (!ok) {
 		article_free(a);
 		return NULL;

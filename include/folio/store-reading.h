@@ -46,22 +46,13 @@ int reading_place_get(struct store *st, const char *name, long *block, long *off
 /* The reader leaves name at this place (only rememberable names). */
 int reading_place_set(struct store *st, const char *name, long block, long offset);
 
-/* One entry of the history or the saved list. */
-struct reading_entry {
-	char *url;
-	char *title;      /* may be NULL */
-	char *site;       /* may be NULL */
-	int64_t when;     /* last opened, or saved */
-};
-
 enum reading_list { READING_HISTORY, READING_SAVED };
 
 /* The history (last opened first, at most READING_HISTORY_MAX) or
- * the saved list (last saved first).  *out (NULL when empty)
- * is freed with reading_list_free. */
+ * the saved list (last saved first).  *out (NULL when empty) is freed
+ * with store_entries_free. */
 int reading_list(struct store *st, enum reading_list which,
-		 struct reading_entry **out, size_t *n);
-void reading_list_free(struct reading_entry *e, size_t n);
+		 struct store_entry **out, size_t *n);
 
 /* Save the article a opened from name: a URL's page from the cache, a
  * file's bytes from the file.  1 saved, 0 the page is no longer

@@ -53,16 +53,19 @@ void store_free(struct store *st);
  * (feed-store.c: feeds, stories, read marks); NULL for a NULL store. */
 struct sqlite3 *store_db(struct store *st);
 
-/* ---- history ---------------------------------------------------- */
-
-struct store_history {
+/* One entry of the history or of the saved list, as their lists give
+ * them. */
+struct store_entry {
 	char *url;
 	char *title;      /* may be NULL */
 	char *site;       /* may be NULL */
-	int64_t opened;   /* last time it was opened */
-	long block;       /* reading position: block index ... */
-	long offset;      /* ... and byte offset inside that block */
+	int64_t when;     /* last opened, or saved */
 };
+
+/* Frees a list from store_history_list or store_saved_list. */
+void store_entries_free(struct store_entry *e, size_t n);
+
+/* ---- history ---------------------------------------------------- */
 
 /* An article was opened: insert it or refresh title/site/time.  The
  * reading position of an existing entry is kept. */
@@ -78,10 +81,9 @@ int store_history_get_position(struct store *st, const char *url,
 			       long *block, long *offset);
 
 /* The limit most recently opened entries, newest first.  *out is an
- * array of *n entries (NULL when none); free with store_history_free. */
+ * array of *n entries (NULL when none); free with store_entries_free. */
 int store_history_list(struct store *st, size_t limit,
-		       struct store_history **out, size_t *n);
-void store_history_free(struct store_history *h, size_t n);
+		       struct store_entry **out, size_t *n);
 
 /* ---- cache ------------------------------------------------------ */
 
@@ -132,7 +134,7 @@ struct store_saved {
 	char *title;         /* may be NULL */
 	char *site;          /* may be NULL */
 	int64_t saved;       /* when it was saved */
-	char *html;          /* source page; NULL in list results */
+	char *html;          /* the source page */
 	size_t html_len;
 };
 
@@ -155,12 +157,11 @@ int store_unsave(struct store *st, const char *url);
  * Release with store_saved_free. */
 int store_saved_get(struct store *st, const char *url, struct store_saved *out);
 
-/* Every saved article, newest first, without html. */
-int store_saved_list(struct store *st, struct store_saved **out, size_t *n);
+/* Every saved article, newest first, as store_history_list gives the
+ * history. */
+int store_saved_list(struct store *st, struct store_entry **out, size_t *n);
 
 /* Frees one entry's strings (not the struct itself). */
 void store_saved_free(struct store_saved *s);
-/* Frees a list from store_saved_list. */
-void store_saved_list_free(struct store_saved *s, size_t n);
 
 #endif

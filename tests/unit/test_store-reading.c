@@ -58,10 +58,10 @@ static int teardown(void **state)
 
 static size_t count(struct store *st, enum reading_list which)
 {
-	struct reading_entry *e;
+	struct store_entry *e;
 	size_t n;
 	assert_int_equal(reading_list(st, which, &e, &n), 0);
-	reading_list_free(e, n);
+	store_entries_free(e, n);
 	return n;
 }
 
@@ -98,7 +98,7 @@ static void test_shown_enters_history_and_keeps_place(void **state)
 {
 	struct fixture *f = *state;
 	const char *u = "http://example.org/pier";
-	struct reading_entry *e;
+	struct store_entry *e;
 	size_t n;
 	long block = -1, off = -1;
 
@@ -114,7 +114,7 @@ static void test_shown_enters_history_and_keeps_place(void **state)
 	assert_string_equal(e[0].title, "Pier vote");
 	assert_string_equal(e[0].site, "Harbour News");
 	assert_int_equal(e[0].when, 2000);
-	reading_list_free(e, n);
+	store_entries_free(e, n);
 }
 
 /* A story opened (printed or shown) is read; printing records no
@@ -167,13 +167,13 @@ static void test_save_from_cache_or_file(void **state)
 	assert_string_equal(sv.html, "<p>from the file</p>");
 	store_saved_free(&sv);
 
-	struct reading_entry *e;
+	struct store_entry *e;
 	size_t n;
 	assert_int_equal(reading_list(f->st, READING_SAVED, &e, &n), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(e[0].url, path);   /* last saved first */
 	assert_int_equal(e[0].when, 2000);
-	reading_list_free(e, n);
+	store_entries_free(e, n);
 
 	assert_int_equal(reading_unsave(f->st, u), 1);
 	assert_int_equal(reading_unsave(f->st, u), 0);
@@ -183,7 +183,7 @@ static void test_save_from_cache_or_file(void **state)
 static void test_no_store(void **state)
 {
 	struct fixture *f = *state;
-	struct reading_entry *e = (void *)1;
+	struct store_entry *e = (void *)1;
 	size_t n = 1;
 
 	assert_int_equal(reading_opened(NULL, "http://example.org/a", 1), -1);

@@ -134,26 +134,24 @@ static void test_history(void **state)
 	assert_int_equal(block, 12);
 	assert_int_equal(off, 345);
 
-	struct store_history *h;
+	struct store_entry *h;
 	size_t n;
 	assert_int_equal(store_history_list(f->st, 10, &h, &n), 0);
 	assert_int_equal(n, 3);
 	assert_string_equal(h[0].url, "https://a.example/1");
 	assert_string_equal(h[0].title, "One");
 	assert_string_equal(h[0].site, "A2");
-	assert_int_equal(h[0].opened, 1001);
-	assert_int_equal(h[0].block, 12);
-	assert_int_equal(h[0].offset, 345);
+	assert_int_equal(h[0].when, 1001);
 	/* Same second: the later record still comes first. */
 	assert_string_equal(h[1].url, "https://c.example/3");
 	assert_null(h[1].title);
 	assert_string_equal(h[2].url, "https://b.example/2");
 	assert_null(h[2].site);
-	store_history_free(h, n);
+	store_entries_free(h, n);
 
 	assert_int_equal(store_history_list(f->st, 2, &h, &n), 0);
 	assert_int_equal(n, 2);
-	store_history_free(h, n);
+	store_entries_free(h, n);
 
 	/* A position for a page never recorded creates its entry. */
 	assert_int_equal(store_history_set_position(f->st, "https://d.example/4", 3, 4), 0);
@@ -171,8 +169,8 @@ static void test_null_store_is_harmless(void **state)
 {
 	(void)state;
 	long b, o;
-	struct store_history *h = (void *)1;
-	struct store_saved *s = (void *)1;
+	struct store_entry *h = (void *)1;
+	struct store_entry *s = (void *)1;
 	struct store_saved one;
 	struct store_cache_entry e;
 	size_t n = 9;
@@ -330,7 +328,8 @@ static void test_cache_default_cap(void **state)
 static void test_saved(void **state)
 {
 	struct fixture *f = *state;
-	struct store_saved one, *list;
+	struct store_saved one;
+	struct store_entry *list;
 	size_t n;
 	f->st = open_default();
 
@@ -354,8 +353,8 @@ static void test_saved(void **state)
 	assert_string_equal(list[1].url, "https://a.example/1");
 	assert_string_equal(list[1].title, "One");
 	assert_string_equal(list[1].site, "A");
-	assert_null(list[1].html);
-	store_saved_list_free(list, n);
+	assert_int_equal(list[1].when, 100);
+	store_entries_free(list, n);
 
 	/* Re-saving updates and moves it to the top. */
 	assert_int_equal(store_save(f->st, "https://a.example/1", "One v2", "A",
@@ -366,7 +365,7 @@ static void test_saved(void **state)
 	store_saved_free(&one);
 	assert_int_equal(store_saved_list(f->st, &list, &n), 0);
 	assert_string_equal(list[0].url, "https://a.example/1");
-	store_saved_list_free(list, n);
+	store_entries_free(list, n);
 
 	/* Saving from the cache copies the cached page's bytes. */
 	assert_int_equal(store_save_from_cache(f->st, "https://c.example/3", "C", NULL, 300), 0);
@@ -431,11 +430,11 @@ static void test_two_processes(void **state)
 		assert_int_equal(WEXITSTATUS(status), 0);
 	}
 	f->st = open_default();
-	struct store_history *h;
+	struct store_entry *h;
 	size_t n;
 	assert_int_equal(store_history_list(f->st, 10 * LOOPS, &h, &n), 0);
 	assert_int_equal(n, 2 * LOOPS);
-	store_history_free(h, n);
+	store_entries_free(h, n);
 	for (int id = 0; id < 2; id++) {
 		for (int i = 0; i < LOOPS; i++) {
 			char url[64];
