@@ -63,6 +63,28 @@ char *dom_attr(xmlNodePtr node, const char *name)
 	return text_clean_dup(v, strlen(v));
 }
 
+bool dom_style_hides(const char *style)
+{
+	char buf[256];
+	size_t k = 0;
+
+	/* the declarations that matter come first; 255 bytes is plenty */
+	for (; *style && k < sizeof buf - 1; style++)
+		if (!ascii_isspace((unsigned char)*style))
+			buf[k++] = (char)ascii_tolower((unsigned char)*style);
+	buf[k] = '\0';
+	return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
+}
+
+bool dom_hidden(xmlNodePtr n)
+{
+	const char *aria = dom_attr_raw(n, "aria-hidden");
+	const char *style = dom_attr_raw(n, "style");
+
+	return dom_attr_raw(n, "hidden") || (aria && ascii_casecmp(aria, "true") == 0) ||
+	       (style && dom_style_hides(style));
+}
+
 bool dom_invisible(xmlNodePtr n)
 {
 	const char *name;

@@ -396,19 +396,7 @@ static bool is_hidden(const struct eattrs *ea)
 	v = ea->aria_hidden;
 	if (v && ascii_casecmp(v, "true") == 0)
 		return true;
-	v = ea->style;
-	if (v) {
-		/* "display: none" / "visibility:hidden", any spacing */
-		char buf[256];
-		size_t k = 0;
-		for (; *v && k < sizeof buf - 1; v++)
-			if (*v != ' ' && *v != '\t' && *v != '\n')
-				buf[k++] = (char)((*v >= 'A' && *v <= 'Z') ? *v + 32 : *v);
-		buf[k] = '\0';
-		if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden"))
-			return true;
-	}
-	return false;
+	return ea->style && dom_style_hides(ea->style);
 }
 
 /* Text only screen readers get ("Image caption", "Share on X"): the

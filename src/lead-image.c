@@ -168,15 +168,7 @@ static bool in_chrome(xmlNodePtr n, xmlNodePtr body, xmlNodePtr start)
  * true) is trusted over file-name hints: "…_logo_main.jpg" can be it. */
 static bool is_hidden(xmlNodePtr n)
 {
-	const char *aria = dom_attr_raw(n, "aria-hidden");
-	const char *style = dom_attr_raw(n, "style");
-	if (aria && !strcmp(aria, "true"))
-		return true;
-	if (style && (ascii_casestr(style, "display:none") ||
-		      ascii_casestr(style, "display: none") ||
-		      ascii_casestr(style, "visibility:hidden")))
-		return true;
-	return hint_inside(n, hidden_hints, NULL) || dom_attr_raw(n, "hidden");
+	return dom_hidden(n) || hint_inside(n, hidden_hints, NULL);
 }
 
 /* Does href point at an image file (a lightbox link to the photo)? */

@@ -4,8 +4,8 @@
  *    as a headline (in or around a heading, or a long enough line of
  *    words), not a "Read more" / "Log in" / section-name link.
  * 2. Cards: a story's card is its link's highest ancestor (at most
- *    CLIMB_MAX levels up, at most CARD_TEXT_MAX bytes of text) that
- *    holds no other story's link.  So an image link and a headline link
+ *    CLIMB_MAX levels up, at most CARD_TEXT_MAX bytes of text and
+ *    CARD_PARAS_MAX paragraphs) that holds no other story's link.  So an image link and a headline link
  *    to the same story share a card, and a grid's cards stop where the
  *    grid begins.
  * 3. Each story once (the first card that links it), with the teaser,
@@ -48,7 +48,6 @@ static size_t letters_of(const char *s, size_t len)
 	}
 	return n;
 }
-
 
 /* Mostly non-ASCII letters (CJK and the like write headlines without
  * spaces, so words say nothing). */
@@ -105,18 +104,6 @@ static bool in_list(const char *v, const char *const *list)
 	return false;
 }
 
-static bool hidden(xmlNodePtr n)
-{
-	const char *aria = dom_attr_raw(n, "aria-hidden");
-	const char *style = dom_attr_raw(n, "style");
-
-	if (dom_attr_raw(n, "hidden") || (aria && equals_nocase(aria, "true")))
-		return true;
-	return style && (ascii_casestr(style, "display:none") ||
-			 ascii_casestr(style, "display: none") ||
-			 ascii_casestr(style, "visibility:hidden"));
-}
-
 static bool inside(xmlNodePtr n, const char *tag)
 {
 	for (int i = 0; n && i < CLIMB_MAX * 2; i++, n = n->parent)
@@ -137,7 +124,7 @@ static bool boilerplate_tag(xmlNodePtr n)
 		return true;
 	if (strcmp(name, "header") == 0 && !inside(n->parent, "article"))
 		return true;
-	return in_list(dom_attr_raw(n, "role"), skip_roles) || hidden(n);
+	return in_list(dom_attr_raw(n, "role"), skip_roles) || dom_hidden(n);
 }
 
 /* The same, or a box whose class or id names boilerplate (cookie,

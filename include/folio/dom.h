@@ -56,6 +56,14 @@ void dom_attrs(xmlNodePtr node, const char *const *names, const char **values);
  * (script, style, noscript, template)? */
 bool dom_invisible(xmlNodePtr node);
 
+/* Does an inline style hide the element: "display:none" or
+ * "visibility:hidden", with any spacing and ASCII case? */
+bool dom_style_hides(const char *style);
+
+/* Hidden from every reader: the hidden attribute, aria-hidden="true" or
+ * an inline style that hides it. */
+bool dom_hidden(xmlNodePtr node);
+
 /* All text below node, cleaned, malloc'd ("" when none, NULL on OOM).
  * dom_invisible elements' contents are left out. */
 char *dom_text(xmlNodePtr node);

@@ -123,6 +123,35 @@ static void test_base_url(void **state)
 	xmlFreeDoc(d);
 }
 
+/* Hidden: the attribute, aria-hidden (any case), a style that hides
+ * with any spacing or case; a style that shows, or "none" elsewhere, is
+ * not. */
+static void test_hidden(void **state)
+{
+	static const struct { const char *attrs; bool hidden; } cases[] = {
+		{ "", false }, { "hidden", true }, { "aria-hidden=\"TRUE\"", true },
+		{ "aria-hidden=\"false\"", false }, { "style=\"display:none\"", true },
+		{ "style=\"color:red; Display : None\"", true },
+		{ "style=\"visibility: hidden\"", true }, { "style=\"display:block\"", false },
+		{ "style=\"border:none\"", false },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char html[256];
+		snprintf(html, sizeof html, "<html><body><div %s>x</div></body></html>",
+			 cases[i].attrs);
+		htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+						HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+		xmlNodePtr div = dom_find(xmlDocGetRootElement(doc), "div");
+		assert_non_null(div);
+		if (dom_hidden(div) != cases[i].hidden)
+			fail_msg("<div %s>: expected %s", cases[i].attrs,
+				 cases[i].hidden ? "hidden" : "shown");
+		xmlFreeDoc(doc);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -132,6 +161,7 @@ int main(void)
 		cmocka_unit_test(test_text_max),
 		cmocka_unit_test(test_text_deep),
 		cmocka_unit_test(test_base_url),
+		cmocka_unit_test(test_hidden),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
