@@ -86,3 +86,16 @@ expect_out() {
 expect_no_out() {
 	! grep -q -- "$1" "$TMP/out" || fail "$LAST: stdout has '$1'"
 }
+
+# expect_web_only: only http and https are fetched, for the first URL
+# and for every redirect (a redirect to file:// is refused, an ftp:// URL
+# too), with nothing on stdout.  Needs a server started (PORT).
+expect_web_only() {
+	run --dump=text "http://127.0.0.1:$PORT/to-file"
+	expect_rc 2
+	expect_err "http://127.0.0.1:$PORT/to-file: redirect to an unsupported scheme.*file:///etc/passwd"
+	[ -s "$TMP/out" ] && fail "redirect to file:// printed something"
+	run --dump=text "ftp://127.0.0.1:$PORT/x"
+	expect_rc 2
+	expect_err "unsupported scheme"
+}

@@ -23,16 +23,8 @@ run --dump=json "$U/loop"
 expect_rc 2
 expect_err "^folio: $U/loop: too many redirects"
 
-# Redirect to file:// is never followed.
-run --dump=text "$U/to-file"
-expect_rc 2
-expect_err "$U/to-file: redirect to an unsupported scheme.*file:///etc/passwd"
-[ -s "$TMP/out" ] && fail "redirect to file:// printed something"
-
-# A first URL with another scheme.
-run --dump=text "ftp://127.0.0.1:$PORT/x"
-expect_rc 2
-expect_err "unsupported scheme"
+# Redirect to file:// is never followed, nor a first URL of another scheme.
+expect_web_only
 
 # A cookie set during a redirect is sent back (else this loops).
 run --dump=text "$U/cookie-set"

@@ -16,15 +16,8 @@ run --dump=json "$U/article"
 expect_rc 0
 expect_out 'harbour committee'
 
-# The protocol rule holds: for redirects ...
-run --dump=text "$U/to-file"
-expect_rc 2
-expect_err "$U/to-file: redirect to an unsupported scheme.*file:///etc/passwd"
-[ -s "$TMP/out" ] && fail "redirect to file:// printed something"
-# ... and for the first URL.
-run --dump=text "ftp://127.0.0.1:$PORT/x"
-expect_rc 2
-expect_err "unsupported scheme"
+# The protocol rule holds, for the first URL and for redirects.
+expect_web_only
 
 # No way to restrict protocols: nothing is fetched, one clear line.
 FOLIO_SHIM_NO_PROTOCOLS=1 run --dump=text "$U/article"
