@@ -1248,6 +1248,12 @@ static bool story_listing(struct ctx *c, xmlNodePtr n)
 	       strcmp(tag, "p") != 0;
 }
 
+/* A box of images is a gallery or a row of thumbnails when its text is
+ * no more than captions: under this many letters per image.  Icons,
+ * emoticons and step photos sit in boxes of real text (a forum post, a
+ * recipe's directions, a comparison table). */
+#define IMAGE_BOX_LETTERS 30
+
 /* Boilerplate by shape, for a box inside the content. */
 static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 {
@@ -1286,7 +1292,8 @@ static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 		return false;
 	if (!list && s->text && s->listtext * 10 > s->text * 9)
 		list = true;
-	if (s->img > 1 && s->p * 2 < s->img && k != K_FIGURE)
+	if (s->img > 1 && s->p * 2 < s->img && k != K_FIGURE &&
+	    s->text < IMAGE_BOX_LETTERS * s->img)
 		return true;
 	if (!list && s->li > s->p + 1 && ld > 0.2f)
 		return true;

@@ -259,6 +259,27 @@ static void test_noscript_page(void **state)
 	article_free(a);
 }
 
+/* A box with more images than paragraphs is a gallery only when its
+ * text is no more than captions: emoticons in a forum post, photos of
+ * a recipe's steps leave the text in; a row of thumbnails goes. */
+static void test_images_in_text_box(void **state)
+{
+	(void)state;
+	char *html = page("<body><div class='thread'><p>%s</p>"
+			  "<div class='postbody'>I tried the update this morning <img src='/s/smile.gif'> "
+			  "and the phone restarted twice before it worked, so give it time "
+			  "<img src='/s/wink.gif'><br>It was worth the wait, the battery lasts longer now."
+			  "<img src='/s/thumb.gif'></div>"
+			  "<p>%s</p>"
+			  "<div class='row'><img src='/t/1.jpg'><img src='/t/2.jpg'><img src='/t/3.jpg'>"
+			  "<span>More photos</span></div><p>%s</p></div></body>", para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	assert_true(find_block(a, "battery lasts longer") >= 0);
+	assert_int_equal(find_block(a, "More photos"), -1);
+	article_free(a);
+}
+
 static void test_story_cards_dropped(void **state)
 {
 	(void)state;
@@ -530,6 +551,7 @@ int main(void)
 		cmocka_unit_test(test_lead_itemprop),
 		cmocka_unit_test(test_more_boilerplate_words),
 		cmocka_unit_test(test_noscript_page),
+		cmocka_unit_test(test_images_in_text_box),
 		cmocka_unit_test(test_story_cards_dropped),
 		cmocka_unit_test(test_links_and_whitespace),
 		cmocka_unit_test(test_block_types),
