@@ -70,6 +70,17 @@ run() {
 	LAST="folio $*"
 }
 
+# json_check FILE PYTHON: fails unless PYTHON holds with d = the JSON
+# object in FILE.
+json_check() {
+	python3 - "$1" "$2" <<'PY' || fail "$LAST: $2"
+import json, sys
+d = json.load(open(sys.argv[1]))
+ok = eval(sys.argv[2])
+sys.exit(0 if ok else 1)
+PY
+}
+
 expect_rc() {
 	[ "$rc" -eq "$1" ] || fail "$LAST: exit $rc, wanted $1"
 }

@@ -15,16 +15,6 @@ R=$U/root
 unset FOLIO_NO_STORE
 FEEDS=$XDG_CONFIG_HOME/folio/feeds
 
-# json_check FILE PYTHON: the assertions run with d = the parsed object.
-json_check() {
-	python3 - "$1" "$2" <<'PY' || fail "$LAST: $2"
-import json, sys
-d = json.load(open(sys.argv[1]))
-ok = eval(sys.argv[2])
-sys.exit(0 if ok else 1)
-PY
-}
-
 story_page "$W/one.html" "Pier vote story"
 story_page "$W/two.html" "Old news story"
 story_page "$W/three.html" "Atom story"

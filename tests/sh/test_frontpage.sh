@@ -15,16 +15,6 @@ unset FOLIO_NO_STORE
 FEEDS=$XDG_CONFIG_HOME/folio/feeds
 top=$(cd "$(dirname "$0")/../.." && pwd)
 
-# json_check FILE PYTHON: the assertions run with d = the parsed object.
-json_check() {
-	python3 - "$1" "$2" <<'PY' || fail "$LAST: $2"
-import json, sys
-d = json.load(open(sys.argv[1]))
-ok = eval(sys.argv[2])
-sys.exit(0 if ok else 1)
-PY
-}
-
 # The usual shape (data/list-front.html), its links made relative to
 # this server's root.
 sed 's#href="/#href="#g' "$top/data/list-front.html" >"$W/front.html"
