@@ -165,7 +165,9 @@ static bool resolve_ref(const struct url_ref *base, const struct url_ref *r,
 	t->scheme = base->scheme;
 	t->auth = base->auth;
 	if (r->path.n == 0) {
-		*path = strndup(base->path.p ? base->path.p : "", base->path.n);
+		/* the base's own path, its dot segments gone as a browser
+		 * removes them when it reads the page's URL */
+		*path = remove_dots(base->path.p ? base->path.p : "", base->path.n);
 		if (!r->query.on)
 			t->query = base->query;
 	} else if (r->path.p[0] == '/') {

@@ -103,6 +103,8 @@ static void browser_encoding(void **state)
 		{ PAGE, "http://user:pw@host.example:81/", "http://user:pw@host.example:81/" },
 		{ PAGE, "https:page2", "https://wiki.example/wiki/page2" },
 		{ PAGE, "mailto:desk@wiki.example", "mailto:desk@wiki.example" },
+		/* fuzz_url: a base's own dot segments go, even for "?q" */
+		{ "https://a.example/b/../c/./d", "?q", "https://a.example/c/d?q" },
 		/* fuzz_url: dot segments leaving "//" with no authority */
 		{ NULL, "http:/w/..//@?0s", "http:/.//@?0s" },
 		{ PAGE, "//cdn.example/i.png", "https://cdn.example/i.png" },
