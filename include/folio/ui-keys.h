@@ -92,7 +92,7 @@ enum ui_fn_key {
 	  "in the saved list: remove the item (U undoes)", 'D') \
 	X(UNDO, "undo", UI_IN_LIST, "put back what D removed", 'U') \
 	X(SUBSCRIBE, "subscribe", UI_IN_ALL, \
-	  "subscribe to the page's RSS/Atom feed (or the feed shown)", 'a') \
+	  "subscribe to the feed or front page shown, else to the page's feed", 'a') \
 	X(CANCEL, "cancel", UI_IN_ALL, \
 	  "cancel the load under way; clear the message", UIK_ESC, UI_CTRL('c')) \
 	X(REDRAW, "redraw", UI_IN_ALL, "redraw the screen", UI_CTRL('l')) \
