@@ -28,6 +28,7 @@ enum dump_format { DUMP_NONE, DUMP_JSON, DUMP_TEXT };
 
 struct cli {
 	enum dump_format dump;
+	char *warnings;         /* the settings file's, for the pager too */
 	struct open_opts source;
 	char **args;
 	int nargs;
@@ -329,7 +330,8 @@ static int show_article(struct article *a, const struct cli *cli)
 				     .subscribe = ui_subscribe,
 				     .images = picture_mode(cli),
 				     .picture_from = &cli->source,
-				     .mark_read = ui_mark_read };
+				     .mark_read = ui_mark_read,
+				     .startup_msg = cli->warnings };
 		const char *src = cli->nargs == 0 ? FEEDCLI_ALL
 				  : strcmp(cli->args[0], "-") ? cli->args[0] : NULL;
 		return ui_run(a, src, ui_open, (void *)&cli->source, &o);
@@ -423,8 +425,12 @@ static int run_batch(const struct cli *cli)
 static struct config settings;
 static struct store *store;
 
+static char *config_warnings;
+
 static void release_store(void)
 {
+	free(config_warnings);
+	config_warnings = NULL;
 	store_free(store);
 	store = NULL;
 	config_free(&settings);
@@ -454,8 +460,16 @@ static void setup_store(struct cli *cli)
 
 	config_init(&settings);
 	atexit(release_store);
-	if (path)
-		config_load(&settings, path, stderr);
+	if (path) {
+		/* Said on stderr, and again in the pager, whose screen would
+		 * hide them. */
+		size_t len = 0;
+		FILE *w = open_memstream(&config_warnings, &len);
+		config_load(&settings, path, w ? w : stderr);
+		if (w && fclose(w) == 0 && config_warnings)
+			fputs(config_warnings, stderr);
+		cli->warnings = config_warnings;
+	}
 	free(path);
 	cli->config = &settings;
 	if (!cli->source.timeout_s && settings.timeout_s)
@@ -567,6 +581,11 @@ int main(int argc, char **argv)
 	if (cli.nargs > 1)
 		return run_batch(&cli);
 
+	/* A URL for the pager: it opens it itself, its progress on the
+	 * status line (Esc cancels). */
+	if (cli.dump == DUMP_NONE && isatty(STDOUT_FILENO) && cli.nargs == 1 &&
+	    open_is_url(cli.args[0]))
+		return show_article(NULL, &cli);
 	enum status_code rc = cli.nargs == 0
 		? feed_cli_open_all(&cli.source, cli.jobs, &article, err)
 		: open_page(cli.args[0], &cli.source, &article, err);

@@ -1541,11 +1541,14 @@ static void apply_load(struct ui *u, struct load *l)
 		cur(u)->a->items[from].read = true;     /* the store knows already */
 	else
 		from = SIZE_MAX;
+	const char *notice = a->notice;        /* e.g. "looks like a consent wall" */
 	if (!push_view(u, a, l->what, ROLE_STORIES, from)) {
 		article_free(a);
 		message(u, "%s", "out of memory");
 		if (!u->depth)
 			u->quit = true;
+	} else if (notice && !u->msg[0]) {
+		message(u, "%s", notice);
 	}
 }
 

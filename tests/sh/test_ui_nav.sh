@@ -103,6 +103,33 @@ ui_keys Q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
 
+# ---- the page of the command line loads with its progress too ----
+ui_start NO_COLOR=1 -- "$R/one.html?delay=60000"
+ui_wait_match "Loading 127\.0\.0\.1:$PORT" "no loading status for the first page"
+ui_keys Escape
+ui_wait_exit
+[ "$UI_STATUS" = 2 ] || ui_fail "exit status $UI_STATUS after cancelling the first page"
+grep -q "^folio: .*one.html?delay=60000: cancelled$" "$UI_TMP/stderr" || ui_fail "no 'cancelled' line"
+ui_start NO_COLOR=1 -- "$R/one.html?delay=300"
+ui_wait_text "First story paragraph 1"
+ui_keys q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+# A first page that fails: its error on stderr once the screen is back.
+ui_start NO_COLOR=1 -- "$R/missing.html"
+ui_wait_exit
+[ "$UI_STATUS" = 5 ] || ui_fail "exit status $UI_STATUS for a missing page"
+grep -q "^folio: $R/missing.html: HTTP 404" "$UI_TMP/stderr" || ui_fail "no error line"
+
+# ---- the settings file's warnings are on the first screen ----
+mkdir -p "$UI_TMP/home/.config/folio"
+printf 'colour = on\n' >"$UI_TMP/home/.config/folio/config"
+ui_start NO_COLOR=1 -- "$R/one.html"
+ui_wait_text "config:1: unknown key 'colour'"
+ui_keys q
+ui_wait_exit
+rm -f "$UI_TMP/home/.config/folio/config"
+
 # ---- the marks stay after a restart ----
 ui_start NO_COLOR=1 -- "$R/news.rss"
 ui_wait_match "^Harbour News +4 stories, 0 unread" "read marks were not kept"
