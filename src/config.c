@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "folio/config.h"
+#include "folio/ui-keys.h"
 #include "folio/image-detect.h"
 #include "folio/util-xdg.h"
 
@@ -125,6 +126,15 @@ static enum set_result set_key(struct config *c, struct span key,
 		if (!parse_long(v, 1, 3600, &n))
 			return SET_BAD;
 		c->timeout_s = n;
+	} else if (span_is(key, "bind")) {
+		int k;
+		enum ui_action act;
+		if (ui_keymap_parse_bind(v.p, v.n, &k, &act, hint) != 0)
+			return SET_BAD;
+		if (ui_keymap_bind(&c->keys, k, act) != 0) {
+			*hint = "too many keys bound";
+			return SET_BAD;
+		}
 	} else if (span_is(key, "images")) {
 		*hint = "auto, symbols, sixel, kitty, iterm or none";
 		if (v.n >= sizeof c->images)
@@ -152,7 +162,7 @@ static bool known_key(struct span key)
 {
 	static const char *const keys[] = {
 		"width", "color", "mouse", "cache_size", "timeout", "user_agent",
-		"images",
+		"images", "bind",
 	};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		if (span_is(key, keys[i]))
@@ -176,7 +186,7 @@ static int parse_line(struct config *c, struct span line, const char *name,
 	struct span val = trim((struct span){ eq + 1, line.n - (size_t)(eq - line.p) - 1 });
 	if (!known_key(key)) {
 		warn_line(warn, name, lineno, "unknown key", key,
-			  "width, color, mouse, cache_size, timeout, user_agent, images");
+			  "width, color, mouse, cache_size, timeout, user_agent, images, bind");
 		return 1;
 	}
 	const char *hint = NULL;
@@ -200,6 +210,7 @@ void config_init(struct config *c)
 	c->color = -1;
 	c->mouse = -1;
 	c->cache_mb = -1;
+	ui_keymap_default(&c->keys);
 }
 
 void config_free(struct config *c)

@@ -331,7 +331,8 @@ static int show_article(struct article *a, const struct cli *cli)
 				     .images = picture_mode(cli),
 				     .picture_from = &cli->source,
 				     .mark_read = ui_mark_read,
-				     .startup_msg = cli->warnings };
+				     .startup_msg = cli->warnings,
+				     .keys = cli->config ? &cli->config->keys : NULL };
 		const char *src = cli->nargs == 0 ? FEEDCLI_ALL
 				  : strcmp(cli->args[0], "-") ? cli->args[0] : NULL;
 		return ui_run(a, src, ui_open, (void *)&cli->source, &o);

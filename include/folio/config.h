@@ -10,6 +10,7 @@
  *   cache_size = N        page cache cap in MB (0..1000000; 0: no cache)
  *   timeout    = N        whole-transfer limit in seconds (1..3600)
  *   user_agent = TEXT     User-Agent header (printable ASCII)
+ *   bind       = KEY ACTION   a pager key (ui-keys.h names; may repeat)
  *   images     = MODE     lead pictures: auto, symbols, sixel, kitty,
  *                         iterm or none (image-detect.h)
  * A later line overrides an earlier one.  An unknown key, a line
@@ -20,6 +21,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include "folio/ui-keys.h"
 
 /* Fields a file did not set keep these "unset" values, so that the
  * command line and the built-in defaults can fill them in. */
@@ -31,6 +33,9 @@ struct config {
 	long timeout_s;    /* 0: unset */
 	char *user_agent;  /* NULL: unset; owned */
 	char images[8];    /* "": unset */
+	/* The pager's keys: the defaults with every "bind = KEY ACTION"
+	 * line applied in order ("bind = x none" unbinds x). */
+	struct ui_keymap keys;
 };
 
 void config_init(struct config *c);

@@ -123,11 +123,15 @@ grep -q "^folio: $R/missing.html: HTTP 404" "$UI_TMP/stderr" || ui_fail "no erro
 
 # ---- the settings file's warnings are on the first screen ----
 mkdir -p "$UI_TMP/home/.config/folio"
-printf 'colour = on\n' >"$UI_TMP/home/.config/folio/config"
+# ... and its bind lines rebind keys: x quits, q no longer does.
+printf 'colour = on\nbind = x quit\nbind = q none\n' >"$UI_TMP/home/.config/folio/config"
 ui_start NO_COLOR=1 -- "$R/one.html"
 ui_wait_text "config:1: unknown key 'colour'"
 ui_keys q
+ui_wait_text "Unknown key q: H for help"
+ui_keys x
 ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS after x"
 rm -f "$UI_TMP/home/.config/folio/config"
 
 # ---- the marks stay after a restart ----

@@ -195,6 +195,30 @@ static void test_images(void **state)
 	config_free(&c);
 }
 
+/* bind lines change the pager's keys, in order; bad ones warn. */
+static void test_bind(void **state)
+{
+	(void)state;
+	struct config c;
+	char *w;
+	config_init(&c);
+	assert_int_equal(ui_keymap_lookup(&c.keys, 'q'), ACT_CLOSE);
+	assert_int_equal(parse(&c, "bind = x quit\nbind = q none\n"
+			       "bind = ^G back\nbind = x down\n", &w), 0);
+	free(w);
+	assert_int_equal(ui_keymap_lookup(&c.keys, 'x'), ACT_DOWN);
+	assert_int_equal(ui_keymap_lookup(&c.keys, 'q'), ACT_NONE);
+	assert_int_equal(ui_keymap_lookup(&c.keys, 7), ACT_BACK);
+	assert_int_equal(ui_keymap_lookup(&c.keys, 'j'), ACT_DOWN);  /* untouched */
+	assert_int_equal(parse(&c, "bind = y\nbind = zz quit\nbind = z leave\n", &w), 3);
+	assert_non_null(strstr(w, "folio: cfg:1: bind: bad value 'y' (KEY ACTION"));
+	assert_non_null(strstr(w, "folio: cfg:2: bind: bad value 'zz quit' (unknown key name"));
+	assert_non_null(strstr(w, "folio: cfg:3: bind: bad value 'z leave' (unknown action"));
+	free(w);
+	assert_int_equal(ui_keymap_lookup(&c.keys, 'z'), ACT_NONE);
+	config_free(&c);
+}
+
 static void test_warnings_do_not_echo_control_bytes(void **state)
 {
 	(void)state;
@@ -295,6 +319,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_are_strict),
 		cmocka_unit_test(test_later_line_wins_and_ua_replaced),
 		cmocka_unit_test(test_images),
+		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_warnings_do_not_echo_control_bytes),
 		cmocka_unit_test(test_nul_inside_text),
 		cmocka_unit_test(test_load_file_and_default_path),
