@@ -755,7 +755,10 @@ static bool collect_links(struct layout *l, const struct article *a)
 		return false;
 	for (size_t i = 0; i < a->nblocks; i++)
 		for (size_t k = 0; k < a->blocks[i].nlinks; k++) {
-			l->links[l->nlinks].url = a->blocks[i].links[k].url;
+			const struct block *b = &a->blocks[i];
+			l->links[l->nlinks].url = b->links[k].url;
+			l->links[l->nlinks].text = b->text + b->links[k].start;
+			l->links[l->nlinks].text_len = b->links[k].end - b->links[k].start;
 			l->links[l->nlinks++].line = SIZE_MAX;
 		}
 	return true;
@@ -855,7 +858,7 @@ char *layout_to_text(const struct layout *l)
 	for (size_t i = 0; i < l->nlines; i++)
 		cap += l->lines[i].indent;
 	for (size_t i = 0; i < l->nlinks; i++)
-		cap += strlen(l->links[i].url) + 32;
+		cap += strlen(l->links[i].url) + l->links[i].text_len + 32;
 	char *out = malloc(cap), *p = out;
 	if (!out)
 		return NULL;
@@ -871,8 +874,15 @@ char *layout_to_text(const struct layout *l)
 	}
 	if (l->nlinks)
 		p += sprintf(p, "\nLinks:\n");
-	for (size_t i = 0; i < l->nlinks; i++)
-		p += sprintf(p, "[%zu] %s\n", i + 1, l->links[i].url);
+	/* As the pager's link list has them: number, text, URL. */
+	for (size_t i = 0; i < l->nlinks; i++) {
+		const struct layout_link *k = &l->links[i];
+		if (k->text_len)
+			p += sprintf(p, "[%zu] %.*s: %s\n", i + 1, (int)k->text_len,
+				     k->text, k->url);
+		else
+			p += sprintf(p, "[%zu] %s\n", i + 1, k->url);
+	}
 	*p = '\0';
 	return out;
 }

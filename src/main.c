@@ -61,7 +61,8 @@ static const char usage_text[] =
 "  --max-size N       refuse pages over N bytes; suffix k, M, G (default 32M)\n"
 "  --user-agent S     User-Agent header (default folio/VERSION)\n"
 "  --jobs N           with several URLs: fetch N at once (default 8)\n"
-"  --width N          pager and text: column width in cells (default 80)\n"
+"  --width N          pager and text: column width in cells (default 80;\n"
+"                     0: no wrapping, the pager as wide as the terminal)\n"
 "  --no-mouse         pager: leave the mouse wheel to the terminal\n"
 "  --images=MODE      pager: draw the lead photo as auto (default), symbols,\n"
 "                     sixel, kitty, iterm or none\n"
@@ -193,7 +194,10 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 			cli->jobs = (int)parse_number("--jobs", optarg, 1, 64, false);
 			break;
 		case OPT_WIDTH:
-			cli->width = (int)parse_number("--width", optarg, 1, 1000, false);
+			/* 0: no wrapping (kept as -1: 0 is "not given") */
+			cli->width = (int)parse_number("--width", optarg, 0, 1000, false);
+			if (!cli->width)
+				cli->width = -1;
 			break;
 		case OPT_NO_MOUSE:
 			cli->no_mouse = true;
@@ -253,11 +257,23 @@ static void parse_args(int argc, char **argv, struct cli *cli)
 		usage_error("%s", "--subscribe goes alone");
 }
 
+#define NO_WRAP_WIDTH (1 << 20)  /* --width 0: a line per paragraph */
+
+/* The text the pager shows, wrapped at width (0: 80, < 0: not at all),
+ * and its links listed as the pager's link list has them. */
+static char *wrapped_text(const struct article *a, int width)
+{
+	struct layout *l = layout_new(a, width < 0 ? NO_WRAP_WIDTH : width ? width : 80);
+	char *s = l ? layout_to_text(l) : NULL;
+	layout_free(l);
+	return s;
+}
+
 /* Prints one article in the chosen form; -1 when it could not be
  * formatted (out of memory). */
-static int print_article(const struct article *a, enum dump_format dump)
+static int print_article(const struct article *a, enum dump_format dump, int width)
 {
-	char *s = dump == DUMP_JSON ? article_to_json(a) : article_to_text(a);
+	char *s = dump == DUMP_JSON ? article_to_json(a) : wrapped_text(a, width);
 	if (!s) {
 		fprintf(stderr, "folio: out of memory formatting the article\n");
 		return -1;
@@ -337,9 +353,7 @@ static int show_article(struct article *a, const struct cli *cli)
 				  : strcmp(cli->args[0], "-") ? cli->args[0] : NULL;
 		return ui_run(a, src, ui_open, (void *)&cli->source, &o);
 	}
-	struct layout *l = layout_new(a, cli->width > 0 ? cli->width : 80);
-	char *s = l ? layout_to_text(l) : NULL;
-	layout_free(l);
+	char *s = wrapped_text(a, cli->width);
 	article_free(a);
 	if (!s) {
 		fprintf(stderr, "folio: out of memory formatting the article\n");
@@ -391,7 +405,7 @@ static void print_ready(size_t i, struct open_result *r, void *arg)
 	if (r->status != STATUS_OK)
 		out->failed |= print_failure(name ? name : "", r, cli->dump);
 	else
-		out->failed |= print_article(r->article, cli->dump);
+		out->failed |= print_article(r->article, cli->dump, cli->width);
 	article_free(r->article);
 	r->article = NULL;
 	free(name);
@@ -603,7 +617,7 @@ int main(int argc, char **argv)
 		reading_opened(store, cli.args[0], (int64_t)time(NULL));
 	if (cli.dump == DUMP_NONE)
 		return show_article(article, &cli);
-	int failed = print_article(article, cli.dump);
+	int failed = print_article(article, cli.dump, cli.width);
 	article_free(article);
 	if (fflush(stdout) != 0 || failed)
 		return STATUS_INPUT;

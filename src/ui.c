@@ -238,7 +238,9 @@ static void measure(struct ui *u)
 		u->rows = 1;
 	if (u->cols < 1)
 		u->cols = 1;
-	int want = u->opts.width > 0 ? u->opts.width : DEFAULT_WIDTH;
+	/* < 0 (--width 0): as wide as the terminal */
+	int want = u->opts.width > 0 ? u->opts.width : u->opts.width < 0 ? u->cols
+		   : DEFAULT_WIDTH;
 	u->width = want < u->cols ? want : u->cols;
 	u->margin = (u->cols - u->width) / 2;
 }

@@ -67,6 +67,8 @@ struct lline {
 
 struct layout_link {
 	const char *url;        /* points into the article */
+	const char *text;       /* the linked text, text_len bytes of the */
+	size_t text_len;        /* article's block (not terminated) */
 	size_t line;            /* first line showing it */
 };
 

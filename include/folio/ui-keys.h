@@ -82,8 +82,6 @@ enum ui_fn_key {
 	X(COPY_URL, "copy-url", UI_IN_ALL, \
 	  "copy that URL to the clipboard (through the terminal, OSC 52)", 'y') \
 	X(PIPE, "pipe", UI_IN_PAGE, "pipe the article's text to a command", '|') \
-	X(PLAIN, "plain", UI_IN_PAGE, \
-	  "the whole page as plain text (every block, nothing left out)", 'v') \
 	X(RELOAD, "reload", UI_IN_ALL, "reload the page or list", 'r') \
 	X(SAVE, "save", UI_IN_PAGE, "save the article (it then opens offline too)", 's') \
 	X(SAVED, "saved", UI_IN_ALL, "the saved list", 'S') \

@@ -34,7 +34,7 @@ check README.md "$top/README.md" markdown '<!-- keys begin' '<!-- keys end'
 "$tool" man | grep -c '^\.TP' >"$tmp/n"
 [ "$(cat "$tmp/n")" -ge 40 ] || { echo "FAIL: only $(cat "$tmp/n") actions"; exit 1; }
 for name in down up open close back quit next-unread prev-unread toggle-read all-read \
-	go browser show-url copy-url pipe plain history saved unsave undo cancel help; do
+	go browser show-url copy-url pipe history saved unsave undo cancel help; do
 	roff=$(printf '%s' "$name" | sed 's/-/\\-/g')      # next\-unread
 	grep -qF "(\\fB$roff\\fR)" "$top/doc/folio.1" || { echo "FAIL: man page lacks $name"; exit 1; }
 	grep -q "| \`$name\` |" "$top/README.md" || { echo "FAIL: README lacks $name"; exit 1; }

@@ -223,8 +223,8 @@ static void test_links_numbered(void **state)
 	block_add_link(b, 0, 7, "https://x.example/other");
 	check(a, 80,
 	      "See the report[1] and the data[2].\n\nAnother[3] link.\n\n"
-	      "Links:\n[1] https://x.example/report\n[2] https://x.example/data\n"
-	      "[3] https://x.example/other\n");
+	      "Links:\n[1] report: https://x.example/report\n[2] data: https://x.example/data\n"
+	      "[3] Another: https://x.example/other\n");
 	struct layout *l = layout_new(a, 80);
 	assert_int_equal(l->nlinks, 3);
 	assert_int_equal(l->links[2].line, 2);
