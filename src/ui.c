@@ -1527,7 +1527,8 @@ static void apply_load(struct ui *u, struct load *l)
 	struct article *a = l->a;
 	size_t from = l->from_item;
 	l->a = NULL;
-	u->msg[0] = '\0';
+	if (l->goal != GOAL_FIRST)      /* that keeps the start-up message */
+		u->msg[0] = '\0';
 	if (l->goal == GOAL_RELOAD) {
 		if (replace_article(u, cur(u), a))
 			message(u, "%s", "Reloaded");

@@ -126,7 +126,8 @@ mkdir -p "$UI_TMP/home/.config/folio"
 # ... and its bind lines rebind keys: x quits, q no longer does.
 printf 'colour = on\nbind = x quit\nbind = q none\n' >"$UI_TMP/home/.config/folio/config"
 ui_start NO_COLOR=1 -- "$R/one.html"
-ui_wait_text "config:1: unknown key 'colour'"
+ui_wait_text "unknown key 'colour'"
+ui_wait_text "First story paragraph 1"
 ui_keys q
 ui_wait_text "Unknown key q: H for help"
 ui_keys x
