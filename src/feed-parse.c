@@ -717,6 +717,54 @@ void feed_free(struct feed *f)
 	free(f);
 }
 
+static int by_id(const void *a, const void *b)
+{
+	const struct feed_item *x = *(const struct feed_item *const *)a;
+	const struct feed_item *y = *(const struct feed_item *const *)b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : x < y ? -1 : x > y;   /* document order within an id */
+}
+
+static bool same_link(const struct feed_item *a, const struct feed_item *b)
+{
+	return a->link && b->link ? strcmp(a->link, b->link) == 0 : a->link == b->link;
+}
+
+/* Items that share an id but not a link are different stories (feeds
+ * that reuse one guid exist): each such later item's id gets its link
+ * appended, so the store (keyed by feed and id) keeps them apart.  The
+ * same id and link twice stays one story.  Sorted, not compared
+ * pairwise: n log n.  0, or -1 when memory ran out. */
+static int distinct_ids(struct feed *f)
+{
+	size_t n = 0;
+	struct feed_item **by = malloc(f->nitems * sizeof *by + 1);
+	if (!by)
+		return -1;
+	for (size_t i = 0; i < f->nitems; i++)
+		if (f->items[i].id)
+			by[n++] = &f->items[i];
+	qsort(by, n, sizeof *by, by_id);
+	int rc = 0;
+	for (size_t i = 1, first = 0; i < n && rc == 0; i++) {
+		if (strcmp(by[i]->id, by[first]->id) != 0) {
+			first = i;
+			continue;
+		}
+		if (!by[i]->link || same_link(by[i], by[first]))
+			continue;
+		char *id = NULL;
+		if (asprintf(&id, "%s %s", by[i]->id, by[i]->link) < 0) {
+			rc = -1;
+			continue;
+		}
+		free(by[i]->id);
+		by[i]->id = id;
+	}
+	free(by);
+	return rc;
+}
+
 static enum status_code fail(char err[FEED_ERR_MAX], const char *url,
 			     enum status_code st, const char *cause, const char *why)
 {
@@ -791,6 +839,8 @@ enum status_code feed_parse(const char *body, size_t len, const char *url,
 	else
 		parse_rss(&c, root);
 	xmlFreeDoc(doc);
+	if (!c.oom && distinct_ids(c.f) != 0)
+		c.oom = true;
 	if (c.oom) {
 		feed_free(c.f);
 		return fail(err, url, STATUS_INPUT, "out of memory", NULL);

@@ -49,6 +49,7 @@ struct xfer {
 	char encoding[16];
 	struct fetch_inflate *gunzip;
 	const char *damage;     /* ABORT_DAMAGED: zlib's word for it */
+	char location[512];     /* the last response's Location, raw (cut) */
 };
 
 /* libcurl's functions (fetch_curl.h), set by fetch_global_init: every
@@ -318,7 +319,16 @@ static void keep_validators(struct xfer *x, const char *buf, size_t len)
 		free(res->etag);
 		free(res->last_modified);
 		res->etag = res->last_modified = NULL;
-		x->encoding[0] = '\0';
+		x->encoding[0] = x->location[0] = '\0';
+	} else if (len > 9 && ascii_ncasecmp(buf, "location:", 9) == 0) {
+		/* kept raw: a target curl cannot parse is named in the error
+		 * (set_err makes its control bytes harmless) */
+		size_t i = 9, end = len;
+		while (i < end && (buf[i] == ' ' || buf[i] == '\t'))
+			i++;
+		while (end > i && (buf[end - 1] == '\r' || buf[end - 1] == '\n'))
+			end--;
+		snprintf(x->location, sizeof x->location, "%.*s", (int)(end - i), buf + i);
 	} else if ((v = fetch_header_value(buf, len, "content-encoding"))) {
 		snprintf(x->encoding, sizeof x->encoding, "%s", v);
 		free(v);
@@ -725,6 +735,10 @@ static void curl_err(struct xfer *x, CURLcode rc)
 	      && redir && strcmp(redir, x->url) != 0))) {
 		set_err(x->res, st, "%s: redirect to an unsupported scheme "
 			"(only http and https are followed): %s", x->url, redir);
+	} else if (rc == CURLE_URL_MALFORMAT && x->location[0]) {
+		/* the server's redirect is at fault, not the user's URL */
+		set_err(x->res, STATUS_NETWORK, "%s: redirect to a malformed URL: %s",
+			x->url, x->location);
 	} else if (rc == CURLE_OPERATION_TIMEDOUT &&
 		   curl->easy_getinfo(x->h, CURLINFO_TOTAL_TIME, &secs) == CURLE_OK
 		   && secs >= (double)x->timeout_s - 0.5) {

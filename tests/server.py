@@ -248,6 +248,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.flush()
         self.close_connection = True
 
+    def r_to_control(self):
+        # A Location with an escape sequence and a newline-free CR.
+        self.redirect("/sub/dir/page.html\x1b[31m\x07x")
+
     def r_silent(self):
         time.sleep(30)
 
@@ -378,6 +382,7 @@ ROUTES = {
     "/to-404": Handler.r_to_404,
     "/loop": Handler.r_loop,
     "/to-file": Handler.r_to_file,
+    "/to-control": Handler.r_to_control,
     "/cookie-set": Handler.r_cookie_set,
     "/cookie-check": Handler.r_cookie_check,
     "/404": Handler.r_404,

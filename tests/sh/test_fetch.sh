@@ -26,6 +26,14 @@ expect_err "^folio: $U/loop: too many redirects"
 # Redirect to file:// is never followed, nor a first URL of another scheme.
 expect_web_only
 
+# A redirect to a Location with control bytes: the server's fault (exit
+# 2), the target named with its controls made harmless (was "malformed
+# URL", exit 3, as if the user's URL were at fault).
+run --dump=text "$U/to-control"
+expect_rc 2
+expect_err "^folio: $U/to-control: redirect to a malformed URL: /sub/dir/page.html?\[31m?x$"
+! grep -q "$(printf '\033')" "$TMP/err" || fail "an escape reached stderr"
+
 # A cookie set during a redirect is sent back (else this loops).
 run --dump=text "$U/cookie-set"
 expect_rc 0

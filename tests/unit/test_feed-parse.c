@@ -365,6 +365,27 @@ static void test_item_cap(void **state)
 	free(xml);
 }
 
+/* One guid for different links (a feed that reuses it) names several
+ * stories: their ids differ, so the store keeps each.  The same guid
+ * and link twice is one story. */
+static void test_same_guid_other_links(void **state)
+{
+	struct feed *f = parse_ok(
+		"<rss><channel><title>G</title>"
+		"<item><title>A</title><link>/a</link><guid>same</guid></item>"
+		"<item><title>B</title><link>/b</link><guid>same</guid></item>"
+		"<item><title>A again</title><link>/a</link><guid>same</guid></item>"
+		"<item><title>C</title><link>/c</link><guid>other</guid></item>"
+		"</channel></rss>", "http://g.example/feed");
+	(void)state;
+	assert_int_equal(f->nitems, 4);
+	assert_string_equal(f->items[0].id, "same");
+	assert_string_not_equal(f->items[1].id, f->items[0].id);
+	assert_string_equal(f->items[2].id, f->items[0].id);
+	assert_string_equal(f->items[3].id, "other");
+	feed_free(f);
+}
+
 static void test_summary_cap(void **state)
 {
 	size_t n = 0, cap = 20000;
@@ -444,6 +465,7 @@ int main(void)
 		cmocka_unit_test(test_odd_wide),
 		cmocka_unit_test(test_xxe),
 		cmocka_unit_test(test_item_cap),
+		cmocka_unit_test(test_same_guid_other_links),
 		cmocka_unit_test(test_summary_cap),
 		cmocka_unit_test(test_charset),
 		cmocka_unit_test(test_discover),
