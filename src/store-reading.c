@@ -6,6 +6,7 @@
 #include "folio/feed-store.h"
 #include "folio/open.h"
 #include "folio/store-reading.h"
+#include "folio/fetch.h"
 #include "folio/util-file.h"
 
 /* A saved file's bytes are read whole; beyond this it is not saved. */
@@ -65,11 +66,35 @@ int reading_place_set(struct store *st, const char *name, long block, long offse
 	return store_history_set_position(st, name, block, offset);
 }
 
+/* One page under two names (a fragment, a default port, the host's
+ * case) is one row: the newest, which comes first, stays. */
+static void merge_duplicates(struct store_entry *e, size_t *n)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < *n; i++) {
+		bool dup = false;
+		for (size_t k = 0; k < kept && !dup; k++)
+			dup = fetch_same_url(e[k].url, e[i].url);
+		if (dup) {
+			free(e[i].url);
+			free(e[i].title);
+			free(e[i].site);
+		} else {
+			e[kept++] = e[i];
+		}
+	}
+	*n = kept;
+}
+
 int reading_list(struct store *st, enum reading_list which,
 		 struct store_entry **out, size_t *n)
 {
-	return which == READING_HISTORY ? store_history_list(st, READING_HISTORY_MAX, out, n)
-					: store_saved_list(st, out, n);
+	if (which == READING_SAVED)
+		return store_saved_list(st, out, n);
+	int rc = store_history_list(st, READING_HISTORY_MAX, out, n);
+	if (rc == 0)
+		merge_duplicates(*out, n);
+	return rc;
 }
 
 int reading_save(struct store *st, const char *name, const struct article *a,

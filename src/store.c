@@ -103,7 +103,7 @@ static const char *const stmt_sql[Q_COUNT] = {
 		" pos_block=excluded.pos_block, pos_offset=excluded.pos_offset",
 	[Q_H_GETPOS] = "SELECT pos_block,pos_offset FROM history WHERE url=?1",
 	[Q_H_LIST] =
-		"SELECT url,title,site,opened FROM history ORDER BY seq DESC LIMIT ?1",
+		"SELECT url,title,site,opened,pos_block FROM history ORDER BY seq DESC LIMIT ?1",
 	/* An upsert keeps the row's id, so its body row stays attached. */
 	[Q_C_PUT] =
 		"INSERT INTO cache(url,size,used,fetched,final_url,"
@@ -146,7 +146,7 @@ static const char *const stmt_sql[Q_COUNT] = {
 		" html=excluded.html",
 	[Q_S_UNSAVE] = "DELETE FROM saved WHERE url=?1",
 	[Q_S_GET] = "SELECT title,site,saved,html FROM saved WHERE url=?1",
-	[Q_S_LIST] = "SELECT url,title,site,saved FROM saved ORDER BY seq DESC LIMIT ?1",
+	[Q_S_LIST] = "SELECT url,title,site,saved,-1 FROM saved ORDER BY seq DESC LIMIT ?1",
 };
 
 struct store {
@@ -494,11 +494,12 @@ void store_entries_free(struct store_entry *e, size_t n)
 	free(e);
 }
 
-/* Columns url, title, site, time; -1 only when out of memory. */
+/* Columns url, title, site, time, place; -1 only when out of memory. */
 static int entry_row(sqlite3_stmt *s, struct store_entry *e)
 {
 	memset(e, 0, sizeof *e);
 	e->when = sqlite3_column_int64(s, 3);
+	e->block = (long)sqlite3_column_int64(s, 4);
 	return col_text(s, 0, &e->url) || col_text(s, 1, &e->title) ||
 	       col_text(s, 2, &e->site) || !e->url ? -1 : 0;
 }

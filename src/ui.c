@@ -1610,8 +1610,16 @@ static struct article *store_list(struct ui *u, enum list_role role)
 	bool ok = article_set(&a->title, hist ? "History" : "Saved articles") == 0 &&
 		  reading_list(store_now(u), hist ? READING_HISTORY : READING_SAVED,
 			       &e, &n) == 0;
-	for (size_t i = 0; ok && i < n; i++)
-		ok = add_entry(a, e[i].url, e[i].title, e[i].site, e[i].when);
+	for (size_t i = 0; ok && i < n; i++) {
+		/* history: where the reader was, as a paragraph number */
+		char site[300];
+		if (hist && e[i].block > 0)
+			snprintf(site, sizeof site, "%s%s\xc2\xb6%ld", e[i].site ? e[i].site : "",
+				 e[i].site ? " \xc2\xb7 " : "", e[i].block + 1);
+		else
+			snprintf(site, sizeof site, "%s", e[i].site ? e[i].site : "");
+		ok = add_entry(a, e[i].url, e[i].title, site[0] ? site : NULL, e[i].when);
+	}
 	store_entries_free(e, n);
 	if (!ok) {
 		article_free(a);

@@ -48,7 +48,9 @@ int reading_place_set(struct store *st, const char *name, long block, long offse
 
 enum reading_list { READING_HISTORY, READING_SAVED };
 
-/* The history (last opened first, at most READING_HISTORY_MAX) or
+/* The history (last opened first, at most READING_HISTORY_MAX; one
+ * page under two names, e.g. with and without a #fragment, is one
+ * entry, the newest) or
  * the saved list (last saved first).  *out (NULL when empty) is freed
  * with store_entries_free. */
 int reading_list(struct store *st, enum reading_list which,

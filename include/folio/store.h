@@ -60,6 +60,7 @@ struct store_entry {
 	char *title;      /* may be NULL */
 	char *site;       /* may be NULL */
 	int64_t when;     /* last opened, or saved */
+	long block;       /* history: the block the reader was at; saved: -1 */
 };
 
 /* Frees a list from store_history_list or store_saved_list. */
