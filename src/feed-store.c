@@ -378,19 +378,19 @@ int feed_store_stories(struct store *st, const char *const *feed_urls, size_t n_
 	return 0;
 }
 
-int feed_store_mark_read(struct store *st, const char *url, int64_t when)
+/* Run a read-mark change on url (?1; when as ?2): 1 a row changed,
+ * 0 none, -1 error. */
+static int change_mark(struct store *st, const char *sql, const char *url, int64_t when)
 {
 	sqlite3 *db = store_db(st);
-	sqlite3_stmt *s = db && url ? prep(db,
-		"INSERT INTO story_read(url,read) SELECT ?1,?2"
-		" WHERE EXISTS(SELECT 1 FROM story WHERE url=?1)"
-		" ON CONFLICT(url) DO NOTHING") : NULL;
+	sqlite3_stmt *s = db && url ? prep(db, sql) : NULL;
 	int rc;
 
 	if (!s)
 		return -1;
 	bind_text(s, 1, url);
-	sqlite3_bind_int64(s, 2, when);
+	if (sqlite3_bind_parameter_count(s) >= 2)
+		sqlite3_bind_int64(s, 2, when);
 	rc = run(s);
 	if (rc == 0)
 		rc = sqlite3_changes(db) > 0;
@@ -398,20 +398,16 @@ int feed_store_mark_read(struct store *st, const char *url, int64_t when)
 	return rc;
 }
 
+int feed_store_mark_read(struct store *st, const char *url, int64_t when)
+{
+	return change_mark(st, "INSERT INTO story_read(url,read) SELECT ?1,?2"
+			   " WHERE EXISTS(SELECT 1 FROM story WHERE url=?1)"
+			   " ON CONFLICT(url) DO NOTHING", url, when);
+}
+
 int feed_store_mark_unread(struct store *st, const char *url)
 {
-	sqlite3 *db = store_db(st);
-	sqlite3_stmt *s = db && url ? prep(db, "DELETE FROM story_read WHERE url=?1") : NULL;
-	int rc;
-
-	if (!s)
-		return -1;
-	bind_text(s, 1, url);
-	rc = run(s);
-	if (rc == 0)
-		rc = sqlite3_changes(db) > 0;
-	sqlite3_finalize(s);
-	return rc;
+	return change_mark(st, "DELETE FROM story_read WHERE url=?1", url, 0);
 }
 
 int feed_store_is_read(struct store *st, const char *url)

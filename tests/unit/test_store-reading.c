@@ -137,6 +137,14 @@ static void test_opened_marks_story_read(void **state)
 	assert_int_equal(reading_shown(f->st, "http://example.org/ferry", f->a, 1200), 0);
 	assert_int_equal(feed_store_is_read(f->st, "http://example.org/ferry"), 1);
 	assert_int_equal(count(f->st, READING_HISTORY), 1);
+	/* The pager's m: unread again, then read again; no story: no-op. */
+	assert_int_equal(reading_mark(f->st, "http://example.org/ferry", false, 1300), 0);
+	assert_int_equal(feed_store_is_read(f->st, "http://example.org/ferry"), 0);
+	assert_int_equal(feed_store_is_read(f->st, "http://example.org/pier"), 1);
+	assert_int_equal(reading_mark(f->st, "http://example.org/ferry", true, 1400), 0);
+	assert_int_equal(feed_store_is_read(f->st, "http://example.org/ferry"), 1);
+	assert_int_equal(reading_mark(f->st, "http://example.org/none", true, 1400), 0);
+	assert_int_equal(feed_store_is_read(f->st, "http://example.org/none"), 0);
 }
 
 static void test_save_from_cache_or_file(void **state)
