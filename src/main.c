@@ -498,7 +498,7 @@ static void setup_store(struct cli *cli)
 	if (cli->no_store || !needs_store(cli))
 		return;
 	store = store_open_default(warn);
-	if (!store && warn[0])
+	if (warn[0])    /* no store, or a read-only one */
 		fprintf(stderr, "folio: %s\n", warn);
 	if (store && settings.cache_mb >= 0)
 		store_cache_set_cap(store, (int64_t)settings.cache_mb << 20);

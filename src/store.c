@@ -308,6 +308,51 @@ static int setup(struct store *st, const char **why)
 	return rc;
 }
 
+/* A database folio may read but not write (a read-only file, directory
+ * or file system): no settings, no migration, only the statements;
+ * the lists read, every write fails.  Its schema must be this one. */
+static int setup_read_only(struct store *st, const char **why)
+{
+	sqlite3 *db = st->db;
+	int version = 0;
+
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
+	int rc = user_version(db, &version);
+	if (rc == SQLITE_OK && version != SCHEMA_VERSION) {
+		*why = version > SCHEMA_VERSION ? "written by a newer folio"
+						: "read-only, and in need of an upgrade";
+		rc = SQLITE_ERROR;
+	}
+	for (int i = 0; rc == SQLITE_OK && i < Q_COUNT; i++)
+		rc = sqlite3_prepare_v3(db, stmt_sql[i], -1,
+					SQLITE_PREPARE_PERSISTENT, &st->q[i], NULL);
+	return rc;
+}
+
+/* Open path read-only: plainly, else (its directory read-only too, no
+ * room for the WAL's shared-memory file) as an immutable file. */
+static int open_read_only(struct store *st, const char *path, const char **why)
+{
+	int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK && (rc = setup_read_only(st, why)) == SQLITE_OK)
+		return rc;
+	if (*why)
+		return rc;
+	for (int i = 0; i < Q_COUNT; i++) {
+		sqlite3_finalize(st->q[i]);
+		st->q[i] = NULL;
+	}
+	sqlite3_close_v2(st->db);
+	st->db = NULL;
+	char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+	if (!uri)
+		return SQLITE_NOMEM;
+	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	sqlite3_free(uri);
+	return rc == SQLITE_OK ? setup_read_only(st, why) : rc;
+}
+
 /* Create the file ourselves so that it is private (0600): SQLite
  * would use 0644, and the -wal/-shm files copy the file's mode. */
 static int precreate(const char *path)
@@ -332,16 +377,24 @@ struct store *store_open(const char *path, char warn[STORE_WARN_MAX])
 	}
 	st->cache_cap = (int64_t)STORE_DEFAULT_CACHE_MB << 20;
 	err = precreate(path);
-	if (err) {
+	/* a database that exists but may not be written is read */
+	bool read_only = (err == EACCES || err == EPERM || err == EROFS) &&
+			 access(path, R_OK) == 0;
+	if (err && !read_only) {
 		snprintf(warn, STORE_WARN_MAX, "%s: %s; carrying on without history",
 			 path, strerror(err));
 		free(st);
 		return NULL;
 	}
-	int rc = sqlite3_open_v2(path, &st->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc == SQLITE_OK)
-		rc = setup(st, &why);
+	int rc;
+	if (read_only) {
+		rc = open_read_only(st, path, &why);
+	} else {
+		rc = sqlite3_open_v2(path, &st->db,
+				     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+		if (rc == SQLITE_OK)
+			rc = setup(st, &why);
+	}
 	if (rc != SQLITE_OK) {
 		if (!why)
 			why = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
@@ -350,6 +403,9 @@ struct store *store_open(const char *path, char warn[STORE_WARN_MAX])
 		store_free(st);
 		return NULL;
 	}
+	if (read_only)
+		snprintf(warn, STORE_WARN_MAX, "%s: read-only: the lists are read, "
+			 "nothing new is remembered", path);
 	return st;
 }
 

@@ -37,7 +37,9 @@ char *store_default_dir(void);
 
 /* Open (creating when needed) the database at path.  The directory is
  * not created here.  On failure returns NULL and warn holds one line
- * "PATH: cause; carrying on without history" (no trailing newline). */
+ * "PATH: cause; carrying on without history" (no trailing newline).  A
+ * database that may be read but not written opens read-only (the lists
+ * read, writes fail) with a warning in warn. */
 struct store *store_open(const char *path, char warn[STORE_WARN_MAX]);
 
 /* store_open on the default path, creating its directory (mode 0700).

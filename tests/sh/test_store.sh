@@ -173,6 +173,36 @@ expect_rc 0
 head -n 1 "$TMP/out" | grep -q "	$U/story-501	" || fail "--history: the newest first"
 tail -n 1 "$TMP/out" | grep -q "	$U/story-2	" || fail "--history: the oldest one past 500 shown"
 
+# ---- a read-only database: --history and --saved list it, read-only ----
+# (They failed with exit 3.)  Root may write any file it can chmod, so
+# as root the file and its directory are made immutable (chattr +i).
+export XDG_DATA_HOME=$TMP/data-ro
+"$SEED" history "$U/ro" "Read-only story" 1000000000 || fail "seed failed"
+ro=$XDG_DATA_HOME/folio
+read_only() {   # on | off
+	if [ "$(id -u)" = 0 ]; then
+		flag=+i; [ "$1" = off ] && flag=-i
+		chattr "$flag" "$ro/folio.db" "$ro" 2>/dev/null
+	else
+		mode=a-w; [ "$1" = off ] && mode=u+w
+		chmod "$mode" "$ro/folio.db" "$ro"
+	fi
+}
+trap 'read_only off; stop_servers' EXIT    # never leave it immutable
+if read_only on && ! (: >>"$ro/folio.db") 2>/dev/null; then
+	run --history
+	expect_rc 0
+	expect_out "	$U/ro	Read-only story$"
+	expect_err "^folio: $ro/folio.db: read-only: the lists are read, nothing new is remembered$"
+	run --saved
+	expect_rc 0
+	read_only off
+else
+	read_only off
+	echo "read-only database: skipped (cannot make a file read-only here)"
+fi
+trap stop_servers EXIT
+
 # ---- a corrupt database: one warning, articles still read ----
 export XDG_DATA_HOME=$TMP/data-bad
 mkdir -p "$XDG_DATA_HOME/folio"
