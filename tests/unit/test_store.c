@@ -452,6 +452,26 @@ static void test_two_processes(void **state)
 	sqlite3_close(db);
 }
 
+/* Fork child(db_path, ready_fd) and wait until it writes its ready
+ * byte.  Returns its pid. */
+static pid_t fork_until_ready(void (*child)(const char *, int), const char *db_path)
+{
+	int fds[2];
+	char c;
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		child(db_path, fds[1]);
+		_exit(0);
+	}
+	close(fds[1]);
+	assert_int_equal(read(fds[0], &c, 1), 1);
+	close(fds[0]);
+	return pid;
+}
+
 /* Child: hold the write lock of a new, rollback-mode file for a while
  * (telling the parent once it does), then commit. */
 static void lock_holder_child(const char *db_path, int ready_fd)
@@ -480,18 +500,7 @@ static void test_open_waits_for_writer(void **state)
 	char dir[96];
 	snprintf(dir, sizeof dir, "%s/folio", f->dir);
 	assert_int_equal(mkdir(dir, 0700), 0);
-	int fds[2];
-	char c;
-	assert_int_equal(pipe(fds), 0);
-	pid_t pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		close(fds[0]);
-		lock_holder_child(f->db, fds[1]);
-	}
-	close(fds[1]);
-	assert_int_equal(read(fds[0], &c, 1), 1);
-	close(fds[0]);
+	pid_t pid = fork_until_ready(lock_holder_child, f->db);
 	f->st = open_default();
 	assert_int_equal(store_history_record(f->st, "https://w.example/", NULL, NULL, 1), 0);
 	int status;
@@ -536,18 +545,7 @@ static void doomed_child(const char *db_path, int ready_fd)
 static void test_kill9_mid_transaction(void **state)
 {
 	struct fixture *f = *state;
-	int fds[2];
-	char c;
-	assert_int_equal(pipe(fds), 0);
-	pid_t pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		close(fds[0]);
-		doomed_child(f->db, fds[1]);
-	}
-	close(fds[1]);
-	assert_int_equal(read(fds[0], &c, 1), 1);
-	close(fds[0]);
+	pid_t pid = fork_until_ready(doomed_child, f->db);
 	/* The child holds an open transaction with pages in the WAL. */
 	struct stat sb;
 	char wal[160];
