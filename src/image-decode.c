@@ -362,17 +362,6 @@ void image_free(struct image *img)
 	memset(img, 0, sizeof *img);
 }
 
-const char *image_format_name(enum image_format f)
-{
-	switch (f) {
-	case IMAGE_FORMAT_JPEG: return "JPEG";
-	case IMAGE_FORMAT_PNG: return "PNG";
-	case IMAGE_FORMAT_GIF: return "GIF";
-	case IMAGE_FORMAT_WEBP: return "WebP";
-	default: return "unknown";
-	}
-}
-
 const char *image_status_text(enum image_status st)
 {
 	switch (st) {

@@ -94,11 +94,6 @@ int image_load_fd(const struct image_load *l)
 	return task_fd(l->task);
 }
 
-bool image_load_done(const struct image_load *l)
-{
-	return task_done(l->task);
-}
-
 enum status_code image_load_finish(struct image_load *l, struct image *img,
 				   struct fetch_result *fetched,
 				   char err[FETCH_ERR_MAX])

@@ -51,8 +51,6 @@ enum image_status image_decode(const void *bytes, size_t len, int want_width,
 
 void image_free(struct image *img);
 
-/* "JPEG", "PNG", ...; "unknown". */
-const char *image_format_name(enum image_format f);
 /* A short cause for a status: "not a JPEG, PNG, GIF or WebP image", ... */
 const char *image_status_text(enum image_status st);
 

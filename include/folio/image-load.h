@@ -30,7 +30,6 @@ struct image_load *image_load_start(const char *url,
 
 /* Readable once the load has ended (for poll); see task_fd. */
 int image_load_fd(const struct image_load *l);
-bool image_load_done(const struct image_load *l);
 
 /* Wait for the end, then: STATUS_OK with the picture in *img, or the
  * failure with "URL: cause" in err.  *fetched gets the response when
