@@ -69,9 +69,11 @@ static inline uint8_t *sample_photo_pixels(int w, int h)
 	return px;
 }
 
-/* JPEG of w x h RGB pixels px (freed here). */
-static inline uint8_t *sample_jpeg_of(uint8_t *px, int w, int h,
-				      bool progressive, size_t *len)
+/* JPEG of w x h pixels px (freed here) with comps components each in
+ * colour space space (JCS_RGB, JCS_CMYK), at quality quality. */
+static inline uint8_t *sample_jpeg_encode(uint8_t *px, int w, int h, int comps,
+					  J_COLOR_SPACE space, int quality,
+					  bool progressive, size_t *len)
 {
 	unsigned char *out = NULL;
 	unsigned long n = 0;
@@ -84,15 +86,15 @@ static inline uint8_t *sample_jpeg_of(uint8_t *px, int w, int h,
 	jpeg_mem_dest(&c, &out, &n);
 	c.image_width = (JDIMENSION)w;
 	c.image_height = (JDIMENSION)h;
-	c.input_components = 3;
-	c.in_color_space = JCS_RGB;
+	c.input_components = comps;
+	c.in_color_space = space;
 	jpeg_set_defaults(&c);
-	jpeg_set_quality(&c, 90, TRUE);
+	jpeg_set_quality(&c, quality, TRUE);
 	if (progressive)
 		jpeg_simple_progression(&c);
 	jpeg_start_compress(&c, TRUE);
 	while (c.next_scanline < c.image_height) {
-		JSAMPROW row = px + (size_t)c.next_scanline * w * 3;
+		JSAMPROW row = px + (size_t)c.next_scanline * w * comps;
 		jpeg_write_scanlines(&c, &row, 1);
 	}
 	jpeg_finish_compress(&c);
@@ -100,6 +102,13 @@ static inline uint8_t *sample_jpeg_of(uint8_t *px, int w, int h,
 	free(px);
 	*len = n;
 	return out;
+}
+
+/* JPEG of w x h RGB pixels px (freed here). */
+static inline uint8_t *sample_jpeg_of(uint8_t *px, int w, int h,
+				      bool progressive, size_t *len)
+{
+	return sample_jpeg_encode(px, w, h, 3, JCS_RGB, 90, progressive, len);
 }
 
 static inline uint8_t *sample_jpeg(int w, int h, bool progressive, size_t *len)

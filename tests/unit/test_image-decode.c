@@ -99,10 +99,6 @@ static void test_jpeg_scaled(void **state)
 static uint8_t *cmyk_jpeg(int w, int h, size_t *len)
 {
 	uint8_t *px = malloc((size_t)w * h * 4);
-	unsigned char *out = NULL;
-	unsigned long n = 0;
-	struct jpeg_compress_struct c;
-	struct jpeg_error_mgr err;
 	assert_non_null(px);
 	for (int y = 0; y < h; y++)
 		for (int x = 0; x < w; x++) {
@@ -112,25 +108,7 @@ static uint8_t *cmyk_jpeg(int w, int h, size_t *len)
 				p[k] = rgb[k];  /* inverted ink: 255 - (255 - rgb) */
 			p[3] = 255;             /* no black ink, inverted */
 		}
-	c.err = jpeg_std_error(&err);
-	jpeg_create_compress(&c);
-	jpeg_mem_dest(&c, &out, &n);
-	c.image_width = (JDIMENSION)w;
-	c.image_height = (JDIMENSION)h;
-	c.input_components = 4;
-	c.in_color_space = JCS_CMYK;
-	jpeg_set_defaults(&c);
-	jpeg_set_quality(&c, 95, TRUE);
-	jpeg_start_compress(&c, TRUE);
-	while (c.next_scanline < c.image_height) {
-		JSAMPROW row = px + (size_t)c.next_scanline * w * 4;
-		jpeg_write_scanlines(&c, &row, 1);
-	}
-	jpeg_finish_compress(&c);
-	jpeg_destroy_compress(&c);
-	free(px);
-	*len = n;
-	return out;
+	return sample_jpeg_encode(px, w, h, 4, JCS_CMYK, 95, false, len);
 }
 
 static void test_jpeg_cmyk(void **state)
