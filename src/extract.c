@@ -24,6 +24,7 @@
 #include "folio/dom.h"
 #include "folio/dom-hint.h"
 #include "folio/extract.h"
+#include "folio/extract-prune.h"
 #include "folio/extract-para.h"
 #include "folio/lead-image.h"
 #include "folio/meta.h"
@@ -1759,25 +1760,6 @@ static void blocks_put(struct article *a, struct blocks_saved b)
 	a->blocks_cap = b.cap;
 }
 
-/* Keep the blocks marked in keep[], in order. */
-static void keep_blocks(struct article *a, const bool *keep)
-{
-	size_t w = 0;
-
-	for (size_t i = 0; i < a->nblocks; i++) {
-		struct block *b = &a->blocks[i];
-		if (keep[i]) {
-			a->blocks[w++] = *b;
-			continue;
-		}
-		for (size_t k = 0; k < b->nlinks; k++)
-			free(b->links[k].url);
-		free(b->links);
-		free(b->text);
-	}
-	a->nblocks = w;
-}
-
 static uint64_t text_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;    /* FNV-1a */
@@ -1860,7 +1842,7 @@ static bool second_opinion(struct ctx *c)
 	if (good >= 2 * scorer + 150) {
 		for (size_t i = 0; i < n; i++)
 			keep[i] = keep[i] || p[i].cls == PARA_GOOD;
-		keep_blocks(c->a, keep);
+		prune_keep(c->a, keep);
 		blocks_free(mine);
 	} else {
 		blocks_put(c->a, mine);
@@ -2055,6 +2037,10 @@ enum status_code extract_article_doc(xmlDocPtr doc, const char *base_url,
 		}
 	}
 	if (rc == STATUS_OK && !second_opinion(&c)) {
+		rc = STATUS_NO_ARTICLE;
+		*why = "out of memory";
+	}
+	if (rc == STATUS_OK && !prune_article(c.a)) {
 		rc = STATUS_NO_ARTICLE;
 		*why = "out of memory";
 	}

@@ -371,6 +371,7 @@ static void test_gb18030_undeclared(void **state) { (void)state; run_sample("gb1
 static void test_shift_jis_undeclared(void **state) { (void)state; run_sample("shift-jis-undeclared"); }
 static void test_euc_kr_undeclared(void **state) { (void)state; run_sample("euc-kr-undeclared"); }
 static void test_koi8_r_undeclared(void **state) { (void)state; run_sample("koi8-r-undeclared"); }
+static void test_club_news(void **state) { (void)state; run_sample("club-news"); }
 
 int main(void)
 {
@@ -392,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_shift_jis_undeclared),
 		cmocka_unit_test(test_euc_kr_undeclared),
 		cmocka_unit_test(test_koi8_r_undeclared),
+		cmocka_unit_test(test_club_news),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,163 @@
+/* extract-prune.c - boilerplate dropped from the emitted article
+ * (extract-prune.h).
+ *
+ * Some boilerplate has no box of its own to be known by: an
+ * advertisement label is one line among the paragraphs, and the links
+ * after an article ("Back to the list", "Another story …", a forum
+ * thread on the topic) are paragraphs of the article's own box.  Once
+ * the article is a list of blocks they show by what they say and where
+ * they stand. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include "folio/extract-prune.h"
+
+/* Longest link line (code points that are not spaces) taken for a
+ * trailing link rather than the article's last sentence. */
+#define TAIL_LINK_CHARS 150
+
+void prune_keep(struct article *a, const bool *keep)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < a->nblocks; i++) {
+		struct block *b = &a->blocks[i];
+		if (keep[i]) {
+			a->blocks[w++] = *b;
+			continue;
+		}
+		for (size_t k = 0; k < b->nlinks; k++)
+			free(b->links[k].url);
+		free(b->links);
+		free(b->text);
+	}
+	a->nblocks = w;
+}
+
+/* The words advertisers' labels use, lower-case. */
+static const char *const ad_labels[] = {
+	"advertisement", "advertising", "anzeige", "werbung", "reklama", "reklame",
+	"publicité", "publicidad", "publicidade", "pubblicità", "advertentie",
+	"annons", "mainos", "реклама", "广告", "広告", "광고", NULL
+};
+
+static bool is_edge_byte(unsigned char ch)
+{
+	return ch == ' ' || ch == '-' || ch == '*' || ch == ':' || ch == '[' || ch == ']' ||
+	       ch == '(' || ch == ')' || ch == '|' || ch == '.';
+}
+
+bool prune_is_ad_label(const char *text, size_t len)
+{
+	char folded[64];
+	size_t flen = sizeof folded, s = 0;
+	uint8_t *f;
+	bool found = false;
+
+	while (s < len && is_edge_byte((unsigned char)text[s]))
+		s++;
+	while (len > s && is_edge_byte((unsigned char)text[len - 1]))
+		len--;
+	if (len - s == 0 || len - s > 40)
+		return false;
+	f = u8_tolower((const uint8_t *)text + s, len - s, NULL, NULL, (uint8_t *)folded, &flen);
+	if (!f)
+		return false;
+	for (int i = 0; ad_labels[i] && !found; i++)
+		found = strlen(ad_labels[i]) == flen && memcmp(f, ad_labels[i], flen) == 0;
+	if (f != (uint8_t *)folded)
+		free(f);
+	return found;
+}
+
+static size_t link_bytes(const struct block *b)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < b->nlinks; k++)
+		n += b->links[k].end - b->links[k].start;
+	return n;
+}
+
+/* Code points that are not spaces. */
+static size_t visible_chars(const struct block *b)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < b->len; i++) {
+		unsigned char ch = (unsigned char)b->text[i];
+		if ((ch & 0xC0) != 0x80 && ch != ' ')
+			n++;
+	}
+	return n;
+}
+
+/* A short line that is at least half link: a teaser, a "back" link. */
+static bool is_link_line(const struct block *b)
+{
+	return b->len > 0 && link_bytes(b) * 2 >= b->len && visible_chars(b) <= TAIL_LINK_CHARS;
+}
+
+static bool is_heading(const struct block *b)
+{
+	return b->type >= BLOCK_H2 && b->type <= BLOCK_H6;
+}
+
+/* Mark the ad labels, and the line of the ad right after one. */
+static void mark_ads(const struct article *a, bool *keep)
+{
+	for (size_t i = 0; i < a->nblocks; i++) {
+		const struct block *b = &a->blocks[i];
+		if (b->type == BLOCK_PRE || b->type == BLOCK_TABLE || !prune_is_ad_label(b->text, b->len))
+			continue;
+		keep[i] = false;
+		if (i + 1 < a->nblocks && a->blocks[i + 1].type != BLOCK_LI &&
+		    is_link_line(&a->blocks[i + 1]))
+			keep[i + 1] = false;
+	}
+}
+
+/* Mark the run of link lines that ends the article, and the heading
+ * that introduces it.  Lists, code and tables stay: a list of links at
+ * the end is often the article's own (sources, downloads). */
+static void mark_tail(const struct article *a, bool *keep)
+{
+	size_t hi = a->nblocks;
+
+	while (hi > 1) {
+		const struct block *b = &a->blocks[hi - 1];
+		if (b->type == BLOCK_LI || b->type == BLOCK_PRE || b->type == BLOCK_TABLE)
+			break;
+		if (is_heading(b) && hi < a->nblocks) {
+			keep[hi - 1] = false;
+			break;
+		}
+		if (!is_link_line(b))
+			break;
+		keep[--hi] = false;
+	}
+}
+
+bool prune_article(struct article *a)
+{
+	bool *keep;
+
+	if (a->nblocks < 2)
+		return true;
+	keep = malloc(a->nblocks * sizeof *keep);
+	if (!keep)
+		return false;
+	for (size_t i = 0; i < a->nblocks; i++)
+		keep[i] = true;
+	mark_ads(a, keep);
+	mark_tail(a, keep);
+	/* never the whole article: a page of one ad label is what it is */
+	for (size_t i = 0; i < a->nblocks; i++)
+		if (keep[i]) {
+			prune_keep(a, keep);
+			break;
+		}
+	free(keep);
+	return true;
+}

@@ -1,0 +1,133 @@
+/* test_extract-prune.c - boilerplate dropped from an emitted article:
+ * advertisement labels (and the ad's link line after one), and the
+ * short link lines, with their heading, that trail an article.  Texts
+ * written for these tests. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "folio/extract-prune.h"
+
+static const char long_para[] =
+	"The council voted on Tuesday to approve the new bridge, a project that has been "
+	"debated for more than a decade.";
+/* over 150 letters: a linked sentence this long is text, not a link line */
+static const char linked_sentence[] =
+	"The engineers' report, published by the council in full on Monday, sets out why the "
+	"old crossing could not be repaired, what the new one will cost the town and how long "
+	"the works on both banks of the river are expected to last.";
+
+/* Add a block; linked = the whole text is one link. */
+static void add(struct article *a, enum block_type type, const char *text, bool linked)
+{
+	struct block *b = article_add_block(a, type, text, strlen(text));
+
+	assert_non_null(b);
+	if (linked)
+		assert_int_equal(block_add_link(b, 0, strlen(text), "https://x.example/"), 0);
+}
+
+static void test_ad_labels(void **state)
+{
+	(void)state;
+	static const char *const yes[] = {
+		"Anzeige", "- Anzeige -", "ADVERTISEMENT", "Reklama", "*Werbung*", "[Publicité]",
+		"Pubblicità", "РЕКЛАМА", "广告", NULL
+	};
+	static const char *const no[] = {
+		"", "---", "Anzeige aufgeben", "Advertisement for the new bridge",
+		"Werbung im Netz ist ein Thema dieser Woche", NULL
+	};
+	for (int i = 0; yes[i]; i++)
+		assert_true(prune_is_ad_label(yes[i], strlen(yes[i])));
+	for (int i = 0; no[i]; i++)
+		assert_false(prune_is_ad_label(no[i], strlen(no[i])));
+}
+
+/* The label goes with the ad's link line; a real paragraph after a
+ * label stays. */
+static void test_ad_label_and_its_link(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_P, "Anzeige", false);
+	add(a, BLOCK_P, "Shirts for the whole team in our shop", true);
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_P, "Advertisement", false);
+	add(a, BLOCK_P, long_para, false);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 3);
+	for (size_t i = 0; i < a->nblocks; i++)
+		assert_string_equal(a->blocks[i].text, long_para);
+	article_free(a);
+}
+
+/* Link lines after the last paragraph go, with the heading over them;
+ * a trailing list of links (sources) and a long linked line stay. */
+static void test_trailing_links(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_H3, "More from the club", false);
+	add(a, BLOCK_P, "Floodlights – discuss in the forum", true);
+	add(a, BLOCK_P, "back to the list", true);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 1);
+	article_free(a);
+
+	a = article_new();
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_LI, "The council's decision", true);
+	add(a, BLOCK_LI, "The engineers' report", true);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+
+	a = article_new();
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_H2, "Reactions", false);
+	add(a, BLOCK_P, "A closing remark that is a sentence of its own, with no link.", false);
+	add(a, BLOCK_P, linked_sentence, true);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 4);
+	article_free(a);
+}
+
+/* Never the whole article: one link line alone is what the page has. */
+static void test_never_everything(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+
+	add(a, BLOCK_P, "Anzeige", false);
+	add(a, BLOCK_P, "Werbung", false);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 2);
+	article_free(a);
+
+	a = article_new();
+	add(a, BLOCK_P, "back to the list", true);
+	add(a, BLOCK_P, "the forum", true);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 1);
+	article_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ad_labels),
+		cmocka_unit_test(test_ad_label_and_its_link),
+		cmocka_unit_test(test_trailing_links),
+		cmocka_unit_test(test_never_everything),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
