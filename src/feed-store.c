@@ -405,6 +405,12 @@ int feed_store_mark_read(struct store *st, const char *url, int64_t when)
 			   " ON CONFLICT(url) DO NOTHING", url, when);
 }
 
+int feed_store_mark_url(struct store *st, const char *url, int64_t when)
+{
+	return change_mark(st, "INSERT INTO story_read(url,read) VALUES(?1,?2)"
+			   " ON CONFLICT(url) DO NOTHING", url, when);
+}
+
 int feed_store_mark_unread(struct store *st, const char *url)
 {
 	return change_mark(st, "DELETE FROM story_read WHERE url=?1", url, 0);

@@ -38,7 +38,7 @@ int reading_opened(struct store *st, const char *name, int64_t when)
 
 int reading_mark(struct store *st, const char *url, bool read, int64_t when)
 {
-	int rc = read ? feed_store_mark_read(st, url, when) : feed_store_mark_unread(st, url);
+	int rc = read ? feed_store_mark_url(st, url, when) : feed_store_mark_unread(st, url);
 	return rc < 0 ? -1 : 0;
 }
 

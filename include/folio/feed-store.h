@@ -39,6 +39,12 @@ int feed_store_stories(struct store *st, const char *const *feed_urls, size_t n_
  * ignored: 0).  1 marked. */
 int feed_store_mark_read(struct store *st, const char *url, int64_t when);
 
+/* The reader marked url read by hand (the pager's m): kept by the URL
+ * even when no stored story has it yet (a front page's story that was
+ * not stored), so the mark shows wherever the URL is listed.  1 marked,
+ * 0 it was read already. */
+int feed_store_mark_url(struct store *st, const char *url, int64_t when);
+
 /* The reader wants the story unread again: 1 done, 0 it was not read. */
 int feed_store_mark_unread(struct store *st, const char *url);
 

@@ -30,7 +30,8 @@ bool reading_rememberable(const char *name);
 int reading_opened(struct store *st, const char *name, int64_t when);
 
 /* The reader marks a feed story read (or unread again) by hand: the
- * pager's m and M.  0 ok (also for a URL that is no story), -1 error. */
+ * pager's m and M.  The mark goes by the URL, stored story or not (a
+ * front page's story is read wherever it is listed).  0 ok, -1 error. */
 int reading_mark(struct store *st, const char *url, bool read, int64_t when);
 
 /* The pager shows the page a opened from name: as reading_opened,

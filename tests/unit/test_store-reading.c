@@ -137,13 +137,19 @@ static void test_opened_marks_story_read(void **state)
 	assert_int_equal(reading_shown(f->st, "http://example.org/ferry", f->a, 1200), 0);
 	assert_int_equal(feed_store_is_read(f->st, "http://example.org/ferry"), 1);
 	assert_int_equal(count(f->st, READING_HISTORY), 1);
-	/* The pager's m: unread again, then read again; no story: no-op. */
+	/* The pager's m: unread again, then read again. */
 	assert_int_equal(reading_mark(f->st, "http://example.org/ferry", false, 1300), 0);
 	assert_int_equal(feed_store_is_read(f->st, "http://example.org/ferry"), 0);
 	assert_int_equal(feed_store_is_read(f->st, "http://example.org/pier"), 1);
 	assert_int_equal(reading_mark(f->st, "http://example.org/ferry", true, 1400), 0);
 	assert_int_equal(feed_store_is_read(f->st, "http://example.org/ferry"), 1);
+	/* Opening a page that is no stored story marks nothing; m marks
+	 * its URL all the same (a front page's story not stored). */
+	assert_int_equal(reading_opened(f->st, "http://example.org/none", 1400), 0);
+	assert_int_equal(feed_store_is_read(f->st, "http://example.org/none"), 0);
 	assert_int_equal(reading_mark(f->st, "http://example.org/none", true, 1400), 0);
+	assert_int_equal(feed_store_is_read(f->st, "http://example.org/none"), 1);
+	assert_int_equal(reading_mark(f->st, "http://example.org/none", false, 1500), 0);
 	assert_int_equal(feed_store_is_read(f->st, "http://example.org/none"), 0);
 }
 
