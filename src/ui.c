@@ -144,6 +144,7 @@ struct ui {
 	size_t *hits;           /* highlight ranges on screen: start, end */
 	size_t nhits, hits_cap;
 	struct undo undo;
+	int key_fd;             /* where keys come from */
 	FILE *tty;              /* the terminal curses draws on (pixel
 				 * pictures, OSC 52); NULL: none */
 	/* The pixel picture on the screen: which (struct page art_id, 0:
@@ -1913,14 +1914,34 @@ static void copy_url(struct ui *u, FILE *term)
 	message(u, "Copied %s (through the terminal: OSC 52)", (const char *)s);
 }
 
-/* Run argv[0] with the terminal given back; waits for it. */
-static int run_outside(char *const argv[], const char *input, size_t len)
+/* After a command whose output is on the terminal: keep it there until
+ * the reader has seen it (a key), then curses draws the pager again. */
+static void hold_output(const struct ui *u)
+{
+	FILE *term = u->tty ? u->tty : stdout;
+	fputs("\r\nPress a key to return to folio", term);
+	fflush(term);
+	reset_prog_mode();      /* raw again: one key, unechoed */
+	char key[32];
+	while (read(u->key_fd, key, sizeof key) < 0 && errno == EINTR)
+		;
+}
+
+/* Run argv[0] with the terminal given back; waits for it.  hold: its
+ * output stays until a key is pressed. */
+static int run_outside(const struct ui *u, char *const argv[], const char *input,
+		       size_t len, bool hold)
 {
 	int fds[2] = { -1, -1 };
 	if (input && pipe(fds) != 0)
 		return -1;
 	def_prog_mode();
 	endwin();
+	char *clear = hold ? tigetstr("clear") : NULL;
+	if (clear && clear != (char *)-1) {     /* its output alone on the screen */
+		putp(clear);
+		fflush(stdout);
+	}
 	pid_t pid = fork();
 	if (pid == 0) {
 		if (input) {
@@ -1948,7 +1969,10 @@ static int run_outside(char *const argv[], const char *input, size_t len)
 	if (pid > 0)
 		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 			;
+	if (hold && pid > 0)
+		hold_output(u);
 	reset_prog_mode();
+	clearok(curscr, TRUE);  /* nothing of the command's stays */
 	refresh();
 	return pid < 0 ? -1 : WIFEXITED(st) ? WEXITSTATUS(st) : 128;
 }
@@ -1970,7 +1994,7 @@ static void open_browser(struct ui *u)
 	char prog[256];
 	snprintf(prog, sizeof prog, "%.*s", (int)strcspn(env, ":"), env);
 	char *argv[] = { prog, (char *)url, NULL };
-	if (run_outside(argv, NULL, 0) != 0)
+	if (run_outside(u, argv, NULL, 0, false) != 0)
 		message(u, "Could not run the browser %s", prog);
 	else
 		message(u, "Opened %s", url);
@@ -2117,7 +2141,7 @@ static void pipe_prompt(struct ui *u)
 	}
 	char *text = p->lay ? layout_to_text(p->lay) : article_to_text(p->a);
 	char *argv[] = { "sh", "-c", cmd, NULL };
-	int r = text ? run_outside(argv, text, strlen(text)) : -1;
+	int r = text ? run_outside(u, argv, text, strlen(text), true) : -1;
 	free(text);
 	if (r == 0)
 		snprintf(u->msg, sizeof u->msg, "%s: done", cmd);
@@ -2641,6 +2665,7 @@ enum status_code ui_run(struct article *first, const char *source,
 		snprintf(err, sizeof err, "out of memory");
 	} else {
 		u->tty = out;
+		u->key_fd = fileno(in);
 		event_loop(u, fileno(in));
 		rc = u->exit_rc;
 		snprintf(err, sizeof err, "%s", u->exit_err);

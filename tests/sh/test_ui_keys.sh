@@ -21,8 +21,22 @@ ui_wait_text "Unknown key z: H for help"
 ui_keys "|"
 ui_wait_text "Pipe the text to:"
 ui_keys "cat > '$UI_TMP/piped'" Enter
+ui_wait_text "Press a key to return to folio"
+ui_keys Space
 ui_wait_text "done"
 grep -q "^Paragraph 9: passenger" "$UI_TMP/piped" || ui_fail "the piped text: $(head -c 300 "$UI_TMP/piped")"
+# What the command prints stays on the screen until a key is pressed;
+# then the article is drawn again.
+ui_keys "|"
+ui_wait_text "Pipe the text to:"
+ui_keys "grep -c Paragraph; echo end-of-pipe" Enter
+ui_wait_text "Press a key to return to folio"
+ui_wait_match "^end-of-pipe$" "the command's output is not on the screen"
+ui_screen | grep -q "^[0-9][0-9]*$" || ui_fail "the command's count is not on the screen"
+ui_keys x
+ui_wait_text "echo end-of-pipe: done"
+ui_wait_match -l 1 "^A long test page$" "the article is not drawn again"
+ui_screen | grep -q "^end-of-pipe$" && ui_fail "the command's output stays over the article"
 
 # y: the page's URL to the clipboard (tmux takes OSC 52 as a buffer).
 tm set-option -s set-clipboard on
