@@ -288,14 +288,22 @@ static int print_article(const struct article *a, enum dump_format dump, int wid
 /* The pager opens links and reloads through the same open_page; the
  * list of every subscribed story has no page to open: it is made
  * again, the feeds fetched anew. */
-static enum status_code ui_open(const char *arg, void *ctx, struct task *task,
-				struct article **out, char err[OPEN_ERR_MAX])
+/* The pager's options for a fetch on its worker: progress, and Esc
+ * cancels. */
+static struct open_opts task_opts(const void *ctx, struct task *task)
 {
 	struct open_opts opts = *(const struct open_opts *)ctx;
-	if (task) {     /* on the pager's worker: progress, and Esc cancels */
+	if (task) {
 		opts.progress = task_xferinfo;
 		opts.progress_arg = task;
 	}
+	return opts;
+}
+
+static enum status_code ui_open(const char *arg, void *ctx, struct task *task,
+				struct article **out, char err[OPEN_ERR_MAX])
+{
+	struct open_opts opts = task_opts(ctx, task);
 	if (strcmp(arg, FEEDCLI_ALL) == 0)
 		return feed_cli_reload_all(&opts, out, err);
 	return open_page(arg, &opts, out, err);
@@ -309,9 +317,10 @@ static int ui_mark_read(const char *url, bool read, void *ctx)
 }
 
 /* The pager's a key. */
-static int ui_subscribe(const char *url, void *ctx, char msg[256])
+static int ui_subscribe(const char *url, void *ctx, struct task *task, char msg[256])
 {
-	return feed_cli_subscribe(url, ctx, msg);
+	struct open_opts opts = task_opts(ctx, task);
+	return feed_cli_subscribe(url, &opts, msg);
 }
 
 /* The lead picture's mode: --images, else the settings file, else what

@@ -92,11 +92,13 @@ enum load_goal {
 struct load {
 	struct task *t;
 	ui_open_fn open;
+	/* the a key: subscribing to what, not opening it (opts.subscribe) */
+	int (*subscribe)(const char *url, void *ctx, struct task *task, char msg[256]);
 	void *ctx;
 	char *what;
 	struct article *a;
 	enum status_code rc;
-	char err[OPEN_ERR_MAX];
+	char err[OPEN_ERR_MAX];         /* subscribe: its outcome */
 	enum load_goal goal;
 	size_t from_item;
 	char host[128];         /* shown on the status line */
@@ -689,8 +691,9 @@ static void load_status(const struct ui *u, char *out, size_t sz)
 	if (total && now)
 		snprintf(bytes + strlen(bytes), sizeof bytes - strlen(bytes), " of %.0f kB",
 			 (double)total / 1024);
-	snprintf(out, sz, "Loading %s%s %c  (Esc cancels)", u->load->host, bytes,
-		 spin[u->spin % 4]);
+	snprintf(out, sz, "%s %s%s %c  (Esc cancels)",
+		 u->load->subscribe ? "Looking for a feed on" : "Loading", u->load->host,
+		 bytes, spin[u->spin % 4]);
 }
 
 /* The right end of the status line: where the reader is. */
@@ -1408,7 +1411,10 @@ static struct page *parent_list(struct ui *u)
 static void load_work(struct task *t, void *arg)
 {
 	struct load *l = arg;
-	l->rc = l->open(l->what, l->ctx, t, &l->a, l->err);
+	if (l->subscribe)
+		l->rc = l->subscribe(l->what, l->ctx, t, l->err) < 0 ? STATUS_INPUT : STATUS_OK;
+	else
+		l->rc = l->open(l->what, l->ctx, t, &l->a, l->err);
 }
 
 static void load_free(struct load *l)
@@ -1465,19 +1471,18 @@ static void load_host(const char *what, char *out, size_t sz)
 
 static void apply_load(struct ui *u, struct load *l);
 
-/* Open `what` on a worker; the view shown stays and keeps its keys. */
-static void start_load(struct ui *u, const char *what, enum load_goal goal,
-		       size_t from_item)
+/* A load of `what` (a file by its absolute path: history and reload
+ * find it from any directory), not started yet; NULL: out of memory. */
+static struct load *new_load(struct ui *u, const char *what, enum load_goal goal,
+			     size_t from_item)
 {
 	cancel_load(u, NULL);
 	settle_drain(u);        /* the new worker has the store to itself */
 	struct load *l = calloc(1, sizeof *l);
-	/* a file by its absolute path: history and reload find it from
-	 * any directory */
 	if (!l || !(l->what = open_full_name(what))) {
 		free(l);
 		message(u, "%s", "out of memory");
-		return;
+		return NULL;
 	}
 	l->open = u->open;
 	l->ctx = u->ctx;
@@ -1485,14 +1490,29 @@ static void start_load(struct ui *u, const char *what, enum load_goal goal,
 	l->from_item = from_item;
 	load_host(what, l->host, sizeof l->host);
 	clock_gettime(CLOCK_MONOTONIC, &l->start);
+	return l;
+}
+
+/* Run l on a worker; the view shown stays and keeps its keys. */
+static void run_load(struct ui *u, struct load *l)
+{
 	l->t = task_start(load_work, l);
-	if (!l->t) {            /* no thread: open it here, keys wait */
-		l->rc = l->open(l->what, l->ctx, NULL, &l->a, l->err);
+	if (!l->t) {            /* no thread: here, the keys wait */
+		load_work(NULL, l);
 		apply_load(u, l);
 		load_free(l);
 		return;
 	}
 	u->load = l;
+}
+
+/* Open `what` on a worker. */
+static void start_load(struct ui *u, const char *what, enum load_goal goal,
+		       size_t from_item)
+{
+	struct load *l = new_load(u, what, goal, from_item);
+	if (l)
+		run_load(u, l);
 }
 
 /* "HTTP 404 Not Found (https://x/y)" from "https://x/y: HTTP 404 ...":
@@ -1515,6 +1535,11 @@ static void mark_item(struct ui *u, struct page *list, size_t i, bool read);
 /* The load finished (on this thread now): show its page. */
 static void apply_load(struct ui *u, struct load *l)
 {
+	if (l->subscribe) {
+		message(u, "%s", l->err[0] ? l->err : "Nothing to subscribe to");
+		text_clean(u->msg, strlen(u->msg));
+		return;
+	}
 	if (l->rc != STATUS_OK || !l->a) {
 		if (l->goal == GOAL_FIRST) {
 			u->exit_rc = l->rc != STATUS_OK ? l->rc : STATUS_INPUT;
@@ -1834,22 +1859,22 @@ static void undo_unsave(struct ui *u)
 }
 
 /* a: subscribe to the feed the page advertises (or is); feed-cli.c
- * does the work, the ui only shows what came of it. */
+ * does the work (on a worker: it fetches the page), the ui only shows
+ * what came of it. */
 static void subscribe(struct ui *u)
 {
 	struct page *p = cur(u);
 	const char *key = is_list(p) && p->role != ROLE_STORIES ? NULL : page_key(p);
-	char msg[256] = "";
 
 	if (!u->opts.subscribe || !key) {
 		message(u, "%s", key ? "Subscribing is off" : "This page has no feed");
 		return;
 	}
-	store_now(u);
-	message(u, "Looking for a feed on %s ...", key);
-	ui_draw(u);
-	u->opts.subscribe(key, u->ctx, msg);
-	message(u, "%s", msg[0] ? msg : "Nothing to subscribe to");
+	struct load *l = new_load(u, key, GOAL_RELOAD, SIZE_MAX);
+	if (!l)
+		return;
+	l->subscribe = u->opts.subscribe;
+	run_load(u, l);
 }
 
 static void reload(struct ui *u)

@@ -8,7 +8,9 @@ until killed.  With --root, /root/PATH serves DIR/PATH as text/html
 (feeds: .rss, .atom, .rdf and .xml with their types, an ETag and 304
 to a matching If-None-Match; pictures: .jpg, .png, .gif, .webp with theirs)
 (for make bench); /root/PATH?delay=MS answers MS milliseconds late, as
-a distant server would; /root/PATH?type=MEDIA/TYPE serves it as that.  Every path below is one behaviour the fetcher must get
+a distant server would; /root/PATH?again=MS answers at once the first
+time and MS milliseconds late after that (a page shown, then stalling
+when asked again); /root/PATH?type=MEDIA/TYPE serves it as that.  Every path below is one behaviour the fetcher must get
 right; the pages are written for these tests.
 """
 import gzip
@@ -92,6 +94,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if p.startswith("/root/") and ROOT:
             query = urllib.parse.parse_qs(self.path.partition("?")[2])
             delay = query.get("delay", ["0"])[0]
+            if "again" in query:
+                with BARRIERS_LOCK:
+                    seen = REQUESTS.get("again " + self.path, 0)
+                    REQUESTS["again " + self.path] = seen + 1
+                delay = query["again"][0] if seen else "0"
             return self.serve_file(p[len("/root/"):], int(delay),
                                    query.get("type", [None])[0])
         if p.startswith("/hold/") or p.startswith("/release/"):

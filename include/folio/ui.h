@@ -30,9 +30,10 @@ struct ui_opts {
 	struct store *store;    /* history, reading positions, saved list
 				 * (store.h); NULL: none, remember nothing */
 	/* The a key: subscribe to the feed the page at url advertises (or
-	 * is); ctx is open's.  msg gets one line for the status bar.  NULL:
-	 * no subscribing (main passes feed_cli_subscribe). */
-	int (*subscribe)(const char *url, void *ctx, char msg[256]);
+	 * is); ctx is open's.  msg gets one line for the status bar.  It
+	 * runs on a worker as ui_open_fn does (task: its progress and
+	 * cancel).  NULL: no subscribing (main wraps feed_cli_subscribe). */
+	int (*subscribe)(const char *url, void *ctx, struct task *task, char msg[256]);
 	/* The lead picture: an image_mode (image-render.h; 0, none: no
 	 * pictures), fetched with picture_from's user agent, timeout, size
 	 * cap and offline setting (NULL: defaults). */

@@ -135,6 +135,30 @@ ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS after x"
 rm -f "$UI_TMP/home/.config/folio/config"
 
+# ---- a (subscribe) fetches on the worker too: the keys keep working,
+# Esc cancels it, and a second a subscribes ----
+ui_start NO_COLOR=1 -- "$R/news.rss?again=60000"
+ui_wait_match "^Harbour News +4 stories" "no list"
+ui_keys a
+ui_wait_text "Looking for a feed on 127.0.0.1:$PORT"
+ui_keys j
+ui_wait_match "^> .* Second story" "a key typed while subscribing did not move the cursor"
+ui_screen | grep -q "Looking for a feed" || ui_fail "the subscribing ended early"
+ui_keys Escape
+ui_wait_text "Cancelled"
+[ -s "$UI_TMP/status" ] && ui_fail "folio exited on Esc"
+grep -qs "news.rss" "$UI_TMP/home/.config/folio/feeds" && ui_fail "subscribed though cancelled"
+ui_keys Q
+ui_wait_exit
+ui_start NO_COLOR=1 -- "$R/news.rss?delay=200"
+ui_wait_match "^Harbour News +4 stories" "no list"
+ui_keys a
+ui_wait_text "subscribed to $R/news.rss?delay=200"
+grep -q "^$R/news.rss?delay=200 " "$UI_TMP/home/.config/folio/feeds" || ui_fail "not in the feeds file"
+ui_keys Q
+ui_wait_exit
+rm -f "$UI_TMP/home/.config/folio/feeds"
+
 # ---- the marks stay after a restart ----
 ui_start NO_COLOR=1 -- "$R/news.rss"
 ui_wait_match "^Harbour News +4 stories, 0 unread" "read marks were not kept"
