@@ -70,8 +70,9 @@ static struct article *make_article(size_t bytes)
 	return a;
 }
 
-static enum status_code no_open(const char *arg, void *ctx, struct task *task,
-				struct article **out, char err[OPEN_ERR_MAX])
+static enum status_code no_open(const char *arg, enum ui_open_as as, void *ctx,
+				struct task *task, struct article **out,
+				char err[OPEN_ERR_MAX])
 {
 	snprintf(err, OPEN_ERR_MAX, "%s: not in the benchmark", arg);
 	*out = NULL;

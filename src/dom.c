@@ -104,10 +104,9 @@ bool dom_invisible(xmlNodePtr n)
 	}
 }
 
-/* Elements that break a line of text: their edges separate words.
- * Called for every element of every dom_text, so it looks at the name's
+/* Called for every element of every dom_text, so it looks at the name's
  * length and first letter before comparing. */
-static bool breaks_words(xmlNodePtr n)
+bool dom_breaks_line(xmlNodePtr n)
 {
 	const char *name;
 	size_t len;
@@ -190,7 +189,7 @@ char *dom_text_max(xmlNodePtr node, size_t max)
 		    n->content)
 			content = (const char *)n->content;
 		/* a block's start and its end (= the next sibling's start) */
-		bool gap = n != node && (breaks_words(n) || breaks_words(n->prev));
+		bool gap = n != node && (dom_breaks_line(n) || dom_breaks_line(n->prev));
 		if (gap) {
 			if (!in_space)
 				approx++;

@@ -300,10 +300,12 @@ static struct open_opts task_opts(const void *ctx, struct task *task)
 	return opts;
 }
 
-static enum status_code ui_open(const char *arg, void *ctx, struct task *task,
-				struct article **out, char err[OPEN_ERR_MAX])
+static enum status_code ui_open(const char *arg, enum ui_open_as as, void *ctx,
+				struct task *task, struct article **out,
+				char err[OPEN_ERR_MAX])
 {
 	struct open_opts opts = task_opts(ctx, task);
+	opts.whole_text = as == UI_OPEN_WHOLE_TEXT;
 	if (strcmp(arg, FEEDCLI_ALL) == 0)
 		return feed_cli_reload_all(&opts, out, err);
 	return open_page(arg, &opts, out, err);

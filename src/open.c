@@ -7,6 +7,7 @@
 
 #include "folio/fetch-cache.h"
 #include "folio/extract.h"
+#include "folio/extract-all.h"
 #include "folio/feed-parse.h"
 #include "folio/fetch.h"
 #include "folio/meta-refresh.h"
@@ -65,7 +66,17 @@ static enum status_code read_html(const char *arg, const struct extract_input *i
 {
 	const char *why = NULL;
 	struct feed *list = NULL;
-	enum status_code rc = page_kind_read(in, out, &list, &why);
+	enum status_code rc;
+
+	if (opts && opts->whole_text) {
+		xmlDocPtr doc = extract_parse(in, &why);
+		rc = doc ? extract_all_text(doc, in->base_url, out, &why) : STATUS_NO_ARTICLE;
+		xmlFreeDoc(doc);
+		if (rc != STATUS_OK)
+			snprintf(err, OPEN_ERR_MAX, "%s: %s", arg, why ? why : status_name(rc));
+		return rc;
+	}
+	rc = page_kind_read(in, out, &list, &why);
 
 	if (rc == STATUS_OK && list) {
 		if (opts && opts->on_list) {

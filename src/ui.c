@@ -54,8 +54,10 @@ enum {
 
 enum view_kind { VIEW_ARTICLE, VIEW_LIST };
 
-/* What a list holds: what opening, reloading and D do there. */
-enum list_role { ROLE_STORIES, ROLE_HISTORY, ROLE_SAVED, ROLE_LINKS };
+/* What a list holds: what opening, reloading and D do there.  An
+ * article view is ROLE_STORIES, or ROLE_WHOLE_TEXT for a page's whole
+ * text (v), which stays out of the history. */
+enum list_role { ROLE_STORIES, ROLE_HISTORY, ROLE_SAVED, ROLE_LINKS, ROLE_WHOLE_TEXT };
 
 struct page {
 	enum view_kind kind;
@@ -96,6 +98,7 @@ struct load {
 	int (*subscribe)(const char *url, void *ctx, struct task *task, char msg[256]);
 	void *ctx;
 	char *what;
+	enum ui_open_as as;
 	struct article *a;
 	enum status_code rc;
 	char err[OPEN_ERR_MAX];         /* subscribe: its outcome */
@@ -1251,12 +1254,19 @@ static const char *page_key(const struct page *p)
 	return p->source ? p->source : p->a->url;
 }
 
+/* The history keeps articles read, not lists nor a page's whole text. */
+static bool in_history(const struct ui *u, const struct page *p)
+{
+	return u->opts.store && page_key(p) && p->kind == VIEW_ARTICLE &&
+	       p->role != ROLE_WHOLE_TEXT;
+}
+
 /* An article is shown: record it; resume where the reader left it. */
 static void history_enter(struct ui *u, struct page *p)
 {
 	const char *key = page_key(p);
 	long block, off;
-	if (!u->opts.store || !key || p->kind != VIEW_ARTICLE)
+	if (!in_history(u, p))
 		return;
 	struct store *st = store_now(u);
 	if (reading_place_get(st, key, &block, &off) == 1 &&
@@ -1276,8 +1286,7 @@ static void history_enter(struct ui *u, struct page *p)
 static void history_leave(struct ui *u, struct page *p)
 {
 	const char *key = page_key(p);
-	if (!u->opts.store || !key || p->kind != VIEW_ARTICLE ||
-	    !p->lay || !p->lay->nlines)
+	if (!in_history(u, p) || !p->lay || !p->lay->nlines)
 		return;
 	const struct lline *ln = &p->lay->lines[p->top];
 	reading_place_set(store_now(u), key, ln->block, (long)ln->src_off);
@@ -1414,7 +1423,7 @@ static void load_work(struct task *t, void *arg)
 	if (l->subscribe)
 		l->rc = l->subscribe(l->what, l->ctx, t, l->err) < 0 ? STATUS_INPUT : STATUS_OK;
 	else
-		l->rc = l->open(l->what, l->ctx, t, &l->a, l->err);
+		l->rc = l->open(l->what, l->as, l->ctx, t, &l->a, l->err);
 }
 
 static void load_free(struct load *l)
@@ -1571,11 +1580,14 @@ static void apply_load(struct ui *u, struct load *l)
 	else
 		from = SIZE_MAX;
 	const char *notice = a->notice;        /* e.g. "looks like a consent wall" */
-	if (!push_view(u, a, l->what, ROLE_STORIES, from)) {
+	bool whole = l->as == UI_OPEN_WHOLE_TEXT;
+	if (!push_view(u, a, l->what, whole ? ROLE_WHOLE_TEXT : ROLE_STORIES, from)) {
 		article_free(a);
 		message(u, "%s", "out of memory");
 		if (!u->depth)
 			u->quit = true;
+	} else if (whole && !u->msg[0]) {
+		message(u, "%s", "The page's whole text, nothing left out (q goes back)");
 	} else if (notice && !u->msg[0]) {
 		message(u, "%s", notice);
 	}
@@ -1888,7 +1900,33 @@ static void reload(struct ui *u)
 		message(u, "%s", "Nothing to reload (the page came from stdin)");
 		return;
 	}
-	start_load(u, p->source, GOAL_RELOAD, SIZE_MAX);
+	struct load *l = new_load(u, p->source, GOAL_RELOAD, SIZE_MAX);
+	if (!l)
+		return;
+	if (p->role == ROLE_WHOLE_TEXT)
+		l->as = UI_OPEN_WHOLE_TEXT;
+	run_load(u, l);
+}
+
+/* v: the page shown, all its text (extract-all.h) in a view on top. */
+static void whole_text(struct ui *u)
+{
+	struct page *p = cur(u);
+	if (p->role == ROLE_WHOLE_TEXT) {
+		message(u, "%s", "This is the page's whole text (q goes back)");
+		return;
+	}
+	if (!p->source || (is_list(p) && p->role != ROLE_STORIES)) {
+		message(u, "%s", p->source || is_list(p)
+			? "v shows the whole text of an article or a front page"
+			: "No whole text: the page came from stdin");
+		return;
+	}
+	struct load *l = new_load(u, p->source, GOAL_PUSH, SIZE_MAX);
+	if (!l)
+		return;
+	l->as = UI_OPEN_WHOLE_TEXT;
+	run_load(u, l);
 }
 
 /* ---- URLs: show, copy, $BROWSER ---- */
@@ -2387,6 +2425,7 @@ static void command(struct ui *u, const struct ui_cmd *c, FILE *term)
 	case ACT_UNSAVE: unsave_item(u); break;
 	case ACT_UNDO: undo_unsave(u); break;
 	case ACT_SUBSCRIBE: subscribe(u); break;
+	case ACT_WHOLE_TEXT: whole_text(u); break;
 	case ACT_CANCEL:
 		if (u->load)
 			cancel_load(u, "Cancelled");

@@ -64,6 +64,10 @@ bool dom_style_hides(const char *style);
  * an inline style that hides it. */
 bool dom_hidden(xmlNodePtr node);
 
+/* An element that breaks a line of text (p, div, li, br, h1..h6, td,
+ * section, ...): its edges separate words and paragraphs. */
+bool dom_breaks_line(xmlNodePtr node);
+
 /* All text below node, cleaned, malloc'd ("" when none, NULL on OOM).
  * dom_invisible elements' contents are left out. */
 char *dom_text(xmlNodePtr node);

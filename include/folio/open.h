@@ -43,6 +43,9 @@ struct open_opts {
 	bool offline;           /* URLs only from the cache / saved list */
 	open_feed_fn on_feed; /* feeds; NULL: refused as not HTML */
 	open_list_fn on_list; /* list pages; NULL: the bare list (feed_list_of) */
+	/* An HTML page's whole text (extract-all.h) instead of its article
+	 * or list: the pager's v, for what extraction left out. */
+	bool whole_text;
 	/* Every fetch's progress and cancel hook (fetch_opts.progress);
 	 * NULL: none. */
 	int (*progress)(void *arg, uint64_t total, uint64_t now);

@@ -81,7 +81,10 @@ enum ui_fn_key {
 	  "show the URL of the page, link or item", '=') \
 	X(COPY_URL, "copy-url", UI_IN_ALL, \
 	  "copy that URL to the clipboard (through the terminal, OSC 52)", 'y') \
-	X(PIPE, "pipe", UI_IN_PAGE, "pipe the article's text to a command", '|') \
+	X(PIPE, "pipe", UI_IN_PAGE, \
+	  "pipe the article's text to a command (its output stays until a key)", '|') \
+	X(WHOLE_TEXT, "whole-text", UI_IN_ALL, \
+	  "the page's whole text, nothing left out (for what the article lacks)", 'v') \
 	X(RELOAD, "reload", UI_IN_ALL, "reload the page or list", 'r') \
 	X(SAVE, "save", UI_IN_PAGE, "save the article (it then opens offline too)", 's') \
 	X(SAVED, "saved", UI_IN_ALL, "the saved list", 'S') \

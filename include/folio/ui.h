@@ -12,14 +12,19 @@
 struct store;
 struct task;
 
+/* How a page is to be opened: as the reader reads it (the article or
+ * the list), or its whole text, nothing left out (open_opts.whole_text:
+ * the v key). */
+enum ui_open_as { UI_OPEN_PAGE, UI_OPEN_WHOLE_TEXT };
+
 /* Opens what a link (or reload) names: the same path as the command line
  * (main passes a wrapper around open_page).  On STATUS_OK *out is a new
  * article the ui owns; otherwise err holds one line.  It runs on a
  * worker thread (task.h) when task is not NULL: the fetches then report
  * progress to it and stop when it is cancelled (open_opts.progress =
  * task_xferinfo, progress_arg = task). */
-typedef enum status_code (*ui_open_fn)(const char *arg, void *ctx,
-				       struct task *task,
+typedef enum status_code (*ui_open_fn)(const char *arg, enum ui_open_as as,
+				       void *ctx, struct task *task,
 				       struct article **out,
 				       char err[OPEN_ERR_MAX]);
 
