@@ -138,8 +138,12 @@ static size_t sep_at(const char *s, size_t i, size_t len)
 		" \xc2\xb7 ", " \xe2\x80\xa2 ", " \xc2\xbb ", " \xc2\xab ",
 		" / ", " ~ ", " @ ", "\xef\xbd\x9c", NULL
 	};
-	/* every separator starts with one of these: most bytes are none */
+	/* every separator starts with one of these: most bytes are none;
+	 * and after a space comes one of the second bytes (or the "[" of
+	 * "Headline [Site]"): most spaces are followed by a word */
 	if (s[i] != ' ' && s[i] != '_' && (unsigned char)s[i] != 0xEF)
+		return 0;
+	if (s[i] == ' ' && i + 1 < len && s[i + 1] && !strchr("|-\xe2:\xc2/~@[", s[i + 1]))
 		return 0;
 	for (int k = 0; seps[k]; k++) {
 		size_t n = strlen(seps[k]);

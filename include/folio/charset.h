@@ -40,4 +40,9 @@ void charset_detect_ex(const char *bytes, size_t len, const char *declared,
 char *charset_to_utf8(const char *bytes, size_t len, const char *declared,
 		      size_t *out_len, char name[CHARSET_NAME_MAX]);
 
+/* The second half of charset_to_utf8: bytes (after the BOM) known to be
+ * in enc (charset_detect's answer) as UTF-8, as charset_to_utf8 gives
+ * them.  For a caller that has detected the encoding already. */
+char *charset_decode(const char *bytes, size_t len, const char *enc, size_t *out_len);
+
 #endif
