@@ -406,6 +406,35 @@ static void test_short_page(void **state)
 	article_free(a);
 }
 
+/* A short page naming its wall in its text gets the notice, whatever
+ * the text's case (ASCII only: "COOK\u0130E" with a Turkish dotted I is
+ * no cookie); an article long enough gets none. */
+static void expect_notice(const char *html, const char *notice)
+{
+	struct article *a = run_str(html);
+	if (notice)
+		assert_string_equal(a->notice, notice);
+	else
+		assert_null(a->notice);
+	article_free(a);
+}
+
+static void test_wall_notices(void **state)
+{
+	(void)state;
+	expect_notice("<p>Please ENABLE JavaScript to read this story.</p>",
+		      "this page needs JavaScript; only part of it could be read");
+	expect_notice("<p>The first line.</p><div>Already a Subscriber? Sign In To Continue</div>",
+		      "looks like a paywall; only part of the article could be read");
+	expect_notice("<p>The first line.</p><div>We use COOKIES. Accept All</div>",
+		      "looks like a consent wall; only part of the page could be read");
+	expect_notice("<p>The first line.</p><div>COOK\xc4\xb0" "E settings</div>", NULL);
+	char *long_page = page("<p>%s</p><p>%s</p><p>%s</p><p>Enable JavaScript</p>",
+			       para1, para2, para3);
+	expect_notice(long_page, NULL);
+	free(long_page);
+}
+
 static void expect_no_article(const char *bytes, size_t len)
 {
 	struct extract_input in = { bytes, len, NULL, NULL };
@@ -557,6 +586,7 @@ int main(void)
 		cmocka_unit_test(test_block_types),
 		cmocka_unit_test(test_layout_table),
 		cmocka_unit_test(test_short_page),
+		cmocka_unit_test(test_wall_notices),
 		cmocka_unit_test(test_no_article),
 		cmocka_unit_test(test_nul_bytes),
 		cmocka_unit_test(test_escapes_never_pass),
