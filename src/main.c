@@ -273,14 +273,19 @@ static char *wrapped_text(const struct article *a, int width)
  * formatted (out of memory). */
 static int print_article(const struct article *a, enum dump_format dump, int width)
 {
-	char *s = dump == DUMP_JSON ? article_to_json(a) : wrapped_text(a, width);
+	if (dump == DUMP_JSON) {
+		/* streamed: a long article is not copied into one string */
+		if (article_write_json(a, stdout) != 0)
+			return -1;
+		fputc('\n', stdout);
+		return 0;
+	}
+	char *s = wrapped_text(a, width);
 	if (!s) {
 		fprintf(stderr, "folio: out of memory formatting the article\n");
 		return -1;
 	}
 	fputs(s, stdout);
-	if (dump == DUMP_JSON)
-		fputc('\n', stdout);
 	free(s);
 	return 0;
 }

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum block_type {
 	BLOCK_P,        /* paragraph */
@@ -109,5 +110,9 @@ size_t article_link_count(const struct article *a);
  * then one paragraph per block separated by blank lines. */
 char *article_to_json(const struct article *a);
 char *article_to_text(const struct article *a);
+/* article_to_json's text written to out (no newline after it), block by
+ * block: however long the article, no second copy of it in memory.
+ * 0, or -1 when a write failed. */
+int article_write_json(const struct article *a, FILE *out);
 
 #endif
