@@ -252,17 +252,52 @@ static json_t *items_json(const struct article *a)
 	return arr;
 }
 
-/* One "key":value member of the object article_write_json writes (the
- * value's reference is taken, as json_object_set_new does; a NULL one,
- * on OOM, leaves the member out as json_object_set_new would). */
-static int write_member(FILE *out, const char *key, json_t *value)
+/* Where article_write_json writes: each value is dumped into buf (kept
+ * for the next, grown to the longest) and written with one fwrite. */
+struct json_out {
+	FILE *f;
+	char *buf;
+	size_t cap;
+	int rc;                 /* -1 once a write failed */
+};
+
+static void out_str(struct json_out *o, const char *s)
+{
+	if (fputs(s, o->f) < 0)
+		o->rc = -1;
+}
+
+/* Writes value and drops the reference to it (NULL, on OOM, writes
+ * nothing). */
+static void out_value(struct json_out *o, json_t *value)
+{
+	const size_t flags = JSON_FLAGS | JSON_ENCODE_ANY;
+	size_t n = value ? json_dumpb(value, o->buf, o->cap, flags) : 0;
+
+	if (n > o->cap) {
+		char *grown = realloc(o->buf, n);
+		if (grown) {
+			o->buf = grown;
+			o->cap = n;
+			n = json_dumpb(value, o->buf, o->cap, flags);
+		}
+	}
+	if (value && (n == 0 || n > o->cap || fwrite(o->buf, 1, n, o->f) != n))
+		o->rc = -1;
+	json_decref(value);
+}
+
+/* One ,"key":value member (value's reference taken, as by
+ * json_object_set_new; a NULL one, on OOM, leaves the member out as
+ * json_object_set_new would). */
+static void out_member(struct json_out *o, const char *key, json_t *value)
 {
 	if (!value)
-		return 0;
-	int rc = fprintf(out, ",\"%s\":", key) < 0 ||
-		 json_dumpf(value, out, JSON_FLAGS | JSON_ENCODE_ANY) != 0 ? -1 : 0;
-	json_decref(value);
-	return rc;
+		return;
+	out_str(o, ",\"");
+	out_str(o, key);
+	out_str(o, "\":");
+	out_value(o, value);
 }
 
 /* The object is written a member at a time, the blocks one by one:
@@ -270,33 +305,33 @@ static int write_member(FILE *out, const char *key, json_t *value)
  * string (for a 12 MB page those two took six times the article's own
  * memory).  The same bytes as json_dumps of the whole tree with
  * JSON_FLAGS. */
-int article_write_json(const struct article *a, FILE *out)
+int article_write_json(const struct article *a, FILE *f)
 {
-	int rc = fprintf(out, "{\"kind\":\"%s\"", a->kind == PAGE_LIST ? "list" : "article") < 0
-		 ? -1 : 0;
+	struct json_out o = { .f = f };
 
-	rc |= write_member(out, "url", json_str_or_null(a->url));
-	rc |= write_member(out, "title", json_str_or_null(a->title));
-	rc |= write_member(out, "byline", json_str_or_null(a->byline));
-	rc |= write_member(out, "site_name", json_str_or_null(a->site_name));
-	rc |= write_member(out, "published", json_str_or_null(a->published));
-	rc |= write_member(out, "lead_image", lead_image_json(a->lead_image));
-	rc |= fputs(",\"blocks\":[", out) < 0 ? -1 : 0;
-	for (size_t i = 0, written = 0; i < a->nblocks && rc == 0; i++) {
+	out_str(&o, a->kind == PAGE_LIST ? "{\"kind\":\"list\"" : "{\"kind\":\"article\"");
+	out_member(&o, "url", json_str_or_null(a->url));
+	out_member(&o, "title", json_str_or_null(a->title));
+	out_member(&o, "byline", json_str_or_null(a->byline));
+	out_member(&o, "site_name", json_str_or_null(a->site_name));
+	out_member(&o, "published", json_str_or_null(a->published));
+	out_member(&o, "lead_image", lead_image_json(a->lead_image));
+	out_str(&o, ",\"blocks\":[");
+	for (size_t i = 0, written = 0; i < a->nblocks && o.rc == 0; i++) {
 		json_t *b = block_json(&a->blocks[i]);
-		if (!b)
-			continue;
-		rc |= (written++ && fputc(',', out) == EOF) ? -1 : 0;
-		rc |= json_dumpf(b, out, JSON_FLAGS);
-		json_decref(b);
+		if (b && written++)
+			out_str(&o, ",");
+		if (b)
+			out_value(&o, b);
 	}
-	rc |= fputc(']', out) == EOF ? -1 : 0;
+	out_str(&o, "]");
 	if (a->notice)
-		rc |= write_member(out, "notice", json_string(a->notice));
+		out_member(&o, "notice", json_string(a->notice));
 	if (a->kind == PAGE_LIST)
-		rc |= write_member(out, "stories", items_json(a));
-	rc |= fputc('}', out) == EOF ? -1 : 0;
-	return rc ? -1 : 0;
+		out_member(&o, "stories", items_json(a));
+	out_str(&o, "}");
+	free(o.buf);
+	return o.rc;
 }
 
 char *article_to_json(const struct article *a)

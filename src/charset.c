@@ -321,31 +321,38 @@ static size_t plain_ascii_run(const unsigned char *s, size_t len)
 	return i;
 }
 
-/* Copy UTF-8 input keeping only well-formed sequences and no NULs. */
-static bool copy_utf8(struct buf *b, const char *bytes, size_t len)
+/* The well-formed sequences of src[0..len), without NULs, written to
+ * dst (which may be src itself: the bytes only ever move down); the
+ * length kept. */
+static size_t keep_well_formed(char *dst, const char *src, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)bytes;
+	const unsigned char *s = (const unsigned char *)src;
+	size_t kept = 0;
 
-	if (!buf_reserve(b, len))
-		return false;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t n = plain_ascii_run(s + i, len - i);
-		if (n) {
-			memcpy(b->data + b->len, s + i, n);
-			b->len += n;
-			i += n;
-			continue;
+		if (!n) {
+			n = text_utf8_next(s + i, len - i, &cp);
+			if (n == 0 || cp == 0) {
+				i++;
+				continue;
+			}
 		}
-		n = text_utf8_next(s + i, len - i, &cp);
-		if (n == 0 || cp == 0) {
-			i++;
-			continue;
-		}
-		memcpy(b->data + b->len, s + i, n);
-		b->len += n;
+		if (dst + kept != src + i)
+			memmove(dst + kept, src + i, n);
+		kept += n;
 		i += n;
 	}
+	return kept;
+}
+
+/* Copy UTF-8 input keeping only well-formed sequences and no NULs. */
+static bool copy_utf8(struct buf *b, const char *bytes, size_t len)
+{
+	if (!buf_reserve(b, len))
+		return false;
+	b->len += keep_well_formed(b->data + b->len, bytes, len);
 	return true;
 }
 
@@ -355,25 +362,24 @@ static bool convert(struct buf *b, const char *bytes, size_t len, const char *fr
 	iconv_t cd = iconv_open("UTF-8", from);
 	char *in = (char *)bytes;
 	size_t left = len;
-	struct buf tmp = { 0 };
 	bool ok = true;
 
 	if (cd == (iconv_t)-1)
 		return copy_utf8(b, bytes, len);
-	if (!buf_reserve(&tmp, len + len / 2 + 16)) {
+	if (!buf_reserve(b, len + len / 2 + 16)) {
 		iconv_close(cd);
 		return false;
 	}
 	while (left > 0) {
-		char *outp = tmp.data + tmp.len;
-		size_t room = tmp.cap - tmp.len - 1;
+		char *outp = b->data + b->len;
+		size_t room = b->cap - b->len - 1;
 		size_t r = iconv(cd, &in, &left, &outp, &room);
 
-		tmp.len = (size_t)(outp - tmp.data);
+		b->len = (size_t)(outp - b->data);
 		if (r != (size_t)-1)
 			break;
 		if (errno == E2BIG) {
-			if (!buf_reserve(&tmp, tmp.cap)) {
+			if (!buf_reserve(b, b->cap)) {
 				ok = false;
 				break;
 			}
@@ -386,10 +392,10 @@ static bool convert(struct buf *b, const char *bytes, size_t len, const char *fr
 		}
 	}
 	iconv_close(cd);
-	/* Sanitise anyway: no NULs, and nothing a converter let through. */
+	/* Sanitise anyway, in place: no NULs, and nothing a converter let
+	 * through. */
 	if (ok)
-		ok = copy_utf8(b, tmp.data, tmp.len);
-	buf_free(&tmp);
+		b->len = keep_well_formed(b->data, b->data, b->len);
 	return ok;
 }
 

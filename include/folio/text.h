@@ -22,10 +22,11 @@ static inline bool text_word_has(uint64_t w, uint8_t b)
 }
 
 
-/* folio's one UTF-8 decoder (libunistring's, ASCII inline): the
- * well-formed sequence at s[0..len), len >= 1: its length and code
- * point, or 0 when the bytes are not well-formed (overlong, surrogate,
- * beyond U+10FFFF, truncated). */
+/* folio's one UTF-8 decoder (libunistring's; ASCII and the two-byte
+ * sequences of Latin, Greek, Cyrillic... inline): the well-formed
+ * sequence at s[0..len), len >= 1: its length and code point, or 0 when
+ * the bytes are not well-formed (overlong, surrogate, beyond U+10FFFF,
+ * truncated). */
 static inline size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
 {
 	ucs4_t c;
@@ -34,6 +35,10 @@ static inline size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t
 	if (s[0] < 0x80) {
 		*cp = s[0];
 		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF && len >= 2 && (s[1] & 0xC0) == 0x80) {
+		*cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+		return 2;
 	}
 	n = u8_mbtoucr(&c, s, len);
 	if (n <= 0)
