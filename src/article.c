@@ -6,6 +6,7 @@
 #include <unistr.h>
 
 #include "folio/article.h"
+#include "folio/text.h"
 #include "folio/util-buf.h"
 
 static const char *const block_names[BLOCK_TYPE_COUNT] = {
@@ -174,6 +175,15 @@ static json_t *json_str_or_null(const char *s)
 	return v ? v : json_null();
 }
 
+/* json_str_or_null for a string of known length: checked by folio's
+ * validator (eight ASCII bytes at a time) and copied once, where
+ * json_string measures, checks byte by byte and measures again. */
+static json_t *json_text(const char *s, size_t len)
+{
+	json_t *v = s && text_is_utf8(s, len) ? json_stringn_nocheck(s, len) : NULL;
+	return v ? v : json_null();
+}
+
 /* Code points in s[0..bytes): JSON consumers index strings by character. */
 static size_t utf8_chars(const char *s, size_t bytes)
 {
@@ -198,23 +208,6 @@ static json_t *links_json(const struct block *b)
 			"start", (json_int_t)start, "end", (json_int_t)end, "url", l->url));
 	}
 	return arr;
-}
-
-static json_t *block_json(const struct block *b)
-{
-	json_t *o = json_object();
-	if (!o)
-		return NULL;
-	json_object_set_new(o, "type", json_string(block_type_name(b->type)));
-	json_object_set_new(o, "text", json_str_or_null(b->text));
-	if (b->type == BLOCK_LI) {
-		json_object_set_new(o, "depth", json_integer(b->depth));
-		if (b->ordinal)
-			json_object_set_new(o, "ordinal", json_integer(b->ordinal));
-	}
-	if (b->nlinks)
-		json_object_set_new(o, "links", links_json(b));
-	return o;
 }
 
 static json_t *lead_image_json(const struct lead_image *img)
@@ -300,6 +293,30 @@ static void out_member(struct json_out *o, const char *key, json_t *value)
 	out_value(o, value);
 }
 
+/* {"type","text","depth"?,"ordinal"?,"links"?}: written as it goes, no
+ * JSON object made for it (a page of 100 000 paragraphs made as many,
+ * each with its hash table). */
+static void out_block(struct json_out *o, const struct block *b)
+{
+	char num[48];
+
+	out_str(o, "{\"type\":\"");
+	out_str(o, block_type_name(b->type));
+	out_str(o, "\",\"text\":");
+	out_value(o, json_text(b->text, b->len));
+	if (b->type == BLOCK_LI) {
+		snprintf(num, sizeof num, ",\"depth\":%d", b->depth);
+		out_str(o, num);
+		if (b->ordinal) {
+			snprintf(num, sizeof num, ",\"ordinal\":%d", b->ordinal);
+			out_str(o, num);
+		}
+	}
+	if (b->nlinks)
+		out_member(o, "links", links_json(b));
+	out_str(o, "}");
+}
+
 /* The object is written a member at a time, the blocks one by one:
  * never the whole article as a tree of JSON values and then as one
  * string (for a 12 MB page those two took six times the article's own
@@ -317,12 +334,10 @@ int article_write_json(const struct article *a, FILE *f)
 	out_member(&o, "published", json_str_or_null(a->published));
 	out_member(&o, "lead_image", lead_image_json(a->lead_image));
 	out_str(&o, ",\"blocks\":[");
-	for (size_t i = 0, written = 0; i < a->nblocks && o.rc == 0; i++) {
-		json_t *b = block_json(&a->blocks[i]);
-		if (b && written++)
+	for (size_t i = 0; i < a->nblocks && o.rc == 0; i++) {
+		if (i)
 			out_str(&o, ",");
-		if (b)
-			out_value(&o, b);
+		out_block(&o, &a->blocks[i]);
 	}
 	out_str(&o, "]");
 	if (a->notice)

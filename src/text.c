@@ -14,6 +14,11 @@ bool text_is_utf8(const char *s, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
+		uint64_t w;
+		if (i + 8 <= len && (memcpy(&w, u + i, 8), !(w & TEXT_BYTES(0x80)))) {
+			i += 8;         /* eight ASCII bytes */
+			continue;
+		}
 		if (u[i] < 0x80) {
 			i++;
 			continue;
@@ -37,7 +42,10 @@ bool text_is_utf8(const char *s, size_t len)
  * Persian, Indic scripts and emoji sequences need them. */
 static bool is_invisible(uint32_t c)
 {
-	if (c < 0xAD)
+	/* U+00AD (soft hyphen) and U+034F (combining grapheme joiner) are
+	 * the only ones below U+0600 (test_text checks the range): Latin
+	 * text takes no property lookups */
+	if (c < 0xAD || (c > 0xAD && c < 0x34F) || (c > 0x34F && c < 0x600))
 		return false;
 	if (uc_is_property_join_control(c) || uc_is_property_variation_selector(c))
 		return false;
@@ -280,6 +288,25 @@ size_t text_clean_inner(char *s, size_t len, bool *lead_space, bool *trail_space
 	return len;
 }
 
+/* Bytes from s that no escape sequence starts with: not a C0 control,
+ * DEL, or 0xC2 (the first byte of a C1 control), eight at a time. */
+static size_t no_escape_run(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	while (i + 8 <= len) {
+		memcpy(&w, s + i, 8);
+		if (text_word_has_below(w, 0x20) || text_word_has(w, 0x7F) ||
+		    text_word_has(w, 0xC2))
+			break;
+		i += 8;
+	}
+	while (i < len && s[i] >= 0x20 && s[i] != 0x7F && s[i] != 0xC2)
+		i++;
+	return i;
+}
+
 size_t text_strip_escapes(char *str, size_t len)
 {
 	unsigned char *s = (unsigned char *)str;
@@ -287,10 +314,13 @@ size_t text_strip_escapes(char *str, size_t len)
 
 	while (r < len) {
 		uint32_t cp;
-		size_t n, esc;
+		size_t n = no_escape_run(s + r, len - r), esc;
 
-		if (s[r] >= 0x20 && s[r] != 0x7F && s[r] != 0xC2) {
-			s[w++] = s[r++];        /* the common case, fast */
+		if (n) {                /* the common case, fast */
+			if (w != r)
+				memmove(s + w, s + r, n);
+			w += n;
+			r += n;
 			continue;
 		}
 		n = text_utf8_next(s + r, len - r, &cp);

@@ -36,7 +36,9 @@ static inline size_t text_utf8_next(const unsigned char *s, size_t len, uint32_t
 		*cp = s[0];
 		return 1;
 	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF && len >= 2 && (s[1] & 0xC0) == 0x80) {
+	if (s[0] < 0xC2 || s[0] > 0xF4)         /* no sequence starts so */
+		return 0;
+	if (s[0] <= 0xDF && len >= 2 && (s[1] & 0xC0) == 0x80) {
 		*cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
 		return 2;
 	}

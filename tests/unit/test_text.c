@@ -7,6 +7,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <unictype.h>
+#include <unistr.h>
+
 #include "folio/text.h"
 
 struct clean_case {
@@ -178,6 +181,11 @@ static void test_utf8_next(void **state)
 		{ "\xe2\x82", 0, 0 },                 /* truncated */
 		{ "\x80", 0, 0 },                      /* a lone continuation */
 		{ "\xff", 0, 0 },
+		{ "\xc1\xbf", 0, 0 },                 /* overlong two bytes */
+		{ "\xdf\xbf", 2, 0x7FF },
+		{ "\xc3", 0, 0 },                     /* truncated pair */
+		{ "\xc3" "A", 0, 0 },
+		{ "\xf5\x80\x80\x80", 0, 0 },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -187,6 +195,47 @@ static void test_utf8_next(void **state)
 		assert_int_equal(n, cases[i].n);
 		if (n)
 			assert_int_equal(cp, cases[i].cp);
+	}
+}
+
+/* The decoder's inline paths agree with libunistring's on every lead
+ * byte followed by every second byte. */
+static void test_utf8_next_agrees(void **state)
+{
+	(void)state;
+	for (unsigned lead = 0x80; lead <= 0xFF; lead++)
+		for (unsigned next = 0; next <= 0xFF; next++) {
+			const unsigned char s[4] = { (unsigned char)lead, (unsigned char)next,
+						     0x80, 0x80 };
+			ucs4_t want = 0;
+			int wn = u8_mbtoucr(&want, s, sizeof s);
+			uint32_t cp = 0;
+			size_t n = text_utf8_next(s, sizeof s, &cp);
+			assert_int_equal(n, wn > 0 ? (size_t)wn : 0);
+			if (n)
+				assert_int_equal(cp, want);
+		}
+}
+
+/* What text_clean drops below U+0600 is what the Unicode properties
+ * say vanishes (its shortcut for Latin, Greek, Cyrillic... text skips
+ * the lookups there). */
+static void test_clean_invisible_range(void **state)
+{
+	(void)state;
+	for (ucs4_t c = 0xA1; c < 0x600; c++) {
+		char s[8] = "x";
+		int n = u8_uctomb((uint8_t *)s + 1, c, 4);
+		assert_true(n > 0);
+		s[1 + n] = 'y';
+		s[2 + n] = '\0';
+		bool gone = !uc_is_property_join_control(c) &&
+			    !uc_is_property_variation_selector(c) &&
+			    (uc_is_property_default_ignorable_code_point(c) ||
+			     uc_is_property_bidi_control(c) || uc_is_property_not_a_character(c) ||
+			     uc_is_general_category(c, UC_CATEGORY_Cf));
+		size_t len = text_clean(s, strlen(s));
+		assert_int_equal(len, gone ? 2 : (size_t)n + 2);
 	}
 }
 
@@ -231,6 +280,8 @@ int main(void)
 		cmocka_unit_test(test_clean_inner),
 		cmocka_unit_test(test_word_scan),
 		cmocka_unit_test(test_count_words),
+		cmocka_unit_test(test_utf8_next_agrees),
+		cmocka_unit_test(test_clean_invisible_range),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
