@@ -190,26 +190,6 @@ static size_t utf8_chars(const char *s, size_t bytes)
 	return u8_mbsnlen((const uint8_t *)s, bytes);
 }
 
-static json_t *links_json(const struct block *b)
-{
-	json_t *arr = json_array();
-	/* Links come in text order: count on from the previous one, so a
-	 * paragraph of 100 000 links is not quadratic. */
-	size_t at = 0, at_chars = 0;
-	for (size_t i = 0; arr && i < b->nlinks; i++) {
-		const struct link *l = &b->links[i];
-		if (l->start < at)
-			at = at_chars = 0;
-		size_t start = at_chars + utf8_chars(b->text + at, l->start - at);
-		size_t end = start + utf8_chars(b->text + l->start, l->end - l->start);
-		at = l->start;
-		at_chars = start;
-		json_array_append_new(arr, json_pack("{s:I,s:I,s:s}",
-			"start", (json_int_t)start, "end", (json_int_t)end, "url", l->url));
-	}
-	return arr;
-}
-
 static json_t *lead_image_json(const struct lead_image *img)
 {
 	if (!img)
@@ -293,6 +273,36 @@ static void out_member(struct json_out *o, const char *key, json_t *value)
 	out_value(o, value);
 }
 
+/* ,"links":[{"start","end","url"}...] (a link whose URL is no UTF-8 left
+ * out, as jansson would not take it). */
+static void out_links(struct json_out *o, const struct block *b)
+{
+	/* Links come in text order: count on from the previous one, so a
+	 * paragraph of 100 000 links is not quadratic. */
+	size_t at = 0, at_chars = 0, written = 0;
+	char num[80];
+
+	out_str(o, ",\"links\":[");
+	for (size_t i = 0; i < b->nlinks && o->rc == 0; i++) {
+		const struct link *l = &b->links[i];
+		json_t *url = json_string(l->url);
+		if (l->start < at)
+			at = at_chars = 0;
+		size_t start = at_chars + utf8_chars(b->text + at, l->start - at);
+		size_t end = start + utf8_chars(b->text + l->start, l->end - l->start);
+		at = l->start;
+		at_chars = start;
+		if (!url)
+			continue;
+		snprintf(num, sizeof num, "%s{\"start\":%zu,\"end\":%zu,\"url\":",
+			 written++ ? "," : "", start, end);
+		out_str(o, num);
+		out_value(o, url);
+		out_str(o, "}");
+	}
+	out_str(o, "]");
+}
+
 /* {"type","text","depth"?,"ordinal"?,"links"?}: written as it goes, no
  * JSON object made for it (a page of 100 000 paragraphs made as many,
  * each with its hash table). */
@@ -313,7 +323,7 @@ static void out_block(struct json_out *o, const struct block *b)
 		}
 	}
 	if (b->nlinks)
-		out_member(o, "links", links_json(b));
+		out_links(o, b);
 	out_str(o, "}");
 }
 
