@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "folio/date.h"
 #include "folio/feed-list.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
@@ -152,6 +153,27 @@ static const char *story_label(const struct story *s)
 	return "(untitled)";
 }
 
+/* The story's date as RFC 3339, the form articles use: the date as
+ * the feed or page wrote it, keeping its offset ("…T19:02:11+01:00",
+ * or a bare "2024-09-03"), else its time in UTC ("…T10:00:00+00:00").
+ * *out stays NULL without a date.  Returns 0, -1 on OOM. */
+static int story_published(const struct story *s, char **out)
+{
+	if (s->date && (*out = date_rfc3339(s->date)))
+		return 0;
+	time_t t = (time_t)s->time;
+	struct tm tm;
+	if (!s->time || !gmtime_r(&t, &tm))
+		return 0;
+	struct date d = {
+		.year = tm.tm_year + 1900, .month = tm.tm_mon + 1, .day = tm.tm_mday,
+		.hour = tm.tm_hour, .minute = tm.tm_min, .second = tm.tm_sec,
+		.has_time = true, .has_zone = true,
+	};
+	char buf[DATE_RFC3339_MAX];
+	return article_set(out, date_format(&d, buf));
+}
+
 #define LABEL_MAX 300   /* bytes of a summary used as a title */
 
 /* The story as the page's list item (its JSON "stories" entry); label
@@ -164,14 +186,8 @@ static int add_item(struct article *a, const struct story *s, const char *label,
 	if (!it)
 		return -1;
 	it->read = s->read;
-	if (s->time) {
-		char iso[32];
-		time_t t = (time_t)s->time;
-		struct tm tm;
-		if (gmtime_r(&t, &tm) && strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm))
-			if (article_set(&it->published, iso) != 0)
-				return -1;
-	}
+	if (story_published(s, &it->published) != 0)
+		return -1;
 	if (s->summary && article_set(&it->summary, s->summary) != 0)
 		return -1;
 	if (s->source && *s->source && article_set(&it->source, s->source) != 0)

@@ -26,7 +26,7 @@ expect_rc 0
 json_check "$TMP/out" 'd["kind"] == "list" and len(d["stories"]) == 10'
 json_check "$TMP/out" 'd["stories"][0]["title"] == "Council votes to rebuild the old pier after forty years of delay"'
 json_check "$TMP/out" 'd["stories"][0]["url"] == "'"$R"'/news/2024/09/02/pier-vote"'
-json_check "$TMP/out" 'd["stories"][0]["section"] == "Harbour" and d["stories"][0]["published"] == "2024-09-02T10:30:00Z"'
+json_check "$TMP/out" 'd["stories"][0]["section"] == "Harbour" and d["stories"][0]["published"] == "2024-09-02T10:30:00+00:00"'
 json_check "$TMP/out" 'len({s["url"] for s in d["stories"]}) == len(d["stories"])'
 json_check "$TMP/out" 'all(s["url"].startswith("'"$R"'/") for s in d["stories"])'
 for junk in cookie "Log in" Subscribe newsletter "Read more" "Holiday cottages" \
