@@ -327,6 +327,24 @@ static const char *const veto_areas[] = {
 	"comment", "related", "nav", "menu", "sidebar", "recommend", "promo", NULL
 };
 
+/* Does a class/id token start with one of veto_areas?  "promoted"
+ * is no promotion box: CMSs mark an article shown on the front page so
+ * ("node-promoted"), and the whole article would go. */
+static bool area_token(const char *v)
+{
+	size_t len;
+	for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len) {
+		if (len == 8 && !ascii_ncasecmp(t, "promoted", 8))
+			continue;
+		for (int i = 0; veto_areas[i]; i++) {
+			size_t k = strlen(veto_areas[i]);
+			if (len >= k && !ascii_ncasecmp(t, veto_areas[i], k))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* An element's attributes the byline tests read, in one pass. */
 struct battrs {
 	const char *rel, *itemprop, *cls, *id;
@@ -358,7 +376,8 @@ static bool vetoes_below(xmlNodePtr p, const struct battrs *ba, bool strong)
 	if (dom_is(p, "body") || dom_is(p, "html"))
 		return false;
 	return dom_is(p, "nav") || dom_is(p, "aside") || (!strong && dom_is(p, "footer")) ||
-	       battrs_hint(ba, veto_areas) || (!strong && battrs_hint(ba, weak_areas));
+	       area_token(ba->cls) || area_token(ba->id) ||
+	       (!strong && battrs_hint(ba, weak_areas));
 }
 
 /* The headline's ancestors, sorted by address for bsearch: a wrapper

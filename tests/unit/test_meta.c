@@ -435,6 +435,23 @@ static void test_page_rel_author_and_visible(void **state)
 	article_free(a);
 }
 
+/* "node-promoted" (an article shown on the front page) is no "promo"
+ * box: the byline inside it counts. */
+static void test_page_promoted_article(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>Garden day</title></head><body>"
+		"<h1>Garden day</h1>"
+		"<div class=\"node node-article node-promoted\">"
+		"<div class=\"submitted\">Gespeichert von <span>jberg</span> am 3. Juni 2024</div>"
+		"<p>Am Samstag wird im Gemeinschaftsgarten gepflanzt.</p></div>"
+		"<div class=\"promo-box\"><p>Posted by Ad Person</p></div></body></html>";
+	struct article *a = extract(html, NULL);
+	assert_string_equal(a->byline, "jberg");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -453,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_page_dateline),
 		cmocka_unit_test(test_page_author_link_and_site_author),
 		cmocka_unit_test(test_page_site_after_byline),
+		cmocka_unit_test(test_page_promoted_article),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
