@@ -300,7 +300,7 @@ static const char *const byline_hints[] = {
 static const char *const byline_vetoes[] = {
 	"bio", "avatar", "photo", "image", "img", "comment", "related",
 	"social", "share", "follow", "more", "about", "description", "authori",
-	"pic", "thumb", "desc", NULL
+	"pic", "thumb", "desc", "licen", "credit", "copyright", "caption", NULL
 };
 
 /* Name given by an itemprop=author element: its itemprop=name when it
@@ -466,6 +466,18 @@ static bool href_names_author(const char *href)
 	return false;
 }
 
+/* Text longer than this in an element marked only by its class is a
+ * box (name and bio), not the byline itself. */
+#define BOX_TEXT_MAX 120
+
+static bool has_element_child(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return true;
+	return false;
+}
+
 /* Names from one candidate element, or NULL.  bs->tries counts the
  * candidates looked at. */
 static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba)
@@ -483,7 +495,11 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 	char *raw = by_ip ? itemprop_author(n) : dom_text_max(n, 300);
 	if (!raw)
 		return NULL;
-	char *name = strlen(raw) < 300 ? meta_clean_byline(raw) : NULL;
+	/* an author box holding a bio ("Autor: Jo Berg" then two lines
+	 * about her): the name is in one of its children, which the scan
+	 * reaches next */
+	size_t max = by_class && !by_rel && !by_ip && has_element_child(n) ? BOX_TEXT_MAX : 300;
+	char *name = strlen(raw) < max ? meta_clean_byline(raw) : NULL;
 	free(raw);
 	if (name && by_href && !names_shaped(name, true)) {
 		free(name);

@@ -452,6 +452,26 @@ static void test_page_promoted_article(void **state)
 	article_free(a);
 }
 
+/* An author box holds the name and a bio: the name is its own child's
+ * text, not the box's; an image's "license-author" is the photo's. */
+static void test_page_author_box(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>Knitting a blanket</title></head><body>"
+		"<p class=\"media-license\"><span class=\"media-license-author\">zvg</span></p>"
+		"<h1>Knitting a blanket</h1>"
+		"<p>Choose a soft wool and start with a row of forty stitches.</p>"
+		"<div class=\"author-info\"><h2 class=\"author-title\">"
+		"<span>Autor:</span> Ana Lima</h2>"
+		"<p class=\"author-bio\">Ana knits every evening and writes about wool, "
+		"patterns and the people who dye yarn by hand in small workshops.</p></div>"
+		"</body></html>";
+	struct article *a = extract(html, NULL);
+	assert_string_equal(a->byline, "Ana Lima");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -471,6 +491,7 @@ int main(void)
 		cmocka_unit_test(test_page_author_link_and_site_author),
 		cmocka_unit_test(test_page_site_after_byline),
 		cmocka_unit_test(test_page_promoted_article),
+		cmocka_unit_test(test_page_author_box),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
