@@ -17,15 +17,30 @@ PKGS := libxml-2.0 libcurl ncursesw jansson sqlite3 chafa libjpeg libpng libwebp
 UNISTRING_LIBS = $(shell $(PKG_CONFIG) --libs libunistring 2>/dev/null || echo -lunistring)
 # Nor does Debian's libgif-dev (giflib): the same fallback.
 GIF_LIBS = $(shell $(PKG_CONFIG) --libs giflib 2>/dev/null || echo -lgif)
-# libcurl is compiled against but not linked: src/fetch-curl.c dlopen()s it
-# at the first fetch (its dependencies tripled every run's start-up).
-# Its soname is that of the libcurl pkg-config finds, else libcurl.so.4.
+# Compiled against but not linked: folio dlopen()s each at its first use
+# (src/util-dl.c): libcurl at the first fetch, libchafa (with glib) and
+# the image decoders at the first picture, libuchardet at the first
+# undeclared legacy page, libidn2 at the first non-ASCII host.  Linked,
+# they and what they pull in tripled every run's start-up.  Each is
+# loaded by the soname of the library pkg-config finds (else the one the
+# compiler finds, else the source's default).  The test, tool and bench
+# programs link them (their sample encoders call them directly).
 # (dlopen is in libc since glibc 2.34; older ones need LDLIBS=-ldl.)
-LINK_PKGS := $(filter-out libcurl,$(PKGS))
+LAZY_PKGS := libcurl chafa libjpeg libpng libwebp libidn2 uchardet
+LINK_PKGS := $(filter-out $(LAZY_PKGS),$(PKGS))
+LAZY_LIBS = $(shell $(PKG_CONFIG) --libs $(LAZY_PKGS)) $(GIF_LIBS)
 READELF ?= readelf
-CURL_SONAME := $(shell $(READELF) -d "$$($(PKG_CONFIG) --variable=libdir libcurl 2>/dev/null)/libcurl.so" 2>/dev/null \
-	| sed -n 's/.*Library soname: \[\(.*\)\].*/\1/p')
-CURL_SONAME := $(or $(CURL_SONAME),libcurl.so.4)
+# $(call soname,PKG,LIB): the soname of libLIB.so, in PKG's libdir or
+# else where the compiler looks; nothing when neither has it.
+soname = $(shell f="$$($(PKG_CONFIG) --variable=libdir $(1) 2>/dev/null)/lib$(2).so"; \
+	[ -e "$$f" ] || f=$$($(CC) -print-file-name=lib$(2).so); \
+	$(READELF) -d "$$f" 2>/dev/null | sed -n 's/.*Library soname: \[\(.*\)\].*/\1/p')
+# -DFOLIO_LIBX_SONAME="..." for each (VAR:PKG:LIB), when found.
+LAZY_SONAMES := LIBCURL:libcurl:curl LIBCHAFA:chafa:chafa LIBJPEG:libjpeg:jpeg \
+	LIBPNG:libpng:png LIBWEBP:libwebp:webp LIBGIF:giflib:gif \
+	LIBUCHARDET:uchardet:uchardet LIBIDN2:libidn2:idn2
+soname_def = $(foreach n,$(call soname,$(word 2,$(1)),$(word 3,$(1))),-DFOLIO_$(word 1,$(1))_SONAME=\"$(n)\")
+SONAME_DEFS := $(foreach x,$(LAZY_SONAMES),$(call soname_def,$(subst :, ,$(x))))
 
 ifeq ($(SAN),1)
 BUILD := build/san
@@ -40,10 +55,10 @@ endif
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS ?= -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DFOLIO_VERSION=\"$(VERSION)\" \
-	-DFOLIO_LIBCURL_SONAME=\"$(CURL_SONAME)\" $(OPT) $(WARN) \
+	$(SONAME_DEFS) $(OPT) $(WARN) \
 	$(SANFLAGS) -Iinclude $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-LIBS = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS)) $(UNISTRING_LIBS) $(GIF_LIBS) -lm -pthread $(LDLIBS)
+LIBS = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS)) $(UNISTRING_LIBS) -lm -pthread $(LDLIBS)
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs cmocka)
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -85,11 +100,11 @@ $(BUILD)/%.o: src/%.c | $(BUILD)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libfolio.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -Itests/unit -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS) $(TEST_LIBS)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -Itests/unit -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS) $(LAZY_LIBS) $(TEST_LIBS)
 
 $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libfolio.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS) $(LAZY_LIBS)
 
 $(BUILD)/shim/%.so: tests/shim/%.c
 	@mkdir -p $(@D)
@@ -98,7 +113,7 @@ $(BUILD)/shim/%.so: tests/shim/%.c
 
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libfolio.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libfolio.a $(ALL_LDFLAGS) $(LIBS) $(LAZY_LIBS)
 
 $(BUILD):
 	mkdir -p $@
@@ -166,7 +181,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_DIR := build/fuzz
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -DFOLIO_VERSION=\"$(VERSION)\" \
-	-DFOLIO_LIBCURL_SONAME=\"$(CURL_SONAME)\" -O1 -g \
+	$(SONAME_DEFS) -O1 -g \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer -Iinclude $(shell $(PKG_CONFIG) --cflags $(PKGS))
 FUZZ_OBJ := $(LIB_SRC:src/%.c=$(FUZZ_DIR)/%.o)
@@ -190,4 +205,4 @@ $(FUZZ_DIR)/libfolio.a: $(FUZZ_OBJ)
 	ar rcs $@ $^
 
 $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_DIR)/libfolio.a
-	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -fsanitize=fuzzer -o $@ $< $(FUZZ_DIR)/libfolio.a $(LIBS)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -fsanitize=fuzzer -o $@ $< $(FUZZ_DIR)/libfolio.a $(LIBS) $(LAZY_LIBS)

@@ -12,6 +12,23 @@
 #include "folio/text.h"
 #include "folio/util-ascii.h"
 #include "folio/util-buf.h"
+#include "folio/util-dl.h"
+
+/* libuchardet (and the libstdc++ it needs) is loaded at the first
+ * undeclared page that is not UTF-8 (util-dl.h): most pages say what
+ * they are.  $FOLIO_LIBUCHARDET names another. */
+#ifndef FOLIO_LIBUCHARDET_SONAME
+#define FOLIO_LIBUCHARDET_SONAME "libuchardet.so.0"
+#endif
+#define UCHARDET_FUNCS(X) \
+	X(uchardet_, new) X(uchardet_, handle_data) X(uchardet_, data_end) \
+	X(uchardet_, get_charset) X(uchardet_, delete)
+static struct { UCHARDET_FUNCS(DL_MEMBER) } uchardet;
+#define UCHARDET_SYM(p, f) DL_SYM(uchardet, p, f)
+static const struct dl_sym uchardet_syms[] = { UCHARDET_FUNCS(UCHARDET_SYM) };
+static struct dl_lib uchardet_lib = DL_LIB("libuchardet",
+					   FOLIO_LIBUCHARDET_SONAME,
+					   "FOLIO_LIBUCHARDET", uchardet_syms);
 
 /* Labels browsers map to a wider encoding than the name says (the
  * WHATWG Encoding Standard): pages labelled latin1 are really
@@ -225,7 +242,8 @@ static bool seven_bit(const char *name)
 
 /* An undeclared page that is not UTF-8: libuchardet's guess, as a
  * usable encoding name (charset_normalize: GB2312 reads as GB18030,
- * ISO-8859-1 as windows-1252, as browsers do), else windows-1252. */
+ * ISO-8859-1 as windows-1252, as browsers do), else windows-1252 (also
+ * when libuchardet cannot be loaded: the page is still read). */
 static void detect_legacy(const char *bytes, size_t len, char out[CHARSET_NAME_MAX])
 {
 	const char *hi = bytes;
@@ -236,13 +254,13 @@ static void detect_legacy(const char *bytes, size_t len, char out[CHARSET_NAME_M
 	if (hi < bytes + len)
 		hi = hi - bytes > 256 ? hi - 256 : bytes;
 	size_t n = (size_t)(bytes + len - hi);
-	uchardet_t ud = n ? uchardet_new() : NULL;
+	uchardet_t ud = n && dl_load(&uchardet_lib) ? uchardet.new() : NULL;
 	strcpy(out, "WINDOWS-1252");
 	if (!ud)
 		return;
-	if (uchardet_handle_data(ud, hi, n < DETECT_MAX ? n : DETECT_MAX) == 0) {
-		uchardet_data_end(ud);
-		const char *guess = uchardet_get_charset(ud);
+	if (uchardet.handle_data(ud, hi, n < DETECT_MAX ? n : DETECT_MAX) == 0) {
+		uchardet.data_end(ud);
+		const char *guess = uchardet.get_charset(ud);
 		char name[CHARSET_NAME_MAX];
 		/* Not UTF-8 (the bytes were not), nor UTF-16/32 without a BOM
 		 * (the markup is ASCII bytes), nor a 7-bit encoding. */
@@ -250,7 +268,7 @@ static void detect_legacy(const char *bytes, size_t len, char out[CHARSET_NAME_M
 		    strncmp(name, "UTF-", 4) != 0 && !seven_bit(name))
 			strcpy(out, name);
 	}
-	uchardet_delete(ud);
+	uchardet.delete(ud);
 }
 
 void charset_detect(const char *bytes, size_t len, const char *declared,

@@ -74,8 +74,8 @@ int fetch_global_init(void)
 		return global_done > 0 ? 0 : -1;
 	global_done = -1;
 	if (!(api = fetch_curl())) {
-		snprintf(global_err, sizeof global_err,
-			 "cannot load libcurl (%s)", fetch_curl_error());
+		snprintf(global_err, sizeof global_err, "%s",
+			 fetch_curl_error());
 		return -1;
 	}
 	if (api->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)

@@ -2,7 +2,8 @@
  *
  * Each format is handed to its own maintained library; this file only
  * sets the bounds, turns each library's error reporting into a status and
- * converts the output to packed RGBA. */
+ * converts the output to packed RGBA.  Each library is loaded when the
+ * first picture of its format comes (util-dl.h): most runs draw none. */
 #include "folio/image-decode.h"
 
 #include <limits.h>
@@ -16,6 +17,64 @@
 #include <jpeglib.h>
 #include <png.h>
 #include <webp/decode.h>
+
+#include "folio/util-dl.h"
+
+/* The libraries' sonames (the Makefile's, from the ones built against). */
+#ifndef FOLIO_LIBJPEG_SONAME
+#define FOLIO_LIBJPEG_SONAME "libjpeg.so.62"
+#endif
+#ifndef FOLIO_LIBPNG_SONAME
+#define FOLIO_LIBPNG_SONAME "libpng16.so.16"
+#endif
+#ifndef FOLIO_LIBWEBP_SONAME
+#define FOLIO_LIBWEBP_SONAME "libwebp.so.7"
+#endif
+#ifndef FOLIO_LIBGIF_SONAME
+#define FOLIO_LIBGIF_SONAME "libgif.so.7"
+#endif
+
+/* Each library's functions (util-dl.h): a table and its symbols. */
+#define JPEG_FUNCS(X) \
+	X(jpeg_, std_error) X(jpeg_, CreateDecompress) \
+	X(jpeg_, destroy_decompress) X(jpeg_, mem_src) X(jpeg_, read_header) \
+	X(jpeg_, calc_output_dimensions) X(jpeg_, start_decompress) \
+	X(jpeg_, read_scanlines) X(jpeg_, finish_decompress)
+#define PNG_FUNCS(X) \
+	X(png_, image_begin_read_from_memory) X(png_, image_finish_read) \
+	X(png_, image_free)
+/* WebPGetFeatures() is an inline calling this with the ABI version. */
+#define WEBP_FUNCS(X) X(WebP, GetFeaturesInternal) X(WebP, DecodeRGBAInto)
+#define GIF_FUNCS(X) \
+	X(DGif, Open) X(DGif, CloseFile) X(DGif, GetRecordType) \
+	X(DGif, GetImageDesc) X(DGif, GetLine) X(DGif, GetExtension) \
+	X(DGif, GetExtensionNext) X(DGif, ExtensionToGCB)
+
+static struct { JPEG_FUNCS(DL_MEMBER) } jpeg;
+static struct { PNG_FUNCS(DL_MEMBER) } png;
+static struct { WEBP_FUNCS(DL_MEMBER) } webp;
+static struct { GIF_FUNCS(DL_MEMBER) } gif;
+
+#define JPEG_SYM(p, f) DL_SYM(jpeg, p, f)
+#define PNG_SYM(p, f) DL_SYM(png, p, f)
+#define WEBP_SYM(p, f) DL_SYM(webp, p, f)
+#define GIF_SYM(p, f) DL_SYM(gif, p, f)
+static const struct dl_sym jpeg_syms[] = { JPEG_FUNCS(JPEG_SYM) };
+static const struct dl_sym png_syms[] = { PNG_FUNCS(PNG_SYM) };
+static const struct dl_sym webp_syms[] = { WEBP_FUNCS(WEBP_SYM) };
+static const struct dl_sym gif_syms[] = { GIF_FUNCS(GIF_SYM) };
+
+/* Indexed by enum image_format. */
+static struct dl_lib libs[] = {
+	[IMAGE_FORMAT_JPEG] = DL_LIB("libjpeg", FOLIO_LIBJPEG_SONAME,
+				     "FOLIO_LIBJPEG", jpeg_syms),
+	[IMAGE_FORMAT_PNG] = DL_LIB("libpng", FOLIO_LIBPNG_SONAME,
+				    "FOLIO_LIBPNG", png_syms),
+	[IMAGE_FORMAT_GIF] = DL_LIB("giflib", FOLIO_LIBGIF_SONAME,
+				    "FOLIO_LIBGIF", gif_syms),
+	[IMAGE_FORMAT_WEBP] = DL_LIB("libwebp", FOLIO_LIBWEBP_SONAME,
+				     "FOLIO_LIBWEBP", webp_syms),
+};
 
 /* libjpeg's own working memory (progressive coefficients, ...). */
 #define JPEG_MAX_MEMORY ((long)256 << 20)
@@ -120,41 +179,41 @@ static enum image_status jpeg_decode(const void *bytes, size_t len, int want,
 
 	if (len > ULONG_MAX)
 		return IMAGE_TOO_LARGE;
-	d.err = jpeg_std_error(&fail.mgr);
+	d.err = jpeg.std_error(&fail.mgr);
 	fail.mgr.error_exit = jpeg_fail_exit;
 	fail.mgr.emit_message = jpeg_quiet;
 	if (setjmp(fail.jump)) {
-		jpeg_destroy_decompress(&d);
+		jpeg.destroy_decompress(&d);
 		image_free(out);
 		return st;
 	}
-	jpeg_create_decompress(&d);
+	jpeg.CreateDecompress(&d, JPEG_LIB_VERSION, sizeof d);
 	d.mem->max_memory_to_use = JPEG_MAX_MEMORY;
 	d.progress = &progress;
-	jpeg_mem_src(&d, bytes, (unsigned long)len);
-	jpeg_read_header(&d, TRUE);
+	jpeg.mem_src(&d, bytes, (unsigned long)len);
+	jpeg.read_header(&d, TRUE);
 	st = IMAGE_TOO_LARGE;
 	if (d.image_width > IMAGE_MAX_SIDE || d.image_height > IMAGE_MAX_SIDE)
 		longjmp(fail.jump, 1);
 	d.scale_num = 1;
 	d.scale_denom = jpeg_denominator(d.image_width, want);
 	d.out_color_space = jpeg_cmyk(&d) ? JCS_CMYK : JCS_EXT_RGBA;
-	jpeg_calc_output_dimensions(&d);
+	jpeg.calc_output_dimensions(&d);
 	st = alloc_image(out, d.output_width, d.output_height);
 	if (st != IMAGE_OK)
 		longjmp(fail.jump, 1);
 	st = IMAGE_CORRUPT;
-	jpeg_start_decompress(&d);
+	jpeg.start_decompress(&d);
 	size_t stride = (size_t)out->width * 4;
 	while (d.output_scanline < d.output_height) {
 		JSAMPROW row = out->rgba + d.output_scanline * stride;
-		jpeg_read_scanlines(&d, &row, 1);
+		jpeg.read_scanlines(&d, &row, 1);
 		if (d.out_color_space == JCS_CMYK)
 			cmyk_row_to_rgba(row, (size_t)out->width,
 					 d.saw_Adobe_marker);
 	}
-	jpeg_finish_decompress(&d);
-	jpeg_destroy_decompress(&d);
+	jpeg.finish_decompress(&d);
+	jpeg.destroy_decompress(&d);
 	return IMAGE_OK;
 }
 
@@ -166,16 +225,16 @@ static enum image_status png_decode(const void *bytes, size_t len,
 	png_image pi;
 	memset(&pi, 0, sizeof pi);
 	pi.version = PNG_IMAGE_VERSION;
-	if (!png_image_begin_read_from_memory(&pi, bytes, len))
+	if (!png.image_begin_read_from_memory(&pi, bytes, len))
 		return IMAGE_CORRUPT;
 	pi.format = PNG_FORMAT_RGBA;
 	enum image_status st = alloc_image(out, pi.width, pi.height);
 	if (st != IMAGE_OK) {
-		png_image_free(&pi);
+		png.image_free(&pi);
 		return st;
 	}
-	if (!png_image_finish_read(&pi, NULL, out->rgba, 0, NULL)) {
-		png_image_free(&pi);
+	if (!png.image_finish_read(&pi, NULL, out->rgba, 0, NULL)) {
+		png.image_free(&pi);
 		image_free(out);
 		return IMAGE_CORRUPT;
 	}
@@ -188,7 +247,8 @@ static enum image_status webp_decode(const void *bytes, size_t len,
 				     struct image *out)
 {
 	WebPBitstreamFeatures f;
-	if (WebPGetFeatures(bytes, len, &f) != VP8_STATUS_OK)
+	if (webp.GetFeaturesInternal(bytes, len, &f, WEBP_DECODER_ABI_VERSION) !=
+	    VP8_STATUS_OK)
 		return IMAGE_CORRUPT;
 	if (f.has_animation)
 		return IMAGE_UNSUPPORTED;
@@ -197,7 +257,7 @@ static enum image_status webp_decode(const void *bytes, size_t len,
 	if (st != IMAGE_OK)
 		return st;
 	size_t stride = (size_t)out->width * 4;
-	if (!WebPDecodeRGBAInto(bytes, len, out->rgba, stride * out->height,
+	if (!webp.DecodeRGBAInto(bytes, len, out->rgba, stride * out->height,
 				(int)stride)) {
 		image_free(out);
 		return IMAGE_CORRUPT;
@@ -212,9 +272,9 @@ struct mem_reader {
 	size_t left;
 };
 
-static int gif_read(GifFileType *gif, GifByteType *buf, int n)
+static int gif_read(GifFileType *g, GifByteType *buf, int n)
 {
-	struct mem_reader *r = gif->UserData;
+	struct mem_reader *r = g->UserData;
 	size_t k = n < 0 ? 0 : (size_t)n;
 	if (k > r->left)
 		k = r->left;
@@ -225,18 +285,18 @@ static int gif_read(GifFileType *gif, GifByteType *buf, int n)
 }
 
 /* The transparent colour index a Graphic Control Extension names. */
-static void gif_extension(GifFileType *gif, int *transparent)
+static void gif_extension(GifFileType *g, int *transparent)
 {
 	int code;
 	GifByteType *ext = NULL;
-	if (DGifGetExtension(gif, &code, &ext) != GIF_OK)
+	if (gif.GetExtension(g, &code, &ext) != GIF_OK)
 		return;
 	if (code == GRAPHICS_EXT_FUNC_CODE && ext && ext[0] >= 4) {
 		GraphicsControlBlock gcb;
-		if (DGifExtensionToGCB(ext[0], ext + 1, &gcb) == GIF_OK)
+		if (gif.ExtensionToGCB(ext[0], ext + 1, &gcb) == GIF_OK)
 			*transparent = gcb.TransparentColor;
 	}
-	while (ext && DGifGetExtensionNext(gif, &ext) == GIF_OK)
+	while (ext && gif.GetExtensionNext(g, &ext) == GIF_OK)
 		;
 }
 
@@ -276,14 +336,14 @@ static void gif_put_line(struct image *out, const GifImageDesc *desc, int y,
 	}
 }
 
-static enum image_status gif_frame(GifFileType *gif, struct image *out,
+static enum image_status gif_frame(GifFileType *g, struct image *out,
 				   int transparent)
 {
-	if (DGifGetImageDesc(gif) != GIF_OK)
+	if (gif.GetImageDesc(g) != GIF_OK)
 		return IMAGE_CORRUPT;
-	const GifImageDesc *desc = &gif->Image;
+	const GifImageDesc *desc = &g->Image;
 	const ColorMapObject *map = desc->ColorMap ? desc->ColorMap
-						   : gif->SColorMap;
+						   : g->SColorMap;
 	if (!map || !map->Colors)
 		return IMAGE_CORRUPT;
 	if (!fits((size_t)desc->Width, (size_t)desc->Height))
@@ -293,7 +353,7 @@ static enum image_status gif_frame(GifFileType *gif, struct image *out,
 		return IMAGE_NO_MEMORY;
 	enum image_status st = IMAGE_OK;
 	for (int n = 0; n < desc->Height && st == IMAGE_OK; n++) {
-		if (DGifGetLine(gif, line, desc->Width) != GIF_OK)
+		if (gif.GetLine(g, line, desc->Width) != GIF_OK)
 			st = IMAGE_CORRUPT;
 		else
 			gif_put_line(out, desc, gif_row(n, desc->Height,
@@ -304,17 +364,17 @@ static enum image_status gif_frame(GifFileType *gif, struct image *out,
 	return st;
 }
 
-static enum image_status gif_records(GifFileType *gif, struct image *out)
+static enum image_status gif_records(GifFileType *g, struct image *out)
 {
 	int transparent = NO_TRANSPARENT_COLOR;
 	for (;;) {
 		GifRecordType type;
-		if (DGifGetRecordType(gif, &type) != GIF_OK)
+		if (gif.GetRecordType(g, &type) != GIF_OK)
 			return IMAGE_CORRUPT;
 		if (type == IMAGE_DESC_RECORD_TYPE)
-			return gif_frame(gif, out, transparent);
+			return gif_frame(g, out, transparent);
 		if (type == EXTENSION_RECORD_TYPE)
-			gif_extension(gif, &transparent);
+			gif_extension(g, &transparent);
 		else if (type == TERMINATE_RECORD_TYPE)
 			return IMAGE_CORRUPT;   /* no picture in it */
 	}
@@ -325,15 +385,15 @@ static enum image_status gif_decode(const void *bytes, size_t len,
 {
 	struct mem_reader r = { bytes, len };
 	int err = 0;
-	GifFileType *gif = DGifOpen(&r, gif_read, &err);
-	if (!gif)
+	GifFileType *g = gif.Open(&r, gif_read, &err);
+	if (!g)
 		return err == D_GIF_ERR_NOT_ENOUGH_MEM ? IMAGE_NO_MEMORY
 						       : IMAGE_CORRUPT;
-	enum image_status st = alloc_image(out, (size_t)gif->SWidth,
-					   (size_t)gif->SHeight);
+	enum image_status st = alloc_image(out, (size_t)g->SWidth,
+					   (size_t)g->SHeight);
 	if (st == IMAGE_OK)
-		st = gif_records(gif, out);
-	DGifCloseFile(gif, &err);
+		st = gif_records(g, out);
+	gif.CloseFile(g, &err);
 	if (st != IMAGE_OK)
 		image_free(out);
 	return st;
@@ -345,7 +405,10 @@ enum image_status image_decode(const void *bytes, size_t len, int want_width,
 			       struct image *out)
 {
 	memset(out, 0, sizeof *out);
-	switch (image_sniff(bytes, len)) {
+	enum image_format f = image_sniff(bytes, len);
+	if (f != IMAGE_FORMAT_UNKNOWN && !dl_load(&libs[f]))
+		return IMAGE_NO_LIBRARY;
+	switch (f) {
 	case IMAGE_FORMAT_JPEG: return jpeg_decode(bytes, len, want_width, out);
 	case IMAGE_FORMAT_PNG: return png_decode(bytes, len, out);
 	case IMAGE_FORMAT_GIF: return gif_decode(bytes, len, out);
@@ -370,6 +433,13 @@ const char *image_status_text(enum image_status st)
 	case IMAGE_CORRUPT: return "damaged image";
 	case IMAGE_TOO_LARGE: return "image too large";
 	case IMAGE_NO_MEMORY: return "out of memory";
+	case IMAGE_NO_LIBRARY: return "its decoder library cannot be loaded";
 	}
 	return "?";
+}
+
+const char *image_library_error(const void *bytes, size_t len)
+{
+	enum image_format f = image_sniff(bytes, len);
+	return f == IMAGE_FORMAT_UNKNOWN ? "" : dl_error(&libs[f]);
 }

@@ -4,7 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include <chafa.h>
+#include "folio/image-chafa.h"
 
 /* The value of NAME in envp, or NULL. */
 static const char *env_get(char *const *envp, const char *name)
@@ -37,20 +37,24 @@ static bool kitty_protocol(char *const *envp)
 	       (prog && !strcmp(prog, "ghostty"));
 }
 
+/* Without libchafa no picture can be drawn: none. */
 static enum image_mode from_term_db(char *const *envp)
 {
 	static char *const no_env[] = { NULL };
-	ChafaTermDb *db = chafa_term_db_get_default();
-	ChafaTermInfo *ti = chafa_term_db_detect(db, envp ? (gchar **)envp
-							  : (gchar **)no_env);
+	const struct image_chafa *chafa = image_chafa();
+	if (!chafa)
+		return IMAGE_MODE_NONE;
+	ChafaTermDb *db = chafa->term_db_get_default();
+	ChafaTermInfo *ti = chafa->term_db_detect(db, envp ? (gchar **)envp
+							   : (gchar **)no_env);
 	enum image_mode m = IMAGE_MODE_SYMBOLS;
-	if (chafa_term_info_have_seq(ti, CHAFA_TERM_SEQ_BEGIN_KITTY_IMMEDIATE_IMAGE_V1))
+	if (chafa->term_info_have_seq(ti, CHAFA_TERM_SEQ_BEGIN_KITTY_IMMEDIATE_IMAGE_V1))
 		m = IMAGE_MODE_KITTY;
-	else if (chafa_term_info_have_seq(ti, CHAFA_TERM_SEQ_BEGIN_ITERM2_IMAGE))
+	else if (chafa->term_info_have_seq(ti, CHAFA_TERM_SEQ_BEGIN_ITERM2_IMAGE))
 		m = IMAGE_MODE_ITERM;
-	else if (chafa_term_info_have_seq(ti, CHAFA_TERM_SEQ_BEGIN_SIXELS))
+	else if (chafa->term_info_have_seq(ti, CHAFA_TERM_SEQ_BEGIN_SIXELS))
 		m = IMAGE_MODE_SIXEL;
-	chafa_term_info_unref(ti);
+	chafa->term_info_unref(ti);
 	return m;
 }
 

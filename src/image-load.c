@@ -31,7 +31,9 @@ static void decode(struct image_load *l, const char *bytes, size_t len)
 		return;
 	}
 	l->status = st == IMAGE_NO_MEMORY ? STATUS_INPUT : STATUS_NOT_HTML;
-	snprintf(l->err, sizeof l->err, "%s: %s", l->url, image_status_text(st));
+	snprintf(l->err, sizeof l->err, "%s: %s", l->url,
+		 st == IMAGE_NO_LIBRARY ? image_library_error(bytes, len)
+					: image_status_text(st));
 }
 
 /* On the worker: only l is touched. */

@@ -2,14 +2,16 @@
  *
  * libchafa does the work: it picks the cell geometry, the symbols and
  * their colours, or encodes sixel/kitty/iTerm2 data.  This file chooses
- * its settings and copies the result out of the chafa canvas. */
+ * its settings and copies the result out of the chafa canvas.  libchafa
+ * is loaded at the first picture (image-chafa.h); without it there is
+ * no room for one, and the page shows the caption alone. */
 #include "folio/image-render.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <chafa.h>
+#include "folio/image-chafa.h"
 
 #define DEFAULT_CELL_W 10
 #define DEFAULT_CELL_H 20
@@ -27,11 +29,14 @@ void image_fit(int w, int h, const struct image_box *box, int *cols,
 	*cols = *rows = 0;
 	if (w < 1 || h < 1 || box->max_cols < 1 || box->max_rows < 1)
 		return;
+	const struct image_chafa *chafa = image_chafa();
+	if (!chafa)
+		return;
 	int cw, ch;
 	cell_size(box, &cw, &ch);
 	gint dw = box->max_cols, dh = box->max_rows;
 	/* zoom: a small picture still takes the measure's width */
-	chafa_calc_canvas_geometry(w, h, &dw, &dh, (gfloat)cw / (gfloat)ch,
+	chafa->calc_canvas_geometry(w, h, &dw, &dh, (gfloat)cw / (gfloat)ch,
 				   TRUE, FALSE);
 	if (dw < 1 || dh < 1)
 		return;
@@ -65,35 +70,37 @@ static ChafaPixelMode pixel_mode(enum image_mode m)
  * blank either: a plain area is a full block in its colour, which a
  * terminal without background-colour erase shows the same, and which
  * curses cannot turn into an erase that a multiplexer may drop. */
-static ChafaSymbolMap *symbol_map(bool colour)
+static ChafaSymbolMap *symbol_map(const struct image_chafa *chafa,
+				  bool colour)
 {
-	ChafaSymbolMap *map = chafa_symbol_map_new();
-	chafa_symbol_map_add_by_tags(map, CHAFA_SYMBOL_TAG_BLOCK |
+	ChafaSymbolMap *map = chafa->symbol_map_new();
+	chafa->symbol_map_add_by_tags(map, CHAFA_SYMBOL_TAG_BLOCK |
 				     CHAFA_SYMBOL_TAG_BORDER |
 				     (colour ? 0 : CHAFA_SYMBOL_TAG_SPACE) |
 				     CHAFA_SYMBOL_TAG_HALF |
 				     CHAFA_SYMBOL_TAG_QUAD);
-	chafa_symbol_map_remove_by_tags(map, CHAFA_SYMBOL_TAG_WIDE |
+	chafa->symbol_map_remove_by_tags(map, CHAFA_SYMBOL_TAG_WIDE |
 					CHAFA_SYMBOL_TAG_AMBIGUOUS);
 	return map;
 }
 
-static ChafaCanvasConfig *make_config(const struct image_box *box, int cols,
+static ChafaCanvasConfig *make_config(const struct image_chafa *chafa,
+				      const struct image_box *box, int cols,
 				      int rows)
 {
-	ChafaCanvasConfig *cfg = chafa_canvas_config_new();
+	ChafaCanvasConfig *cfg = chafa->canvas_config_new();
 	int cw, ch;
 	cell_size(box, &cw, &ch);
-	chafa_canvas_config_set_geometry(cfg, cols, rows);
-	chafa_canvas_config_set_cell_geometry(cfg, cw, ch);
-	chafa_canvas_config_set_pixel_mode(cfg, pixel_mode(box->mode));
+	chafa->canvas_config_set_geometry(cfg, cols, rows);
+	chafa->canvas_config_set_cell_geometry(cfg, cw, ch);
+	chafa->canvas_config_set_pixel_mode(cfg, pixel_mode(box->mode));
 	if (box->mode == IMAGE_MODE_SYMBOLS) {
 		ChafaSymbolMap *map =
-			symbol_map(box->palette != IMAGE_PALETTE_NONE);
-		chafa_canvas_config_set_canvas_mode(cfg,
-						    canvas_mode(box->palette));
-		chafa_canvas_config_set_symbol_map(cfg, map);
-		chafa_symbol_map_unref(map);
+			symbol_map(chafa, box->palette != IMAGE_PALETTE_NONE);
+		chafa->canvas_config_set_canvas_mode(cfg,
+						     canvas_mode(box->palette));
+		chafa->canvas_config_set_symbol_map(cfg, map);
+		chafa->symbol_map_unref(map);
 	}
 	return cfg;
 }
@@ -105,7 +112,8 @@ static int32_t color_of(gint c, enum image_palette p)
 	return (int32_t)c;
 }
 
-static bool copy_cells(struct image_art *art, ChafaCanvas *cv)
+static bool copy_cells(const struct image_chafa *chafa, struct image_art *art,
+		       ChafaCanvas *cv)
 {
 	art->cells = calloc((size_t)art->cols * (size_t)art->rows,
 			    sizeof *art->cells);
@@ -115,11 +123,12 @@ static bool copy_cells(struct image_art *art, ChafaCanvas *cv)
 		for (int x = 0; x < art->cols; x++) {
 			struct image_cell *c = &art->cells[y * art->cols + x];
 			gint fg = -1, bg = -1;
-			gunichar u = chafa_canvas_get_char_at(cv, x, y);
+			gunichar u = chafa->canvas_get_char_at(cv, x, y);
 			if (art->palette == IMAGE_PALETTE_RGB)
-				chafa_canvas_get_colors_at(cv, x, y, &fg, &bg);
+				chafa->canvas_get_colors_at(cv, x, y, &fg, &bg);
 			else
-				chafa_canvas_get_raw_colors_at(cv, x, y, &fg, &bg);
+				chafa->canvas_get_raw_colors_at(cv, x, y, &fg,
+								 &bg);
 			c->ch = u >= 0x20 ? u : ' ';
 			c->fg = color_of(fg, art->palette);
 			c->bg = color_of(bg, art->palette);
@@ -127,20 +136,21 @@ static bool copy_cells(struct image_art *art, ChafaCanvas *cv)
 	return true;
 }
 
-static bool copy_payload(struct image_art *art, ChafaCanvas *cv)
+static bool copy_payload(const struct image_chafa *chafa,
+			 struct image_art *art, ChafaCanvas *cv)
 {
-	ChafaTermDb *db = chafa_term_db_get_default();
+	ChafaTermDb *db = chafa->term_db_get_default();
 	/* The fallback knows every protocol's sequences; which one is
 	 * used was decided by the caller (image-detect.h). */
-	ChafaTermInfo *ti = chafa_term_db_get_fallback_info(db);
-	GString *s = chafa_canvas_print(cv, ti);
-	chafa_term_info_unref(ti);
+	ChafaTermInfo *ti = chafa->term_db_get_fallback_info(db);
+	GString *s = chafa->canvas_print(cv, ti);
+	chafa->term_info_unref(ti);
 	art->payload = malloc(s->len + 1);
 	if (art->payload) {
 		memcpy(art->payload, s->str, s->len + 1);
 		art->payload_len = s->len;
 	}
-	g_string_free(s, TRUE);
+	chafa->string_free(s, TRUE);
 	return art->payload != NULL;
 }
 
@@ -148,12 +158,14 @@ struct image_art *image_render(const struct image *img,
 			       const struct image_box *box)
 {
 	int cols, rows;
-	if (!img || !img->rgba || box->mode == IMAGE_MODE_NONE)
+	const struct image_chafa *chafa;
+	if (!img || !img->rgba || box->mode == IMAGE_MODE_NONE ||
+	    !(chafa = image_chafa()))
 		return NULL;
 	/* One thread: a lead picture takes milliseconds (make bench), and
 	 * chafa's pool would leave glib's per-thread data to every exit. */
-	if (chafa_get_n_threads() != 1)
-		chafa_set_n_threads(1);
+	if (chafa->get_n_threads() != 1)
+		chafa->set_n_threads(1);
 	image_fit(img->width, img->height, box, &cols, &rows);
 	if (!cols)
 		return NULL;
@@ -165,20 +177,25 @@ struct image_art *image_render(const struct image *img,
 						       : IMAGE_PALETTE_NONE;
 	art->cols = cols;
 	art->rows = rows;
-	ChafaCanvasConfig *cfg = make_config(box, cols, rows);
-	ChafaCanvas *cv = chafa_canvas_new(cfg);
-	chafa_canvas_config_unref(cfg);
-	chafa_canvas_draw_all_pixels(cv, CHAFA_PIXEL_RGBA8_UNASSOCIATED,
+	ChafaCanvasConfig *cfg = make_config(chafa, box, cols, rows);
+	ChafaCanvas *cv = chafa->canvas_new(cfg);
+	chafa->canvas_config_unref(cfg);
+	chafa->canvas_draw_all_pixels(cv, CHAFA_PIXEL_RGBA8_UNASSOCIATED,
 				     img->rgba, img->width, img->height,
 				     img->width * 4);
-	bool ok = box->mode == IMAGE_MODE_SYMBOLS ? copy_cells(art, cv)
-						  : copy_payload(art, cv);
-	chafa_canvas_unref(cv);
+	bool ok = box->mode == IMAGE_MODE_SYMBOLS ? copy_cells(chafa, art, cv)
+						  : copy_payload(chafa, art, cv);
+	chafa->canvas_unref(cv);
 	if (!ok) {
 		image_art_free(art);
 		return NULL;
 	}
 	return art;
+}
+
+const char *image_render_unavailable(void)
+{
+	return image_chafa() ? NULL : image_chafa_error();
 }
 
 void image_art_free(struct image_art *art)

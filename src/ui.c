@@ -1074,6 +1074,9 @@ static void picture_arrived(struct ui *u, struct page *p)
 		message(u, "No picture: %.400s", err);
 		return;
 	}
+	const char *cannot_draw = image_render_unavailable();
+	if (cannot_draw)
+		message(u, "No picture: %.400s", cannot_draw);
 	place_remember(p);
 	page_layout(u, p);
 }

@@ -12,6 +12,19 @@
 #include "folio/util-ascii.h"
 #include "folio/util-buf.h"
 #include "folio/util-url.h"
+#include "folio/util-dl.h"
+
+/* libidn2 is loaded at the first host that is not ASCII (util-dl.h);
+ * without it such a host cannot be written, as one IDNA refuses. */
+#ifndef FOLIO_LIBIDN2_SONAME
+#define FOLIO_LIBIDN2_SONAME "libidn2.so.0"
+#endif
+#define IDN2_FUNCS(X) X(idn2_, to_ascii_8z) X(idn2_, free)
+static struct { IDN2_FUNCS(DL_MEMBER) } idn2;
+#define IDN2_SYM(p, f) DL_SYM(idn2, p, f)
+static const struct dl_sym idn2_syms[] = { IDN2_FUNCS(IDN2_SYM) };
+static struct dl_lib idn2_lib = DL_LIB("libidn2", FOLIO_LIBIDN2_SONAME,
+				       "FOLIO_LIBIDN2", idn2_syms);
 
 /* One part of a URL reference: on is false when the part is absent
  * (no "?" at all), which differs from present but empty ("?"). */
@@ -212,7 +225,8 @@ static bool put_host(struct buf *b, const char *h, size_t n)
 	const char *src = copy;
 	for (size_t i = 0; ok && i < n; i++)
 		if ((unsigned char)copy[i] >= 0x80) {
-			ok = idn2_to_ascii_8z(copy, &ascii, IDN2_NONTRANSITIONAL |
+			ok = dl_load(&idn2_lib) &&
+			     idn2.to_ascii_8z(copy, &ascii, IDN2_NONTRANSITIONAL |
 					      IDN2_NFC_INPUT) == IDN2_OK;
 			src = ascii;
 			break;
@@ -225,7 +239,8 @@ static bool put_host(struct buf *b, const char *h, size_t n)
 			buf_char(b, (char)ascii_tolower(c));
 	}
 	free(copy);
-	idn2_free(ascii);
+	if (ascii)
+		idn2.free(ascii);
 	return ok;
 }
 

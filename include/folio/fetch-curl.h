@@ -1,4 +1,4 @@
-/* fetch_curl.h - libcurl, loaded when it is first needed.
+/* fetch-curl.h - libcurl, loaded when it is first needed.
  *
  * folio is not linked with libcurl: libcurl and the libraries it pulls
  * in (TLS, Kerberos, LDAP, SSH, ...) tripled the start-up time of every
@@ -16,31 +16,32 @@
 
 #include <curl/curl.h>
 
-/* The functions folio uses, without their "curl_" prefix.  One list
- * makes both the table (each member typed after curl.h's own
- * declaration) and the dlsym() calls. */
+#include "folio/util-dl.h"
+
+/* The functions folio uses, as (prefix, name) pairs (util-dl.h).  One
+ * list makes both the table (each member typed after curl.h's own
+ * declaration, named without "curl_") and the symbols to resolve. */
 #define FETCH_CURL_FUNCS(X) \
-	X(global_init) X(global_cleanup) \
-	X(easy_init) X(easy_setopt) X(easy_getinfo) X(easy_perform) \
-	X(easy_cleanup) \
-	X(multi_init) X(multi_add_handle) X(multi_remove_handle) \
-	X(multi_perform) X(multi_poll) X(multi_info_read) X(multi_cleanup) \
-	X(slist_append) X(slist_free_all) \
-	X(url) X(url_set) X(url_get) X(url_cleanup) X(free) \
-	X(easy_strerror) X(version_info)
+	X(curl_, global_init) X(curl_, global_cleanup) \
+	X(curl_, easy_init) X(curl_, easy_setopt) X(curl_, easy_getinfo) \
+	X(curl_, easy_perform) X(curl_, easy_cleanup) \
+	X(curl_, multi_init) X(curl_, multi_add_handle) \
+	X(curl_, multi_remove_handle) X(curl_, multi_perform) \
+	X(curl_, multi_poll) X(curl_, multi_info_read) X(curl_, multi_cleanup) \
+	X(curl_, slist_append) X(curl_, slist_free_all) \
+	X(curl_, url) X(curl_, url_set) X(curl_, url_get) X(curl_, url_cleanup) \
+	X(curl_, free) X(curl_, easy_strerror) X(curl_, version_info)
 
 struct fetch_curl {
-#define FETCH_CURL_MEMBER(f) __typeof__(curl_##f) *f;
-	FETCH_CURL_FUNCS(FETCH_CURL_MEMBER)
-#undef FETCH_CURL_MEMBER
+	FETCH_CURL_FUNCS(DL_MEMBER)
 };
 
 /* The table, loading the library on the first call (once, also when
  * called from several threads at a time).  NULL when it cannot be
  * loaded or lacks a function; fetch_curl_error() then says why, in the
- * dynamic loader's words ("libcurl.so.4: cannot open shared object
- * file: No such file or directory").  The library stays loaded until
- * the process exits. */
+ * dynamic loader's words ("cannot load libcurl (libcurl.so.4: cannot
+ * open shared object file: No such file or directory)").  The library
+ * stays loaded until the process exits. */
 const struct fetch_curl *fetch_curl(void);
 const char *fetch_curl_error(void);
 

@@ -7,7 +7,10 @@
  * with bounds against decompression bombs: each side at most
  * IMAGE_MAX_SIDE pixels and at most IMAGE_MAX_PIXELS pixels decoded;
  * a JPEG larger than it needs to be is decoded at 1/2, 1/4 or 1/8 of its
- * size (libjpeg's DCT scaling), which is both faster and smaller. */
+ * size (libjpeg's DCT scaling), which is both faster and smaller.  Each
+ * library is loaded at the first picture of its format (util-dl.h;
+ * $FOLIO_LIBJPEG, $FOLIO_LIBPNG, $FOLIO_LIBGIF, $FOLIO_LIBWEBP name
+ * others). */
 #ifndef FOLIO_IMAGE_DECODE_H
 #define FOLIO_IMAGE_DECODE_H
 
@@ -31,6 +34,7 @@ enum image_status {
 	IMAGE_CORRUPT,          /* the decoder gave up on the bytes */
 	IMAGE_TOO_LARGE,        /* over the side or pixel bounds */
 	IMAGE_NO_MEMORY,
+	IMAGE_NO_LIBRARY,       /* the format's library cannot be loaded */
 };
 
 /* Straight (unassociated) RGBA, 8 bits a channel, rows packed
@@ -53,5 +57,10 @@ void image_free(struct image *img);
 
 /* A short cause for a status: "not a JPEG, PNG, GIF or WebP image", ... */
 const char *image_status_text(enum image_status st);
+
+/* After IMAGE_NO_LIBRARY, the loader's account for those bytes'
+ * format: "cannot load libjpeg (libjpeg.so.62: cannot open shared
+ * object file: No such file or directory)". */
+const char *image_library_error(const void *bytes, size_t len);
 
 #endif

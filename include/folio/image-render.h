@@ -59,6 +59,10 @@ struct image_art *image_render(const struct image *img,
 			       const struct image_box *box);
 void image_art_free(struct image_art *art);
 
+/* NULL when pictures can be drawn; else why not, one line ("cannot
+ * load libchafa (...)"): libchafa is loaded at the first picture. */
+const char *image_render_unavailable(void);
+
 /* Cells a picture of w x h pixels takes in the box (same rule as
  * image_render), 0 x 0 when it has no room. */
 void image_fit(int w, int h, const struct image_box *box, int *cols,

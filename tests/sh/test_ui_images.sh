@@ -6,7 +6,8 @@
 # it is cached with the page (--offline shows it), redrawn on a resize;
 # --no-images asks for no picture and draws none; sixels are written
 # after curses draws (symbols when partly scrolled off); a format folio
-# does not draw is one line in the status bar.
+# does not draw is one line in the status bar, and so is a library that
+# cannot be loaded.
 set -u
 . "$(dirname "$0")/../server_lib.sh"
 . "$(dirname "$0")/../ui/lib.sh"
@@ -166,6 +167,27 @@ ui_wait_match "^ No picture: $U/root/odd.png: not a JPEG"
 [ "$(picture_rows)" = 0 ] || ui_fail "a picture from a BMP"
 [ "$(top_line)" = "The pier will be rebuilt" ] || ui_fail "not at the title"
 quit
+
+# The picture's libraries are loaded when it comes (src/util-dl.c); one
+# that cannot be (named by $FOLIO_LIBJPEG, $FOLIO_LIBCHAFA) is one line
+# in the status bar, and the page is read without the picture.
+# screen_says TEXT: TEXT on the screen, lines joined (the status bar
+# wraps a long message).
+screen_says() { ui_screen | tr -s ' \n' '  ' | grep -qF -- "$1"; }
+open_env="FOLIO_LIBJPEG=/nonexistent/libjpeg.so.62"
+open 24 --no-store "$U/root/plain2.html"
+until_true "no word of libjpeg" screen_says \
+	"No picture: $U/root/photo2.jpg: cannot load libjpeg (/nonexistent/libjpeg.so.62: cannot open"
+[ "$(picture_rows)" = 0 ] || ui_fail "a picture without libjpeg"
+quit
+open_env="FOLIO_LIBCHAFA=/nonexistent/libchafa.so.0"
+open 24 --no-store "$U/root/plain2.html"
+until_true "no word of libchafa" screen_says \
+	"No picture: cannot load libchafa (/nonexistent/libchafa.so.0: cannot open"
+[ "$(picture_rows)" = 0 ] || ui_fail "a picture without libchafa"
+ui_screen | grep -q "^The old ferry pier at low tide.$" || ui_fail "caption gone"
+quit
+open_env=
 
 # --dump=text, --dump=json and the text written to a pipe: no picture in
 # any (no block symbols, no escapes), and the JSON's lead_image as ever.
