@@ -172,18 +172,18 @@ quit
 # that cannot be (named by $FOLIO_LIBJPEG, $FOLIO_LIBCHAFA) is one line
 # in the status bar, and the page is read without the picture.
 # screen_says TEXT: TEXT on the screen, lines joined (the status bar
-# wraps a long message).
+# wraps a long message; the loader's own words follow the locale).
 screen_says() { ui_screen | tr -s ' \n' '  ' | grep -qF -- "$1"; }
 open_env="FOLIO_LIBJPEG=/nonexistent/libjpeg.so.62"
 open 24 --no-store "$U/root/plain2.html"
 until_true "no word of libjpeg" screen_says \
-	"No picture: $U/root/photo2.jpg: cannot load libjpeg (/nonexistent/libjpeg.so.62: cannot open"
+	"No picture: $U/root/photo2.jpg: cannot load libjpeg (/nonexistent/libjpeg.so.62: "
 [ "$(picture_rows)" = 0 ] || ui_fail "a picture without libjpeg"
 quit
 open_env="FOLIO_LIBCHAFA=/nonexistent/libchafa.so.0"
 open 24 --no-store "$U/root/plain2.html"
 until_true "no word of libchafa" screen_says \
-	"No picture: cannot load libchafa (/nonexistent/libchafa.so.0: cannot open"
+	"No picture: cannot load libchafa (/nonexistent/libchafa.so.0: "
 [ "$(picture_rows)" = 0 ] || ui_fail "a picture without libchafa"
 ui_screen | grep -q "^The old ferry pier at low tide.$" || ui_fail "caption gone"
 quit
