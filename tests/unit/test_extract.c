@@ -150,6 +150,30 @@ static void test_teaser_titles_dropped(void **state)
 	article_free(a);
 }
 
+/* A teaser link inside the article's box, opened by "Lesen Sie hier:",
+ * "Siehe auch", "Das Thema könnte dich auch interessieren:" (issue 15,
+ * class 3): the line goes, the paragraphs around it stay. */
+static void test_related_leads_german(void **state)
+{
+	(void)state;
+	char *html = page(
+		"<body><div class='story'><p>%s</p>"
+		"<p>Lesen Sie hier: <a href='/1'>Streit im Stadtrat um die Parkgebühren</a></p>"
+		"<p>%s</p>"
+		"<p>Siehe auch<br><a href='/2'>Die alte Brücke im Winter</a><br>"
+		"<a href='/3'>Wer zahlt für den Neubau?</a></p>"
+		"<p>%s</p>"
+		"<p>Das Thema könnte dich auch interessieren: <a href='/4'>Radwege im Kreis</a></p>"
+		"<p>%s</p></div></body>", para1, para2, para3, para1);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 4);
+	assert_int_equal(find_block(a, "Lesen Sie"), -1);
+	assert_int_equal(find_block(a, "Siehe auch"), -1);
+	assert_int_equal(find_block(a, "Thema"), -1);
+	article_free(a);
+}
+
 /* An article cut into sections of one template, each paragraph nested
  * deeper than the scoring reaches: the top section's siblings of the
  * same class come along though their scores are low. */
@@ -575,6 +599,7 @@ int main(void)
 		cmocka_unit_test(test_read_more_line_and_hidden),
 		cmocka_unit_test(test_related_paragraph_run),
 		cmocka_unit_test(test_teaser_titles_dropped),
+		cmocka_unit_test(test_related_leads_german),
 		cmocka_unit_test(test_sections_of_one_template),
 		cmocka_unit_test(test_lead_set_apart),
 		cmocka_unit_test(test_lead_itemprop),
