@@ -267,6 +267,51 @@ static void read_attrs(xmlNodePtr node, struct eattrs *ea)
 	ea->hidden = v[6] != NULL;
 }
 
+/* Does one class name (or the id), v[0..n), name a box about the
+ * author ("author-bio", "post-author__info", "AuthorBox",
+ * "about-author")?  Such a box is a short biography or a card with a
+ * photo and links: not the article, wherever it stands. */
+static bool names_author_box(const char *v, size_t n)
+{
+	static const char *const parts[] = {
+		"bio", "box", "info", "desc", "about", "profil", "card", NULL
+	};
+	char low[96];
+	const char *at;
+
+	if (n >= sizeof low)
+		n = sizeof low - 1;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)ascii_tolower((unsigned char)v[i]);
+	low[n] = '\0';
+	at = strstr(low, "author");
+	if (!at)
+		return false;
+	for (int i = 0; parts[i]; i++)
+		if (strstr(low, parts[i]))
+			return true;
+	return false;
+}
+
+static bool author_box(const struct eattrs *ea)
+{
+	const char *v = ea->cls;
+
+	if (ea->id && names_author_box(ea->id, strlen(ea->id)))
+		return true;
+	while (v && *v) {
+		size_t n = 0;
+		while (*v == ' ' || *v == '\t' || *v == '\n')
+			v++;
+		while (v[n] && v[n] != ' ' && v[n] != '\t' && v[n] != '\n')
+			n++;
+		if (n && names_author_box(v, n))
+			return true;
+		v += n;
+	}
+	return false;
+}
+
 /* Tokenise "class id" once and look every token up. */
 static struct hints hints_of(const struct eattrs *ea)
 {
@@ -288,6 +333,8 @@ static struct hints hints_of(const struct eattrs *ea)
 			f |= token_flags(tok, n);
 		}
 	}
+	if (author_box(ea))
+		f = (uint8_t)((f | H_NEG) & ~H_POS);
 	/* schema.org's own mark for the article text outranks any word */
 	if (ea->itemprop && ascii_casestr(ea->itemprop, "articleBody"))
 		f = (uint8_t)((f | H_POS) & ~(H_UNLIKELY | H_NEG));

@@ -174,6 +174,27 @@ static void test_related_leads_german(void **state)
 	article_free(a);
 }
 
+/* A box about the author after the article ("author-bio",
+ * "post-author__info", "AuthorBox"): a biography, not the article,
+ * though it is written in sentences inside the article's own box. */
+static void test_author_box_dropped(void **state)
+{
+	(void)state;
+	char *html = page(
+		"<body><article class='post'><div class='entry-content'><p>%s</p><p>%s</p><p>%s</p></div>"
+		"<section class='author-bio'><h4>Jane Roe</h4><p>Jane Roe has covered the city hall "
+		"for the paper since 2015 and writes about transport, housing and the budget.</p></section>"
+		"<div class='Report__AuthorBox'><p>John Doe is our editor for local politics, and he "
+		"likes to test new bicycles on the roads he writes about.</p></div>"
+		"</article></body>", para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 3);
+	assert_int_equal(find_block(a, "Jane Roe"), -1);
+	assert_int_equal(find_block(a, "John Doe"), -1);
+	article_free(a);
+}
+
 /* An article cut into sections of one template, each paragraph nested
  * deeper than the scoring reaches: the top section's siblings of the
  * same class come along though their scores are low. */
@@ -600,6 +621,7 @@ int main(void)
 		cmocka_unit_test(test_related_paragraph_run),
 		cmocka_unit_test(test_teaser_titles_dropped),
 		cmocka_unit_test(test_related_leads_german),
+		cmocka_unit_test(test_author_box_dropped),
 		cmocka_unit_test(test_sections_of_one_template),
 		cmocka_unit_test(test_lead_set_apart),
 		cmocka_unit_test(test_lead_itemprop),
