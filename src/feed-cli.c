@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "folio/fetch-cache.h"
 #include "folio/feed-parse.h"
 #include "folio/feed-cli.h"
@@ -173,11 +174,45 @@ static struct feed *page_list(const char *url, const struct fetch_result *res)
 	return page_kind_list(&in);
 }
 
-/* Fetch every URL at once, conditional on the store's validators, and
- * parse what came back. */
-static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
-		      int jobs, struct fetched *out)
+/* The feeds' progress on a terminal (--refresh, folio's first fetch):
+ * one line, rewritten as each feed arrives, cleared at the end. */
+struct progress {
+	FILE *tty;              /* NULL: no progress shown */
+	const char **urls;
+	size_t done, n;
+};
+
+static void progress_line(const struct progress *p, const char *url)
 {
+	char *host = url ? feed_list_host(url) : NULL;
+	if (host)
+		text_clean(host, strlen(host));    /* never an escape from the file */
+	fprintf(p->tty, "\rfolio: fetching feeds: %zu of %zu done%s%s%s\033[K", p->done,
+		p->n, host ? " (" : "", host ? host : "", host ? ")" : "");
+	fflush(p->tty);
+	free(host);
+}
+
+static void progress_done(size_t i, struct fetch_result *res, void *arg)
+{
+	struct progress *p = arg;
+	p->done++;
+	progress_line(p, p->urls[i]);
+}
+
+/* Where the progress goes: errs when it is a terminal, else nowhere. */
+static struct progress progress_on(FILE *errs, const char **urls, size_t n)
+{
+	bool tty = errs && isatty(fileno(errs));
+	return (struct progress){ tty ? errs : NULL, urls, 0, n };
+}
+
+/* Fetch every URL at once, conditional on the store's validators, and
+ * parse what came back; progress on errs when it is a terminal. */
+static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
+		      int jobs, FILE *errs, struct fetched *out)
+{
+	struct progress prog = progress_on(errs, urls, n);
 	struct fetch_opts *fos = calloc(n, sizeof *fos);
 	struct fetch_result *res = calloc(n, sizeof *res);
 	char **etag = calloc(n, sizeof *etag), **lm = calloc(n, sizeof *lm);
@@ -197,7 +232,13 @@ static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
 			fos[i].if_modified_since = lm[i];
 		}
 	}
-	fetch_many_each(urls, n, jobs, fos, res);
+	if (prog.tty)
+		progress_line(&prog, NULL);
+	fetch_many_each(urls, n, jobs, fos, res, prog.tty ? progress_done : NULL, &prog);
+	if (prog.tty) {
+		fputs("\r\033[K", prog.tty);      /* the results' lines follow */
+		fflush(prog.tty);
+	}
 	for (size_t i = 0; i < n; i++) {
 		struct fetched *o = &out[i];
 		char ferr[FEED_ERR_MAX];
@@ -314,7 +355,7 @@ static enum status_code refresh(const struct open_opts *opts, int jobs, FILE *ou
 			fprintf(errs, "folio: out of memory\n");
 		rc = STATUS_INPUT;
 	} else {
-		fetch_all(opts, urls, subs.n, jobs, f);
+		fetch_all(opts, urls, subs.n, jobs, errs, f);
 		rc = store_fetched(store_of(opts), f, subs.n, out, errs);
 	}
 	fetched_free(f, subs.n);
@@ -340,7 +381,7 @@ static int fetch_stories(const struct open_opts *opts, const char **urls, size_t
 	int rc = f ? 0 : -1;
 
 	if (f)
-		fetch_all(opts, urls, n, jobs, f);
+		fetch_all(opts, urls, n, jobs, errs, f);
 	for (size_t i = 0; f && i < n && rc == 0; i++) {
 		struct story *one;
 		size_t k;

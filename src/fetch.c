@@ -896,9 +896,10 @@ enum status_code fetch_many_cb(const char *const *urls, size_t n, int jobs,
 
 enum status_code fetch_many_each(const char *const *urls, size_t n, int jobs,
 				 const struct fetch_opts *opts,
-				 struct fetch_result *res)
+				 struct fetch_result *res, fetch_done_fn *done,
+				 void *arg)
 {
-	return many(urls, n, jobs, opts, true, res, NULL, NULL);
+	return many(urls, n, jobs, opts, true, res, done, arg);
 }
 
 /* Every one of n transfers failed before it started, for cause. */

@@ -94,11 +94,12 @@ enum status_code fetch_many_cb(const char *const *urls, size_t n, int jobs,
 			       struct fetch_result *res, fetch_done_fn *done,
 			       void *arg);
 
-/* fetch_many with options per URL: opts[i] for urls[i] (so that each
- * URL sends its own conditional-GET validators). */
+/* fetch_many_cb with options per URL: opts[i] for urls[i] (so that each
+ * URL sends its own conditional-GET validators); done may be NULL. */
 enum status_code fetch_many_each(const char *const *urls, size_t n, int jobs,
 				 const struct fetch_opts *opts,
-				 struct fetch_result *res);
+				 struct fetch_result *res, fetch_done_fn *done,
+				 void *arg);
 
 void fetch_result_free(struct fetch_result *res);
 

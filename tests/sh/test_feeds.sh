@@ -173,6 +173,9 @@ expect_rc 0
 expect_err "$FEEDS:4: not an http or https URL"
 expect_out "^$R/news.rss: 3 stories, 3 new$"
 expect_out "^$R/blog.atom: 1 story, 1 new$"
+# Not a terminal: no progress line, only the results (test_ui_refresh
+# has the terminal's).
+grep -q "fetching feeds" "$TMP/err" && fail "--refresh: a progress line on a pipe"
 # Second time: the server answers 304 to the stored ETag.
 run --refresh
 expect_rc 0

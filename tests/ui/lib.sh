@@ -2,9 +2,10 @@
 # tmux server and compares screens.  Every wait is a bounded poll, never a
 # fixed sleep.
 #
-#   ui_start [-x W] [-y H] [-c DIR] [-i FILE] [ENV=VAL...] -- ARGS...
+#   ui_start [-x W] [-y H] [-c DIR] [-i FILE] [-t] [ENV=VAL...] -- ARGS...
 #                           folio ARGS in a new session on a new tmux
-#                           server (stdin from FILE with -i)
+#                           server (stdin from FILE with -i; -t: stderr
+#                           on the terminal too, else $UI_TMP/stderr)
 #   ui_keys KEY...          tmux send-keys
 #   ui_expect NAME          wait until the screen equals tests/ui/NAME.screen
 #   ui_wait_text TEXT       wait until TEXT is somewhere on the screen
@@ -63,11 +64,12 @@ ui_fail() {
 }
 
 ui_start() {
-	w=80 h=24 envs="" dir=$(pwd) input=""
+	w=80 h=24 envs="" dir=$(pwd) input="" err="2>'$UI_TMP/stderr'"
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 		case $1 in
 		-c) dir=$2; shift ;;
 		-i) input="<'$2'"; shift ;;
+		-t) err="" ;;
 		-x) w=$2; shift ;;
 		-y) h=$2; shift ;;
 		*) envs="$envs $1" ;;
@@ -88,7 +90,7 @@ ui_start() {
 	tm -f /dev/null new-session -d -x "$w" -y "$h" -s t -c "$dir" \
 		"env -u NO_COLOR -u BROWSER -u XDG_DATA_HOME -u XDG_CONFIG_HOME \
 		 HOME='$UI_TMP/home' LANG='$UI_LOCALE' LC_ALL='$UI_LOCALE' $envs \
-		 '$FOLIO' $args $input 2>'$UI_TMP/stderr'; echo \$? >'$UI_TMP/status'; \
+		 '$FOLIO' $args $input $err; echo \$? >'$UI_TMP/status'; \
 		 sleep 1000" || ui_fail "tmux did not start"
 	tm set-option -g status off >/dev/null
 	tm set-option -g remain-on-exit on >/dev/null
