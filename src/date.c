@@ -506,6 +506,16 @@ char *date_format(const struct date *d, char buf[DATE_RFC3339_MAX])
 	return buf;
 }
 
+char *date_of_epoch(int64_t t, char buf[DATE_RFC3339_MAX])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (t <= 0 || !gmtime_r(&tt, &tm) ||
+	    !strftime(buf, DATE_RFC3339_MAX, "%Y-%m-%dT%H:%M:%S+00:00", &tm))
+		return NULL;
+	return buf;
+}
+
 char *date_rfc3339(const char *s)
 {
 	struct date d;

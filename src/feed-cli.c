@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "folio/date.h"
 #include "folio/fetch-cache.h"
 #include "folio/feed-parse.h"
 #include "folio/feed-cli.h"
@@ -290,8 +291,15 @@ static void fetched_free(struct fetched *f, size_t n)
 	free(f);
 }
 
-/* Store what fetch_all brought; report each feed on out, failures on
- * errs (either may be NULL). */
+/* "cause" of "URL: cause": what the feeds view shows beside the feed. */
+static const char *cause_of(const char *url, const char *err)
+{
+	size_t n = strlen(url);
+	return strncmp(err, url, n) == 0 && strncmp(err + n, ": ", 2) == 0 ? err + n + 2 : err;
+}
+
+/* Store what fetch_all brought, each feed's error kept (or cleared);
+ * report each feed on out, failures on errs (either may be NULL). */
 static enum status_code store_fetched(struct store *st, struct fetched *f, size_t n,
 				      FILE *out, FILE *errs)
 {
@@ -306,8 +314,10 @@ static enum status_code store_fetched(struct store *st, struct fetched *f, size_
 				fprintf(errs, "folio: %s\n", f[i].err);
 			if (first == STATUS_OK)
 				first = f[i].status;
+			feed_store_set_error(st, f[i].url, cause_of(f[i].url, f[i].err), now);
 			continue;
 		}
+		feed_store_set_error(st, f[i].url, NULL, now);
 		if (f[i].res.not_modified) {
 			feed_store_touch(st, f[i].url, now);
 			if (out)
@@ -371,9 +381,11 @@ enum status_code feed_cli_refresh(const struct open_opts *opts, int jobs, FILE *
 
 /* ---- every subscribed story -------------------------------------- */
 
-/* No store: fetch every feed now and merge their stories. */
+/* No store: fetch every feed now and merge their stories; *failed
+ * counts the feeds that did not come. */
 static int fetch_stories(const struct open_opts *opts, const char **urls, size_t n,
-			 int jobs, FILE *errs, struct story **s, size_t *ns)
+			 int jobs, FILE *errs, struct story **s, size_t *ns,
+			 size_t *failed)
 {
 	struct fetched *f = calloc(n, sizeof *f);
 	struct story *all = NULL;
@@ -389,6 +401,7 @@ static int fetch_stories(const struct open_opts *opts, const char **urls, size_t
 		if (f[i].status != STATUS_OK || !f[i].feed) {
 			if (errs)
 				fprintf(errs, "folio: %s\n", f[i].err);
+			++*failed;
 			continue;
 		}
 		if (stories_from_feed(f[i].feed, urls[i], &one, &k) != 0) {
@@ -425,6 +438,30 @@ static int fetch_stories(const struct open_opts *opts, const char **urls, size_t
 	return 0;
 }
 
+/* How many of the feeds failed at their last fetch, by the store. */
+static size_t failed_feeds(struct store *st, const char **urls, size_t n)
+{
+	size_t failed = 0;
+	for (size_t i = 0; st && i < n; i++) {
+		struct feed_state s;
+		if (feed_store_state(st, urls[i], &s) == 1 && s.error)
+			failed++;
+		feed_state_free(&s);
+	}
+	return failed;
+}
+
+/* The list's notice when feeds failed: the pager shows it on top. */
+static int failure_notice(struct article *a, size_t failed, size_t n, bool stored)
+{
+	char note[200];
+	if (!failed)
+		return 0;
+	snprintf(note, sizeof note, "%zu of %zu feeds failed at the last fetch%s", failed, n,
+		 stored ? " (F shows the feeds and why)" : "");
+	return article_set(&a->notice, note);
+}
+
 /* fresh: refresh the feeds first (reload in the pager); errs: as for
  * load_subs. */
 static enum status_code open_all(const struct open_opts *opts, int jobs, bool fresh,
@@ -437,6 +474,7 @@ static enum status_code open_all(const struct open_opts *opts, int jobs, bool fr
 	size_t n = 0;
 	const char **urls;
 	int got = -1;
+	size_t failed = 0;
 
 	*out = NULL;
 	if (rc != STATUS_OK) {
@@ -453,11 +491,17 @@ static enum status_code open_all(const struct open_opts *opts, int jobs, bool fr
 			got = feed_store_stories(st, urls, subs.n, FEEDCLI_LIST_MAX, &s, &n);
 		}
 	}
-	if (urls && got != 0)
-		got = fetch_stories(opts, urls, subs.n, jobs, errs, &s, &n);
+	if (urls && got == 0)
+		failed = failed_feeds(st, urls, subs.n);
+	else if (urls)
+		got = fetch_stories(opts, urls, subs.n, jobs, errs, &s, &n, &failed);
 	if (got == 0) {
 		use_sub_titles(&subs, s, n);
 		*out = feed_list_article("Subscribed feeds", FEEDCLI_ALL, s, n);
+		if (*out && failure_notice(*out, failed, subs.n, st != NULL) != 0) {
+			article_free(*out);
+			*out = NULL;
+		}
 	}
 	stories_free(s, n);
 	free(urls);
@@ -481,6 +525,72 @@ enum status_code feed_cli_reload_all(const struct open_opts *opts, struct articl
 				     char err[OPEN_ERR_MAX])
 {
 	return open_all(opts, 0, true, NULL, out, err);
+}
+
+/* ---- the feeds view ---------------------------------------------- */
+
+/* One subscribed feed as a row of the feeds view. */
+static bool add_feed_row(struct article *a, const struct feed_sub *sub,
+			 const struct feed_state *s)
+{
+	char *host = sub->title || s->title ? NULL : feed_list_host(sub->url);
+	const char *name = sub->title ? sub->title : s->title ? s->title
+			   : host ? host : sub->url;
+	char title[600], counts[64], when[DATE_RFC3339_MAX], why[700];
+	if (s->error)
+		snprintf(title, sizeof title, "%s \xe2\x80\x94 failed: %s", name, s->error);
+	else
+		snprintf(title, sizeof title, "%s", name);
+	if (s->fetched || s->stories)
+		snprintf(counts, sizeof counts, "%zu/%zu unread", s->unread, s->stories);
+	else
+		snprintf(counts, sizeof counts, "never fetched");
+	snprintf(why, sizeof why, "%s: the last fetch failed: %s", name,
+		 s->error ? s->error : "");
+	free(host);
+	struct list_item *it = article_add_item(a, title, sub->url);
+	if (!it)
+		return false;
+	it->read = s->unread == 0 && !s->error;
+	return article_set(&it->source, counts) == 0 &&
+	       (!date_of_epoch(s->error ? s->error_at : s->fetched, when) ||
+		article_set(&it->published, when) == 0) &&
+	       (!s->error || article_set(&it->summary, why) == 0);
+}
+
+enum status_code feed_cli_feeds(const struct open_opts *opts, struct article **out,
+				char err[OPEN_ERR_MAX])
+{
+	struct feed_subs subs = { 0 };
+	struct store *st = store_of(opts);
+	enum status_code rc = load_subs(&subs, err, NULL);
+
+	*out = NULL;
+	if (rc == STATUS_OK && !st) {
+		snprintf(err, OPEN_ERR_MAX, "feeds: no store (the feeds' counts and errors are"
+			 " kept there)");
+		rc = STATUS_INPUT;
+	}
+	struct article *a = rc == STATUS_OK ? article_new() : NULL;
+	bool ok = a && article_set(&a->title, "Feeds") == 0 &&
+		  article_set(&a->url, FEEDCLI_FEEDS) == 0;
+	for (size_t i = 0; ok && i < subs.n; i++) {
+		struct feed_state s;
+		ok = feed_store_state(st, subs.v[i].url, &s) >= 0 &&
+		     add_feed_row(a, &subs.v[i], &s);
+		feed_state_free(&s);
+	}
+	feed_subs_free(&subs);
+	if (rc != STATUS_OK)
+		return rc;
+	if (!ok) {
+		article_free(a);
+		snprintf(err, OPEN_ERR_MAX, "feeds: cannot read the store");
+		return STATUS_INPUT;
+	}
+	a->kind = PAGE_LIST;
+	*out = a;
+	return STATUS_OK;
 }
 
 /* ---- the a key ---------------------------------------------------- */

@@ -28,6 +28,12 @@ const char feed_store_schema_feeds[] =
 	"  url TEXT PRIMARY KEY NOT NULL,"
 	"  read INTEGER NOT NULL);";
 
+/* Schema step 5: why a feed's last fetch failed (NULL: it did not) and
+ * when; a feed that never came has a row for it too. */
+const char feed_store_schema_errors[] =
+	"ALTER TABLE feed ADD COLUMN error TEXT;"
+	"ALTER TABLE feed ADD COLUMN error_at INTEGER NOT NULL DEFAULT 0;";
+
 #define PUT_BATCH 200  /* stories per write transaction */
 
 /* Prepared once per call: these run a few times per command. */
@@ -403,6 +409,68 @@ int feed_store_mark_read(struct store *st, const char *url, int64_t when)
 	return change_mark(st, "INSERT INTO story_read(url,read) SELECT ?1,?2"
 			   " WHERE EXISTS(SELECT 1 FROM story WHERE url=?1)"
 			   " ON CONFLICT(url) DO NOTHING", url, when);
+}
+
+int feed_store_set_error(struct store *st, const char *feed_url, const char *err,
+			 int64_t now)
+{
+	sqlite3 *db = store_db(st);
+	sqlite3_stmt *s = db && feed_url ? prep(db, err
+		? "INSERT INTO feed(url,error,error_at) VALUES(?1,?2,?3)"
+		  " ON CONFLICT(url) DO UPDATE SET error=?2, error_at=?3"
+		: "UPDATE feed SET error=NULL WHERE url=?1") : NULL;
+	int rc;
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, feed_url);
+	if (err) {
+		bind_text(s, 2, err);
+		sqlite3_bind_int64(s, 3, now);
+	}
+	rc = run(s);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int feed_store_state(struct store *st, const char *feed_url, struct feed_state *out)
+{
+	sqlite3 *db = store_db(st);
+	sqlite3_stmt *s = db && feed_url ? prep(db,
+		"SELECT f.title, f.error, f.fetched, f.error_at,"
+		" (SELECT count(*) FROM story s WHERE s.feed=f.url),"
+		" (SELECT count(*) FROM story s LEFT JOIN story_read r ON r.url=s.url"
+		"  WHERE s.feed=f.url AND r.url IS NULL)"
+		" FROM feed f WHERE f.url=?1") : NULL;
+	bool oom = false;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return -1;
+	bind_text(s, 1, feed_url);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		out->title = col_dup(s, 0, &oom);
+		out->error = col_dup(s, 1, &oom);
+		out->fetched = sqlite3_column_int64(s, 2);
+		out->error_at = sqlite3_column_int64(s, 3);
+		out->stories = (size_t)sqlite3_column_int64(s, 4);
+		out->unread = (size_t)sqlite3_column_int64(s, 5);
+	}
+	sqlite3_finalize(s);
+	if (oom || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
+		feed_state_free(out);
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
+void feed_state_free(struct feed_state *s)
+{
+	free(s->title);
+	free(s->error);
+	memset(s, 0, sizeof *s);
 }
 
 int feed_store_mark_url(struct store *st, const char *url, int64_t when)

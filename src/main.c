@@ -313,6 +313,8 @@ static enum status_code ui_open(const char *arg, enum ui_open_as as, void *ctx,
 	opts.whole_text = as == UI_OPEN_WHOLE_TEXT;
 	if (strcmp(arg, FEEDCLI_ALL) == 0)
 		return feed_cli_reload_all(&opts, out, err);
+	if (strcmp(arg, FEEDCLI_FEEDS) == 0)
+		return feed_cli_feeds(&opts, out, err);
 	return open_page(arg, &opts, out, err);
 }
 
@@ -321,6 +323,11 @@ static int ui_mark_read(const char *url, bool read, void *ctx)
 {
 	return reading_mark(((const struct open_opts *)ctx)->store, url, read,
 			    (int64_t)time(NULL));
+}
+
+static int ui_is_read(const char *url, void *ctx)
+{
+	return reading_is_read(((const struct open_opts *)ctx)->store, url);
 }
 
 /* The pager's a key. */
@@ -363,6 +370,8 @@ static int show_article(struct article *a, const struct cli *cli)
 				     .images = picture_mode(cli),
 				     .picture_from = &cli->source,
 				     .mark_read = ui_mark_read,
+				     .is_read = ui_is_read,
+				     .feeds = FEEDCLI_FEEDS,
 				     .startup_msg = cli->warnings,
 				     .keys = cli->config ? &cli->config->keys : NULL };
 		const char *src = cli->nargs == 0 ? FEEDCLI_ALL

@@ -42,6 +42,11 @@ int reading_mark(struct store *st, const char *url, bool read, int64_t when)
 	return rc < 0 ? -1 : 0;
 }
 
+int reading_is_read(struct store *st, const char *url)
+{
+	return feed_store_is_read(st, url);
+}
+
 int reading_shown(struct store *st, const char *name, const struct article *a,
 		  int64_t when)
 {

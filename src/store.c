@@ -69,6 +69,8 @@ static const char *const migrations[] = {
 	 * kept beside it was never read (an offline open extracts the
 	 * page again, with the folio of the day). */
 	"ALTER TABLE saved DROP COLUMN article;",
+	/* 5: each feed's last fetch error (feed-store.c). */
+	feed_store_schema_errors,
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 

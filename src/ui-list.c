@@ -101,6 +101,14 @@ void ui_list_counts(const struct article *a, bool marks, char *out, size_t sz)
 		snprintf(out, sz, "%zu item%s", n, n == 1 ? "" : "s");
 }
 
+void ui_list_feed_counts(const struct article *a, char *out, size_t sz)
+{
+	size_t n = a->nitems, failed = 0;
+	for (size_t i = 0; i < n; i++)
+		failed += a->items[i].summary != NULL;
+	snprintf(out, sz, "%zu feed%s, %zu failed", n, n == 1 ? "" : "s", failed);
+}
+
 struct ui_list_cols ui_list_columns(int width, bool has_source, bool has_age)
 {
 	struct ui_list_cols c = { 0, 0, 0, 0 };

@@ -29,6 +29,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "folio/date.h"
 #include "folio/fetch-cache.h"
 #include "folio/image-detect.h"
 #include "folio/image-load.h"
@@ -57,7 +58,8 @@ enum view_kind { VIEW_ARTICLE, VIEW_LIST };
 /* What a list holds: what opening, reloading and D do there.  An
  * article view is ROLE_STORIES, or ROLE_WHOLE_TEXT for a page's whole
  * text (v), which stays out of the history. */
-enum list_role { ROLE_STORIES, ROLE_HISTORY, ROLE_SAVED, ROLE_LINKS, ROLE_WHOLE_TEXT };
+enum list_role { ROLE_STORIES, ROLE_HISTORY, ROLE_SAVED, ROLE_LINKS, ROLE_FEEDS,
+		 ROLE_WHOLE_TEXT };
 
 struct page {
 	enum view_kind kind;
@@ -99,6 +101,8 @@ struct load {
 	void *ctx;
 	char *what;
 	enum ui_open_as as;
+	enum list_role role;    /* of the view it makes */
+	bool quiet;             /* a reload that says nothing */
 	struct article *a;
 	enum status_code rc;
 	char err[OPEN_ERR_MAX];         /* subscribe: its outcome */
@@ -865,7 +869,8 @@ static void draw_list_row(struct ui *u, const struct page *p, size_t i, int y,
 			  int links_w)
 {
 	const struct list_item *it = &p->a->items[i];
-	bool on = i == p->list.sel, marks = p->role == ROLE_STORIES;
+	bool on = i == p->list.sel;
+	bool marks = p->role == ROLE_STORIES || p->role == ROLE_FEEDS;
 	bool links = p->role == ROLE_LINKS;
 	int width = u->cols - 2;
 	struct ui_list_cols c = ui_list_columns(width, true, !links);
@@ -884,7 +889,9 @@ static void draw_list_row(struct ui *u, const struct page *p, size_t i, int y,
 	put_str(on ? ">" : " ", row | A_BOLD, 0, u->cols);
 	int x = 2;
 	if (c.mark) {
-		const char *mark = marks && !it->read ? "\xe2\x97\x8f" : " ";
+		/* unread: a dot; a feed whose last fetch failed: "!" */
+		const char *mark = p->role == ROLE_FEEDS && it->summary ? "!"
+				   : marks && !it->read ? "\xe2\x97\x8f" : " ";
 		move(y, x);
 		put_str(mark, row | u->attr[AT_UNREAD], x, x + c.mark);
 		x += c.mark;
@@ -915,6 +922,7 @@ static const char *empty_list_text(const struct page *p)
 	case ROLE_HISTORY: return "Nothing read yet.";
 	case ROLE_SAVED: return "Nothing saved yet (s saves the article you read).";
 	case ROLE_LINKS: return "No links on this page.";
+	case ROLE_FEEDS: return "No feeds subscribed (a on a page subscribes to its feed).";
 	default: return "No stories yet.";
 	}
 }
@@ -924,7 +932,10 @@ static void draw_list(struct ui *u)
 	struct page *p = cur(u);
 	char counts[96];
 	size_t rows = list_rows(u);
-	ui_list_counts(p->a, p->role == ROLE_STORIES, counts, sizeof counts);
+	if (p->role == ROLE_FEEDS)
+		ui_list_feed_counts(p->a, counts, sizeof counts);
+	else
+		ui_list_counts(p->a, p->role == ROLE_STORIES, counts, sizeof counts);
 	move(0, 0);
 	int c = put_str(p->a->title ? p->a->title : "List", u->attr[LS_TITLE], 0,
 			u->cols);
@@ -1357,12 +1368,40 @@ static void pop_view(struct ui *u)
 	page_layout(u, cur(u));
 }
 
-/* q (at_top_quits) or Backspace: back one level. */
+static struct load *new_load(struct ui *u, const char *what, enum load_goal goal,
+			     size_t from_item);
+static void run_load(struct ui *u, struct load *l);
+
+/* A list of stories shown again: its read marks as the store has them
+ * now.  Not while a worker may hold the store (the marks then stay). */
+static void sync_marks(struct ui *u, struct page *p)
+{
+	if (!is_list(p) || p->role != ROLE_STORIES || !u->opts.is_read || u->load ||
+	    (u->drain && !task_done(u->drain->t)))
+		return;
+	settle_drain(u);
+	for (size_t i = 0; i < p->a->nitems; i++) {
+		int r = u->opts.is_read(p->a->items[i].url, u->ctx);
+		if (r >= 0)
+			p->a->items[i].read = r == 1;
+	}
+}
+
+/* q (at_top_quits) or Backspace: back one level.  Back in the feeds
+ * view, its counts are read again (stories were read meanwhile). */
 static void go_back(struct ui *u, bool at_top_quits)
 {
-	if (u->depth >= 2)
+	struct load *l;
+	if (u->depth >= 2) {
 		pop_view(u);
-	else if (at_top_quits)
+		sync_marks(u, cur(u));
+		if (is_list(cur(u)) && cur(u)->role == ROLE_FEEDS && cur(u)->source &&
+		    !u->load && (l = new_load(u, cur(u)->source, GOAL_RELOAD, SIZE_MAX))) {
+			l->role = ROLE_FEEDS;
+			l->quiet = true;
+			run_load(u, l);
+		}
+	} else if (at_top_quits)
 		u->quit = true;
 	else
 		message(u, "%s", "No previous page (q quits)");
@@ -1568,8 +1607,9 @@ static void apply_load(struct ui *u, struct load *l)
 	if (l->goal != GOAL_FIRST)      /* that keeps the start-up message */
 		u->msg[0] = '\0';
 	if (l->goal == GOAL_RELOAD) {
-		if (replace_article(u, cur(u), a))
-			message(u, "%s", "Reloaded");
+		if (replace_article(u, cur(u), a) && !l->quiet)
+			message(u, "%s%s%s", "Reloaded", a->notice ? ": " : "",
+				a->notice ? a->notice : "");
 		return;
 	}
 	if (l->goal == GOAL_SWAP && parent_list(u)) {
@@ -1583,8 +1623,8 @@ static void apply_load(struct ui *u, struct load *l)
 	else
 		from = SIZE_MAX;
 	const char *notice = a->notice;        /* e.g. "looks like a consent wall" */
-	bool whole = l->as == UI_OPEN_WHOLE_TEXT;
-	if (!push_view(u, a, l->what, whole ? ROLE_WHOLE_TEXT : ROLE_STORIES, from)) {
+	bool whole = l->role == ROLE_WHOLE_TEXT;
+	if (!push_view(u, a, l->what, l->role, from)) {
 		article_free(a);
 		message(u, "%s", "out of memory");
 		if (!u->depth)
@@ -1593,6 +1633,18 @@ static void apply_load(struct ui *u, struct load *l)
 		message(u, "%s", "The page's whole text, nothing left out (q goes back)");
 	} else if (notice && !u->msg[0]) {
 		message(u, "%s", notice);
+	}
+}
+
+/* In the feeds view, a feed whose last fetch failed says why, whole,
+ * in the message area, while the cursor is on it. */
+static void feed_error_hint(struct ui *u)
+{
+	struct page *p = u->depth ? cur(u) : NULL;
+	struct list_item *it = p && p->role == ROLE_FEEDS ? item_at_cursor(p) : NULL;
+	if (it && it->summary && !u->msg[0] && u->mode == MODE_PAGE) {
+		message(u, "%s", it->summary);
+		text_clean(u->msg, strlen(u->msg));
 	}
 }
 
@@ -1606,6 +1658,7 @@ static void poll_loads(struct ui *u)
 		u->load = NULL;
 		apply_load(u, l);
 		load_free(l);
+		feed_error_hint(u);
 	}
 }
 
@@ -1625,14 +1678,8 @@ static bool add_entry(struct article *a, const char *url, const char *title,
 		      const char *site, int64_t when)
 {
 	struct list_item *it = article_add_item(a, title && *title ? title : url, url);
-	if (!it)
-		return false;
-	char iso[32];
-	time_t t = (time_t)when;
-	struct tm tm;
-	if (when > 0 && gmtime_r(&t, &tm) &&
-	    strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm) &&
-	    article_set(&it->published, iso) != 0)
+	char iso[DATE_RFC3339_MAX];
+	if (!it || (date_of_epoch(when, iso) && article_set(&it->published, iso) != 0))
 		return false;
 	it->read = true;
 	return !site || article_set(&it->source, site) == 0;
@@ -1908,6 +1955,7 @@ static void reload(struct ui *u)
 		return;
 	if (p->role == ROLE_WHOLE_TEXT)
 		l->as = UI_OPEN_WHOLE_TEXT;
+	l->role = p->role;
 	run_load(u, l);
 }
 
@@ -1929,6 +1977,25 @@ static void whole_text(struct ui *u)
 	if (!l)
 		return;
 	l->as = UI_OPEN_WHOLE_TEXT;
+	l->role = ROLE_WHOLE_TEXT;
+	run_load(u, l);
+}
+
+/* F: the feeds view (the same key there goes back). */
+static void show_feeds(struct ui *u)
+{
+	if (is_list(cur(u)) && cur(u)->role == ROLE_FEEDS) {
+		go_back(u, false);
+		return;
+	}
+	if (!u->opts.feeds) {
+		message(u, "%s", "No feeds view here");
+		return;
+	}
+	struct load *l = new_load(u, u->opts.feeds, GOAL_PUSH, SIZE_MAX);
+	if (!l)
+		return;
+	l->role = ROLE_FEEDS;
 	run_load(u, l);
 }
 
@@ -2364,7 +2431,8 @@ static void open_item(struct ui *u, long count)
 		free(url);
 		return;
 	}
-	start_load(u, it->url, GOAL_PUSH, p->list.sel);
+	/* a story's read mark changes; a feed of the feeds view has none */
+	start_load(u, it->url, GOAL_PUSH, p->role == ROLE_STORIES ? p->list.sel : SIZE_MAX);
 }
 
 /* Keys that mean one thing in lists and another in articles. */
@@ -2429,6 +2497,7 @@ static void command(struct ui *u, const struct ui_cmd *c, FILE *term)
 	case ACT_UNDO: undo_unsave(u); break;
 	case ACT_SUBSCRIBE: subscribe(u); break;
 	case ACT_WHOLE_TEXT: whole_text(u); break;
+	case ACT_FEEDS: show_feeds(u); break;
 	case ACT_CANCEL:
 		if (u->load)
 			cancel_load(u, "Cancelled");
@@ -2539,6 +2608,7 @@ bool ui_key(struct ui *u, int key)
 		command(u, &c, u->tty);
 	if (u->quit && u->depth)
 		history_leave(u, cur(u));
+	feed_error_hint(u);
 	return !u->quit;
 }
 

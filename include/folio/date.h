@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 struct date {
@@ -42,6 +43,11 @@ bool date_word(const char *w, size_t n);
  * time and its zone are known, else the bare date "2019-11-19" (a time
  * without a zone names no instant).  Returns buf. */
 char *date_format(const struct date *d, char buf[DATE_RFC3339_MAX]);
+
+/* The UTC time t (seconds since the epoch) as RFC 3339 into buf
+ * ("2024-09-02T10:00:00+00:00"); NULL, buf untouched, when t <= 0
+ * (not known). */
+char *date_of_epoch(int64_t t, char buf[DATE_RFC3339_MAX]);
 
 /* s as RFC 3339 (malloc'd), NULL when s is no date. */
 char *date_rfc3339(const char *s);

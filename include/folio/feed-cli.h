@@ -8,6 +8,7 @@
  *   folio --refresh    feed_cli_refresh: fetch every feed at once
  *   a in the pager     feed_cli_subscribe
  *   r on that list     feed_cli_reload_all: the feeds fetched anew
+ *   F in the pager     feed_cli_feeds: each feed's counts and last error
  *   folio --subscribe  feed_cli_subscribe_command
  * A story opened is marked read by store-reading.h (reading_opened,
  * reading_shown), like any page. */
@@ -22,6 +23,8 @@
 
 /* What reloading the all-feeds list opens. */
 #define FEEDCLI_ALL "folio:feeds"
+/* What the feeds view opens (feed_cli_feeds). */
+#define FEEDCLI_FEEDS "folio:feeds/each"
 #define FEEDCLI_MSG_MAX 256
 #define FEEDCLI_LIST_MAX 5000   /* stories in one list */
 
@@ -43,9 +46,19 @@ enum status_code feed_cli_on_list(const char *arg, const struct feed *list,
 /* Every subscribed feed's stories, newest first.  With a store the
  * stored stories are shown (the feeds are refreshed first when none is
  * stored yet); without one every feed is fetched now.  STATUS_USAGE
- * with a hint when nothing is subscribed. */
+ * with a hint when nothing is subscribed.  When feeds failed at their
+ * last fetch the article's notice says how many. */
 enum status_code feed_cli_open_all(const struct open_opts *opts, int jobs,
 				  struct article **out, char err[OPEN_ERR_MAX]);
+
+/* The feeds view (the pager's F): one row per subscribed feed, in the
+ * file's order: its name (and "failed: CAUSE" when its last fetch
+ * failed), "UNREAD/STORIES unread" as source, the last fetch's time (or
+ * the failure's) as published, the failure's whole line as summary, read
+ * when nothing is unread and nothing failed.  Read from the store (no
+ * fetch); STATUS_INPUT without one. */
+enum status_code feed_cli_feeds(const struct open_opts *opts, struct article **out,
+				char err[OPEN_ERR_MAX]);
 
 /* The same list with the feeds fetched first (the pager's reload of
  * FEEDCLI_ALL), quietly: curses owns the terminal. */

@@ -25,6 +25,24 @@ int feed_store_put(struct store *st, const char *feed_url, const struct feed *f,
 /* The feed answered 304: only its fetch time changes. */
 int feed_store_touch(struct store *st, const char *feed_url, int64_t now);
 
+/* How a feed's last fetch went: err (one line, the cause) when it
+ * failed, NULL when it came (the error is then forgotten). */
+int feed_store_set_error(struct store *st, const char *feed_url, const char *err,
+			 int64_t now);
+
+/* A feed as the feeds view shows it. */
+struct feed_state {
+	char *title;            /* the feed's own, or NULL */
+	char *error;            /* why the last fetch failed; NULL: it did not */
+	int64_t fetched;        /* last fetch that came (0: never) */
+	int64_t error_at;       /* when the last failure was (0: never) */
+	size_t stories, unread;
+};
+/* 1 with *out filled, 0 the feed was never fetched (*out all 0), -1
+ * error.  Free with feed_state_free. */
+int feed_store_state(struct store *st, const char *feed_url, struct feed_state *out);
+void feed_state_free(struct feed_state *s);
+
 /* Validators for a conditional GET (each malloc'd or NULL). */
 int feed_store_validators_get(struct store *st, const char *feed_url,
 			     char **etag, char **last_modified);

@@ -34,6 +34,9 @@ int reading_opened(struct store *st, const char *name, int64_t when);
  * front page's story is read wherever it is listed).  0 ok, -1 error. */
 int reading_mark(struct store *st, const char *url, bool read, int64_t when);
 
+/* 1 when url is marked read, 0 not, -1 error. */
+int reading_is_read(struct store *st, const char *url);
+
 /* The pager shows the page a opened from name: as reading_opened,
  * and a rememberable name enters the history with a's title and
  * site (its reading place is kept). */

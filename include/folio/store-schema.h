@@ -7,5 +7,7 @@
 
 /* Step 3 (feed-store.c): the tables "feed", "story", "story_read". */
 extern const char feed_store_schema_feeds[];
+/* Step 5 (feed-store.c): each feed's last fetch error. */
+extern const char feed_store_schema_errors[];
 
 #endif

@@ -92,6 +92,8 @@ enum ui_fn_key {
 	X(UNSAVE, "unsave", UI_IN_LIST, \
 	  "in the saved list: remove the item (U undoes)", 'D') \
 	X(UNDO, "undo", UI_IN_LIST, "put back what D removed", 'U') \
+	X(FEEDS, "feeds", UI_IN_ALL, \
+	  "the subscribed feeds: each one's stories, unread and last error", 'F') \
 	X(SUBSCRIBE, "subscribe", UI_IN_ALL, \
 	  "subscribe to the feed or front page shown, else to the page's feed", 'a') \
 	X(CANCEL, "cancel", UI_IN_ALL, \

@@ -42,6 +42,10 @@ void ui_list_age(const char *iso, int64_t now, char *out, size_t sz);
  * without read marks: history, saved, links). */
 void ui_list_counts(const struct article *a, bool marks, char *out, size_t sz);
 
+/* The feeds view's header: "5 feeds, 2 failed" (a feed failed when its
+ * item has a summary: the failure). */
+void ui_list_feed_counts(const struct article *a, char *out, size_t sz);
+
 /* Column widths of a row `width` cells wide: the mark (2), the title,
  * a gap, the source (at most a quarter of the row, at most 24), a gap
  * and the age (10).  Columns that do not fit get 0. */

@@ -47,6 +47,14 @@ struct ui_opts {
 	/* m and M in lists: remember a story as read (or unread again);
 	 * ctx is open's.  NULL: the marks change on screen only. */
 	int (*mark_read)(const char *url, bool read, void *ctx);
+	/* Is url marked read (1)?  Going back to a list, its marks are read
+	 * again (a story opened from a list above it was read meanwhile).
+	 * NULL: they stay as they were. */
+	int (*is_read)(const char *url, void *ctx);
+	/* F: what the opener opens as the feeds view (a list of the
+	 * subscribed feeds with their counts and last errors; main passes
+	 * FEEDCLI_FEEDS).  NULL: no feeds view. */
+	const char *feeds;
 	const struct ui_keymap *keys;   /* NULL: the default keys */
 	/* Shown when the pager starts (e.g. the settings file's warnings,
 	 * one per line); NULL: none. */

@@ -136,12 +136,24 @@ static void test_fields(void **state)
 	assert_false(date_parse(NULL, &d));
 }
 
+static void test_of_epoch(void **state)
+{
+	(void)state;
+	char buf[DATE_RFC3339_MAX] = "x";
+	assert_string_equal(date_of_epoch(1725271200, buf), "2024-09-02T10:00:00+00:00");
+	assert_null(date_of_epoch(0, buf));
+	assert_null(date_of_epoch(-5, buf));
+	/* it reads back as the same instant */
+	assert_int_equal(date_parse_epoch(date_of_epoch(1725271200, buf)), 1725271200);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rfc3339),
 		cmocka_unit_test(test_epoch),
 		cmocka_unit_test(test_fields),
+		cmocka_unit_test(test_of_epoch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -200,12 +200,54 @@ static void test_null_store(void **state)
 	assert_int_equal(feed_store_touch(NULL, "u", 0), -1);
 }
 
+/* The feeds view's state: counts, and the last error until a fetch
+ * comes again; a feed that never came has its error too. */
+static void test_state_and_errors(void **state)
+{
+	struct fx *fx = *state;
+	struct feed *f = parse(a1, "http://a/feed");
+	struct feed_state s;
+
+	assert_int_equal(feed_store_state(fx->st, "http://a/feed", &s), 0);
+	assert_int_equal(s.stories, 0);
+	assert_null(s.error);
+	assert_int_equal(feed_store_put(fx->st, "http://a/feed", f, NULL, NULL, 100, NULL), 0);
+	assert_int_equal(feed_store_mark_read(fx->st, "http://a/2", 110), 1);
+	assert_int_equal(feed_store_state(fx->st, "http://a/feed", &s), 1);
+	assert_string_equal(s.title, "Feed A");
+	assert_int_equal(s.stories, 2);
+	assert_int_equal(s.unread, 1);
+	assert_int_equal(s.fetched, 100);
+	assert_null(s.error);
+	feed_state_free(&s);
+
+	assert_int_equal(feed_store_set_error(fx->st, "http://a/feed", "HTTP 404 Not Found", 200), 0);
+	assert_int_equal(feed_store_state(fx->st, "http://a/feed", &s), 1);
+	assert_string_equal(s.error, "HTTP 404 Not Found");
+	assert_int_equal(s.error_at, 200);
+	assert_int_equal(s.stories, 2);         /* the stories stay */
+	feed_state_free(&s);
+	assert_int_equal(feed_store_set_error(fx->st, "http://a/feed", NULL, 300), 0);
+	assert_int_equal(feed_store_state(fx->st, "http://a/feed", &s), 1);
+	assert_null(s.error);
+	feed_state_free(&s);
+
+	assert_int_equal(feed_store_set_error(fx->st, "http://never/feed", "DNS lookup failed", 400), 0);
+	assert_int_equal(feed_store_state(fx->st, "http://never/feed", &s), 1);
+	assert_string_equal(s.error, "DNS lookup failed");
+	assert_int_equal(s.fetched, 0);
+	assert_null(s.title);
+	feed_state_free(&s);
+	feed_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_put_list_mark, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_undated_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_prune, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_state_and_errors, setup, teardown),
 		cmocka_unit_test(test_null_store),
 	};
 

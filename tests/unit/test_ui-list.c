@@ -137,6 +137,14 @@ static void test_counts(void **state)
 	a = list_of("u");
 	ui_list_counts(a, true, s, sizeof s);
 	assert_string_equal(s, "1 story, 1 unread");
+	ui_list_feed_counts(a, s, sizeof s);
+	assert_string_equal(s, "1 feed, 0 failed");
+	article_free(a);
+	/* the feeds view: a feed failed when its item has a summary */
+	a = list_of("rru");
+	assert_int_equal(article_set(&a->items[1].summary, "x: the last fetch failed: 404"), 0);
+	ui_list_feed_counts(a, s, sizeof s);
+	assert_string_equal(s, "3 feeds, 1 failed");
 	article_free(a);
 }
 
