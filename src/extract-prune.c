@@ -118,22 +118,79 @@ static void mark_ads(const struct article *a, bool *keep)
 	}
 }
 
-/* Mark the run of link lines that ends the article, and the heading
- * that introduces it.  Lists, code and tables stay: a list of links at
- * the end is often the article's own (sources, downloads). */
+/* What a site says to its readers after an article (subscribe, follow
+ * us, get the app, support us, copyright), lower-case, in the
+ * languages of the web. */
+static const char *const cta_cues[] = {
+	"subscribe", "subscriber", "subscription", "sign up for our", "newsletter", "follow us",
+	"like us on", "download the", "get the app", "our app", "for ios and android",
+	"copyrighted", "all rights reserved", "written permission", "support our",
+	"supporting our", "support independent", "donate", "become a member", "join now",
+	"log in", "logged in", "advertise with", "send us a message", "email us at",
+	"contact us at", "share this",
+	"abonnier", "abonnement", "jetzt kostenlos", "unterstütze", "unterstützen sie",
+	"gutscheincode", "eingeloggt", "folgen sie uns", "folge uns", "teilen mit", "sharen",
+	"cookies", "alle rechte vorbehalten",
+	"abonnez", "s'abonner", "suivez-nous", "soutenez", "tous droits réservés",
+	"faire un don",
+	"suscríbete", "suscripción", "hazte miembro", "apóyanos", "membresía", "síguenos",
+	"todos los derechos reservados",
+	"abbonati", "iscriviti", "seguici", "tutti i diritti riservati",
+	"assine", "assinante", "siga-nos", "abonneer", "volg ons", "obserwuj nas",
+	"подпишитесь", "подписывайтесь",
+	"©", NULL
+};
+
+/* Longest block (code points that are not spaces) read as a message to
+ * the reader rather than the article's last paragraph. */
+#define CTA_CHARS 400
+
+/* A short block that speaks to the reader about the site, not about
+ * the story.  (A cue inside the article is no matter: only the blocks
+ * that end it are read this way.) */
+static bool is_cta(const struct block *b)
+{
+	uint8_t *f;
+	size_t flen = 0;
+	bool found = false;
+
+	if (visible_chars(b) > CTA_CHARS)
+		return false;
+	f = u8_tolower((const uint8_t *)b->text, b->len, NULL, NULL, NULL, &flen);
+	if (!f)
+		return false;
+	for (int i = 0; cta_cues[i] && !found; i++) {
+		size_t n = strlen(cta_cues[i]);
+		for (size_t k = 0; k + n <= flen && !found; k++)
+			found = memcmp(f + k, cta_cues[i], n) == 0;
+	}
+	free(f);
+	return found;
+}
+
+/* Mark the run of link lines and messages to the reader that ends the
+ * article, and the heading that introduces it.  Lists, code and tables
+ * stay: a list of links at the end is often the article's own (sources,
+ * downloads).  A message needs at least as many letters of article
+ * before it: a page of one paragraph that happens to say "log in" is
+ * what the page has. */
 static void mark_tail(const struct article *a, bool *keep)
 {
-	size_t hi = a->nblocks;
+	size_t hi = a->nblocks, before = 0;
 
+	for (size_t i = 0; i < a->nblocks; i++)
+		before += visible_chars(&a->blocks[i]);
 	while (hi > 1) {
 		const struct block *b = &a->blocks[hi - 1];
+		size_t chars = visible_chars(b);
+		before -= chars;        /* now: the letters of blocks [0, hi - 1) */
 		if (b->type == BLOCK_LI || b->type == BLOCK_PRE || b->type == BLOCK_TABLE)
 			break;
 		if (is_heading(b) && hi < a->nblocks) {
 			keep[hi - 1] = false;
 			break;
 		}
-		if (!is_link_line(b))
+		if (!is_link_line(b) && !(is_cta(b) && before >= chars))
 			break;
 		keep[--hi] = false;
 	}

@@ -101,6 +101,36 @@ static void test_trailing_links(void **state)
 	article_free(a);
 }
 
+/* The site's messages to its readers after the article go (subscribe,
+ * follow us, the app, ©), in several languages; the same words inside
+ * the article, or in a paragraph that is most of the page, stay. */
+static void test_messages_to_reader(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_P, "Readers who want to follow us on the bridge works can subscribe to "
+		     "the council's newsletter.", false);
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_P, "Subscribe now to our print edition for the full story.", false);
+	add(a, BLOCK_P, "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS", false);
+	add(a, BLOCK_P, "Folgen Sie uns auf Instagram!", false);
+	add(a, BLOCK_P, "© 2025 The Town Paper", false);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 3);
+	assert_non_null(strstr(a->blocks[1].text, "newsletter"));
+	article_free(a);
+
+	a = article_new();
+	add(a, BLOCK_P, "News archive", false);
+	add(a, BLOCK_P, "Chapter 12 is online now; as always, the pictures can only be seen by "
+		     "readers who have logged in.  Chapter 13 follows on Friday.", false);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 2);
+	article_free(a);
+}
+
 /* Never the whole article: one link line alone is what the page has. */
 static void test_never_everything(void **state)
 {
@@ -127,6 +157,7 @@ int main(void)
 		cmocka_unit_test(test_ad_labels),
 		cmocka_unit_test(test_ad_label_and_its_link),
 		cmocka_unit_test(test_trailing_links),
+		cmocka_unit_test(test_messages_to_reader),
 		cmocka_unit_test(test_never_everything),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
