@@ -834,11 +834,27 @@ static void strip_trailing(char *s, bool (*pred)(const char *, size_t))
 	}
 }
 
+/* Heads of German compound job titles (compounds only: "Leiter" and
+ * "Führer" are surnames too): "Projektleiterin",
+ * "Pressesprecher", "Geschäftsführer", "Chefredakteurin". */
+static const char *const job_heads[] = {
+	"leiter", "leiterin", "sprecher", "sprecherin", "f\xc3\xbchrer",
+	"f\xc3\xbchrerin", "referent", "referentin", "redakteur",
+	"redakteurin", "direktor", "direktorin", "beauftragte", "beauftragter",
+	"vorsitzende", "vorsitzender", "mitarbeiter", "mitarbeiterin",
+	"berater", "beraterin", "anwalt", "anw\xc3\xa4ltin", NULL
+};
+
 static bool is_not_name_word(const char *w, size_t n)
 {
 	for (int i = 0; not_name_words[i]; i++)
 		if (strlen(not_name_words[i]) == n && !ascii_ncasecmp(w, not_name_words[i], n))
 			return true;
+	for (int i = 0; job_heads[i]; i++) {
+		size_t k = strlen(job_heads[i]);
+		if (n > k && !ascii_ncasecmp(w + n - k, job_heads[i], k))
+			return true;
+	}
 	return false;
 }
 

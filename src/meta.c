@@ -327,15 +327,35 @@ static const char *const veto_areas[] = {
 	"comment", "related", "nav", "menu", "sidebar", "recommend", "promo", NULL
 };
 
+/* "has-sidebar", "with-sidebar", "no-sidebar": a class name that
+ * starts so (t, len: its first token, start: the attribute) describes
+ * the layout of a wrapper, not what it is. */
+static bool layout_word(const char *start, const char *t, size_t len)
+{
+	static const char *const words[] = {"has", "with", "no", NULL};
+	if ((t != start && t[-1] != ' ') || (t[len] != '-' && t[len] != '_'))
+		return false;
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == len && !ascii_ncasecmp(t, words[i], len))
+			return true;
+	return false;
+}
+
 /* Does a class/id token start with one of veto_areas?  "promoted"
  * is no promotion box: CMSs mark an article shown on the front page so
  * ("node-promoted"), and the whole article would go. */
 static bool area_token(const char *v)
 {
+	const char *start = v;
 	size_t len;
 	for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len) {
 		if (len == 8 && !ascii_ncasecmp(t, "promoted", 8))
 			continue;
+		if (layout_word(start, t, len)) {      /* "has-sidebar": skip the name */
+			while (t[len] && t[len] != ' ')
+				len++;
+			continue;
+		}
 		for (int i = 0; veto_areas[i]; i++) {
 			size_t k = strlen(veto_areas[i]);
 			if (len >= k && !ascii_ncasecmp(t, veto_areas[i], k))
@@ -747,7 +767,8 @@ static bool names_org(const char *s)
 		"organization", "organisation", "foundation", " inc", " ltd",
 		"llc", "corporation", "company", "group", "media", "news",
 		"press", "team", "staff", "editorial", "contributors", "wikimedia",
-		"network", "magazine", "agency", "desk", NULL
+		"network", "magazine", "agency", "desk", " e.v", "gmbh",
+		"stiftung", "verband", "verlag", NULL
 	};
 	for (int i = 0; org[i]; i++)
 		if (ascii_casestr(s, org[i]))

@@ -104,6 +104,8 @@ static const struct { const char *in, *want; } bylines[] = {
 	{"Updated: 3 May 2019", NULL},
 	{"http://example.org/jane", NULL},
 	{"\x1b[31mJane Roe\x07", "Jane Roe"},
+	{"Autorin: Uta Berg, Projektleiterin der ABC in Tunis.", "Uta Berg"},
+	{"Jo Leiter", "Jo Leiter"},
 	{"", NULL},
 };
 
@@ -472,6 +474,24 @@ static void test_page_author_box(void **state)
 	article_free(a);
 }
 
+/* An organisation named in the metadata ("… e.V.", "… GmbH") is no
+ * author; the byline shown in a wrapper whose class says it "has" a
+ * sidebar is the article's. */
+static void test_page_org_meta_and_layout_class(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>Heating costs</title>"
+		"<meta name=\"author\" content=\"Verein der Gasnutzer e.V.\"></head><body>"
+		"<div class=\"main-content has-double-sidebar\"><div class=\"segment\">"
+		"<h6>Heating costs</h6><h5><em>Von Lea Horn</em></h5>"
+		"<p>Gas prices rose again this winter.</p></div></div>"
+		"<div class=\"sidebar\"><p>Von Side Person</p></div></body></html>";
+	struct article *a = extract(html, NULL);
+	assert_string_equal(a->byline, "Lea Horn");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -492,6 +512,7 @@ int main(void)
 		cmocka_unit_test(test_page_site_after_byline),
 		cmocka_unit_test(test_page_promoted_article),
 		cmocka_unit_test(test_page_author_box),
+		cmocka_unit_test(test_page_org_meta_and_layout_class),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
