@@ -519,6 +519,46 @@ static bool starts_with_particle(const struct lword *w, int which)
 	return ascii_islower((unsigned char)w->a[0]) && words_after(w->next) >= 1;
 }
 
+/* Is s[0..n) a date, maybe with a time ("06.11.2023 13:30", "12. März
+ * 2024")?  Every date the reader takes has a digit: that look first. */
+static bool is_dateline(const char *s, size_t n)
+{
+	char buf[64];
+	struct date d;
+	bool digit = false;
+	for (size_t i = 0; i < n && !digit; i++)
+		digit = ascii_isdigit((unsigned char)s[i]);
+	if (!digit || n >= sizeof buf)
+		return false;
+	/* date_parse stops after a complete date: the words after it
+	 * ("03.02.2022 Auf den Spuren") must be date words too */
+	struct lword w;
+	for (const char *p = s; next_word(p, &w) && w.a < s + n; p = w.next) {
+		size_t wl = (size_t)(w.b - w.a);
+		bool has_digit = false;
+		for (size_t i = 0; i < wl && !has_digit; i++)
+			has_digit = ascii_isdigit((unsigned char)w.a[i]);
+		if (!has_digit && wl > 3 && !date_word(w.a, wl))
+			return false;
+	}
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return date_parse(buf, &d);
+}
+
+/* "06.11.2023 13:30 von Jo Berg": after a dateline, a lower-case
+ * particle introduces the author.  Where the names start, or NULL.
+ * (Not "<date> - Name": "01. November 2021 | Naturschutz" is a
+ * category as often.) */
+static const char *after_dateline(const char *s, const struct lword *w, int k)
+{
+	if (w->a == s || !is_dateline(s, (size_t)(w->a - s)))
+		return NULL;
+	if (k >= 0 && labels[k].k == PART && ascii_islower((unsigned char)w->a[0]))
+		return words_after(w->next) ? w->next : NULL;
+	return NULL;
+}
+
 const char *meta_byline_label(const char *s, bool *at_start)
 {
 	struct lword w, x;
@@ -539,6 +579,9 @@ const char *meta_byline_label(const char *s, bool *at_start)
 			*at_start = i == 0;
 			return w.a + gl;
 		}
+		const char *dated = i > 0 ? after_dateline(s, &w, k) : NULL;
+		if (dated)
+			return dated;
 		if (k < 0)
 			continue;
 		enum label_kind kind = labels[k].k;

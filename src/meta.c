@@ -634,6 +634,25 @@ static bool names_shaped(const char *t, bool handle_ok)
 		t[0] == '@');
 }
 
+/* Does the line n hold an element marked as the byline (rel or
+ * itemprop author, a byline class)?  Then that element is read, not
+ * the line around it: "am 23. Januar 2020 von <a class=author>Jo
+ * Berg</a> in <a>Allgemeines</a>" runs the category into the name. */
+static bool holds_marked_byline(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c; c = dom_next(c, n, false)) {
+		if (c->type != XML_ELEMENT_NODE || !c->properties)
+			continue;
+		struct battrs ba;
+		read_battrs(c, &ba);
+		if ((ba.rel && strstr(ba.rel, "author")) ||
+		    (ba.itemprop && strstr(ba.itemprop, "author")) ||
+		    (battrs_hint(&ba, byline_hints) && !battrs_hint(&ba, byline_vetoes)))
+			return true;
+	}
+	return false;
+}
+
 /* "By Jane Roe", "Posted by Jane Roe, Engineer", "On 6/1/2018 by X",
  * "Autor: Jane Roe", "Veröffentlicht von X", "05.02.2020 - Redaktion:
  * X", "作者：X": a short line of text that introduces its author with
@@ -678,7 +697,7 @@ static char *byline_from_text(xmlNodePtr n, long *work)
 	/* a word or colon label ("Gespeichert von rasos", "Von: dpa") may
 	 * name a user handle or an agency */
 	bool word_label = named && (!(start && named - t <= 4) || memchr(t, ':', (size_t)(named - t)));
-	if (out && !names_shaped(out, word_label)) {
+	if (out && (!names_shaped(out, word_label) || holds_marked_byline(n))) {
 		free(out);
 		out = NULL;
 	}

@@ -492,6 +492,31 @@ static void test_page_org_meta_and_layout_class(void **state)
 	article_free(a);
 }
 
+/* After a dateline a lower-case particle introduces the author
+ * ("06.11.2023 13:30 von Jo Berg"), but not after a date followed by
+ * other words ("03.02.2022 Auf den Spuren von …" is a headline); a
+ * line holding a marked byline gives way to it. */
+static void test_page_dated_particle(void **state)
+{
+	(void)state;
+	static const struct { const char *line, *want; } cases[] = {
+		{"<h2>Stars <span>06.11.2023 13:30 von Jo Berg</span></h2>", "Jo Berg"},
+		{"<p>03.02.2022 Auf den Spuren von Rafael Nadal</p>", NULL},
+		{"<div>am 23. Januar 2020 von <span class=\"author\"><a href=\"/u\">Jo Berg"
+		 "</a></span><span>in</span><a href=\"/c\">Allgemeines</a></div>", "Jo Berg"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char html[1024];
+		snprintf(html, sizeof html,
+			 "<html><head><title>Tennis day</title></head><body><h1>Tennis day</h1>"
+			 "%s<p>The final was played on Sunday in front of a full house.</p>"
+			 "</body></html>", cases[i].line);
+		struct article *a = extract(html, NULL);
+		assert_str_or_null(a->byline, cases[i].want);
+		article_free(a);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -513,6 +538,7 @@ int main(void)
 		cmocka_unit_test(test_page_promoted_article),
 		cmocka_unit_test(test_page_author_box),
 		cmocka_unit_test(test_page_org_meta_and_layout_class),
+		cmocka_unit_test(test_page_dated_particle),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
