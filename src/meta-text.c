@@ -388,6 +388,9 @@ static const struct { const char *w; enum label_kind k; } labels[] = {
 	{"beitr\xc3\xa4ge", VERB}, {"interview", VERB}, {"recipe", VERB},
 	{"profil", VERB}, {"profile", VERB},
 	{"rezept", VERB}, {"ver\xc3\xb6" "ffentlicht", VERB},
+	{"kolumne", VERB}, {"gastbeitrag", VERB}, {"gastkommentar", VERB},
+	{"reportage", VERB}, {"essay", VERB}, {"column", VERB},
+	{"chronique", VERB}, {"columna", VERB}, {"rubrica", VERB},
 	{"geschrieben", VERB}, {"verfasst", VERB}, {"erstellt", VERB},
 	{"gespeichert", VERB}, {"eingestellt", VERB}, {"gepostet", VERB},
 	{"publiziert", VERB}, {"publi\xc3\xa9", VERB}, {"publi\xc3\xa9" "e", VERB},
@@ -718,8 +721,13 @@ static void cut_tail(char *s)
 	/* Another labelled field after the names ("Jane Roe From: Daily"). */
 	for (char *sp = strchr(s, ' '); sp; sp = strchr(sp + 1, ' ')) {
 		size_t wl = strcspn(sp + 1, " ");
-		if (wl > 1 && sp[wl] == ':') {
-			*sp = '\0';
+		/* a colon ending the line is no field ("Autor Jo Berg:"),
+		 * nor one after a first name alone: it ends the name ("Jo
+		 * Berg: EN, Übersetzung …") */
+		if (wl > 1 && sp[wl] == ':' && sp[wl + 1]) {
+			bool one_word = memchr(s, ' ', (size_t)(sp - s)) == NULL &&
+					ascii_isupper((unsigned char)sp[1]);
+			*(one_word ? sp + wl : sp) = '\0';
 			break;
 		}
 	}

@@ -324,7 +324,8 @@ static char *itemprop_author(xmlNodePtr n)
 /* Class/id words of comment threads, related-story lists, navigation
  * and sidebars: no byline inside such an area is the article's. */
 static const char *const veto_areas[] = {
-	"comment", "related", "nav", "menu", "sidebar", "recommend", "promo", NULL
+	"comment", "related", "nav", "menu", "sidebar", "recommend", "promo",
+	"licen", "copyright", NULL
 };
 
 /* "has-sidebar", "with-sidebar", "no-sidebar": a class name that

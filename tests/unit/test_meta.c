@@ -104,6 +104,10 @@ static const struct { const char *in, *want; } bylines[] = {
 	{"Updated: 3 May 2019", NULL},
 	{"http://example.org/jane", NULL},
 	{"\x1b[31mJane Roe\x07", "Jane Roe"},
+	{"Autor Jo Berg:", "Jo Berg"},
+	{"Autor Jo Berg: EN \xc3\x9c" "bersetzung Ana Lima", "Jo Berg"},
+	{"Jo Berg From: Daily Post", "Jo Berg"},
+	{"Eine Kolumne von Jo Berg", "Jo Berg"},
 	{"Autorin: Uta Berg, Projektleiterin der ABC in Tunis.", "Uta Berg"},
 	{"Jo Leiter", "Jo Leiter"},
 	{"", NULL},
@@ -463,6 +467,7 @@ static void test_page_author_box(void **state)
 		"<html><head><title>Knitting a blanket</title></head><body>"
 		"<p class=\"media-license\"><span class=\"media-license-author\">zvg</span></p>"
 		"<h1>Knitting a blanket</h1>"
+		"<div class=\"license-info\"><span class=\"author-name\">Photo Person</span></div>"
 		"<p>Choose a soft wool and start with a row of forty stitches.</p>"
 		"<div class=\"author-info\"><h2 class=\"author-title\">"
 		"<span>Autor:</span> Ana Lima</h2>"
