@@ -487,6 +487,26 @@ static bool href_names_author(const char *href)
 	return false;
 }
 
+/* Does the line n hold an element marked as the byline (rel or
+ * itemprop author, a byline class)?  Then that element is read, not
+ * the line around it: "am 23. Januar 2020 von <a class=author>Jo
+ * Berg</a> in <a>Allgemeines</a>" runs the category into the name. */
+static bool holds_marked_byline(xmlNodePtr n, bool strong_only)
+{
+	for (xmlNodePtr c = n->children; c; c = dom_next(c, n, false)) {
+		if (c->type != XML_ELEMENT_NODE || !c->properties)
+			continue;
+		struct battrs ba;
+		read_battrs(c, &ba);
+		if ((ba.rel && strstr(ba.rel, "author")) ||
+		    (ba.itemprop && strstr(ba.itemprop, "author")) ||
+		    (!strong_only && battrs_hint(&ba, byline_hints) &&
+		     !battrs_hint(&ba, byline_vetoes)))
+			return true;
+	}
+	return false;
+}
+
 /* Text longer than this in an element marked only by its class is a
  * box (name and bio), not the byline itself. */
 #define BOX_TEXT_MAX 120
@@ -513,6 +533,10 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 	bs->tries++;
 	if (inside_vetoed(bs, n, by_rel || by_ip))
 		return NULL;
+	/* "<p class=byline><span itemprop=author>Jo Berg</span> Education
+	 * editor</p>": the marked name inside is read instead */
+	if (by_class && !by_rel && !by_ip && holds_marked_byline(n, true))
+		return NULL;
 	char *raw = by_ip ? itemprop_author(n) : dom_text_max(n, 300);
 	if (!raw)
 		return NULL;
@@ -520,6 +544,7 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 	 * about her): the name is in one of its children, which the scan
 	 * reaches next */
 	size_t max = by_class && !by_rel && !by_ip && has_element_child(n) ? BOX_TEXT_MAX : 300;
+
 	char *name = strlen(raw) < max ? meta_clean_byline(raw) : NULL;
 	free(raw);
 	if (name && by_href && !names_shaped(name, true)) {
@@ -635,25 +660,6 @@ static bool names_shaped(const char *t, bool handle_ok)
 		t[0] == '@');
 }
 
-/* Does the line n hold an element marked as the byline (rel or
- * itemprop author, a byline class)?  Then that element is read, not
- * the line around it: "am 23. Januar 2020 von <a class=author>Jo
- * Berg</a> in <a>Allgemeines</a>" runs the category into the name. */
-static bool holds_marked_byline(xmlNodePtr n)
-{
-	for (xmlNodePtr c = n->children; c; c = dom_next(c, n, false)) {
-		if (c->type != XML_ELEMENT_NODE || !c->properties)
-			continue;
-		struct battrs ba;
-		read_battrs(c, &ba);
-		if ((ba.rel && strstr(ba.rel, "author")) ||
-		    (ba.itemprop && strstr(ba.itemprop, "author")) ||
-		    (battrs_hint(&ba, byline_hints) && !battrs_hint(&ba, byline_vetoes)))
-			return true;
-	}
-	return false;
-}
-
 /* "By Jane Roe", "Posted by Jane Roe, Engineer", "On 6/1/2018 by X",
  * "Autor: Jane Roe", "Veröffentlicht von X", "05.02.2020 - Redaktion:
  * X", "作者：X": a short line of text that introduces its author with
@@ -698,7 +704,7 @@ static char *byline_from_text(xmlNodePtr n, long *work)
 	/* a word or colon label ("Gespeichert von rasos", "Von: dpa") may
 	 * name a user handle or an agency */
 	bool word_label = named && (!(start && named - t <= 4) || memchr(t, ':', (size_t)(named - t)));
-	if (out && (!names_shaped(out, word_label) || holds_marked_byline(n))) {
+	if (out && (!names_shaped(out, word_label) || holds_marked_byline(n, false))) {
 		free(out);
 		out = NULL;
 	}

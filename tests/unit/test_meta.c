@@ -522,6 +522,22 @@ static void test_page_dated_particle(void **state)
 	}
 }
 
+/* A byline-classed line around a schema.org author: the marked name is
+ * read, not the line with the job title after it. */
+static void test_page_itemprop_in_byline(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>School funding</title></head><body><h1>School funding</h1>"
+		"<p class=\"byline\"><span itemprop=\"author\" itemscope>"
+		"<a rel=\"author\" href=\"/profile/jb\"><span itemprop=\"name\">Jo Berg</span></a>"
+		"</span> Education editor</p>"
+		"<p>Schools will get more money next year, the council said.</p></body></html>";
+	struct article *a = extract(html, NULL);
+	assert_string_equal(a->byline, "Jo Berg");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -544,6 +560,7 @@ int main(void)
 		cmocka_unit_test(test_page_author_box),
 		cmocka_unit_test(test_page_org_meta_and_layout_class),
 		cmocka_unit_test(test_page_dated_particle),
+		cmocka_unit_test(test_page_itemprop_in_byline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
