@@ -315,7 +315,17 @@ static enum status_code ui_open(const char *arg, enum ui_open_as as, void *ctx,
 		return feed_cli_reload_all(&opts, out, err);
 	if (strcmp(arg, FEEDCLI_FEEDS) == 0)
 		return feed_cli_feeds(&opts, out, err);
-	return open_page(arg, &opts, out, err);
+	/* A file opens with the URL it was last read with (--url; the
+	 * history keeps it), not the command line's, which is another
+	 * file's; without a store, the command line's is all there is. */
+	char *base = NULL;
+	if (opts.store && !open_is_url(arg)) {
+		reading_base(opts.store, arg, &base);
+		opts.base_url = base;
+	}
+	enum status_code rc = open_page(arg, &opts, out, err);
+	free(base);
+	return rc;
 }
 
 /* The pager's m and M. */

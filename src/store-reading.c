@@ -54,7 +54,19 @@ int reading_shown(struct store *st, const char *name, const struct article *a,
 
 	if (rc == 0 && reading_rememberable(name))
 		rc = store_history_record(st, name, a->title, a->site_name, when);
+	/* a file read as a URL's page (--url) opens as it again */
+	if (rc == 0 && reading_rememberable(name) && !open_is_url(name))
+		rc = store_history_set_base(st, name, a->url && open_is_url(a->url) ? a->url
+					    : NULL);
 	return rc;
+}
+
+int reading_base(struct store *st, const char *name, char **base)
+{
+	*base = NULL;
+	if (!reading_rememberable(name) || open_is_url(name))
+		return 0;
+	return store_history_base(st, name, base);
 }
 
 int reading_place_get(struct store *st, const char *name, long *block, long *offset)

@@ -71,12 +71,15 @@ static const char *const migrations[] = {
 	"ALTER TABLE saved DROP COLUMN article;",
 	/* 5: each feed's last fetch error (feed-store.c). */
 	feed_store_schema_errors,
+	/* 6: the document URL a file was read with (--url), so that it
+	 * opens again from the history with it. */
+	"ALTER TABLE history ADD COLUMN base TEXT;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 enum stmt_id {
 	Q_BEGIN, Q_COMMIT, Q_ROLLBACK,
-	Q_H_RECORD, Q_H_SETPOS, Q_H_GETPOS, Q_H_LIST,
+	Q_H_RECORD, Q_H_SETPOS, Q_H_GETPOS, Q_H_LIST, Q_H_SETBASE, Q_H_BASE,
 	Q_C_PUT, Q_C_PUT_BODY, Q_C_GET, Q_C_TOUCH, Q_C_EVICT, Q_C_USAGE,
 	Q_S_SAVE, Q_S_SAVE_CACHED, Q_S_UNSAVE, Q_S_GET, Q_S_LIST,
 	Q_COUNT
@@ -104,6 +107,8 @@ static const char *const stmt_sql[Q_COUNT] = {
 		" ON CONFLICT(url) DO UPDATE SET"
 		" pos_block=excluded.pos_block, pos_offset=excluded.pos_offset",
 	[Q_H_GETPOS] = "SELECT pos_block,pos_offset FROM history WHERE url=?1",
+	[Q_H_SETBASE] = "UPDATE history SET base=?2 WHERE url=?1",
+	[Q_H_BASE] = "SELECT base FROM history WHERE url=?1",
 	[Q_H_LIST] =
 		"SELECT url,title,site,opened,pos_block FROM history ORDER BY seq DESC LIMIT ?1",
 	/* An upsert keeps the row's id, so its body row stays attached. */
@@ -643,6 +648,32 @@ int store_history_get_position(struct store *st, const char *url,
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_history_set_base(struct store *st, const char *url, const char *base)
+{
+	if (!st || !url)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_H_SETBASE);
+	bind_text(s, 1, url);
+	bind_text(s, 2, base);
+	return write_one(st, s);
+}
+
+int store_history_base(struct store *st, const char *url, char **base)
+{
+	*base = NULL;
+	if (!st || !url)
+		return -1;
+	sqlite3_stmt *s = stmt(st, Q_H_BASE);
+	bind_text(s, 1, url);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && col_text(s, 0, base) != 0)
+		rc = SQLITE_NOMEM;
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW && *base)
+		return 1;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
 int store_history_list(struct store *st, size_t limit,

@@ -39,9 +39,15 @@ int reading_is_read(struct store *st, const char *url);
 
 /* The pager shows the page a opened from name: as reading_opened,
  * and a rememberable name enters the history with a's title and
- * site (its reading place is kept). */
+ * site (its reading place is kept); a file with a's URL when it has one
+ * (read with --url: reading_base). */
 int reading_shown(struct store *st, const char *name, const struct article *a,
 		  int64_t when);
+
+/* The document URL the file name was last shown with (--url): 1 with
+ * *base malloc'd, 0 none (a URL, or a file read without one), -1 error.
+ * The pager's opener reads a file again with it (history, reload). */
+int reading_base(struct store *st, const char *name, char **base);
 
 /* The reading place of name (block index, byte offset in it): 1 with
  * *block and *offset set, 0 none, -1 error. */

@@ -83,6 +83,12 @@ int store_history_set_position(struct store *st, const char *url,
 int store_history_get_position(struct store *st, const char *url,
 			       long *block, long *offset);
 
+/* The document URL a history entry (a file) was read with (--url);
+ * NULL: none.  The entry must exist (store_history_record first). */
+int store_history_set_base(struct store *st, const char *url, const char *base);
+/* 1 with *base (malloc'd) set, 0 none (no entry or no base), -1 error. */
+int store_history_base(struct store *st, const char *url, char **base);
+
 /* The limit most recently opened entries, newest first.  *out is an
  * array of *n entries (NULL when none); free with store_entries_free. */
 int store_history_list(struct store *st, size_t limit,

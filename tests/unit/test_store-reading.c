@@ -208,6 +208,28 @@ static void test_no_store(void **state)
 	assert_int_equal(reading_save(NULL, "http://example.org/a", f->a, 1), -1);
 }
 
+/* A file shown with a document URL (--url) keeps it; shown again
+ * without one, it is forgotten; a URL has none. */
+static void test_file_keeps_its_url(void **state)
+{
+	struct fixture *f = *state;
+	char *base = NULL;
+
+	assert_int_equal(reading_base(f->st, "/tmp/pier.html", &base), 0);
+	assert_int_equal(article_set(&f->a->url, "https://news.example/pier"), 0);
+	assert_int_equal(reading_shown(f->st, "/tmp/pier.html", f->a, 1000), 0);
+	assert_int_equal(reading_base(f->st, "/tmp/pier.html", &base), 1);
+	assert_string_equal(base, "https://news.example/pier");
+	free(base);
+	assert_int_equal(reading_shown(f->st, "https://news.example/pier", f->a, 1100), 0);
+	assert_int_equal(reading_base(f->st, "https://news.example/pier", &base), 0);
+	assert_null(base);
+	assert_int_equal(article_set(&f->a->url, NULL), 0);
+	assert_int_equal(reading_shown(f->st, "/tmp/pier.html", f->a, 1200), 0);
+	assert_int_equal(reading_base(f->st, "/tmp/pier.html", &base), 0);
+	assert_null(base);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -218,6 +240,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_opened_marks_story_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_from_cache_or_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_store, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file_keeps_its_url, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -109,7 +109,7 @@ static void test_open_creates_private_wal_db(void **state)
 	char *mode = raw_text(db, "PRAGMA journal_mode");
 	assert_string_equal(mode, "wal");
 	free(mode);
-	assert_int_equal(raw_long(db, "PRAGMA user_version"), 5);
+	assert_int_equal(raw_long(db, "PRAGMA user_version"), 6);
 	sqlite3_close(db);
 }
 
@@ -749,7 +749,7 @@ static void test_migrates_schema_1(void **state)
 	put_page(f->st, "u", 3);
 	assert_int_equal(cached(f->st, "u"), 1);
 	db = raw_open(f->db);
-	assert_int_equal(raw_long(db, "PRAGMA user_version"), 5);
+	assert_int_equal(raw_long(db, "PRAGMA user_version"), 6);
 	/* step 4: the saved article's JSON copy (never read) is gone */
 	sqlite3_stmt *q = NULL;
 	assert_int_not_equal(sqlite3_prepare_v2(db, "SELECT article FROM saved", -1, &q, NULL),
