@@ -20,6 +20,15 @@ ui_keys q q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
 
+# Help wraps to a narrow window rather than cutting its lines.
+ui_start -x 40 NO_COLOR=1 -- tests/ui/long.html
+ui_wait_text "A long test page"
+ui_keys H
+ui_wait_match "^     forward one line; in a list, the$" "a help line is not wrapped"
+ui_wait_match "^     next item \[down\]$" "a help line is cut, not wrapped"
+ui_keys Q
+ui_wait_exit
+
 # Escape sequences in the page: the screen shows plain text only.
 ui_cleanup
 UI_TMP=$(mktemp -d)

@@ -92,6 +92,20 @@ ui_wait_match "^Harbour News +4 stories, 0 unread"
 # m again: unread; M: all read.
 ui_keys m
 ui_wait_match "^> $DOT Fourth story"
+# K in a story: the previous unread one (the stalled story, unread
+# again) opens in its place; ^C keeps the story shown.
+ui_keys k m
+ui_wait_match "^> $DOT Stalled story" "m did not mark the story unread again"
+ui_keys j Enter
+ui_wait_text "Fourth story paragraph 1"
+ui_keys K
+ui_wait_match "Loading 127\.0\.0\.1:$PORT" "K did not open the previous unread story"
+ui_keys C-c
+ui_wait_text "Cancelled"
+ui_wait_text "Fourth story paragraph 1"
+ui_keys q
+ui_wait_match "^>   Fourth story" "back from the story lost the cursor"
+ui_wait_match "^Harbour News +4 stories, 1 unread"
 ui_keys M
 ui_wait_match "^Harbour News +4 stories, 0 unread"
 # h at the first view does not quit; q there does.  Q quits from a story.
