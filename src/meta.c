@@ -387,20 +387,6 @@ static bool battrs_hint(const struct battrs *ba, const char *const *words)
 	return hint_token_str(ba->cls, words) || hint_token_str(ba->id, words);
 }
 
-/* Does element p (attributes ba), as an ancestor, veto every byline
- * below it?  body/html never do: their classes describe the page, not
- * a corner of it.  Footers only count against class hints (weak): blogs
- * put the real author (rel=author) in the post's footer line. */
-static bool vetoes_below(xmlNodePtr p, const struct battrs *ba, bool strong)
-{
-	static const char *const weak_areas[] = {"footer", NULL};
-	if (dom_is(p, "body") || dom_is(p, "html"))
-		return false;
-	return dom_is(p, "nav") || dom_is(p, "aside") || (!strong && dom_is(p, "footer")) ||
-	       area_token(ba->cls) || area_token(ba->id) ||
-	       (!strong && battrs_hint(ba, weak_areas));
-}
-
 /* The headline's ancestors, sorted by address for bsearch: a wrapper
  * that holds the headline is the article's, whatever its class says
  * (an article column with id=sidebar).  The nearest MAX_CHAIN only. */
@@ -441,6 +427,32 @@ static bool holds_headline(const struct bscan *bs, xmlNodePtr p)
 	       bsearch(&p, bs->chain, bs->nchain, sizeof *bs->chain, cmp_ptr);
 }
 
+/* An aside right after the headline or the header holding it is the
+ * article's meta line (author, date, tags), not a sidebar. */
+static bool aside_after_headline(const struct bscan *bs, xmlNodePtr aside)
+{
+	xmlNodePtr prev = aside->prev;
+	while (prev && prev->type != XML_ELEMENT_NODE)
+		prev = prev->prev;
+	return prev && bs->h1 && (prev == bs->h1 || prev == bs->h1->parent);
+}
+
+/* Does element p (attributes ba), as an ancestor, veto every byline
+ * below it?  body/html never do: their classes describe the page, not
+ * a corner of it.  Footers only count against class hints (weak): blogs
+ * put the real author (rel=author) in the post's footer line. */
+static bool vetoes_below(const struct bscan *bs, xmlNodePtr p, const struct battrs *ba,
+			 bool strong)
+{
+	static const char *const weak_areas[] = {"footer", NULL};
+	if (dom_is(p, "body") || dom_is(p, "html"))
+		return false;
+	return dom_is(p, "nav") || (dom_is(p, "aside") && !aside_after_headline(bs, p)) ||
+	       (!strong && dom_is(p, "footer")) ||
+	       area_token(ba->cls) || area_token(ba->id) ||
+	       (!strong && battrs_hint(ba, weak_areas));
+}
+
 /* In a comment thread, related-story list, navigation or sidebar that
  * does not also hold the headline? */
 static bool inside_vetoed(const struct bscan *bs, xmlNodePtr n, bool strong)
@@ -450,7 +462,7 @@ static bool inside_vetoed(const struct bscan *bs, xmlNodePtr n, bool strong)
 			break;
 		struct battrs ba;
 		read_battrs(p, &ba);
-		if (vetoes_below(p, &ba, strong))
+		if (vetoes_below(bs, p, &ba, strong))
 			return true;
 	}
 	return false;
@@ -760,23 +772,45 @@ static char *byline_scan(struct bscan *bs, xmlNodePtr from, xmlNodePtr until)
 		char *name = byline_at(bs, n, &ba);
 		if (name)
 			return name;
-		n = dom_next(n, root, n->children && vetoes_below(n, &ba, true) &&
+		n = dom_next(n, root, n->children && vetoes_below(bs, n, &ba, true) &&
 			     !holds_headline(bs, n));
 	}
 	return NULL;
+}
+
+/* The headline the byline follows: the first h1 (not the site's logo)
+ * that reads like one of the reference titles (og:title, <title>,
+ * JSON-LD headline: "Headline | Site" still agrees), else the first
+ * h1 that is not a logo.  Pages put hidden h1s ("SERVICE", "Hauptmenü")
+ * for screen readers above the article. */
+static xmlNodePtr headline_h1(const struct survey *sv, const char *const *refs, size_t nrefs)
+{
+	xmlNodePtr first = NULL;
+	for (size_t i = 0; i < sv->nh1; i++) {
+		if (hint_logo_heading(sv->h1[i]))
+			continue;
+		if (!first)
+			first = sv->h1[i];
+		char *t = dom_text_max(sv->h1[i], 300);
+		bool match = false;
+		for (size_t k = 0; t && k < nrefs && !match; k++)
+			match = agrees(t, refs[k], true);
+		free(t);
+		if (match)
+			return sv->h1[i];
+	}
+	return first;
 }
 
 /* The visible byline: the first one after the headline (bylines follow
  * it; what comes before is mostly navigation and teasers), else the
  * first one before it.  Bounded: a pathological page with thousands of
  * "author" elements costs at most MAX_BYLINE_TRIES candidates. */
-static char *visible_byline(xmlDocPtr doc, const struct survey *sv)
+static char *visible_byline(xmlDocPtr doc, const struct survey *sv, const char *const *refs,
+			    size_t nrefs)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	xmlNodePtr h1 = NULL;
-	for (size_t i = 0; i < sv->nh1 && !h1; i++)
-		if (!hint_logo_heading(sv->h1[i]))
-			h1 = sv->h1[i];
+	xmlNodePtr h1 = headline_h1(sv, refs, nrefs);
 	struct bscan bs = {.root = root, .h1 = h1, .work = BYLINE_TEXT_WORK};
 	chain_build(&bs);
 	char *name = h1 ? byline_scan(&bs, h1, NULL) : NULL;
@@ -846,7 +880,12 @@ static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
 			   const char *base_url)
 {
 	char *meta = meta_author(m, j, base_url);
-	char *vis = visible_byline(doc, sv);
+	char *dt = doc_title(sv);
+	const char *refs[] = {
+		m->v[K_OG_TITLE] ? m->v[K_OG_TITLE] : m->v[K_TW_TITLE], dt, j->headline,
+	};
+	char *vis = visible_byline(doc, sv, refs, sizeof refs / sizeof refs[0]);
+	free(dt);
 	if (vis) {              /* "Jo Berg Hill Post": the paper appended */
 		const char *sites[] = {m->v[K_OG_SITE], j->publisher, m->v[K_APP_NAME]};
 		meta_byline_drop_site(vis, sites, sizeof sites / sizeof sites[0], base_url);

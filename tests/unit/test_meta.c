@@ -538,6 +538,25 @@ static void test_page_itemprop_in_byline(void **state)
 	article_free(a);
 }
 
+/* The byline follows the h1 that reads like the title, not a hidden
+ * "SERVICE" h1 above it; an aside right after the article's header is
+ * its meta line, not a sidebar. */
+static void test_page_aside_after_headline(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>Old mill reopens | Valley Post</title></head><body>"
+		"<h1 class=\"noscreen\">SERVICE</h1><ul><li><a href=\"/a\">Abo</a></li></ul>"
+		"<article><header><h1>Old mill reopens</h1></header>"
+		"<aside class=\"meta\"><p class=\"authors\">Von:<br><i>"
+		"<a href=\"/autor/jo-berg-12\" class=\"author-name\">Jo Berg</a></i></p></aside>"
+		"<p>The old mill opened its doors again on Saturday.</p></article>"
+		"<aside><p class=\"author-name\">Side Person</p></aside></body></html>";
+	struct article *a = extract(html, NULL);
+	assert_str_or_null(a->byline, "Jo Berg");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -561,6 +580,7 @@ int main(void)
 		cmocka_unit_test(test_page_org_meta_and_layout_class),
 		cmocka_unit_test(test_page_dated_particle),
 		cmocka_unit_test(test_page_itemprop_in_byline),
+		cmocka_unit_test(test_page_aside_after_headline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
