@@ -662,7 +662,7 @@ static const char *const not_name_words[] = {
 /* Prefixes that are also name particles ("Di Wang", "Von Miller"):
  * only in lower case. */
 static const char *const lower_prefixes[] = {
-	"von ", "di ", "door ", "av ", "af ", "de ", NULL
+	"von ", "vom ", "di ", "door ", "av ", "af ", "de ", NULL
 };
 
 /* Strip one leading "By"-style prefix; returns the new start. */

@@ -542,6 +542,11 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 		       href_names_author(dom_attr_raw(n, "href"));
 	if (!by_rel && !by_ip && !by_class && !by_href)
 		return NULL;
+	/* the site's logo ("<h1 class='vcard author'><a href='/'>Blog</a>")
+	 * names the site, not the author */
+	if (!by_rel && !by_ip &&
+	    (hint_logo_heading(n) || (dom_is(n, "a") && hint_home_link(dom_attr_raw(n, "href")))))
+		return NULL;
 	bs->tries++;
 	if (inside_vetoed(bs, n, by_rel || by_ip))
 		return NULL;

@@ -557,6 +557,21 @@ static void test_page_aside_after_headline(void **state)
 	article_free(a);
 }
 
+/* A logo heading classed "author" names the site: the post's own
+ * author line ("vom Jo Berg") is the byline. */
+static void test_page_logo_not_author(void **state)
+{
+	(void)state;
+	const char *html =
+		"<html><head><title>A song : Krimi Archiv</title></head><body>"
+		"<h1 class=\"vcard author\"><a href=\"https://www.krimiblog.example/\" class=\"fn\">Krimi Archiv</a></h1>"
+		"<div class=\"post\"><h3>A song</h3><h4 class=\"vcard author\">vom <span class=\"fn\">Jo Berg</span></h4>"
+		"<p>Nothing to do with crime this time, just a song.</p></div></body></html>";
+	struct article *a = extract(html, "https://www.krimiblog.example/?p=1");
+	assert_str_or_null(a->byline, "Jo Berg");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -581,6 +596,7 @@ int main(void)
 		cmocka_unit_test(test_page_dated_particle),
 		cmocka_unit_test(test_page_itemprop_in_byline),
 		cmocka_unit_test(test_page_aside_after_headline),
+		cmocka_unit_test(test_page_logo_not_author),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
