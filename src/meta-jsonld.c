@@ -10,6 +10,7 @@
 
 #include "folio/dom.h"
 #include "folio/meta-jsonld.h"
+#include "folio/meta-text.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
 
@@ -150,28 +151,10 @@ static char *plain(const char *s)
 				continue;
 			}
 		}
-		if (s[i] == '&') {
-			static const struct { const char *e; char c; } ents[] = {
-				{"&amp;", '&'}, {"&quot;", '"'}, {"&#39;", '\''},
-				{"&apos;", '\''}, {"&lt;", '<'}, {"&gt;", '>'},
-				{"&nbsp;", ' '}, {"&#x27;", '\''}, {"&#34;", '"'},
-			};
-			bool hit = false;
-			for (size_t k = 0; k < sizeof ents / sizeof ents[0]; k++) {
-				size_t l = strlen(ents[k].e);
-				if (!strncmp(s + i, ents[k].e, l)) {
-					out[o++] = ents[k].c;
-					i += l;
-					hit = true;
-					break;
-				}
-			}
-			if (hit)
-				continue;
-		}
 		out[o++] = s[i++];
 	}
-	size_t len = text_clean(out, o);
+	out[o] = '\0';
+	size_t len = text_clean(out, meta_decode_refs(out));
 	out[len] = '\0';
 	if (!len) {
 		free(out);

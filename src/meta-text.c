@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
+#include <unistr.h>
+
 #include "folio/date.h"
 #include "folio/meta-text.h"
 #include "folio/text.h"
@@ -1131,4 +1134,58 @@ char *meta_clean_byline(const char *raw)
 		out = strdup(s);
 	free(buf);
 	return out;
+}
+
+/* One character reference at s ("&oacute;", "&#243;", "&#xF3;"):
+ * its code point and length, 0 when s starts none. */
+static size_t char_ref(const char *s, uint32_t *cp)
+{
+	const char *semi = memchr(s, ';', 12);
+	if (!semi || semi - s < 3)
+		return 0;
+	size_t n = (size_t)(semi - s) + 1;
+	if (s[1] != '#') {
+		char name[12];
+		memcpy(name, s + 1, n - 2);
+		name[n - 2] = '\0';
+		const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+		if (!e)
+			return 0;
+		*cp = e->value;
+		return n;
+	}
+	bool hex = s[2] == 'x' || s[2] == 'X';
+	uint32_t v = 0;
+	const char *p = s + (hex ? 3 : 2);
+	if (p == semi)
+		return 0;
+	for (; p < semi; p++) {
+		int d = ascii_isdigit((unsigned char)*p) ? *p - '0' :
+			hex && ascii_isxdigit((unsigned char)*p) ? (ascii_tolower((unsigned char)*p) - 'a' + 10) : -1;
+		if (d < 0 || v > 0x10FFFF)
+			return 0;
+		v = v * (hex ? 16 : 10) + (uint32_t)d;
+	}
+	if (!v || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+size_t meta_decode_refs(char *s)
+{
+	size_t o = 0;
+	for (size_t i = 0; s[i];) {
+		uint32_t cp;
+		size_t n = s[i] == '&' ? char_ref(s + i, &cp) : 0;
+		int k = n ? u8_uctomb((uint8_t *)s + o, cp, (int)n) : -1;
+		if (k > 0) {            /* never longer than the reference */
+			o += (size_t)k;
+			i += n;
+		} else {
+			s[o++] = s[i++];
+		}
+	}
+	s[o] = '\0';
+	return o;
 }

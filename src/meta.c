@@ -77,6 +77,8 @@ static void metas_put(struct metas *m, const char *key, size_t klen,
 		if (strcmp(norm, mkey_names[i]) || m->v[i])
 			continue;
 		m->v[i] = strdup(content);
+		if (m->v[i] && strchr(m->v[i], '&'))      /* escaped twice */
+			meta_decode_refs(m->v[i]);
 		return;
 	}
 }

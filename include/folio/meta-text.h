@@ -47,4 +47,9 @@ const char *meta_byline_label(const char *s, bool *at_start);
 /* Is w[0..n) (a final ':' or '.' ignored) one of the byline labels? */
 bool meta_is_label_word(const char *w, size_t n);
 
+/* Decode the character references left in text that was escaped twice
+ * ("Redacci&oacute;n" in a meta content: HTML 4 names, decimal and hex
+ * numbers), in place; returns the new length.  Unknown names stay. */
+size_t meta_decode_refs(char *s);
+
 #endif

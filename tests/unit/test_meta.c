@@ -572,6 +572,30 @@ static void test_page_logo_not_author(void **state)
 	article_free(a);
 }
 
+/* References left by double escaping are decoded; unknown ones stay. */
+static void test_decode_refs(void **state)
+{
+	(void)state;
+	static const struct { const char *in, *want; } cases[] = {
+		{"Redacci&oacute;n", "Redacci\xc3\xb3n"},
+		{"&#39;x&apos; &#x27;y&#34; &quot;", "'x' 'y\" \""},
+		{"a &amp; b &lt;i&gt;", "a & b <i>"},
+		{"AT&T; &nope; &#; &#xD800; &#x110000; & ;", "AT&T; &nope; &#; &#xD800; &#x110000; & ;"},
+		{"&euro;&#8364;&#x20AC;", "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = strdup(cases[i].in);
+		assert_int_equal(meta_decode_refs(s), strlen(cases[i].want));
+		assert_string_equal(s, cases[i].want);
+		free(s);
+	}
+	struct article *a = extract("<html><head><title>Rain</title>"
+				    "<meta name=\"author\" content=\"Ana Mu&amp;ntilde;oz\"></head>"
+				    "<body><h1>Rain</h1><p>It rained.</p></body></html>", NULL);
+	assert_str_or_null(a->byline, "Ana Mu\xc3\xb1oz");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -597,6 +621,7 @@ int main(void)
 		cmocka_unit_test(test_page_itemprop_in_byline),
 		cmocka_unit_test(test_page_aside_after_headline),
 		cmocka_unit_test(test_page_logo_not_author),
+		cmocka_unit_test(test_decode_refs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
