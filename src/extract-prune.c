@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unicase.h>
 #include "folio/extract-prune.h"
+#include "folio/date.h"
+#include "folio/util-ascii.h"
 
 /* Longest link line (code points that are not spaces) taken for a
  * trailing link rather than the article's last sentence. */
@@ -196,6 +198,85 @@ static void mark_tail(const struct article *a, bool *keep)
 	}
 }
 
+/* Words of text that are not numbers nor month/day names. */
+static size_t non_date_words(const char *t, size_t len)
+{
+	size_t words = 0, i = 0;
+
+	while (i < len) {
+		size_t s;
+		bool digit = false;
+		while (i < len && (unsigned char)t[i] < 0x80 && !ascii_isalnum((unsigned char)t[i]))
+			i++;
+		s = i;
+		while (i < len && ((unsigned char)t[i] >= 0x80 || ascii_isalnum((unsigned char)t[i]))) {
+			digit = digit || ascii_isdigit((unsigned char)t[i]);
+			i++;
+		}
+		if (i > s && !digit && !date_word(t + s, i - s))
+			words++;
+	}
+	return words;
+}
+
+/* Labels of a page's own dates and filing (lower-case). */
+static const char *const date_labels[] = {
+	"published", "updated", "posted", "modified", "category",
+	"veröffentlicht", "aktualisiert", "kategorie", "pubblicato", "modifica",
+	"aggiornato", "publié", "mis à jour", "publicado", "actualizado",
+	"gepubliceerd", "opublikowano", NULL
+};
+
+static bool has_date_label(const struct block *b)
+{
+	uint8_t *f;
+	size_t flen = 0;
+	bool found = false;
+
+	f = u8_tolower((const uint8_t *)b->text, b->len, NULL, NULL, NULL, &flen);
+	if (!f)
+		return false;
+	for (int i = 0; date_labels[i] && !found; i++) {
+		size_t n = strlen(date_labels[i]);
+		for (size_t k = 0; k + n <= flen && !found; k++)
+			found = memcmp(f + k, date_labels[i], n) == 0;
+	}
+	free(f);
+	return found;
+}
+
+/* Longest date line (code points that are not spaces), and the most
+ * words in it that are not part of the date. */
+#define DATE_LINE_CHARS 80
+#define DATE_LINE_WORDS 5
+
+/* A short line that is a date with a label or two ("Pubblicato il 19
+ * Febbraio 2020", "24.01.2022 11:38 Kategorie: News"). */
+static bool is_date_line(const struct block *b)
+{
+	struct date d;
+
+	return b->type == BLOCK_P && visible_chars(b) <= DATE_LINE_CHARS &&
+	       non_date_words(b->text, b->len) <= DATE_LINE_WORDS && date_parse(b->text, &d);
+}
+
+/* Mark the page's date lines: before the first long paragraph (where
+ * the header's date and filing stand), or anywhere when labelled as
+ * the page's date ("Published", "Kategorie", "Ultima modifica").  An
+ * unlabelled date later on is content: "Termin: 29.02.2020, 19 Uhr". */
+static void mark_date_lines(const struct article *a, bool *keep)
+{
+	bool opening = true;
+
+	for (size_t i = 0; i < a->nblocks; i++) {
+		const struct block *b = &a->blocks[i];
+		if (b->type == BLOCK_P && b->len > 100)
+			opening = false;
+		if (is_date_line(b) && (opening || has_date_label(b)))
+			keep[i] = false;
+	}
+}
+
 bool prune_article(struct article *a)
 {
 	bool *keep;
@@ -208,6 +289,7 @@ bool prune_article(struct article *a)
 	for (size_t i = 0; i < a->nblocks; i++)
 		keep[i] = true;
 	mark_ads(a, keep);
+	mark_date_lines(a, keep);
 	mark_tail(a, keep);
 	/* never the whole article: a page of one ad label is what it is */
 	for (size_t i = 0; i < a->nblocks; i++)

@@ -131,6 +131,30 @@ static void test_messages_to_reader(void **state)
 	article_free(a);
 }
 
+/* The page's date lines go: before the first long paragraph, or
+ * labelled as the page's date anywhere.  A date that is content (an
+ * event's time, a sentence with a date) stays. */
+static void test_date_lines(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+
+	add(a, BLOCK_P, "24.01.2022 11:38 Kategorie: News", false);
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_P, "Pubblicato il 19 Febbraio 2020 Ultima modifica 19 Febbraio 2020 12:02",
+	    false);
+	add(a, BLOCK_P, "Termin: 29.02.2020, 19 Uhr", false);
+	add(a, BLOCK_P, "Am 19. Dezember 2019 hat der Rat beschlossen, dass die Brücke gebaut wird.",
+	    false);
+	add(a, BLOCK_P, long_para, false);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 4);
+	assert_string_equal(a->blocks[0].text, long_para);
+	assert_non_null(strstr(a->blocks[1].text, "Termin"));
+	assert_non_null(strstr(a->blocks[2].text, "Dezember"));
+	article_free(a);
+}
+
 /* Never the whole article: one link line alone is what the page has. */
 static void test_never_everything(void **state)
 {
@@ -158,6 +182,7 @@ int main(void)
 		cmocka_unit_test(test_ad_label_and_its_link),
 		cmocka_unit_test(test_trailing_links),
 		cmocka_unit_test(test_messages_to_reader),
+		cmocka_unit_test(test_date_lines),
 		cmocka_unit_test(test_never_everything),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
