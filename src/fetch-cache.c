@@ -71,8 +71,9 @@ static enum status_code offline_fetch(struct store *st, const char *url,
 	return STATUS_INPUT;
 }
 
-/* Keep a freshly fetched page; failing to cache is not an error. */
-static void remember(struct store *st, const char *url, const struct fetch_result *res)
+/* Keep a freshly fetched page; failing to cache is not an error, but
+ * the reader is told (res->warn). */
+static void remember(struct store *st, const char *url, struct fetch_result *res)
 {
 	struct store_cache_entry e = {
 		.url = (char *)url, .body = res->body, .len = res->len,
@@ -80,7 +81,9 @@ static void remember(struct store *st, const char *url, const struct fetch_resul
 		.charset = res->charset, .etag = res->etag,
 		.last_modified = res->last_modified, .fetched = (int64_t)time(NULL),
 	};
-	store_cache_put(st, &e);
+	if (store_cache_put(st, &e) != 0)
+		snprintf(res->warn, sizeof res->warn, "%.400s: not cached: %s", url,
+			 store_last_error(st));
 }
 
 int fetch_cache_lookup(struct store *st, const char *url,
@@ -96,7 +99,7 @@ int fetch_cache_lookup(struct store *st, const char *url,
 }
 
 void fetch_cache_put(struct store *st, const char *url,
-		     const struct fetch_result *res)
+		     struct fetch_result *res)
 {
 	if (st && res->status == STATUS_OK && res->body)
 		remember(st, url, res);

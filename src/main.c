@@ -437,10 +437,13 @@ static void print_ready(size_t i, struct open_result *r, void *arg)
 	text_clean(r->err, strlen(r->err));
 	if (cli->dump == DUMP_TEXT)
 		printf("%s==> %s <==\n", i ? "\n" : "", name ? name : "");
-	if (r->status != STATUS_OK)
+	if (r->status != STATUS_OK) {
 		out->failed |= print_failure(name ? name : "", r, cli->dump);
-	else
+	} else {
+		if (r->err[0])          /* a warning: the page is there */
+			fprintf(stderr, "folio: %s\n", r->err);
 		out->failed |= print_article(r->article, cli->dump, cli->width);
+	}
 	article_free(r->article);
 	r->article = NULL;
 	free(name);
@@ -613,7 +616,7 @@ static int store_command(const struct cli *cli)
 int main(int argc, char **argv)
 {
 	struct cli cli = { 0 };
-	char err[OPEN_ERR_MAX];
+	char err[OPEN_ERR_MAX] = "";
 	struct article *article = NULL;
 
 	parse_args(argc, argv, &cli);
@@ -643,6 +646,10 @@ int main(int argc, char **argv)
 		text_clean(err, strlen(err));   /* the name may hold escapes */
 		fprintf(stderr, "folio: %s\n", err);
 		return rc;
+	}
+	if (err[0]) {           /* the page came, with something to know */
+		text_clean(err, strlen(err));
+		fprintf(stderr, "folio: %s\n", err);
 	}
 	if (article->notice)
 		fprintf(stderr, "folio: %s: %s\n", cli.nargs ? cli.args[0] : FEEDCLI_ALL,

@@ -220,6 +220,15 @@ static bool is_stub(enum status_code rc, const struct article *a)
 	return text < STUB_MAX_TEXT;
 }
 
+/* A page had though not cached: its warning goes where open_page's
+ * caller finds it (err, empty on success otherwise). */
+static void pass_warning(enum status_code rc, const struct fetch_result *res,
+			 char err[OPEN_ERR_MAX])
+{
+	if (rc == STATUS_OK && res->warn[0] && !err[0])
+		snprintf(err, OPEN_ERR_MAX, "%s", res->warn);
+}
+
 /* Follow a stub's meta refresh to target, once: a second stub behind
  * it is a refresh loop or chain and is not followed. */
 static enum status_code follow_refresh(const char *arg, const char *target,
@@ -253,6 +262,7 @@ static enum status_code follow_refresh(const char *arg, const char *target,
 		}
 		free(again);
 	}
+	pass_warning(rc, &res, err);
 	fetch_result_free(&res);
 	return rc;
 }
@@ -305,6 +315,7 @@ static enum status_code open_url(const char *arg, const struct open_opts *opts,
 	if (rc == STATUS_OK) {
 		err[0] = '\0';
 		rc = open_fetched(arg, &res, opts, &fo, out, err);
+		pass_warning(rc, &res, err);
 	} else {
 		snprintf(err, OPEN_ERR_MAX, "%s", res.err);
 	}

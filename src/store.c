@@ -160,6 +160,10 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *q[Q_COUNT];
 	int64_t cache_cap;
+	/* waiting for another folio's write lock (wait_for_lock) */
+	int64_t wait_from;      /* when the present wait began */
+	bool gave_up;           /* a wait ran out; none again until a commit */
+	int last_rc;            /* why the last write failed (SQLite code) */
 };
 
 /* ---- paths ------------------------------------------------------ */
@@ -281,6 +285,46 @@ static int64_t monotonic_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* SQLite's busy handler: while another process holds the lock, wait
+ * (a little longer each time, as sqlite3_busy_timeout does) until
+ * STORE_BUSY_TIMEOUT_MS have passed.  Once a wait has run out, the
+ * lock is taken to be held for long: later statements give up at once
+ * instead of waiting as long again each (a page view wants two writes,
+ * the cache and the history: it waited for both), until a commit of
+ * this connection gets through (lock_freed). */
+static int wait_for_lock(void *arg, int count)
+{
+	static const int delays_ms[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+	const int ndelays = (int)(sizeof delays_ms / sizeof delays_ms[0]);
+	struct store *st = arg;
+
+	if (st->gave_up)
+		return 0;
+	if (count == 0)
+		st->wait_from = monotonic_ms();
+	int64_t left = STORE_BUSY_TIMEOUT_MS - (monotonic_ms() - st->wait_from);
+	if (left <= 0) {
+		st->gave_up = true;
+		return 0;
+	}
+	int delay = delays_ms[count < ndelays ? count : ndelays - 1];
+	sqlite3_sleep(delay < left ? delay : (int)left);
+	return 1;
+}
+
+/* A commit hook: this connection wrote, so the lock is free again. */
+static int lock_freed(void *arg)
+{
+	((struct store *)arg)->gave_up = false;
+	return 0;       /* let the commit go on */
+}
+
+static void wait_for_writers(struct store *st)
+{
+	sqlite3_busy_handler(st->db, wait_for_lock, st);
+	sqlite3_commit_hook(st->db, lock_freed, st);
+}
+
 /* SQLite calls the busy handler only where waiting cannot deadlock: a
  * connection that already reads and then wants to write (the switch to
  * WAL on a new file, a migration) gets SQLITE_BUSY at once when another
@@ -305,7 +349,7 @@ static int setup(struct store *st, const char **why)
 	int rc;
 
 	sqlite3_extended_result_codes(db, 1);
-	sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
+	wait_for_writers(st);
 	rc = retry_while_busy(db, set_pragmas, why, start_ms);
 	if (rc == SQLITE_OK)
 		rc = retry_while_busy(db, migrate, why, start_ms);
@@ -324,7 +368,7 @@ static int setup_read_only(struct store *st, const char **why)
 	int version = 0;
 
 	sqlite3_extended_result_codes(db, 1);
-	sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
+	wait_for_writers(st);
 	int rc = user_version(db, &version);
 	if (rc == SQLITE_OK && version != SCHEMA_VERSION) {
 		*why = version > SCHEMA_VERSION ? "written by a newer folio"
@@ -445,6 +489,11 @@ struct store *store_open_default(char warn[STORE_WARN_MAX])
 	return st;
 }
 
+const char *store_last_error(const struct store *st)
+{
+	return st && st->last_rc ? sqlite3_errstr(st->last_rc & 0xff) : "no database";
+}
+
 struct sqlite3 *store_db(struct store *st)
 {
 	return st ? st->db : NULL;
@@ -521,7 +570,10 @@ static int step_done(sqlite3_stmt *s)
 
 static int tx_begin(struct store *st)
 {
-	return step_done(stmt(st, Q_BEGIN));
+	if (step_done(stmt(st, Q_BEGIN)) == 0)
+		return 0;
+	st->last_rc = sqlite3_extended_errcode(st->db);
+	return -1;
 }
 
 /* Commit when ok, else roll back; returns ok, or -1 when the commit
@@ -530,6 +582,7 @@ static int tx_end(struct store *st, int ok)
 {
 	if (ok == 0 && step_done(stmt(st, Q_COMMIT)) == 0)
 		return 0;
+	st->last_rc = sqlite3_extended_errcode(st->db);   /* before the rollback */
 	if (!sqlite3_get_autocommit(st->db))
 		step_done(stmt(st, Q_ROLLBACK));
 	return -1;

@@ -177,6 +177,20 @@ static void __attribute__((format(printf, 2, 3))) message(struct ui *u, const ch
 	va_end(ap);
 }
 
+/* One more line under the message there is (the start-up message
+ * stays above a warning of the first page's), cleaned: page text and
+ * URLs may hold escapes. */
+static void add_message(struct ui *u, const char *line)
+{
+	size_t n = strlen(u->msg);
+	if (n && n + 2 < sizeof u->msg)
+		u->msg[n++] = '\n';
+	else if (n)
+		return;                 /* no room left */
+	snprintf(u->msg + n, sizeof u->msg - n, "%s", line);
+	text_clean(u->msg + n, strlen(u->msg + n));
+}
+
 static int text_rows(const struct ui *u)
 {
 	return u->rows > 1 ? u->rows - 1 : 0;
@@ -1629,6 +1643,8 @@ static void apply_load(struct ui *u, struct load *l)
 		message(u, "%s", "out of memory");
 		if (!u->depth)
 			u->quit = true;
+	} else if (l->err[0]) {
+		add_message(u, l->err); /* "URL: not cached: database is locked" */
 	} else if (whole && !u->msg[0]) {
 		message(u, "%s", "The page's whole text, nothing left out (q goes back)");
 	} else if (notice && !u->msg[0]) {

@@ -20,7 +20,9 @@ enum fetch_origin {
 };
 
 /* Fill *res like fetch_url does (free it with fetch_result_free): body,
- * len, final_url, content_type, charset; err on failure.  st may be
+ * len, final_url, content_type, charset; err on failure; warn when a
+ * fetched page could not be cached ("URL: not cached: database is
+ * locked": the page is still there to read).  st may be
  * NULL.  Offline, a page neither cached nor saved is STATUS_INPUT with
  * "URL: not in the cache (offline)".  origin may be NULL. */
 enum status_code fetch_cached(struct store *st, bool offline, const char *url,
@@ -33,8 +35,9 @@ enum status_code fetch_cached(struct store *st, bool offline, const char *url,
 int fetch_cache_lookup(struct store *st, const char *url,
 		       struct fetch_result *res);
 
-/* Cache a successful fetch of url (failing to cache is not an error). */
+/* Cache a successful fetch of url (failing to cache is not an error:
+ * res->warn then says "URL: not cached: cause"). */
 void fetch_cache_put(struct store *st, const char *url,
-		     const struct fetch_result *res);
+		     struct fetch_result *res);
 
 #endif

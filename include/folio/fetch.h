@@ -61,6 +61,9 @@ struct fetch_result {
 	char *etag;               /* ETag of the final response, or NULL */
 	char *last_modified;      /* its Last-Modified, or NULL */
 	bool not_modified;        /* 304 to a conditional GET: body is "" */
+	/* With STATUS_OK, what the reader should know though the page
+	 * came: "URL: not cached: cause" (fetch-cache.h); else "". */
+	char warn[FETCH_ERR_MAX];
 };
 
 /* Load libcurl (fetch_curl.h) and run curl_global_init, once.  Called

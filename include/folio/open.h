@@ -58,12 +58,16 @@ void open_fetch_opts(const struct open_opts *opts, struct fetch_opts *fo);
 
 #define OPEN_ERR_MAX 512
 
-/* Open one source.  On STATUS_OK *out is the article.  Otherwise *out
- * is NULL and err holds one line "ARG: cause" (no trailing newline). */
+/* Open one source.  On STATUS_OK *out is the article, and err is empty
+ * or holds one warning for the reader, about something that did not
+ * stop the page ("URL: not cached: database is locked").  Otherwise
+ * *out is NULL and err holds one line "ARG: cause" (no trailing
+ * newline). */
 enum status_code open_page(const char *arg, const struct open_opts *opts,
 			     struct article **out, char err[OPEN_ERR_MAX]);
 
-/* One result of open_many: article on STATUS_OK, else err. */
+/* One result of open_many: article on STATUS_OK (err: a warning, or
+ * empty, as open_page leaves it), else err. */
 struct open_result {
 	enum status_code status;
 	struct article *article;

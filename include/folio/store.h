@@ -6,9 +6,13 @@
  * The store is optional everywhere: a NULL struct store * is accepted
  * by every function below (they then do nothing and report "absent" or
  * -1), so callers hold one pointer and never branch on whether history
- * works.  Two processes may use the database at once (WAL, a busy
- * timeout, write transactions taken IMMEDIATE so they queue instead of
- * failing); a process killed mid-write loses only its open transaction.
+ * works.  Two processes may use the database at once (WAL, write
+ * transactions taken IMMEDIATE so they queue instead of failing); a
+ * writer waits for another's lock up to STORE_BUSY_TIMEOUT_MS, and
+ * once such a wait has run out its later statements give up at once
+ * until one of its commits gets through (so a process meets a lock
+ * held for long once, not once per write).  A process killed mid-write
+ * loses only its open transaction.
  *
  * Conventions: functions returning int give 0 on success and -1 on a
  * database or memory error; the *_get functions give 1 found, 0 absent,
@@ -23,6 +27,7 @@
 
 #define STORE_WARN_MAX 512
 #define STORE_DEFAULT_CACHE_MB 200
+/* How long a write waits for another folio's (README: "up to 5 s"). */
 #define STORE_BUSY_TIMEOUT_MS 5000
 
 struct store;
@@ -50,6 +55,11 @@ struct store *store_open_default(char warn[STORE_WARN_MAX]);
 /* Close the database (the last close checkpoints the WAL) and free
  * st; NULL is fine. */
 void store_free(struct store *st);
+
+/* Why the last write failed, in SQLite's words ("database is locked"
+ * when another process kept the write lock past STORE_BUSY_TIMEOUT_MS,
+ * "attempt to write a readonly database"); "no database" for NULL. */
+const char *store_last_error(const struct store *st);
 
 /* The database handle, for modules that keep their own tables in it
  * (feed-store.c: feeds, stories, read marks); NULL for a NULL store. */

@@ -45,3 +45,41 @@ ui_wait_match -l 1 "^A page with a broken link$" "left the page"
 ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+
+# Another process holds the database's write lock: the page is shown,
+# and the status line says it was not cached (curses owns the screen:
+# nothing goes to stderr).  A link followed then says so at once: the
+# lock was waited for once (STORE_BUSY_TIMEOUT_MS), not for each page.
+tm kill-server 2>/dev/null
+store_home=$UI_TMP/home
+env -u XDG_DATA_HOME -u FOLIO_NO_STORE HOME="$store_home" "$FOLIO" --dump=json \
+	"$base/links-b.html" >/dev/null 2>&1 || ui_fail "could not make the database"
+db=$store_home/.local/share/folio/folio.db
+[ -f "$db" ] || ui_fail "no database at $db"
+python3 - "$db" "$UI_TMP/locked" <<'PY' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+db.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").close()
+time.sleep(300)
+PY
+locker=$!
+SERVER_PIDS="$SERVER_PIDS $locker"
+i=0
+while [ ! -f "$UI_TMP/locked" ] && [ $i -lt 600 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+[ -f "$UI_TMP/locked" ] || ui_fail "the lock holder did not start"
+ui_start -x 120 NO_COLOR=1 FOLIO_NO_STORE= -- "$base/long.html"
+ui_wait_text "$base/long.html: not cached: database is locked"
+ui_wait_match -l 1 "^ *A long test page" "the page is not shown"
+ui_keys / "other page" Enter
+ui_keys Tab Enter
+ui_wait_text "This is the page behind the first link."
+ui_wait_text "$base/links-b.html: not cached: database is locked"
+ui_keys q q
+ui_wait_exit
+[ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
+[ -s "$UI_TMP/stderr" ] && ui_fail "stderr: $(cat "$UI_TMP/stderr")"
+exit 0

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -509,6 +510,45 @@ static void test_open_waits_for_writer(void **state)
 	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* One write against a lock held elsewhere: -1, and how long it took. */
+static int64_t failed_write_ms(struct store *st)
+{
+	int64_t start = now_ms();
+	assert_int_equal(store_history_record(st, "https://locked.example/", NULL, NULL, 2), -1);
+	assert_string_equal(store_last_error(st), "database is locked");
+	return now_ms() - start;
+}
+
+/* Another connection keeps the write lock (a sqlite3 shell's BEGIN
+ * EXCLUSIVE): the first write waits STORE_BUSY_TIMEOUT_MS and fails,
+ * the next gives up at once (a page view's history write after its
+ * cache write), and once a write has gone through, waiting is back. */
+static void test_lock_held_long(void **state)
+{
+	struct fixture *f = *state;
+	f->st = open_default();
+	assert_int_equal(store_history_record(f->st, "https://w.example/", NULL, NULL, 1), 0);
+	sqlite3 *other = raw_open(f->db);
+	assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+	/* sleeps add up to the timeout: it cannot be shorter, however fast */
+	assert_true(failed_write_ms(f->st) >= STORE_BUSY_TIMEOUT_MS - 50);
+	assert_true(failed_write_ms(f->st) < STORE_BUSY_TIMEOUT_MS / 2);
+	assert_int_equal(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_history_record(f->st, "https://w.example/", NULL, NULL, 3), 0);
+	assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+	assert_true(failed_write_ms(f->st) >= STORE_BUSY_TIMEOUT_MS - 50);
+	assert_int_equal(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	assert_int_equal(store_history_record(f->st, "https://w.example/", NULL, NULL, 4), 0);
+}
+
 #define COMMITTED 50
 
 /* Child: COMMITTED rows through the store, then a large write
@@ -833,6 +873,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_saved, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_processes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_waits_for_writer, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lock_held_long, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kill9_mid_transaction, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kill9_during_write_loop, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_corrupt_file, setup, teardown),
