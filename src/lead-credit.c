@@ -211,8 +211,10 @@ static const char *trim_seps(const char *s, size_t *len, bool strip_dots)
 				*len -= n;
 				again = true;
 			}
+			/* "-/XinHua/dpa" is an agency's credit; "- © X" a dash
+			 * before one */
 			if (*len >= n && !memcmp(s, seps[i], n) &&
-			    seps[i][0] != '-') {
+			    (seps[i][0] != '-' || (n == 1 && *len > 1 && s[1] == ' '))) {
 				s += n;
 				*len -= n;
 				again = true;

@@ -297,6 +297,30 @@ static void test_hero_above_headline(void **state)
 	done(&r);
 }
 
+/* A credit the page keeps in a data- attribute (shown by its style):
+ * on the image's wrapper inside a figure, or on the image itself. */
+static void test_data_attribute_credit(void **state)
+{
+	(void)state;
+	struct run r = run(
+		"<html><body><h1>Planes fly again</h1>"
+		"<figure><div class=\"wrap\" data-copyright=\"Jo Berg - stock.example\">"
+		"<img src=\"/a/plane.jpg\" width=\"800\" height=\"450\"></div>"
+		"<figcaption>A plane at the gate.</figcaption></figure>"
+		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+		"</body></html>");
+	expect(&r, "https://news.example/a/plane.jpg", "A plane at the gate.", "Jo Berg - stock.example");
+	done(&r);
+	r = run(
+		"<html><body><h1>Planes fly again</h1>"
+		"<div class=\"hero\"><img src=\"/a/plane.jpg\" width=\"800\" height=\"450\" "
+		"data-credit=\"Foto: Ana Lima\" data-author=\"Not Credit\"></div>"
+		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+		"</body></html>");
+	expect(&r, "https://news.example/a/plane.jpg", NULL, "Foto: Ana Lima");
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -314,6 +338,7 @@ int main(void)
 		cmocka_unit_test(test_unmarked_parts),
 		cmocka_unit_test(test_hero_above_headline),
 		cmocka_unit_test(test_small_credit),
+		cmocka_unit_test(test_data_attribute_credit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
