@@ -572,12 +572,29 @@ static bool holds_caption(xmlNodePtr n)
 	return false;
 }
 
+/* An unmarked inline line after the image that reads as a credit
+ * ("<img><em>(All photos: Jo Berg)</em>", "<small>© Agency</small>"). */
+static bool credit_line(xmlNodePtr s)
+{
+	if (!dom_is(s, "em") && !dom_is(s, "i") && !dom_is(s, "small") &&
+	    !dom_is(s, "span") && !dom_is(s, "cite"))
+		return false;
+	if (letters(s, 200) > 200)
+		return false;
+	char *t = dom_text_max(s, 400);
+	char *c = t ? credit_tidy(t) : NULL;
+	bool yes = c && credit_is_credit(c);
+	free(t);
+	free(c);
+	return yes;
+}
+
 /* Is sibling s a caption or credit block for the image: marked itself,
  * or a short footer holding marked parts ("media__footer" with a
  * credit span and a caption span) and no heading? */
 static bool caption_sibling(xmlNodePtr s)
 {
-	if (caption_mark(s) || credit_mark(s, false))
+	if (caption_mark(s) || credit_mark(s, false) || credit_line(s))
 		return true;
 	/* a headline block with a caption somewhere in it is no footer */
 	return holds_caption(s) && letters(s, 400) <= 400 && !dom_find(s, "h1") &&

@@ -321,6 +321,27 @@ static void test_data_attribute_credit(void **state)
 	done(&r);
 }
 
+/* An unmarked inline line right after the image that reads as a
+ * credit is the credit; one that does not is no caption. */
+static void test_inline_credit_line(void **state)
+{
+	(void)state;
+	struct run r = run(
+		"<html><body><h1>Cards on the table</h1>"
+		"<p><img src=\"/a/cards.jpg\" width=\"800\" height=\"450\"><em>(All photos: Jo Berg)</em></p>"
+		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+		"</body></html>");
+	expect(&r, "https://news.example/a/cards.jpg", NULL, "All photos: Jo Berg");
+	done(&r);
+	r = run(
+		"<html><body><h1>Cards on the table</h1>"
+		"<p><img src=\"/a/cards.jpg\" width=\"800\" height=\"450\"><em>Picture a deck of cards.</em></p>"
+		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+		"</body></html>");
+	expect(&r, "https://news.example/a/cards.jpg", NULL, NULL);
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -339,6 +360,7 @@ int main(void)
 		cmocka_unit_test(test_hero_above_headline),
 		cmocka_unit_test(test_small_credit),
 		cmocka_unit_test(test_data_attribute_credit),
+		cmocka_unit_test(test_inline_credit_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
