@@ -140,6 +140,9 @@ static const char *const cta_cues[] = {
 	"abbonati", "iscriviti", "seguici", "tutti i diritti riservati",
 	"assine", "assinante", "siga-nos", "abonneer", "volg ons", "obserwuj nas",
 	"подпишитесь", "подписывайтесь",
+	"impressum", "datenschutz", "privacy policy", "terms of use", "mentions légales",
+	"aviso legal", "note legali", "einloggen", "rss", "disclaimer",
+	"haftungsausschluss", "not responsible for the", "für den inhalt",
 	"©", NULL
 };
 

@@ -117,6 +117,8 @@ static void test_messages_to_reader(void **state)
 	add(a, BLOCK_P, "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS", false);
 	add(a, BLOCK_P, "Folgen Sie uns auf Instagram!", false);
 	add(a, BLOCK_P, "© 2025 The Town Paper", false);
+	add(a, BLOCK_P, "Impressum | Datenschutz", false);
+	add(a, BLOCK_P, "The town is not responsible for the content of external sites.", false);
 	assert_true(prune_article(a));
 	assert_int_equal(a->nblocks, 3);
 	assert_non_null(strstr(a->blocks[1].text, "newsletter"));
