@@ -146,6 +146,49 @@ static const char *const cta_cues[] = {
 	"©", NULL
 };
 
+/* Does the lower-cased text of b hold one of cues? */
+static bool holds_cue(const struct block *b, const char *const *cues)
+{
+	uint8_t *f;
+	size_t flen = 0;
+	bool found = false;
+
+	f = u8_tolower((const uint8_t *)b->text, b->len, NULL, NULL, NULL, &flen);
+	if (!f)
+		return false;
+	for (int i = 0; cues[i] && !found; i++) {
+		size_t n = strlen(cues[i]);
+		for (size_t k = 0; k + n <= flen && !found; k++)
+			found = memcmp(f + k, cues[i], n) == 0;
+	}
+	free(f);
+	return found;
+}
+
+/* What a page says about its own advertising: affiliate links, paid
+ * posts, commissions (lower-case). */
+static const char *const disclosure_cues[] = {
+	"affiliate link", "affiliate-link", "contains affiliate", "advertiser disclosure",
+	"may receive compensation", "we may earn", "earn a commission", "enthält werbung",
+	"werbelink", "partnerlink", "provisionslink", "lien affilié", "liens affiliés",
+	"enlace de afiliado", "enlaces de afiliados", "link di affiliazione", NULL
+};
+
+/* Longest disclosure (code points that are not spaces). */
+#define DISCLOSURE_CHARS 300
+
+/* Mark the page's notes on its own advertising, wherever they stand
+ * (at the top of a paid post, under a product box). */
+static void mark_disclosures(const struct article *a, bool *keep)
+{
+	for (size_t i = 0; i < a->nblocks; i++) {
+		const struct block *b = &a->blocks[i];
+		if (b->type != BLOCK_PRE && b->type != BLOCK_TABLE &&
+		    visible_chars(b) <= DISCLOSURE_CHARS && holds_cue(b, disclosure_cues))
+			keep[i] = false;
+	}
+}
+
 /* Longest block (code points that are not spaces) read as a message to
  * the reader rather than the article's last paragraph. */
 #define CTA_CHARS 400
@@ -155,22 +198,7 @@ static const char *const cta_cues[] = {
  * that end it are read this way.) */
 static bool is_cta(const struct block *b)
 {
-	uint8_t *f;
-	size_t flen = 0;
-	bool found = false;
-
-	if (visible_chars(b) > CTA_CHARS)
-		return false;
-	f = u8_tolower((const uint8_t *)b->text, b->len, NULL, NULL, NULL, &flen);
-	if (!f)
-		return false;
-	for (int i = 0; cta_cues[i] && !found; i++) {
-		size_t n = strlen(cta_cues[i]);
-		for (size_t k = 0; k + n <= flen && !found; k++)
-			found = memcmp(f + k, cta_cues[i], n) == 0;
-	}
-	free(f);
-	return found;
+	return visible_chars(b) <= CTA_CHARS && holds_cue(b, cta_cues);
 }
 
 /* Mark the run of link lines and messages to the reader that ends the
@@ -232,20 +260,7 @@ static const char *const date_labels[] = {
 
 static bool has_date_label(const struct block *b)
 {
-	uint8_t *f;
-	size_t flen = 0;
-	bool found = false;
-
-	f = u8_tolower((const uint8_t *)b->text, b->len, NULL, NULL, NULL, &flen);
-	if (!f)
-		return false;
-	for (int i = 0; date_labels[i] && !found; i++) {
-		size_t n = strlen(date_labels[i]);
-		for (size_t k = 0; k + n <= flen && !found; k++)
-			found = memcmp(f + k, date_labels[i], n) == 0;
-	}
-	free(f);
-	return found;
+	return holds_cue(b, date_labels);
 }
 
 /* Longest date line (code points that are not spaces), and the most
@@ -293,6 +308,7 @@ bool prune_article(struct article *a)
 		keep[i] = true;
 	mark_ads(a, keep);
 	mark_date_lines(a, keep);
+	mark_disclosures(a, keep);
 	mark_tail(a, keep);
 	/* never the whole article: a page of one ad label is what it is */
 	for (size_t i = 0; i < a->nblocks; i++)

@@ -157,6 +157,32 @@ static void test_date_lines(void **state)
 	article_free(a);
 }
 
+/* The page's notes on its own advertising go wherever they stand; a
+ * long paragraph about affiliate links is an article's. */
+static void test_disclosures(void **state)
+{
+	(void)state;
+	static const char about[] =
+		"Affiliate links are the way many small blogs pay for themselves: the reader "
+		"clicks through to a shop, and when they buy something the shop pays the blog "
+		"a small share of the price.  The council's new rules on advertising do not "
+		"cover them, which the consumer groups that wrote to the mayor this week say "
+		"is a gap that the town should close before the summer, when the next round "
+		"of grants for local shops and the markets in the old town is decided.";
+	struct article *a = article_new();
+
+	add(a, BLOCK_P, "*Werbung. Dieser Beitrag enthält Werbung für einen Laden.", false);
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_P, "Letzte Aktualisierung am 2.02.2025 / Bei den Verlinkungen handelt es "
+		     "sich um Affiliate Links", false);
+	add(a, BLOCK_P, about, false);
+	add(a, BLOCK_P, long_para, false);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 3);
+	assert_string_equal(a->blocks[1].text, about);
+	article_free(a);
+}
+
 /* Never the whole article: one link line alone is what the page has. */
 static void test_never_everything(void **state)
 {
@@ -185,6 +211,7 @@ int main(void)
 		cmocka_unit_test(test_trailing_links),
 		cmocka_unit_test(test_messages_to_reader),
 		cmocka_unit_test(test_date_lines),
+		cmocka_unit_test(test_disclosures),
 		cmocka_unit_test(test_never_everything),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
