@@ -153,6 +153,10 @@ struct ui {
 	size_t *hits;           /* highlight ranges on screen: start, end */
 	size_t nhits, hits_cap;
 	struct undo undo;
+	/* m and M while a worker may hold the store: written once it is
+	 * done (the screen shows them at once; the load goes on). */
+	struct mark_wait { char *url; bool read; } *marks;
+	size_t nmarks;
 	int key_fd;             /* where keys come from */
 	FILE *tty;              /* the terminal curses draws on (pixel
 				 * pictures, OSC 52); NULL: none */
@@ -1665,6 +1669,8 @@ static void feed_error_hint(struct ui *u)
 }
 
 /* A load or a winding-down worker has finished: take it in. */
+static void write_marks(struct ui *u, bool force);
+
 static void poll_loads(struct ui *u)
 {
 	if (u->drain && task_done(u->drain->t))
@@ -1672,10 +1678,12 @@ static void poll_loads(struct ui *u)
 	if (u->load && task_done(u->load->t)) {
 		struct load *l = u->load;
 		u->load = NULL;
+		write_marks(u, false);  /* before the page's own (it may be read) */
 		apply_load(u, l);
 		load_free(l);
 		feed_error_hint(u);
 	}
+	write_marks(u, false);
 }
 
 /* Open the link numbered `link` of the article shown. */
@@ -1816,10 +1824,36 @@ static void mark_item(struct ui *u, struct page *list, size_t i, bool read)
 {
 	struct list_item *it = &list->a->items[i];
 	it->read = read;
-	if (u->opts.mark_read) {
+	if (!u->opts.mark_read)
+		return;
+	if (!u->load && !u->drain) {
+		u->opts.mark_read(it->url, read, u->ctx);
+		return;
+	}
+	struct mark_wait *m = realloc(u->marks, (u->nmarks + 1) * sizeof *m);
+	char *url = m ? strdup(it->url) : NULL;
+	if (m)
+		u->marks = m;
+	if (!url) {             /* no memory to wait: the store now */
 		store_now(u);
 		u->opts.mark_read(it->url, read, u->ctx);
+		return;
 	}
+	u->marks[u->nmarks++] = (struct mark_wait){ url, read };
+}
+
+/* The marks made during a load, into the store once no worker holds
+ * it (force: waiting for one winding down). */
+static void write_marks(struct ui *u, bool force)
+{
+	if (!u->nmarks || u->load || (u->drain && !force))
+		return;
+	settle_drain(u);
+	for (size_t i = 0; i < u->nmarks; i++) {
+		u->opts.mark_read(u->marks[i].url, u->marks[i].read, u->ctx);
+		free(u->marks[i].url);
+	}
+	u->nmarks = 0;
 }
 
 /* m: the item under the cursor, or the story shown when it came from a
@@ -2676,7 +2710,10 @@ void ui_free(struct ui *u)
 	if (u->load)
 		task_cancel(u->load->t);
 	load_free(u->load);
+	u->load = NULL;
+	write_marks(u, true);
 	settle_drain(u);
+	free(u->marks);
 	while (u->depth)
 		free_page(&u->stack[--u->depth]);
 	free(u->stack);

@@ -55,6 +55,13 @@ ui_wait_match "Loading 127\.0\.0\.1:$PORT" "no loading status"
 # Keys typed meanwhile go to the list: the cursor moves on.
 ui_keys j
 ui_wait_match "^> $DOT Fourth story" "a key typed during the load did not move the cursor"
+# m during the load marks the story on screen and leaves the load going
+# (its store write waits for the worker; ^C below finds it still
+# loading); m again: unread.
+ui_keys m
+ui_wait_match "^>   Fourth story" "m during a load did not mark the story"
+ui_keys m
+ui_wait_match "^> $DOT Fourth story"
 ui_keys C-c
 ui_wait_text "Cancelled"
 ui_screen | grep -q "Loading" && ui_fail "still loading after ^C"
