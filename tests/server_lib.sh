@@ -1,7 +1,8 @@
 # server_lib.sh - sourced by tests/sh/test_fetch*.sh and bench/fetch_bench.sh.
 # start_server [--tls CERT KEY]: runs tests/server.py on 127.0.0.1 (a free
 # port chosen by the kernel), sets PORT; every server is stopped and $TMP
-# removed when the script exits.  Helpers run folio and check outcomes.
+# removed when the script exits.  serve_www: a fresh directory $W served
+# at $R (start_server --root).  Helpers run folio and check outcomes.
 
 TESTS_DIR=$(cd "$(dirname "$0")/.." && pwd)
 [ -f "$TESTS_DIR/server.py" ] || TESTS_DIR=$(cd "$(dirname "$0")/../tests" && pwd)
@@ -27,6 +28,13 @@ export HOME="$TMP/home" XDG_DATA_HOME="$TMP/data" XDG_CONFIG_HOME="$TMP/config" 
 # Nothing may leave the machine: no proxy from the environment.
 unset http_proxy https_proxy HTTPS_PROXY all_proxy ALL_PROXY
 export no_proxy='*' NO_PROXY='*'
+
+serve_www() {
+	W=$TMP/www
+	mkdir -p "$W"
+	start_server --root "$W"
+	R=http://127.0.0.1:$PORT/root
+}
 
 start_server() {
 	portfile=$TMP/port.$$.$(date +%s%N)

@@ -7,10 +7,7 @@
 # that is no feed and other types are refused.
 . "$(dirname "$0")/../server_lib.sh"
 export TZ=UTC
-W=$TMP/www
-mkdir -p "$W"
-start_server --root "$W"
-R=http://127.0.0.1:$PORT/root
+serve_www
 
 story_page "$W/one.html" "Pier vote story"
 

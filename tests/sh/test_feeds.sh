@@ -7,9 +7,7 @@
 # list newest first, and read marks surviving a restart.
 . "$(dirname "$0")/../server_lib.sh"
 export TZ=UTC
-W=$TMP/www
-mkdir -p "$W"
-start_server --root "$W"
+serve_www
 U=http://127.0.0.1:$PORT
 R=$U/root
 unset FOLIO_NO_STORE

@@ -5,10 +5,7 @@
 # A third process opens a page while they write: shown and cached.
 . "$(dirname "$0")/../server_lib.sh"
 : "${FOLIO_BUILD:?FOLIO_BUILD must name the build directory}"
-W=$TMP/www
-mkdir -p "$W"
-start_server --root "$W"
-R=http://127.0.0.1:$PORT/root
+serve_www
 unset FOLIO_NO_STORE
 FEEDS=$XDG_CONFIG_HOME/folio/feeds
 mkdir -p "$(dirname "$FEEDS")"

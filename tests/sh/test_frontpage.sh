@@ -7,10 +7,7 @@
 # stored stories, and a page that is neither gives a clear error.
 . "$(dirname "$0")/../server_lib.sh"
 export TZ=UTC
-W=$TMP/www
-mkdir -p "$W"
-start_server --root "$W"
-R=http://127.0.0.1:$PORT/root
+serve_www
 unset FOLIO_NO_STORE
 FEEDS=$XDG_CONFIG_HOME/folio/feeds
 top=$(cd "$(dirname "$0")/../.." && pwd)

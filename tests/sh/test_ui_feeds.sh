@@ -11,10 +11,7 @@ set -u
 trap 'ui_cleanup; stop_servers' EXIT
 DOT=$(printf '\342\227\217')     # the unread mark
 
-W=$TMP/www
-mkdir -p "$W"
-start_server --root "$W"
-R=http://127.0.0.1:$PORT/root
+serve_www
 H=$UI_TMP/h
 mkdir -p "$H"
 

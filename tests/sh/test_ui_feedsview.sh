@@ -10,10 +10,7 @@ set -u
 . "$(dirname "$0")/../ui/lib.sh"
 trap 'ui_cleanup; stop_servers' EXIT
 
-W=$TMP/www
-mkdir -p "$W"
-start_server --root "$W"
-R=http://127.0.0.1:$PORT/root
+serve_www
 story_page "$W/one.html" "First story"
 story_page "$W/two.html" "Second story"
 feed() {    # FILE TITLE

@@ -9,9 +9,7 @@ set -u
 . "$(dirname "$0")/../ui/lib.sh"
 trap 'ui_cleanup; stop_servers' EXIT
 
-W=$TMP/www
-mkdir -p "$W"
-start_server --root "$W"
+serve_www
 U=http://127.0.0.1:$PORT
 for name in quick held; do
 	{

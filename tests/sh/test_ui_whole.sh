@@ -9,10 +9,7 @@ set -u
 . "$(dirname "$0")/../ui/lib.sh"
 trap 'ui_cleanup; stop_servers' EXIT
 
-W=$TMP/www
-mkdir -p "$W"
-start_server --root "$W"
-R=http://127.0.0.1:$PORT/root
+serve_www
 {
 	printf '<html><head><title>Pier vote</title><script>var hidden = "script text";</script></head><body>\n'
 	printf '<nav><a href="/">Front page menu</a> <a href="/sport">Sport menu</a></nav>\n'
