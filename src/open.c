@@ -115,7 +115,7 @@ static enum status_code open_local(const char *arg, const struct open_opts *opts
 	enum status_code rc = read_source(arg, opts, &page, err);
 	if (rc != STATUS_OK)
 		return rc;
-	if (opts && opts->on_feed &&
+	if (opts && opts->on_feed && !opts->whole_text &&
 	    page_type_of(NULL, page.data, page.len, false) == PAGE_TYPE_FEED) {
 		struct fetch_result fr = { .body = page.data, .len = page.len,
 					   .final_url = (char *)opts->base_url };
@@ -192,7 +192,8 @@ static bool take_other(const char *arg, const struct fetch_result *res,
 {
 	enum page_type t = page_type_of(res->content_type, res->body, res->len, true);
 
-	if (t == PAGE_TYPE_HTML)
+	/* a feed's whole text is its text, as a page's is */
+	if (t == PAGE_TYPE_HTML || (t == PAGE_TYPE_FEED && opts && opts->whole_text))
 		return false;
 	if (t == PAGE_TYPE_FEED && opts && opts->on_feed) {
 		*rc = opts->on_feed(arg, res, opts, out, err);

@@ -2019,7 +2019,7 @@ static void whole_text(struct ui *u)
 	}
 	if (!p->source || (is_list(p) && p->role != ROLE_STORIES)) {
 		message(u, "%s", p->source || is_list(p)
-			? "v shows the whole text of an article or a front page"
+			? "v shows the whole text of an article, a feed or a front page"
 			: "No whole text: the page came from stdin");
 		return;
 	}

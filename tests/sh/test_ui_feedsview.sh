@@ -28,6 +28,9 @@ printf '%s "Good News"\n%s\n' "$R/good.rss" "$R/gone.rss" >"$UI_TMP/home/.config
 ui_start NO_COLOR=1 --
 ui_wait_match "^Subscribed feeds +2 stories, 2 unread" "no all-feeds list"
 ui_wait_text "1 of 2 feeds failed at the last fetch (F shows the feeds and why)"
+# The list of every story is folio's own: it has no whole text.
+ui_keys v
+ui_wait_text "made by folio, no page of its own"
 
 # ---- F: the feeds view ----
 DOT=$(printf '\342\227\217')

@@ -59,13 +59,32 @@ check_whole 1
 ui_start -c "$W" NO_COLOR=1 -- pier.html
 check_whole 2
 
+# A feed's whole text: its every text (titles, descriptions), not its
+# story list.
+{
+	printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Harbour News</title>\n'
+	printf '<item><title>Pier vote tonight</title><link>pier.html</link>'
+	printf '<description>The council meets at seven.</description></item>\n'
+	printf '</channel></rss>\n'
+} >"$W/news.rss"
+ui_start NO_COLOR=1 -- "$R/news.rss"
+ui_wait_match "^Harbour News +1 story" "the feed is not a list"
+ui_keys v
+ui_wait_text "The page's whole text"
+ui_wait_text "The council meets at seven."
+ui_screen | grep -q "Pier vote tonight" || ui_fail "the feed's item title is not in its whole text"
+ui_keys q
+ui_wait_match "^Harbour News +1 story" "q did not go back to the list"
+ui_keys Q
+ui_wait_exit
+
 # A list of history or links has no page of its own.
 ui_start -c "$W" NO_COLOR=1 -- pier.html
 ui_wait_text "Pier paragraph 1"
 ui_keys L
 ui_wait_match "^Links of Pier vote"
 ui_keys v
-ui_wait_text "v shows the whole text of an article or a front page"
+ui_wait_text "v shows the whole text of an article, a feed or a front page"
 ui_keys Q
 ui_wait_exit
 exit 0
