@@ -178,8 +178,17 @@ ui_wait_exit
 rm -f "$UI_TMP/home/.config/folio/feeds"
 
 # ---- the marks stay after a restart ----
-ui_start NO_COLOR=1 -- "$R/news.rss"
+# (In a window of three list rows: PgDn and PgUp move the cursor by a
+# screen less one row, as less does; End goes to the last.)
+ui_start -y 5 NO_COLOR=1 -- "$R/news.rss"
 ui_wait_match "^Harbour News +4 stories, 0 unread" "read marks were not kept"
+ui_wait_match "^>   First story"
+ui_keys NPage
+ui_wait_match "^>   Stalled story" "PgDn did not move the cursor a screen on"
+ui_keys PPage
+ui_wait_match "^>   First story" "PgUp did not move the cursor back"
+ui_keys End
+ui_wait_match "^>   Fourth story" "End did not go to the last story"
 ui_keys q
 ui_wait_exit
 [ "$UI_STATUS" = 0 ] || ui_fail "exit status $UI_STATUS"
