@@ -164,6 +164,8 @@ static int month_word(const char *w, size_t n)
 	for (int i = 0; four[i] && !abbrev; i++)
 		abbrev = strlen(four[i]) == n && !memcmp(w, four[i], n);
 	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+		if (months[i].name[0] != w[0])  /* most words: no month's start */
+			continue;
 		size_t ln = strlen(months[i].name);
 		if ((n == ln || (abbrev && n < ln)) && !memcmp(w, months[i].name, n))
 			return months[i].month;
@@ -202,8 +204,10 @@ bool date_word(const char *w, size_t n)
 				return true;
 		return false;
 	}
+	if (chars(f, n) < 3)
+		return false;
 	for (size_t i = 0; i < sizeof weekdays / sizeof weekdays[0]; i++)
-		if (chars(f, n) >= 3 && n <= strlen(weekdays[i]) &&
+		if (weekdays[i][0] == f[0] && n <= strlen(weekdays[i]) &&
 		    !memcmp(f, weekdays[i], n))
 			return true;
 	return false;

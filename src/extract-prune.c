@@ -229,12 +229,14 @@ static void mark_tail(const struct article *a, bool *keep)
 	}
 }
 
-/* Words of text that are not numbers nor month/day names. */
-static size_t non_date_words(const char *t, size_t len)
+/* Words of text that are not numbers nor month/day names, counted up
+ * to one past limit (a paragraph is seen not to be a date line after a
+ * few words, not after every word looked up in the month tables). */
+static size_t non_date_words(const char *t, size_t len, size_t limit)
 {
 	size_t words = 0, i = 0;
 
-	while (i < len) {
+	while (i < len && words <= limit) {
 		size_t s;
 		bool digit = false;
 		while (i < len && (unsigned char)t[i] < 0x80 && !ascii_isalnum((unsigned char)t[i]))
@@ -275,7 +277,8 @@ static bool is_date_line(const struct block *b)
 	struct date d;
 
 	return b->type == BLOCK_P && visible_chars(b) <= DATE_LINE_CHARS &&
-	       non_date_words(b->text, b->len) <= DATE_LINE_WORDS && date_parse(b->text, &d);
+	       non_date_words(b->text, b->len, DATE_LINE_WORDS) <= DATE_LINE_WORDS &&
+	       date_parse(b->text, &d);
 }
 
 /* Mark the page's date lines: before the first long paragraph (where
