@@ -227,17 +227,50 @@ static json_t *items_json(const struct article *a)
 
 /* Where article_write_json writes: each value is dumped into buf (kept
  * for the next, grown to the longest) and written with one fwrite. */
+/* Where article_write_json writes: the text goes into buf and out to f
+ * a few kilobytes at a time (a write per piece of a block cost more than
+ * the pieces); buf grows to hold the longest value. */
 struct json_out {
 	FILE *f;
 	char *buf;
-	size_t cap;
+	size_t len, cap;
 	int rc;                 /* -1 once a write failed */
 };
 
+#define JSON_OUT_FLUSH 65536
+
+static void out_flush(struct json_out *o)
+{
+	if (o->len && fwrite(o->buf, 1, o->len, o->f) != o->len)
+		o->rc = -1;
+	o->len = 0;
+}
+
+/* Room for n more bytes in buf; false (and rc -1) when there is none. */
+static bool out_room(struct json_out *o, size_t n)
+{
+	if (o->cap - o->len >= n)
+		return true;
+	size_t cap = o->len + n > 2 * o->cap ? o->len + n : 2 * o->cap;
+	char *grown = realloc(o->buf, cap);
+	if (!grown) {
+		o->rc = -1;
+		return false;
+	}
+	o->buf = grown;
+	o->cap = cap;
+	return true;
+}
+
 static void out_str(struct json_out *o, const char *s)
 {
-	if (fputs(s, o->f) < 0)
-		o->rc = -1;
+	size_t n = strlen(s);
+	if (!out_room(o, n))
+		return;
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+	if (o->len >= JSON_OUT_FLUSH)
+		out_flush(o);
 }
 
 /* Writes value and drops the reference to it (NULL, on OOM, writes
@@ -245,19 +278,17 @@ static void out_str(struct json_out *o, const char *s)
 static void out_value(struct json_out *o, json_t *value)
 {
 	const size_t flags = JSON_FLAGS | JSON_ENCODE_ANY;
-	size_t n = value ? json_dumpb(value, o->buf, o->cap, flags) : 0;
+	size_t n = value ? json_dumpb(value, o->buf + o->len, o->cap - o->len, flags) : 0;
 
-	if (n > o->cap) {
-		char *grown = realloc(o->buf, n);
-		if (grown) {
-			o->buf = grown;
-			o->cap = n;
-			n = json_dumpb(value, o->buf, o->cap, flags);
-		}
-	}
-	if (value && (n == 0 || n > o->cap || fwrite(o->buf, 1, n, o->f) != n))
+	if (n > o->cap - o->len && out_room(o, n))
+		n = json_dumpb(value, o->buf + o->len, o->cap - o->len, flags);
+	if (value && (n == 0 || n > o->cap - o->len))
 		o->rc = -1;
+	else
+		o->len += n;
 	json_decref(value);
+	if (o->len >= JSON_OUT_FLUSH)
+		out_flush(o);
 }
 
 /* One ,"key":value member (value's reference taken, as by
@@ -355,6 +386,7 @@ int article_write_json(const struct article *a, FILE *f)
 	if (a->kind == PAGE_LIST)
 		out_member(&o, "stories", items_json(a));
 	out_str(&o, "}");
+	out_flush(&o);
 	free(o.buf);
 	return o.rc;
 }

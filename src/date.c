@@ -11,6 +11,8 @@
  * 2019 03:05:46 GMT+0000 (Coordinated Universal Time)").  Only ASCII
  * bytes are folded; month names in other scripts are compared as
  * written (pages write them in lower case). */
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -148,31 +150,6 @@ static size_t chars(const char *w, size_t n)
 	return c;
 }
 
-/* w (folded, n bytes) as a month 1..12, 0 when it names none: a full
- * name, its first three characters ("Nov", "déc") or a four-letter
- * abbreviation ("Sept", "janv", "févr", "juil"); not "Marc".  "ago"
- * ("3 days ago") and "out" are words before they are abbreviations. */
-static int month_word(const char *w, size_t n)
-{
-	static const char *const four[] = {
-		"sept", "janv", "f\xc3\xa9vr", "fevr", "juil", "avri", NULL
-	};
-	size_t c = chars(w, n);
-	if (c < 3 || (n == 3 && (!memcmp(w, "ago", 3) || !memcmp(w, "out", 3))))
-		return 0;
-	bool abbrev = c == 3;
-	for (int i = 0; four[i] && !abbrev; i++)
-		abbrev = strlen(four[i]) == n && !memcmp(w, four[i], n);
-	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
-		if (months[i].name[0] != w[0])  /* most words: no month's start */
-			continue;
-		size_t ln = strlen(months[i].name);
-		if ((n == ln || (abbrev && n < ln)) && !memcmp(w, months[i].name, n))
-			return months[i].month;
-	}
-	return 0;
-}
-
 /* Day names (full forms; a 3+ character start counts too) and the
  * two-letter German ones. */
 static const char *const weekdays[] = {
@@ -185,6 +162,49 @@ static const char *const weekdays[] = {
 	"venerd\xc3\xac", "sabato", "maandag", "dinsdag", "woensdag",
 	"donderdag", "vrijdag", "zaterdag", "zondag",
 };
+
+/* The bytes a month's or a day's name starts with: most words start
+ * with none, and are done with at one look rather than a walk of the
+ * table (a page of short paragraphs asks of every word whether it is
+ * part of a date). */
+static bool month_initial[256], weekday_initial[256];
+static pthread_once_t initials_noted = PTHREAD_ONCE_INIT;
+
+static void note_initials(void)
+{
+	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
+		month_initial[(unsigned char)months[i].name[0]] = true;
+	for (size_t i = 0; i < sizeof weekdays / sizeof weekdays[0]; i++)
+		weekday_initial[(unsigned char)weekdays[i][0]] = true;
+}
+
+/* w (folded, n bytes) as a month 1..12, 0 when it names none: a full
+ * name, its first three characters ("Nov", "déc") or a four-letter
+ * abbreviation ("Sept", "janv", "févr", "juil"); not "Marc".  "ago"
+ * ("3 days ago") and "out" are words before they are abbreviations. */
+static int month_word(const char *w, size_t n)
+{
+	static const char *const four[] = {
+		"sept", "janv", "f\xc3\xa9vr", "fevr", "juil", "avri", NULL
+	};
+	size_t c = chars(w, n);
+	if (c < 3 || (n == 3 && (!memcmp(w, "ago", 3) || !memcmp(w, "out", 3))))
+		return 0;
+	pthread_once(&initials_noted, note_initials);
+	if (!month_initial[(unsigned char)w[0]])
+		return 0;
+	bool abbrev = c == 3;
+	for (int i = 0; four[i] && !abbrev; i++)
+		abbrev = strlen(four[i]) == n && !memcmp(w, four[i], n);
+	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
+		if (months[i].name[0] != w[0])
+			continue;
+		size_t ln = strlen(months[i].name);
+		if ((n == ln || (abbrev && n < ln)) && !memcmp(w, months[i].name, n))
+			return months[i].month;
+	}
+	return 0;
+}
 
 bool date_word(const char *w, size_t n)
 {
@@ -204,7 +224,8 @@ bool date_word(const char *w, size_t n)
 				return true;
 		return false;
 	}
-	if (chars(f, n) < 3)
+	pthread_once(&initials_noted, note_initials);
+	if (chars(f, n) < 3 || !weekday_initial[(unsigned char)f[0]])
 		return false;
 	for (size_t i = 0; i < sizeof weekdays / sizeof weekdays[0]; i++)
 		if (weekdays[i][0] == f[0] && n <= strlen(weekdays[i]) &&

@@ -209,21 +209,30 @@ static bool is_cta(const struct block *b)
  * what the page has. */
 static void mark_tail(const struct article *a, bool *keep)
 {
-	size_t hi = a->nblocks, before = 0;
+	size_t hi = a->nblocks, before = SIZE_MAX;      /* SIZE_MAX: not counted yet */
 
-	for (size_t i = 0; i < a->nblocks; i++)
-		before += visible_chars(&a->blocks[i]);
 	while (hi > 1) {
 		const struct block *b = &a->blocks[hi - 1];
-		size_t chars = visible_chars(b);
-		before -= chars;        /* now: the letters of blocks [0, hi - 1) */
 		if (b->type == BLOCK_LI || b->type == BLOCK_PRE || b->type == BLOCK_TABLE)
 			break;
 		if (is_heading(b) && hi < a->nblocks) {
 			keep[hi - 1] = false;
 			break;
 		}
-		if (!is_link_line(b) && !(is_cta(b) && before >= chars))
+		bool link = is_link_line(b);
+		if (!link && !is_cta(b))
+			break;
+		/* the letters of blocks [0, hi - 1), counted only when a
+		 * message to the reader asks (most articles end in prose) */
+		size_t chars = visible_chars(b);
+		if (before == SIZE_MAX) {
+			before = 0;
+			for (size_t i = 0; i + 1 < hi; i++)
+				before += visible_chars(&a->blocks[i]);
+		} else {
+			before -= chars;
+		}
+		if (!link && before < chars)
 			break;
 		keep[--hi] = false;
 	}
