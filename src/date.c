@@ -163,19 +163,42 @@ static const char *const weekdays[] = {
 	"donderdag", "vrijdag", "zaterdag", "zondag",
 };
 
-/* The bytes a month's or a day's name starts with: most words start
- * with none, and are done with at one look rather than a walk of the
- * table (a page of short paragraphs asks of every word whether it is
- * part of a date). */
-static bool month_initial[256], weekday_initial[256];
-static pthread_once_t initials_noted = PTHREAD_ONCE_INIT;
+#define NMONTHS (sizeof months / sizeof months[0])
+#define NWEEKDAYS (sizeof weekdays / sizeof weekdays[0])
 
-static void note_initials(void)
+/* The names of a table grouped by their first byte, in table order
+ * within a group: order[from[b] .. from[b + 1]) are the indexes of the
+ * names that start with byte b.  A word is then compared with the few
+ * names that start like it, not with the whole table (a page of short
+ * paragraphs asks of every word whether it is part of a date). */
+struct by_initial {
+	uint16_t from[257];
+	uint8_t order[NMONTHS > NWEEKDAYS ? NMONTHS : NWEEKDAYS];
+};
+
+static const char *month_name(size_t i) { return months[i].name; }
+static const char *weekday_name(size_t i) { return weekdays[i]; }
+
+static void index_by_initial(struct by_initial *ix, size_t n, const char *(*name)(size_t))
 {
-	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
-		month_initial[(unsigned char)months[i].name[0]] = true;
-	for (size_t i = 0; i < sizeof weekdays / sizeof weekdays[0]; i++)
-		weekday_initial[(unsigned char)weekdays[i][0]] = true;
+	uint16_t at[256] = { 0 };
+	for (size_t i = 0; i < n; i++)
+		ix->from[(unsigned char)name(i)[0] + 1]++;
+	for (int b = 0; b < 256; b++) {
+		ix->from[b + 1] += ix->from[b];
+		at[b] = ix->from[b];
+	}
+	for (size_t i = 0; i < n; i++)
+		ix->order[at[(unsigned char)name(i)[0]]++] = (uint8_t)i;
+}
+
+static struct by_initial month_ix, weekday_ix;
+static pthread_once_t indexed = PTHREAD_ONCE_INIT;
+
+static void index_names(void)
+{
+	index_by_initial(&month_ix, NMONTHS, month_name);
+	index_by_initial(&weekday_ix, NWEEKDAYS, weekday_name);
 }
 
 /* w (folded, n bytes) as a month 1..12, 0 when it names none: a full
@@ -190,15 +213,15 @@ static int month_word(const char *w, size_t n)
 	size_t c = chars(w, n);
 	if (c < 3 || (n == 3 && (!memcmp(w, "ago", 3) || !memcmp(w, "out", 3))))
 		return 0;
-	pthread_once(&initials_noted, note_initials);
-	if (!month_initial[(unsigned char)w[0]])
+	pthread_once(&indexed, index_names);
+	unsigned char b = (unsigned char)w[0];
+	if (month_ix.from[b] == month_ix.from[b + 1])
 		return 0;
 	bool abbrev = c == 3;
 	for (int i = 0; four[i] && !abbrev; i++)
 		abbrev = strlen(four[i]) == n && !memcmp(w, four[i], n);
-	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
-		if (months[i].name[0] != w[0])
-			continue;
+	for (size_t k = month_ix.from[b]; k < month_ix.from[b + 1]; k++) {
+		size_t i = month_ix.order[k];
 		size_t ln = strlen(months[i].name);
 		if ((n == ln || (abbrev && n < ln)) && !memcmp(w, months[i].name, n))
 			return months[i].month;
@@ -224,13 +247,15 @@ bool date_word(const char *w, size_t n)
 				return true;
 		return false;
 	}
-	pthread_once(&initials_noted, note_initials);
-	if (chars(f, n) < 3 || !weekday_initial[(unsigned char)f[0]])
+	if (chars(f, n) < 3)
 		return false;
-	for (size_t i = 0; i < sizeof weekdays / sizeof weekdays[0]; i++)
-		if (weekdays[i][0] == f[0] && n <= strlen(weekdays[i]) &&
-		    !memcmp(f, weekdays[i], n))
+	pthread_once(&indexed, index_names);
+	unsigned char b = (unsigned char)f[0];
+	for (size_t k = weekday_ix.from[b]; k < weekday_ix.from[b + 1]; k++) {
+		const char *day = weekdays[weekday_ix.order[k]];
+		if (n <= strlen(day) && !memcmp(f, day, n))
 			return true;
+	}
 	return false;
 }
 
