@@ -1,4 +1,5 @@
 /* page-type.c - HTML, feed or refused (see page-type.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "folio/page-type.h"
@@ -135,12 +136,16 @@ static enum page_root root_of(const unsigned char *p, const unsigned char *end)
 
 enum page_root page_type_root(const char *body, size_t len)
 {
-	static _Thread_local unsigned char view[SNIFF_MAX];
-	size_t n;
-	if (!body || len == 0)
+	/* On the heap, as long as the page at most: a static thread-local
+	 * buffer was 64 KiB zeroed at every start and in every thread
+	 * (make bench's start-up and RSS), for pages mostly far shorter. */
+	unsigned char *view;
+	if (!body || len == 0 || !(view = malloc(len < SNIFF_MAX ? len : SNIFF_MAX)))
 		return PAGE_ROOT_NONE;
-	n = ascii_view((const unsigned char *)body, len, view);
-	return root_of(view, view + n);
+	size_t n = ascii_view((const unsigned char *)body, len, view);
+	enum page_root root = root_of(view, view + n);
+	free(view);
+	return root;
 }
 
 static bool type_in(const char *type, const char *const *list)
