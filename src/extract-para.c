@@ -20,6 +20,7 @@
 #include <unictype.h>
 #include <unistr.h>
 #include "folio/extract-para.h"
+#include "folio/util-ascii.h"
 
 static const struct { const char *lang, *words; } stoplists[] = {
 	{ "en", "a about after all also an and any are as at be because been before "
@@ -211,7 +212,10 @@ static void measure(const struct para *p, struct pstat *ps)
 			ps->unspaced++;
 		if (word_char(c)) {
 			uint8_t enc[6];
-			int k = u8_uctomb(enc, uc_tolower(c), sizeof enc);
+			/* ASCII folded here: uc_tolower's table would map
+			 * more of libunistring into every run (RSS) */
+			ucs4_t low = c < 0x80 ? (ucs4_t)ascii_tolower((int)c) : uc_tolower(c);
+			int k = u8_uctomb(enc, low, sizeof enc);
 			if (k > 0 && wl + (size_t)k <= sizeof word) {
 				memcpy(word + wl, enc, (size_t)k);
 				wl += (size_t)k;

@@ -10,10 +10,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 #include "folio/extract-prune.h"
 #include "folio/date.h"
 #include "folio/util-ascii.h"
+#include "folio/text.h"
 
 /* Longest link line (code points that are not spaces) taken for a
  * trailing link rather than the article's last sentence. */
@@ -54,7 +54,7 @@ bool prune_is_ad_label(const char *text, size_t len)
 {
 	char folded[64];
 	size_t flen = sizeof folded, s = 0;
-	uint8_t *f;
+	char *f;
 	bool found = false;
 
 	while (s < len && is_edge_byte((unsigned char)text[s]))
@@ -63,12 +63,12 @@ bool prune_is_ad_label(const char *text, size_t len)
 		len--;
 	if (len - s == 0 || len - s > 40)
 		return false;
-	f = u8_tolower((const uint8_t *)text + s, len - s, NULL, NULL, (uint8_t *)folded, &flen);
+	f = text_lower(text + s, len - s, folded, &flen);
 	if (!f)
 		return false;
 	for (int i = 0; ad_labels[i] && !found; i++)
 		found = strlen(ad_labels[i]) == flen && memcmp(f, ad_labels[i], flen) == 0;
-	if (f != (uint8_t *)folded)
+	if (f != folded)
 		free(f);
 	return found;
 }

@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
-#include <unicase.h>
 #include "folio/charset.h"
 #include "folio/dom.h"
 #include "folio/dom-hint.h"
@@ -1170,22 +1169,22 @@ static bool text_starts_related(const char *text, size_t len)
 {
 	char folded[160];
 	size_t flen = sizeof folded;
-	uint8_t *f;
+	char *f;
 
 	if (len > 120)
 		len = 120;
-	f = u8_tolower((const uint8_t *)text, len, NULL, NULL, (uint8_t *)folded, &flen);
+	f = text_lower(text, len, folded, &flen);
 	if (!f)
 		return false;
 	for (int i = 0; related_leads[i]; i++) {
 		size_t n = strlen(related_leads[i]);
 		if (flen >= n && memcmp(f, related_leads[i], n) == 0) {
-			if (f != (uint8_t *)folded)
+			if (f != folded)
 				free(f);
 			return true;
 		}
 	}
-	if (f != (uint8_t *)folded)
+	if (f != folded)
 		free(f);
 	return false;
 }

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
 #include <unictype.h>
 #include "folio/text.h"
 #include "folio/util-ascii.h"
@@ -42,10 +43,18 @@ bool text_is_utf8(const char *s, size_t len)
  * Persian, Indic scripts and emoji sequences need them. */
 static bool is_invisible(uint32_t c)
 {
-	/* U+00AD (soft hyphen) and U+034F (combining grapheme joiner) are
-	 * the only ones below U+0600 (test_text checks the range): Latin
-	 * text takes no property lookups */
-	if (c < 0xAD || (c > 0xAD && c < 0x34F) || (c > 0x34F && c < 0x600))
+	/* None in the blocks most text is written in (test_text checks
+	 * them against the properties): below U+0600 but U+00AD (soft
+	 * hyphen) and U+034F (combining grapheme joiner); dashes, quotes and
+	 * the ellipsis (U+2010-2027); per mille to the medium math space;
+	 * superscripts to Hangul compatibility jamo, but the Hangul filler
+	 * U+3164; CJK and Hangul syllables below the noncharacters at
+	 * U+FDD0.  There they take no lookup: each property table touched
+	 * maps up to 64 KiB of libunistring into every run (make bench's
+	 * RSS). */
+	if (c < 0xAD || (c > 0xAD && c < 0x34F) || (c > 0x34F && c < 0x600) ||
+	    (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205F) ||
+	    (c >= 0x2070 && c < 0x3164) || (c > 0x3164 && c < 0xFDD0))
 		return false;
 	if (uc_is_property_join_control(c) || uc_is_property_variation_selector(c))
 		return false;
@@ -353,4 +362,21 @@ size_t text_count_words(const char *s, size_t len)
 		in = !sp;
 	}
 	return n;
+}
+
+char *text_lower(const char *s, size_t len, char *buf, size_t *out_len)
+{
+	size_t i = 0;
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	if (i < len)
+		return (char *)u8_tolower((const uint8_t *)s, len, NULL, NULL,
+					  (uint8_t *)buf, out_len);
+	char *out = len <= *out_len ? buf : malloc(len ? len : 1);
+	if (!out)
+		return NULL;
+	for (i = 0; i < len; i++)
+		out[i] = (char)ascii_tolower((unsigned char)s[i]);
+	*out_len = len;
+	return out;
 }

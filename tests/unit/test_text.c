@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
 
@@ -217,13 +218,18 @@ static void test_utf8_next_agrees(void **state)
 		}
 }
 
-/* What text_clean drops below U+0600 is what the Unicode properties
- * say vanishes (its shortcut for Latin, Greek, Cyrillic... text skips
- * the lookups there). */
+/* What text_clean drops in the basic plane is what the Unicode
+ * properties say vanishes (its shortcuts for Latin, Greek, Cyrillic,
+ * punctuation, CJK... text skip the lookups there).  The spaces,
+ * which text_clean turns into ' ', are left out. */
 static void test_clean_invisible_range(void **state)
 {
 	(void)state;
-	for (ucs4_t c = 0xA1; c < 0x600; c++) {
+	for (ucs4_t c = 0xA1; c < 0x10000; c++) {
+		if ((c >= 0xD800 && c < 0xE000) || c == 0x1680 ||
+		    (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+		    c == 0x202F || c == 0x205F || c == 0x3000)
+			continue;
 		char s[8] = "x";
 		int n = u8_uctomb((uint8_t *)s + 1, c, 4);
 		assert_true(n > 0);
@@ -237,6 +243,40 @@ static void test_clean_invisible_range(void **state)
 		size_t len = text_clean(s, strlen(s));
 		assert_int_equal(len, gone ? 2 : (size_t)n + 2);
 	}
+}
+
+/* text_lower: ASCII folded in place of libunistring's, the same result;
+ * into the buffer when it fits, else a malloc'd copy. */
+static void test_lower(void **state)
+{
+	(void)state;
+	const char *cases[] = { "Read MORE: Harbour", "", "\xc3\x89" "COLE Fran\xc3\xa7" "aise",
+				"\xd0\xa7\xd0\x98\xd0\xa2\xd0\x90\xd0\x99\xd0\xa2\xd0\x95", "A" };
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		for (size_t room = 0; room <= 64; room += 64) {
+			char buf[64], want_buf[64];
+			size_t got_len = room, want_len = room, n = strlen(cases[i]);
+			char *got = text_lower(cases[i], n, buf, &got_len);
+			uint8_t *want = u8_tolower((const uint8_t *)cases[i], n, NULL, NULL,
+						   (uint8_t *)want_buf, &want_len);
+			assert_non_null(got);
+			assert_non_null(want);
+			assert_int_equal(got_len, want_len);
+			assert_memory_equal(got, want, got_len);
+			if (n > 0)      /* in buf exactly when it fits */
+				assert_true((got == buf) == (got_len <= room));
+			if (got != buf)
+				free(got);
+			if (want != (uint8_t *)want_buf)
+				free(want);
+		}
+	}
+	char small[4];
+	size_t len = sizeof small;
+	char *got = text_lower("ABC", 3, small, &len);
+	assert_ptr_equal(got, small);
+	assert_int_equal(len, 3);
+	assert_memory_equal(got, "abc", 3);
 }
 
 static void test_utf8_floor(void **state)
@@ -282,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_count_words),
 		cmocka_unit_test(test_utf8_next_agrees),
 		cmocka_unit_test(test_clean_invisible_range),
+		cmocka_unit_test(test_lower),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
