@@ -29,6 +29,13 @@ loads() {
 	rc=$?
 	LAST="LD_DEBUG=files folio $*"
 }
+# run_env VAR=VALUE ARGS...: folio with VAR set (a library to load instead).
+run_env() {
+	setting=$1; shift
+	env "$setting" "$FOLIO" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	LAST="$setting folio $*"
+}
 # loaded NAME: whether the run dlopen()ed libNAME (not at start-up).
 loaded() {
 	grep -q "file=lib$1[.-].*dynamically loaded" "$TMP/ld"
@@ -58,9 +65,7 @@ expect_out 'Портовый совет'
 loaded uchardet || fail "$LAST did not dlopen libuchardet"
 ! loaded curl || fail "$LAST loaded libcurl"
 # Without it, the page is still read, as windows-1252 (no guess).
-FOLIO_LIBUCHARDET=/nonexistent/libuchardet.so.0 "$FOLIO" --dump=json "$koi8" >"$TMP/out" 2>"$TMP/err"
-rc=$?
-LAST="FOLIO_LIBUCHARDET=/nonexistent/... folio --dump=json $koi8"
+run_env FOLIO_LIBUCHARDET=/nonexistent/libuchardet.so.0 --dump=json "$koi8"
 expect_rc 0
 ! grep -q 'Портовый' "$TMP/out" || fail "$LAST: still decoded as KOI8-R"
 expect_out '"blocks"'
@@ -80,9 +85,7 @@ loads --dump=json "$idn"
 expect_rc 0
 expect_out 'http://xn--bcher-kva.example/1'
 loaded idn2 || fail "$LAST did not dlopen libidn2"
-FOLIO_LIBIDN2=/nonexistent/libidn2.so.0 "$FOLIO" --dump=json "$idn" >"$TMP/out" 2>"$TMP/err"
-rc=$?
-LAST="FOLIO_LIBIDN2=/nonexistent/... folio --dump=json $idn"
+run_env FOLIO_LIBIDN2=/nonexistent/libidn2.so.0 --dump=json "$idn"
 expect_rc 0
 expect_out 'Paragraph 6: the harbour committee'
 ! grep -q 'xn--' "$TMP/out" || fail "$LAST: an IDNA host without libidn2"
@@ -96,9 +99,7 @@ loaded curl || fail "$LAST did not dlopen libcurl"
 # run_lib LIB ARGS...: run with FOLIO_LIBCURL=LIB.
 run_lib() {
 	lib=$1; shift
-	FOLIO_LIBCURL=$lib "$FOLIO" "$@" >"$TMP/out" 2>"$TMP/err"
-	rc=$?
-	LAST="FOLIO_LIBCURL=$lib folio $*"
+	run_env "FOLIO_LIBCURL=$lib" "$@"
 }
 
 # A library that is not there: one line naming the URL and the cause,
