@@ -149,11 +149,10 @@ static const char *const cta_cues[] = {
 /* Does the lower-cased text of b hold one of cues? */
 static bool holds_cue(const struct block *b, const char *const *cues)
 {
-	uint8_t *f;
 	size_t flen = 0;
+	char *f = text_lower(b->text, b->len, NULL, &flen);
 	bool found = false;
 
-	f = u8_tolower((const uint8_t *)b->text, b->len, NULL, NULL, NULL, &flen);
 	if (!f)
 		return false;
 	for (int i = 0; cues[i] && !found; i++) {

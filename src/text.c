@@ -372,7 +372,7 @@ char *text_lower(const char *s, size_t len, char *buf, size_t *out_len)
 	if (i < len)
 		return (char *)u8_tolower((const uint8_t *)s, len, NULL, NULL,
 					  (uint8_t *)buf, out_len);
-	char *out = len <= *out_len ? buf : malloc(len ? len : 1);
+	char *out = buf && len <= *out_len ? buf : malloc(len ? len : 1);
 	if (!out)
 		return NULL;
 	for (i = 0; i < len; i++)

@@ -96,7 +96,7 @@ char *text_clean_dup(const char *s, size_t len);
 
 /* s[0..len) lower-cased in any script, no locale (u8_tolower's rules),
  * in buf when its *out_len bytes hold it, else malloc'd (free it when it
- * is not buf); *out_len is then its length.  NULL when s is not UTF-8 or
+ * is not buf; buf may be NULL); *out_len is then its length.  NULL when s is not UTF-8 or
  * on OOM.  ASCII text is folded here: libunistring's case tables, each
  * touched, map up to 64 KiB more into the run (make bench's RSS). */
 char *text_lower(const char *s, size_t len, char *buf, size_t *out_len);
