@@ -82,23 +82,41 @@ static size_t link_bytes(const struct block *b)
 	return n;
 }
 
-/* Code points that are not spaces. */
-static size_t visible_chars(const struct block *b)
+/* Code points of text[0, len) that are not spaces, counted up to stop. */
+static size_t visible_upto(const char *text, size_t len, size_t stop)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < b->len; i++) {
-		unsigned char ch = (unsigned char)b->text[i];
+	for (size_t i = 0; i < len && n < stop; i++) {
+		unsigned char ch = (unsigned char)text[i];
 		if ((ch & 0xC0) != 0x80 && ch != ' ')
 			n++;
 	}
 	return n;
 }
 
+/* Code points that are not spaces. */
+static size_t visible_chars(const struct block *b)
+{
+	return visible_upto(b->text, b->len, SIZE_MAX);
+}
+
+/* Has b at most max code points that are not spaces?  Long blocks are
+ * told by their bytes alone (a code point is at most 4 bytes), so no
+ * paragraph is read through for this. */
+static bool at_most(const struct block *b, size_t max)
+{
+	if (b->len <= max)
+		return true;
+	if (b->len > 4 * max)
+		return false;
+	return visible_upto(b->text, b->len, max + 1) <= max;
+}
+
 /* A short line that is at least half link: a teaser, a "back" link. */
 static bool is_link_line(const struct block *b)
 {
-	return b->len > 0 && link_bytes(b) * 2 >= b->len && visible_chars(b) <= TAIL_LINK_CHARS;
+	return b->len > 0 && link_bytes(b) * 2 >= b->len && at_most(b, TAIL_LINK_CHARS);
 }
 
 static bool is_heading(const struct block *b)
@@ -146,22 +164,25 @@ static const char *const cta_cues[] = {
 	"©", NULL
 };
 
-/* Does the lower-cased text of b hold one of cues? */
+/* Does the text of b, ASCII letters folded to lower case, hold one of
+ * cues?  The cues are lower case; a capital outside ASCII is not folded
+ * (a full case mapping of every short block, and a compare at every
+ * byte for every cue, were most of this step's cost).  Only the first
+ * CUE_SCAN bytes are read: the blocks asked about are short. */
+#define CUE_SCAN 2048
+
 static bool holds_cue(const struct block *b, const char *const *cues)
 {
-	size_t flen = 0;
-	char *f = text_lower(b->text, b->len, NULL, &flen);
-	bool found = false;
+	char low[CUE_SCAN];
+	size_t n = b->len < CUE_SCAN - 1 ? b->len : CUE_SCAN - 1;
 
-	if (!f)
-		return false;
-	for (int i = 0; cues[i] && !found; i++) {
-		size_t n = strlen(cues[i]);
-		for (size_t k = 0; k + n <= flen && !found; k++)
-			found = memcmp(f + k, cues[i], n) == 0;
-	}
-	free(f);
-	return found;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)ascii_tolower((unsigned char)b->text[i]);
+	low[n] = '\0';
+	for (int i = 0; cues[i]; i++)
+		if (strstr(low, cues[i]))
+			return true;
+	return false;
 }
 
 /* What a page says about its own advertising: affiliate links, paid
@@ -183,7 +204,7 @@ static void mark_disclosures(const struct article *a, bool *keep)
 	for (size_t i = 0; i < a->nblocks; i++) {
 		const struct block *b = &a->blocks[i];
 		if (b->type != BLOCK_PRE && b->type != BLOCK_TABLE &&
-		    visible_chars(b) <= DISCLOSURE_CHARS && holds_cue(b, disclosure_cues))
+		    at_most(b, DISCLOSURE_CHARS) && holds_cue(b, disclosure_cues))
 			keep[i] = false;
 	}
 }
@@ -197,7 +218,7 @@ static void mark_disclosures(const struct article *a, bool *keep)
  * that end it are read this way.) */
 static bool is_cta(const struct block *b)
 {
-	return visible_chars(b) <= CTA_CHARS && holds_cue(b, cta_cues);
+	return at_most(b, CTA_CHARS) && holds_cue(b, cta_cues);
 }
 
 /* Mark the run of link lines and messages to the reader that ends the
@@ -235,6 +256,15 @@ static void mark_tail(const struct article *a, bool *keep)
 			break;
 		keep[--hi] = false;
 	}
+}
+
+/* Every date has digits: the cheap test first. */
+static bool has_digit(const struct block *b)
+{
+	for (size_t i = 0; i < b->len; i++)
+		if (ascii_isdigit((unsigned char)b->text[i]))
+			return true;
+	return false;
 }
 
 /* Words of text that are not numbers nor month/day names, counted up
@@ -284,7 +314,7 @@ static bool is_date_line(const struct block *b)
 {
 	struct date d;
 
-	return b->type == BLOCK_P && visible_chars(b) <= DATE_LINE_CHARS &&
+	return b->type == BLOCK_P && at_most(b, DATE_LINE_CHARS) && has_digit(b) &&
 	       non_date_words(b->text, b->len, DATE_LINE_WORDS) <= DATE_LINE_WORDS &&
 	       date_parse(b->text, &d);
 }
