@@ -22,6 +22,7 @@ void jsonld_meta_free(struct jsonld_meta *m)
 	free(m->headline);
 	free(m->author);
 	free(m->published);
+	free(m->page_published);
 	free(m->publisher);
 	free(m->image_url);
 	free(m->image_caption);
@@ -206,6 +207,14 @@ static bool is_list_type(const char *t)
 {
 	return !strcmp(t, "CollectionPage") || !strcmp(t, "ItemList") ||
 	       !strcmp(t, "SearchResultsPage") || !strcmp(t, "Blog");
+}
+
+/* WebPage and its kinds (ItemPage, AboutPage, FAQPage …), not the
+ * lists (CollectionPage, SearchResultsPage: page-kind.h). */
+static bool is_page_type(const char *t)
+{
+	size_t n = strlen(t);
+	return n >= 4 && !strcmp(t + n - 4, "Page") && !is_list_type(t);
 }
 
 static bool is_org_type(const char *t)
@@ -429,6 +438,8 @@ static int visit(json_t *root, json_t *v, int depth, struct jsonld_meta *m)
 		return 0;
 	if (type_matches(v, is_article_type))
 		return take_article(root, v, m);
+	if (type_matches(v, is_page_type))   /* Yoast dates the post's WebPage */
+		take(&m->page_published, str_field(v, "datePublished"));
 	if (type_matches(v, is_list_type))
 		m->list_page = true;
 	static const char *const keys[] = {"@graph", "mainEntity", NULL};

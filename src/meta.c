@@ -968,6 +968,10 @@ static char *choose_published(const struct survey *sv, const struct metas *m,
 		out = date_rfc3339(v);
 		free(v);
 	}
+	/* a WebPage's date (no article object): after the page's own
+	 * <time>, which may show a later edition */
+	if (!out)
+		out = date_rfc3339(j->page_published);
 	return out ? out : visible_dateline(sv);
 }
 

@@ -13,6 +13,7 @@ struct jsonld_meta {
 	char *author;           /* person names, joined "A, B and C" */
 	bool author_org;        /* only organisations were named as author */
 	char *published;        /* datePublished as written */
+	char *page_published;   /* a WebPage's datePublished (no article) */
 	char *publisher;        /* publisher.name */
 	char *image_url;
 	char *image_caption;

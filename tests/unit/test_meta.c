@@ -596,6 +596,33 @@ static void test_decode_refs(void **state)
 	article_free(a);
 }
 
+/* With no article object, the WebPage's datePublished (Yoast's @graph)
+ * dates the page: before a date in a comment or teaser below, after a
+ * <time> the page shows after its headline. */
+static void test_page_webpage_date(void **state)
+{
+	(void)state;
+	const char *ld =
+		"<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+		"\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Garden\"},"
+		"{\"@type\":[\"WebPage\",\"FAQPage\"],\"datePublished\":\"2019-09-24T08:03:49+00:00\"}]}"
+		"</script>";
+	char html[2048];
+	snprintf(html, sizeof html,
+		 "<html><head><title>Roses</title>%s</head><body><h1>Roses</h1>"
+		 "<p>Roses like sun.</p><div class=\"comment\"><span class=\"date\">"
+		 "December 14, 2019 8:44 pm</span></div></body></html>", ld);
+	struct article *a = extract(html, NULL);
+	assert_str_or_null(a->published, "2019-09-24T08:03:49+00:00");
+	article_free(a);
+	snprintf(html, sizeof html,
+		 "<html><head><title>Roses</title>%s</head><body><h1>Roses</h1>"
+		 "<time datetime=\"2019-10-01\">1 Oct</time><p>Roses like sun.</p></body></html>", ld);
+	a = extract(html, NULL);
+	assert_str_or_null(a->published, "2019-10-01");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -622,6 +649,7 @@ int main(void)
 		cmocka_unit_test(test_page_aside_after_headline),
 		cmocka_unit_test(test_page_logo_not_author),
 		cmocka_unit_test(test_decode_refs),
+		cmocka_unit_test(test_page_webpage_date),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
