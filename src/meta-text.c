@@ -714,7 +714,9 @@ static void cut_tail(char *s)
 		" Traducido por", " traducido por", " Weitere ", " Weitere",
 		" \xc3\x9c" "ber ", " Alle Beitr", " Alle Artikel", " View all",
 		" View profile", " See all", " More by", " More from",
-		" Mehr von", " Filed under", NULL
+		" Mehr von", " Filed under", " Hosted by", " hosted by",
+		" Powered by", " powered by", " Theme by", " theme by",
+		" Design by", " design by", " Designed by", " designed by", NULL
 	};
 	for (int i = 0; marks[i]; i++) {
 		char *p = strstr(s, marks[i]);

@@ -105,6 +105,8 @@ static const struct { const char *in, *want; } bylines[] = {
 	{"http://example.org/jane", NULL},
 	{"\x1b[31mJane Roe\x07", "Jane Roe"},
 	{"Autor Jo Berg:", "Jo Berg"},
+	{"Jo Berg Hosted by Net-Host - Theme by Ana", "Jo Berg"},
+	{"Jo Berg Powered by WordPress", "Jo Berg"},
 	{"Autor Jo Berg: EN \xc3\x9c" "bersetzung Ana Lima", "Jo Berg"},
 	{"Jo Berg From: Daily Post", "Jo Berg"},
 	{"Eine Kolumne von Jo Berg", "Jo Berg"},
