@@ -1095,6 +1095,18 @@ static bool only_labels(const char *s)
 	return true;
 }
 
+/* "Staff and news service reports", "HLNF Staff Report": a desk's
+ * byline, shown as the author; "staff" is no job title here. */
+static bool staff_report(const char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
+		n--;
+	bool report = (n >= 7 && !ascii_ncasecmp(s + n - 7, " report", 7)) ||
+		      (n >= 8 && !ascii_ncasecmp(s + n - 8, " reports", 8));
+	return report && (!ascii_ncasecmp(s, "staff ", 6) || ascii_casestr(s, " staff "));
+}
+
 char *meta_clean_byline(const char *raw)
 {
 	if (!raw)
@@ -1123,7 +1135,8 @@ char *meta_clean_byline(const char *raw)
 	s = after_by(s);
 	drop_paren_junk(s);
 	drop_emails(s);
-	cut_job_title(s);
+	if (!staff_report(s))
+		cut_job_title(s);
 	strip_trailing(s, is_date_word);
 	strip_trailing(s, is_verb_label);
 	strip_trailing(s, is_ui_word);
