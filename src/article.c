@@ -96,14 +96,8 @@ struct lead_image *article_lead_image(struct article *a)
 struct block *article_add_block(struct article *a, enum block_type type,
 				const char *text, size_t len)
 {
-	if (a->nblocks == a->blocks_cap) {
-		size_t cap = a->blocks_cap ? a->blocks_cap * 2 : 16;
-		struct block *grown = realloc(a->blocks, cap * sizeof(*grown));
-		if (!grown)
-			return NULL;
-		a->blocks = grown;
-		a->blocks_cap = cap;
-	}
+	if (!BUF_GROW_ARRAY(a->blocks, a->blocks_cap, a->nblocks + 1, 16))
+		return NULL;
 	char *copy = malloc(len + 1);
 	if (!copy)
 		return NULL;
@@ -117,14 +111,8 @@ struct block *article_add_block(struct article *a, enum block_type type,
 struct list_item *article_add_item(struct article *a, const char *title,
 				   const char *url)
 {
-	if (a->nitems == a->items_cap) {
-		size_t cap = a->items_cap ? a->items_cap * 2 : 16;
-		struct list_item *grown = realloc(a->items, cap * sizeof *grown);
-		if (!grown)
-			return NULL;
-		a->items = grown;
-		a->items_cap = cap;
-	}
+	if (!BUF_GROW_ARRAY(a->items, a->items_cap, a->nitems + 1, 16))
+		return NULL;
 	struct list_item *it = &a->items[a->nitems];
 	memset(it, 0, sizeof *it);
 	if (article_set(&it->title, title) || article_set(&it->url, url)) {

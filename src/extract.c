@@ -487,14 +487,8 @@ static bool stat_push(struct ctx *c, xmlNodePtr n, int parent)
 {
 	struct nstat *s;
 
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 1024;
-		struct nstat *p = realloc(c->st, cap * sizeof *p);
-		if (!p)
-			return false;
-		c->st = p;
-		c->cap = cap;
-	}
+	if (!BUF_GROW_ARRAY(c->st, c->cap, c->n + 1, 1024))
+		return false;
 	s = &c->st[c->n];
 	memset(s, 0, sizeof *s);
 	s->node = n;
@@ -973,16 +967,10 @@ static void add_link(struct emit *e, size_t start, size_t end, const char *href)
 	url = url_resolve(e->c->base, href);
 	if (!url)
 		return;
-	if (e->nlinks == e->links_cap) {
-		size_t cap = e->links_cap ? e->links_cap * 2 : 8;
-		struct link *p = realloc(e->links, cap * sizeof *p);
-		if (!p) {
-			free(url);
-			e->oom = true;
-			return;
-		}
-		e->links = p;
-		e->links_cap = cap;
+	if (!BUF_GROW_ARRAY(e->links, e->links_cap, e->nlinks + 1, 8)) {
+		free(url);
+		e->oom = true;
+		return;
 	}
 	e->links[e->nlinks].start = start;
 	e->links[e->nlinks].end = end;
@@ -1436,15 +1424,9 @@ static bool lead_of_link_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 
 static bool push_list(struct emit *e, bool ordered, xmlNodePtr n)
 {
-	if ((size_t)e->list_depth >= e->ord_cap) {
-		size_t cap = e->ord_cap ? e->ord_cap * 2 : 8;
-		int *p = realloc(e->ordinals, cap * sizeof *p);
-		if (!p) {
-			e->oom = true;
-			return false;
-		}
-		e->ordinals = p;
-		e->ord_cap = cap;
+	if (!BUF_GROW_ARRAY(e->ordinals, e->ord_cap, (size_t)e->list_depth + 1, 8)) {
+		e->oom = true;
+		return false;
 	}
 	int start = 1;
 	if (ordered) {

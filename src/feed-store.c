@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include "folio/feed-store.h"
 #include "folio/store-schema.h"
+#include "folio/util-buf.h"
 
 /* Schema step 3 (store-schema.h; never edit it, add a step): feeds
  * fetched with their validators, their stories, and the stories read.
@@ -357,13 +358,9 @@ int feed_store_stories(struct store *st, const char *const *feed_urls, size_t n_
 	for (size_t i = 0; i < n_feeds; i++)
 		bind_text(s, (int)i + 2, feed_urls[i]);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			struct story *g = realloc(v, (cap = cap ? cap * 2 : 64) * sizeof *v);
-			if (!g) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			v = g;
+		if (!BUF_GROW_ARRAY(v, cap, count + 1, 64)) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		if (story_row(s, &v[count]) != 0) {
 			count++;

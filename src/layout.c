@@ -5,6 +5,7 @@
  * byte (link markers "[n]" inserted, controls replaced), then wrapped. */
 #include "folio/layout.h"
 #include "folio/util-ascii.h"
+#include "folio/util-buf.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -48,20 +49,8 @@ struct shape {
 	uint8_t prefix_style;
 };
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return true;
-	size_t n = *cap ? *cap : 64;
-	while (n < need)
-		n *= 2;
-	void *q = realloc(*p, n * size);
-	if (!q)
-		return false;
-	*p = q;
-	*cap = n;
-	return true;
-}
+/* The layout's arrays start at 64 elements. */
+#define GROW_FIRST 64
 
 static bool pb_reserve(struct pbuf *b, size_t extra)
 {
@@ -69,10 +58,10 @@ static bool pb_reserve(struct pbuf *b, size_t extra)
 	if (need <= cap)
 		return true;
 	size_t c1 = cap, c2 = cap, c3 = cap, c4 = cap;
-	if (!grow((void **)&b->s, &c1, need, 1) ||
-	    !grow((void **)&b->st, &c2, need, 1) ||
-	    !grow((void **)&b->lk, &c3, need, sizeof *b->lk) ||
-	    !grow((void **)&b->src, &c4, need, sizeof *b->src))
+	if (!BUF_GROW_ARRAY(b->s, c1, need, GROW_FIRST) ||
+	    !BUF_GROW_ARRAY(b->st, c2, need, GROW_FIRST) ||
+	    !BUF_GROW_ARRAY(b->lk, c3, need, GROW_FIRST) ||
+	    !BUF_GROW_ARRAY(b->src, c4, need, GROW_FIRST))
 		return false;
 	b->cap = c1;
 	return true;
@@ -149,8 +138,7 @@ static void pb_text(struct pbuf *b, const char *s, size_t n, uint8_t st)
 static struct lline *new_line(struct ctx *c, int indent)
 {
 	struct layout *l = c->l;
-	if (!grow((void **)&l->lines, &l->lines_cap, l->nlines + 1,
-		  sizeof *l->lines)) {
+	if (!BUF_GROW_ARRAY(l->lines, l->lines_cap, l->nlines + 1, GROW_FIRST)) {
 		c->failed = true;
 		return NULL;
 	}
@@ -172,7 +160,7 @@ static void line_add(struct ctx *c, struct lline *ln, const char *lit,
 	struct layout *l = c->l;
 	const struct pbuf *b = &c->b;
 	size_t n = lit ? strlen(lit) : to - from;
-	if (!grow((void **)&l->pool, &l->pool_cap, l->pool_len + n, 1)) {
+	if (!BUF_GROW_ARRAY(l->pool, l->pool_cap, l->pool_len + n, GROW_FIRST)) {
 		c->failed = true;
 		return;
 	}
@@ -187,8 +175,7 @@ static void line_add(struct ctx *c, struct lline *ln, const char *lit,
 			j++;
 		if (lit)
 			j = n;
-		if (!grow((void **)&l->spans, &l->spans_cap, l->nspans + 1,
-			  sizeof *l->spans)) {
+		if (!BUF_GROW_ARRAY(l->spans, l->spans_cap, l->nspans + 1, GROW_FIRST)) {
 			c->failed = true;
 			return;
 		}
@@ -264,7 +251,7 @@ static size_t line_end(const struct ctx *c, size_t pos, int avail,
 static void wrap(struct ctx *c, const struct shape *sh)
 {
 	struct pbuf *b = &c->b;
-	if (!grow((void **)&c->brk, &c->brk_cap, b->len + 1, 1)) {
+	if (!BUF_GROW_ARRAY(c->brk, c->brk_cap, b->len + 1, GROW_FIRST)) {
 		c->failed = true;
 		return;
 	}
@@ -772,9 +759,9 @@ static void reserve(struct layout *l, const struct article *a)
 	for (size_t i = 0; i < a->nblocks; i++)
 		bytes += a->blocks[i].len + a->blocks[i].nlinks * 8;
 	size_t lines = bytes / (size_t)(l->width > 8 ? l->width / 2 : 4) + 64;
-	grow((void **)&l->pool, &l->pool_cap, bytes + bytes / 8, 1);
-	grow((void **)&l->lines, &l->lines_cap, lines, sizeof *l->lines);
-	grow((void **)&l->spans, &l->spans_cap, lines * 2, sizeof *l->spans);
+	BUF_GROW_ARRAY(l->pool, l->pool_cap, bytes + bytes / 8, GROW_FIRST);
+	BUF_GROW_ARRAY(l->lines, l->lines_cap, lines, GROW_FIRST);
+	BUF_GROW_ARRAY(l->spans, l->spans_cap, lines * 2, GROW_FIRST);
 }
 
 struct layout *layout_new(const struct article *a, int width)

@@ -22,6 +22,7 @@
 #include "folio/page-stories.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-buf.h"
 #include "folio/util-url.h"
 
 #define CLIMB_MAX 12            /* levels from a link up to its card */
@@ -302,17 +303,11 @@ static void add_link(struct finder *f, xmlNodePtr a)
 		free(title);
 		return;
 	}
-	if (f->nlinks == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 64;
-		struct slink *g = realloc(f->links, cap * sizeof *g);
-		if (!g) {
-			free(title);
-			free(url);
-			f->oom = true;
-			return;
-		}
-		f->links = g;
-		f->cap = cap;
+	if (!BUF_GROW_ARRAY(f->links, f->cap, f->nlinks + 1, 64)) {
+		free(title);
+		free(url);
+		f->oom = true;
+		return;
 	}
 	f->links[f->nlinks] = (struct slink){
 		.a = a, .title = title, .heading = h || around,
@@ -715,19 +710,14 @@ static bool is_heading(xmlNodePtr n)
 
 static void open_block(struct measure *m)
 {
-	if (m->depth == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		size_t *a = realloc(m->own, cap * sizeof *a);
-		size_t *b = a ? realloc(m->own_links, cap * sizeof *b) : NULL;
-		if (a)
-			m->own = a;
-		if (!b) {
-			m->oom = true;
-			return;
-		}
-		m->own_links = b;
-		m->cap = cap;
+	/* two arrays of one capacity: it moves once both have grown */
+	size_t cap_own = m->cap, cap_links = m->cap;
+	if (!BUF_GROW_ARRAY(m->own, cap_own, m->depth + 1, 64) ||
+	    !BUF_GROW_ARRAY(m->own_links, cap_links, m->depth + 1, 64)) {
+		m->oom = true;
+		return;
 	}
+	m->cap = cap_own;
 	m->own[m->depth] = m->own_links[m->depth] = 0;
 	m->depth++;
 }

@@ -14,6 +14,7 @@
 
 #include "folio/store.h"
 #include "folio/store-schema.h"
+#include "folio/util-buf.h"
 #include "folio/util-xdg.h"
 
 /* Each entry moves the schema one version up; user_version records how
@@ -635,15 +636,9 @@ static int list_entries(struct store *st, enum stmt_id id, size_t limit,
 	sqlite3_stmt *s = stmt(st, id);
 	sqlite3_bind_int64(s, 1, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
 	while (limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			size_t c = cap ? cap * 2 : 16;
-			struct store_entry *g = reallocarray(list, c, sizeof *list);
-			if (!g) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			list = g;
-			cap = c;
+		if (!BUF_GROW_ARRAY(list, cap, count + 1, 16)) {
+			rc = SQLITE_NOMEM;
+			break;
 		}
 		if (entry_row(s, &list[count++]) != 0) {
 			rc = SQLITE_NOMEM;

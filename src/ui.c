@@ -542,14 +542,8 @@ static void collect_hits(struct ui *u, size_t from, size_t to)
 		size_t o = (size_t)(s - u->j.text.data);
 		size_t last = u->j.map[o + pl - 1];
 		if (u->j.map[o] != SIZE_MAX && last != SIZE_MAX) {
-			if (u->nhits + 2 > u->hits_cap) {
-				size_t c = u->hits_cap ? u->hits_cap * 2 : 64;
-				size_t *h = realloc(u->hits, c * sizeof *h);
-				if (!h)
-					break;
-				u->hits = h;
-				u->hits_cap = c;
-			}
+			if (!BUF_GROW_ARRAY(u->hits, u->hits_cap, u->nhits + 2, 64))
+				break;
 			u->hits[u->nhits++] = u->j.map[o];
 			u->hits[u->nhits++] = last + 1;
 		}
@@ -1329,14 +1323,8 @@ static void history_leave(struct ui *u, struct page *p)
 static bool push_view(struct ui *u, struct article *a, const char *source,
 		      enum list_role role, size_t from_item)
 {
-	if (u->depth == u->cap) {
-		size_t c = u->cap ? u->cap * 2 : 4;
-		struct page *s = realloc(u->stack, c * sizeof *s);
-		if (!s)
-			return false;
-		u->stack = s;
-		u->cap = c;
-	}
+	if (!BUF_GROW_ARRAY(u->stack, u->cap, u->depth + 1, 4))
+		return false;
 	struct page *p = &u->stack[u->depth];
 	memset(p, 0, sizeof *p);
 	p->source = source ? strdup(source) : NULL;

@@ -71,3 +71,22 @@ void buf_free(struct buf *b)
 	free(b->data);
 	*b = (struct buf){ 0 };
 }
+
+bool buf_grow_array(void **items, size_t *cap, size_t need, size_t size,
+		    size_t first)
+{
+	if (need <= *cap)
+		return true;
+	size_t n = *cap ? *cap : (first ? first : 1);
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return false;
+		n *= 2;
+	}
+	void *grown = reallocarray(*items, n, size);
+	if (!grown)
+		return false;
+	*items = grown;
+	*cap = n;
+	return true;
+}

@@ -71,4 +71,18 @@ char *buf_take(struct buf *b);
 /* Release the bytes; b is empty again. */
 void buf_free(struct buf *b);
 
+/* The one growable array: room for need elements of size bytes in
+ * *items, whose capacity *cap doubles (from first) until it holds them.
+ * False, and nothing changed, when memory ran out or the size would
+ * overflow.  BUF_GROW_ARRAY takes the array and its capacity as they are
+ * named:
+ *
+ *     if (!BUF_GROW_ARRAY(a->blocks, a->blocks_cap, a->nblocks + 1, 16))
+ *             return NULL;
+ *     a->blocks[a->nblocks++] = ...; */
+bool buf_grow_array(void **items, size_t *cap, size_t need, size_t size,
+		    size_t first);
+#define BUF_GROW_ARRAY(items, cap, need, first) \
+	buf_grow_array((void **)&(items), &(cap), (need), sizeof *(items), (first))
+
 #endif

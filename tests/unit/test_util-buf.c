@@ -113,10 +113,37 @@ static void test_max(void **state)
 	assert_null(buf_take(&b));
 }
 
+/* The growable array: doubles from first until need fits; an
+ * impossible size fails with nothing changed. */
+static void test_grow_array(void **state)
+{
+	(void)state;
+	int *v = NULL;
+	size_t cap = 0;
+
+	assert_true(BUF_GROW_ARRAY(v, cap, 1, 4));
+	assert_non_null(v);
+	assert_int_equal(cap, 4);
+	v[3] = 7;
+	assert_true(BUF_GROW_ARRAY(v, cap, 4, 4));      /* fits: unchanged */
+	assert_int_equal(cap, 4);
+	assert_true(BUF_GROW_ARRAY(v, cap, 5, 4));
+	assert_int_equal(cap, 8);
+	assert_int_equal(v[3], 7);                      /* kept */
+	assert_true(BUF_GROW_ARRAY(v, cap, 33, 4));     /* 8 -> 64 */
+	assert_int_equal(cap, 64);
+	int *before = v;
+	assert_false(BUF_GROW_ARRAY(v, cap, SIZE_MAX / 2 + 2, 4));
+	assert_ptr_equal(v, before);
+	assert_int_equal(cap, 64);
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_build_and_take),
+		cmocka_unit_test(test_grow_array),
 		cmocka_unit_test(test_empty_take_is_empty_string),
 		cmocka_unit_test(test_grows_in_order),
 		cmocka_unit_test(test_binary),
