@@ -1155,7 +1155,8 @@ char *meta_clean_byline(const char *raw)
  * its code point and length, 0 when s starts none. */
 static size_t char_ref(const char *s, uint32_t *cp)
 {
-	const char *semi = memchr(s, ';', 12);
+	/* no further than the string's end */
+	const char *semi = memchr(s, ';', strnlen(s, 12));
 	if (!semi || semi - s < 3)
 		return 0;
 	size_t n = (size_t)(semi - s) + 1;

@@ -587,6 +587,9 @@ static void test_decode_refs(void **state)
 		{"a &amp; b &lt;i&gt;", "a & b <i>"},
 		{"AT&T; &nope; &#; &#xD800; &#x110000; & ;", "AT&T; &nope; &#; &#xD800; &#x110000; & ;"},
 		{"&euro;&#8364;&#x20AC;", "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac"},
+		/* a reference cut by the string's end (read past it before:
+		 * make check SAN=1 caught it) */
+		{"Ana &amp", "Ana &amp"}, {"&", "&"}, {"x &#3", "x &#3"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *s = strdup(cases[i].in);
