@@ -806,6 +806,9 @@ static char *data_credit(xmlNodePtr img, xmlNodePtr holder)
 	return NULL;
 }
 
+/* Bytes a caption may have; longer text beside an image is prose. */
+#define CAPTION_MAX 700
+
 static void drop_lead(struct article *a)
 {
 	if (!a->lead_image)
@@ -835,6 +838,14 @@ xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 	xmlNodePtr holder = find_caption(img, &cap, &cr);
 	char *caption = NULL, *credit = NULL;
 	finish(&cap, &cr, &caption, &credit);
+	if (caption && strlen(caption) > CAPTION_MAX) {
+		/* the article's own text (a description box beside a
+		 * video still): no caption, and the body keeps it */
+		free(caption);
+		free(credit);
+		caption = credit = NULL;
+		holder = NULL;
+	}
 	if (!credit)
 		credit = data_credit(img, holder);
 	/* The page's own caption/credit win; metadata's (already set) stay

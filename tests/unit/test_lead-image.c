@@ -342,6 +342,24 @@ static void test_inline_credit_line(void **state)
 	done(&r);
 }
 
+/* Text beside the image longer than any caption is the article's
+ * (a description box beside a video still): no caption, not held. */
+static void test_long_text_not_caption(void **state)
+{
+	(void)state;
+	char para[1200], html[2048];
+	size_t o = 0;
+	while (o + 60 < sizeof para - 1)
+		o += (size_t)snprintf(para + o, sizeof para - o, "Agents found the boat at the ramp. ");
+	snprintf(html, sizeof html,
+		 "<html><body><h1>Boat found</h1><div><img src=\"/a/boat.jpg\" width=\"800\" "
+		 "height=\"450\"><p class=\"desc\">%s</p></div></body></html>", para);
+	struct run r = run(html);
+	expect(&r, "https://news.example/a/boat.jpg", NULL, NULL);
+	assert_true(dom_is(r.held, "img"));
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -361,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_small_credit),
 		cmocka_unit_test(test_data_attribute_credit),
 		cmocka_unit_test(test_inline_credit_line),
+		cmocka_unit_test(test_long_text_not_caption),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
