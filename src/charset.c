@@ -160,14 +160,17 @@ struct utf8_stats { size_t multi, invalid, controls; };
 
 
 #ifdef __SSE2__
-/* Sixteen bytes of ASCII without NUL or ESC?  (SSE2 is part of x86-64:
- * the scan of a whole page goes twice as fast as word by word.) */
-static inline bool plain16(const unsigned char *p)
+/* How many of the sixteen bytes at p, from the first, are ASCII without
+ * NUL or ESC (16: all).  (SSE2 is part of x86-64: the scan of a whole
+ * page goes twice as fast as word by word; and a page with a high byte
+ * in every word skips the plain bytes before it at once.) */
+static inline unsigned plain16(const unsigned char *p)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)p);
 	__m128i bad = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_setzero_si128()),
 				   _mm_cmpeq_epi8(v, _mm_set1_epi8(0x1B)));
-	return _mm_movemask_epi8(_mm_or_si128(v, bad)) == 0;
+	unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, bad));
+	return mask ? (unsigned)__builtin_ctz(mask) : 16;
 }
 #endif
 
@@ -183,10 +186,12 @@ static struct utf8_stats utf8_scan(const char *bytes, size_t len)
 
 	while (i < len) {
 #ifdef __SSE2__
-		if (i + 16 <= len && plain16(s + i)) {
-			i += 16;
-			continue;
-		}
+		if (i + 16 <= len) {
+			unsigned plain = plain16(s + i);
+			i += plain;
+			if (plain == 16)
+				continue;
+		} else
 #endif
 		if (i + 8 <= len) {
 			uint64_t w;
