@@ -36,21 +36,44 @@ serve_www() {
 	R=http://127.0.0.1:$PORT/root
 }
 
+# wait_for_file FILE: until FILE has something in it (20 s at most).
+wait_for_file() {
+	i=0
+	while [ ! -s "$1" ] && [ $i -lt 400 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+}
+
 start_server() {
 	portfile=$TMP/port.$$.$(date +%s%N)
 	python3 "$TESTS_DIR/server.py" "$@" >"$portfile" 2>"$TMP/server.err" &
 	SERVER_PIDS="$SERVER_PIDS $!"
-	i=0
-	while [ ! -s "$portfile" ] && [ $i -lt 400 ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
+	wait_for_file "$portfile"
 	PORT=$(head -n 1 "$portfile")
 	case $PORT in
 	''|*[!0-9]*) echo "test server did not start:" >&2
 		cat "$TMP/server.err" >&2
 		exit 1 ;;
 	esac
+}
+
+# hold_db_lock DB: another process takes the database's write lock (a
+# sqlite3 shell's BEGIN EXCLUSIVE) and keeps it until killed; returns
+# once it holds it, LOCKER its pid (killed at exit like the servers).
+hold_db_lock() {
+	lockfile=$TMP/locked.$$.$(date +%s%N)
+	python3 - "$1" "$lockfile" <<'PY' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+db.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").write("locked\n")
+time.sleep(300)
+PY
+	LOCKER=$!
+	SERVER_PIDS="$SERVER_PIDS $LOCKER"
+	wait_for_file "$lockfile"
+	[ -s "$lockfile" ] || { echo "the lock holder did not start" >&2; exit 1; }
 }
 
 # story_page FILE TITLE: an ordinary article page (a story link's target).

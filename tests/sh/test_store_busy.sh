@@ -14,28 +14,7 @@ run --dump=json "$U/article"          # makes the database
 expect_rc 0
 [ -s "$TMP/err" ] && fail "$LAST: unexpected stderr: $(cat "$TMP/err")"
 
-# hold_lock: another process takes the write lock and keeps it until
-# killed (sets LOCKER); returns once the lock is held.
-hold_lock() {
-	rm -f "$TMP/locked"
-	python3 - "$DB" "$TMP/locked" <<'PY' &
-import sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
-db.execute("BEGIN EXCLUSIVE")
-open(sys.argv[2], "w").close()
-time.sleep(300)
-PY
-	LOCKER=$!
-	SERVER_PIDS="$SERVER_PIDS $LOCKER"     # killed at exit whatever happens
-	i=0
-	while [ ! -f "$TMP/locked" ] && [ $i -lt 600 ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
-	[ -f "$TMP/locked" ] || fail "the lock holder did not start"
-}
-
-hold_lock
+hold_db_lock "$DB"
 start=$(date +%s)
 run --dump=json "$U/article?busy=1"
 waited=$(($(date +%s) - start))

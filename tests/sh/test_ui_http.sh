@@ -56,21 +56,7 @@ env -u XDG_DATA_HOME -u FOLIO_NO_STORE HOME="$store_home" "$FOLIO" --dump=json \
 	"$base/links-b.html" >/dev/null 2>&1 || ui_fail "could not make the database"
 db=$store_home/.local/share/folio/folio.db
 [ -f "$db" ] || ui_fail "no database at $db"
-python3 - "$db" "$UI_TMP/locked" <<'PY' &
-import sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
-db.execute("BEGIN EXCLUSIVE")
-open(sys.argv[2], "w").close()
-time.sleep(300)
-PY
-locker=$!
-SERVER_PIDS="$SERVER_PIDS $locker"
-i=0
-while [ ! -f "$UI_TMP/locked" ] && [ $i -lt 600 ]; do
-	sleep 0.05
-	i=$((i + 1))
-done
-[ -f "$UI_TMP/locked" ] || ui_fail "the lock holder did not start"
+hold_db_lock "$db"
 ui_start -x 120 NO_COLOR=1 FOLIO_NO_STORE= -- "$base/long.html"
 ui_wait_text "$base/long.html: not cached: database is locked"
 ui_wait_match -l 1 "^ *A long test page" "the page is not shown"
