@@ -270,6 +270,8 @@ bool meta_is_site_name(const char *s, const char *const *sites, size_t nsites,
 	return yes;
 }
 
+static bool only_tools(const char *s);
+
 void meta_byline_drop_site(char *byline, const char *const *sites, size_t nsites,
 			   const char *base_url)
 {
@@ -284,6 +286,18 @@ void meta_byline_drop_site(char *byline, const char *const *sites, size_t nsites
 	for (size_t i = ns; i-- > 0 && !cut;)
 		if (i < 4 && meta_is_site_name(starts[i], sites, nsites, base_url))
 			cut = starts[i] - 1;
+	/* "Dr. Oetker" on the brand's own site: a title alone is left,
+	 * and the whole is the site's name, no author */
+	char keep = cut ? *cut : 0;
+	if (cut) {
+		*cut = '\0';
+		bool lone_title = only_tools(byline);
+		*cut = keep;
+		if (lone_title) {
+			*byline = '\0';
+			return;
+		}
+	}
 	if (cut) {
 		*cut = '\0';
 		while (cut > byline && strchr(" ,|-", cut[-1]))
@@ -1107,6 +1121,47 @@ static bool staff_report(const char *s)
 	return report && (!ascii_ncasecmp(s, "staff ", 6) || ascii_casestr(s, " staff "));
 }
 
+/* "Download PDF Drucken Teilen Feedback", "Dr.", "S.": the page's
+ * tools, a title or an initial alone, no name. */
+static bool only_tools(const char *s)
+{
+	static const char *const tools[] = {
+		"download", "pdf", "drucken", "teilen", "senden", "feedback",
+		"print", "share", "email", "e-mail", "mail", "tweet", "merken",
+		"speichern", "imprimer", "partager", "imprimir", "compartir",
+		"dr", "prof", "mr", "mrs", "ms", "herr", "frau", NULL
+	};
+	for (const char *p = s; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		size_t k = n && p[n - 1] == '.' ? n - 1 : n;
+		bool tool = k == 1 && ascii_isupper((unsigned char)*p);    /* "S." */
+		for (int i = 0; tools[i] && !tool && k; i++)
+			tool = strlen(tools[i]) == k && !ascii_ncasecmp(p, tools[i], k);
+		if (n && !tool)
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+/* A quoted forum post's header ("Zitat von X", "Quote from X",
+ * "Originally posted by X"): X wrote the quote, not the page. */
+static bool quoted(const char *s)
+{
+	static const char *const heads[] = {
+		"zitat von", "zitat:", "quote from", "quote:", "originally posted by",
+		"citation de", "cita de", NULL
+	};
+	while (*s == ' ')
+		s++;
+	for (int i = 0; heads[i]; i++)
+		if (!ascii_ncasecmp(s, heads[i], strlen(heads[i])))
+			return true;
+	return false;
+}
+
 char *meta_clean_byline(const char *raw)
 {
 	if (!raw)
@@ -1145,7 +1200,7 @@ char *meta_clean_byline(const char *raw)
 	char *out = NULL;
 	size_t words = text_count_words(s, strlen(s));
 	if (*s && words <= 12 && strlen(s) <= 120 && !is_junk_byline(s) &&
-	    !only_labels(s))
+	    !only_labels(s) && !only_tools(s) && !quoted(buf))
 		out = strdup(s);
 	free(buf);
 	return out;

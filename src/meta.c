@@ -896,6 +896,10 @@ static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
 	if (vis) {              /* "Jo Berg Hill Post": the paper appended */
 		const char *sites[] = {m->v[K_OG_SITE], j->publisher, m->v[K_APP_NAME]};
 		meta_byline_drop_site(vis, sites, sizeof sites / sizeof sites[0], base_url);
+		if (!*vis) {    /* it was the site's name */
+			free(vis);
+			vis = NULL;
+		}
 	}
 	if (!meta)
 		return vis;

@@ -29,7 +29,8 @@ bool meta_is_site_name(const char *s, const char *const *sites, size_t nsites,
 
 /* Cut the site's name off the end of a byline, in place: "Jo Berg
  * Hill Post" -> "Jo Berg" (the last one to four words, by
- * meta_is_site_name). */
+ * meta_is_site_name).  When only a title would be left ("Dr." of
+ * "Dr. Oetker"), the byline was the site's name: it becomes "". */
 void meta_byline_drop_site(char *byline, const char *const *sites, size_t nsites,
 			   const char *base_url);
 

@@ -105,6 +105,12 @@ static const struct { const char *in, *want; } bylines[] = {
 	{"http://example.org/jane", NULL},
 	{"\x1b[31mJane Roe\x07", "Jane Roe"},
 	{"Autor Jo Berg:", "Jo Berg"},
+	{"Download PDF Drucken Teilen Feedback", NULL},
+	{"Dr.", NULL},
+	{"S.", NULL},
+	{"Prof. Dr. Jo Berg", "Prof. Dr. Jo Berg"},
+	{"Zitat von TheFreeman", NULL},
+	{"Originally posted by jberg", NULL},
 	{"By Staff and wire reports", "Staff and wire reports"},
 	{"By HLX Staff Report", "HLX Staff Report"},
 	{"Jo Berg, Staff Writer", "Jo Berg"},
@@ -413,6 +419,10 @@ static void test_page_author_link_and_site_author(void **state)
  * goes; labels in a row ("Rezept von Zum Profil von jberg") all go. */
 static void test_page_site_after_byline(void **state)
 {
+	char brand[] = "Dr. Oetker";            /* the site's own name: no byline */
+	const char *brand_site[] = {"Rezepte"};
+	meta_byline_drop_site(brand, brand_site, 1, "https://www.oetker.example/rezept/1");
+	assert_string_equal(brand, "");
 	(void)state;
 	const char *html =
 		"<html><head><title>Snow on the pass</title>"
