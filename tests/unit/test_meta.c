@@ -259,6 +259,14 @@ static struct article *extract(const char *html, const char *url)
 	return a;
 }
 
+/* The byline meta_extract finds on html (NULL: none). */
+static void expect_byline(const char *html, const char *url, const char *want)
+{
+	struct article *a = extract(html, url);
+	assert_str_or_null(a->byline, want);
+	article_free(a);
+}
+
 static void test_page_jsonld_authors(void **state)
 {
 	(void)state;
@@ -355,9 +363,7 @@ static void test_page_jsonld_graph_reference(void **state)
 		"{\"@type\":[\"Person\",\"Organization\"],\"@id\":\"https://jb.example/#/person/1\","
 		"\"name\":\"Jo Berg\"}]}</script>"
 		"</head><body><h1>Winter garden notes</h1><p>Text.</p></body></html>";
-	struct article *a = extract(html, NULL);
-	assert_string_equal(a->byline, "Jo Berg");
-	article_free(a);
+	expect_byline(html, NULL, "Jo Berg");
 }
 
 /* A labelled line in another language names the author; a wrapper
@@ -374,9 +380,7 @@ static void test_page_label_line(void **state)
 		"<p>Die neue Br\xc3\xbc" "cke ist seit Montag f\xc3\xbcr den Verkehr freigegeben, "
 		"nach zwei Jahren Bauzeit und vielen Umleitungen.</p>"
 		"<p>Verwandte Artikel:</p></div></body></html>";
-	struct article *a = extract(html, NULL);
-	assert_string_equal(a->byline, "Jo Berg");
-	article_free(a);
+	expect_byline(html, NULL, "Jo Berg");
 }
 
 /* A date label inside a container whose class mentions the author is
@@ -410,9 +414,7 @@ static void test_page_author_link_and_site_author(void **state)
 		"<div class=\"meta\"><a href=\"https://www.hillpost.example/staff/jo-berg/\">Jo Berg</a>"
 		" 3. Mai 2024</div>"
 		"<p>The pass closed on Friday after a night of heavy snow.</p></body></html>";
-	struct article *a = extract(html, "https://www.hillpost.example/2024/05/snow");
-	assert_string_equal(a->byline, "Jo Berg");
-	article_free(a);
+	expect_byline(html, "https://www.hillpost.example/2024/05/snow", "Jo Berg");
 }
 
 /* The paper's name after the byline ("By Jo Berg / Hill Post Staff")
@@ -468,9 +470,7 @@ static void test_page_promoted_article(void **state)
 		"<div class=\"submitted\">Gespeichert von <span>jberg</span> am 3. Juni 2024</div>"
 		"<p>Am Samstag wird im Gemeinschaftsgarten gepflanzt.</p></div>"
 		"<div class=\"promo-box\"><p>Posted by Ad Person</p></div></body></html>";
-	struct article *a = extract(html, NULL);
-	assert_string_equal(a->byline, "jberg");
-	article_free(a);
+	expect_byline(html, NULL, "jberg");
 }
 
 /* An author box holds the name and a bio: the name is its own child's
@@ -489,9 +489,7 @@ static void test_page_author_box(void **state)
 		"<p class=\"author-bio\">Ana knits every evening and writes about wool, "
 		"patterns and the people who dye yarn by hand in small workshops.</p></div>"
 		"</body></html>";
-	struct article *a = extract(html, NULL);
-	assert_string_equal(a->byline, "Ana Lima");
-	article_free(a);
+	expect_byline(html, NULL, "Ana Lima");
 }
 
 /* An organisation named in the metadata ("… e.V.", "… GmbH") is no
@@ -507,9 +505,7 @@ static void test_page_org_meta_and_layout_class(void **state)
 		"<h6>Heating costs</h6><h5><em>Von Lea Horn</em></h5>"
 		"<p>Gas prices rose again this winter.</p></div></div>"
 		"<div class=\"sidebar\"><p>Von Side Person</p></div></body></html>";
-	struct article *a = extract(html, NULL);
-	assert_string_equal(a->byline, "Lea Horn");
-	article_free(a);
+	expect_byline(html, NULL, "Lea Horn");
 }
 
 /* After a dateline a lower-case particle introduces the author
@@ -548,9 +544,7 @@ static void test_page_itemprop_in_byline(void **state)
 		"<a rel=\"author\" href=\"/profile/jb\"><span itemprop=\"name\">Jo Berg</span></a>"
 		"</span> Education editor</p>"
 		"<p>Schools will get more money next year, the council said.</p></body></html>";
-	struct article *a = extract(html, NULL);
-	assert_string_equal(a->byline, "Jo Berg");
-	article_free(a);
+	expect_byline(html, NULL, "Jo Berg");
 }
 
 /* The byline follows the h1 that reads like the title, not a hidden
@@ -567,9 +561,7 @@ static void test_page_aside_after_headline(void **state)
 		"<a href=\"/autor/jo-berg-12\" class=\"author-name\">Jo Berg</a></i></p></aside>"
 		"<p>The old mill opened its doors again on Saturday.</p></article>"
 		"<aside><p class=\"author-name\">Side Person</p></aside></body></html>";
-	struct article *a = extract(html, NULL);
-	assert_str_or_null(a->byline, "Jo Berg");
-	article_free(a);
+	expect_byline(html, NULL, "Jo Berg");
 }
 
 /* A logo heading classed "author" names the site: the post's own
@@ -582,9 +574,7 @@ static void test_page_logo_not_author(void **state)
 		"<h1 class=\"vcard author\"><a href=\"https://www.krimiblog.example/\" class=\"fn\">Krimi Archiv</a></h1>"
 		"<div class=\"post\"><h3>A song</h3><h4 class=\"vcard author\">vom <span class=\"fn\">Jo Berg</span></h4>"
 		"<p>Nothing to do with crime this time, just a song.</p></div></body></html>";
-	struct article *a = extract(html, "https://www.krimiblog.example/?p=1");
-	assert_str_or_null(a->byline, "Jo Berg");
-	article_free(a);
+	expect_byline(html, "https://www.krimiblog.example/?p=1", "Jo Berg");
 }
 
 /* References left by double escaping are decoded; unknown ones stay. */
