@@ -367,6 +367,7 @@ static void test_cp1252_undeclared(void **state) { (void)state; run_sample("cp12
 static void test_photograph_credit(void **state) { (void)state; run_sample("photograph-credit"); }
 static void test_link_chars(void **state) { (void)state; run_sample("link-chars"); }
 static void test_page_builder(void **state) { (void)state; run_sample("page-builder"); }
+static void test_meta_drupal(void **state) { (void)state; run_sample("meta-drupal"); }
 static void test_gb18030_undeclared(void **state) { (void)state; run_sample("gb18030-undeclared"); }
 static void test_shift_jis_undeclared(void **state) { (void)state; run_sample("shift-jis-undeclared"); }
 static void test_euc_kr_undeclared(void **state) { (void)state; run_sample("euc-kr-undeclared"); }
@@ -389,6 +390,7 @@ int main(void)
 		cmocka_unit_test(test_photograph_credit),
 		cmocka_unit_test(test_link_chars),
 		cmocka_unit_test(test_page_builder),
+		cmocka_unit_test(test_meta_drupal),
 		cmocka_unit_test(test_gb18030_undeclared),
 		cmocka_unit_test(test_shift_jis_undeclared),
 		cmocka_unit_test(test_euc_kr_undeclared),
