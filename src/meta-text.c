@@ -730,7 +730,9 @@ static void cut_tail(char *s)
 		" View profile", " See all", " More by", " More from",
 		" Mehr von", " Filed under", " Hosted by", " hosted by",
 		" Powered by", " powered by", " Theme by", " theme by",
-		" Design by", " design by", " Designed by", " designed by", NULL
+		" Design by", " design by", " Designed by", " designed by",
+		" Special to ", " special to ", " is a ", " is an ", " was a ",
+		" ist ", NULL
 	};
 	for (int i = 0; marks[i]; i++) {
 		char *p = strstr(s, marks[i]);
@@ -960,9 +962,15 @@ static void cut_job_title(char *s)
 		char *next = strchr(comma + 1, ',');
 		size_t len = next ? (size_t)(next - comma - 1) : strlen(comma + 1);
 		/* one word after a comma is an outlet or a degree (", CNN",
-		 * ", Ph.D."), not a second person */
+		 * ", Ph.D."), not a second person; nor is a part that starts
+		 * in lower case (", envoyé spécial à Kiev") or with "The"
+		 * (", The Daily Post") */
+		const char *part = comma + 1;
+		while (*part == ' ')
+			part++;
 		if (!looks_like_names(comma + 1, len) ||
-		    text_count_words(comma + 1, len) < 2) {
+		    text_count_words(comma + 1, len) < 2 || ascii_islower((unsigned char)*part) ||
+		    !ascii_ncasecmp(part, "the ", 4)) {
 			*comma = '\0';
 			break;
 		}
