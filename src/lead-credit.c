@@ -211,10 +211,8 @@ static const char *trim_seps(const char *s, size_t *len, bool strip_dots)
 				*len -= n;
 				again = true;
 			}
-			/* "-/XinHua/dpa" is an agency's credit; "- © X" a dash
-			 * before one */
 			if (*len >= n && !memcmp(s, seps[i], n) &&
-			    (seps[i][0] != '-' || (n == 1 && *len > 1 && s[1] == ' '))) {
+			    seps[i][0] != '-') {
 				s += n;
 				*len -= n;
 				again = true;

@@ -774,41 +774,6 @@ static void finish(struct parts *cap, struct parts *cr, char **caption, char **c
 		text_clean(*credit, strlen(*credit));
 }
 
-/* A credit kept in an attribute the page's style shows
- * ("<figure data-credit='Jo Berg/Agency'>", "<img data-copyright=…>"):
- * on the image or its wrappers, up to the caption's holder. */
-#define DATA_CREDIT_LEVELS 4
-static char *data_credit(xmlNodePtr img, xmlNodePtr holder)
-{
-	static const char *const words[] = {"credit", "copyright", "photographer", NULL};
-	xmlNodePtr stop = holder ? holder->parent : NULL;
-	xmlNodePtr n = img;
-	for (int level = 0; n && n->type == XML_ELEMENT_NODE && n != stop &&
-	     level < DATA_CREDIT_LEVELS; level++, n = n->parent) {
-		for (xmlAttrPtr at = n->properties; at; at = at->next) {
-			const char *name = (const char *)at->name;
-			if (ascii_ncasecmp(name, "data-", 5))
-				continue;
-			bool named = false;
-			for (int i = 0; words[i] && !named; i++)
-				named = ascii_casestr(name + 5, words[i]) != NULL;
-			xmlChar *v = named ? xmlNodeGetContent((xmlNodePtr)at) : NULL;
-			char *t = v ? text_clean_dup((const char *)v, strlen((const char *)v)) : NULL;
-			xmlFree(v);
-			char *credit = t && *t && strlen(t) <= 200 ? credit_tidy(t) : NULL;
-			free(t);
-			if (credit)
-				return credit;
-		}
-		if (dom_is(n, "figure") || dom_is(n, "body"))
-			break;
-	}
-	return NULL;
-}
-
-/* Bytes a caption may have; longer text beside an image is prose. */
-#define CAPTION_MAX 700
-
 static void drop_lead(struct article *a)
 {
 	if (!a->lead_image)
@@ -838,16 +803,6 @@ xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 	xmlNodePtr holder = find_caption(img, &cap, &cr);
 	char *caption = NULL, *credit = NULL;
 	finish(&cap, &cr, &caption, &credit);
-	if (caption && strlen(caption) > CAPTION_MAX) {
-		/* the article's own text (a description box beside a
-		 * video still): no caption, and the body keeps it */
-		free(caption);
-		free(credit);
-		caption = credit = NULL;
-		holder = NULL;
-	}
-	if (!credit)
-		credit = data_credit(img, holder);
 	/* The page's own caption/credit win; metadata's (already set) stay
 	 * only when they describe this very image. */
 	if (caption || credit || !same_image(img_src(img), meta_url))

@@ -539,46 +539,6 @@ static bool starts_with_particle(const struct lword *w, int which)
 	return ascii_islower((unsigned char)w->a[0]) && words_after(w->next) >= 1;
 }
 
-/* Is s[0..n) a date, maybe with a time ("06.11.2023 13:30", "12. März
- * 2024")?  Every date the reader takes has a digit: that look first. */
-static bool is_dateline(const char *s, size_t n)
-{
-	char buf[64];
-	struct date d;
-	bool digit = false;
-	for (size_t i = 0; i < n && !digit; i++)
-		digit = ascii_isdigit((unsigned char)s[i]);
-	if (!digit || n >= sizeof buf)
-		return false;
-	/* date_parse stops after a complete date: the words after it
-	 * ("03.02.2022 Auf den Spuren") must be date words too */
-	struct lword w;
-	for (const char *p = s; next_word(p, &w) && w.a < s + n; p = w.next) {
-		size_t wl = (size_t)(w.b - w.a);
-		bool has_digit = false;
-		for (size_t i = 0; i < wl && !has_digit; i++)
-			has_digit = ascii_isdigit((unsigned char)w.a[i]);
-		if (!has_digit && wl > 3 && !date_word(w.a, wl))
-			return false;
-	}
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return date_parse(buf, &d);
-}
-
-/* "06.11.2023 13:30 von Jo Berg": after a dateline, a lower-case
- * particle introduces the author.  Where the names start, or NULL.
- * (Not "<date> - Name": "01. November 2021 | Naturschutz" is a
- * category as often.) */
-static const char *after_dateline(const char *s, const struct lword *w, int k)
-{
-	if (w->a == s || !is_dateline(s, (size_t)(w->a - s)))
-		return NULL;
-	if (k >= 0 && labels[k].k == PART && ascii_islower((unsigned char)w->a[0]))
-		return words_after(w->next) ? w->next : NULL;
-	return NULL;
-}
-
 const char *meta_byline_label(const char *s, bool *at_start)
 {
 	struct lword w, x;
@@ -599,9 +559,6 @@ const char *meta_byline_label(const char *s, bool *at_start)
 			*at_start = i == 0;
 			return w.a + gl;
 		}
-		const char *dated = i > 0 ? after_dateline(s, &w, k) : NULL;
-		if (dated)
-			return dated;
 		if (k < 0)
 			continue;
 		enum label_kind kind = labels[k].k;
@@ -679,7 +636,7 @@ static const char *const not_name_words[] = {
 /* Prefixes that are also name particles ("Di Wang", "Von Miller"):
  * only in lower case. */
 static const char *const lower_prefixes[] = {
-	"von ", "vom ", "di ", "door ", "av ", "af ", "de ", NULL
+	"von ", "di ", "door ", "av ", "af ", "de ", NULL
 };
 
 /* Strip one leading "By"-style prefix; returns the new start. */
@@ -728,11 +685,7 @@ static void cut_tail(char *s)
 		" Traducido por", " traducido por", " Weitere ", " Weitere",
 		" \xc3\x9c" "ber ", " Alle Beitr", " Alle Artikel", " View all",
 		" View profile", " See all", " More by", " More from",
-		" Mehr von", " Filed under", " Hosted by", " hosted by",
-		" Powered by", " powered by", " Theme by", " theme by",
-		" Design by", " design by", " Designed by", " designed by",
-		" Special to ", " special to ", " is a ", " is an ", " was a ",
-		" ist ", NULL
+		" Mehr von", " Filed under", NULL
 	};
 	for (int i = 0; marks[i]; i++) {
 		char *p = strstr(s, marks[i]);
@@ -745,10 +698,8 @@ static void cut_tail(char *s)
 		/* a colon ending the line is no field ("Autor Jo Berg:"),
 		 * nor one after a first name alone: it ends the name ("Jo
 		 * Berg: EN, Übersetzung …") */
-		if (wl > 1 && sp[wl] == ':' && sp[wl + 1]) {
-			bool one_word = memchr(s, ' ', (size_t)(sp - s)) == NULL &&
-					ascii_isupper((unsigned char)sp[1]);
-			*(one_word ? sp + wl : sp) = '\0';
+		if (wl > 1 && sp[wl] == ':') {
+			*sp = '\0';
 			break;
 		}
 	}
@@ -906,27 +857,11 @@ static void strip_trailing(char *s, bool (*pred)(const char *, size_t))
 	}
 }
 
-/* Heads of German compound job titles (compounds only: "Leiter" and
- * "Führer" are surnames too): "Projektleiterin",
- * "Pressesprecher", "Geschäftsführer", "Chefredakteurin". */
-static const char *const job_heads[] = {
-	"leiter", "leiterin", "sprecher", "sprecherin", "f\xc3\xbchrer",
-	"f\xc3\xbchrerin", "referent", "referentin", "redakteur",
-	"redakteurin", "direktor", "direktorin", "beauftragte", "beauftragter",
-	"vorsitzende", "vorsitzender", "mitarbeiter", "mitarbeiterin",
-	"berater", "beraterin", "anwalt", "anw\xc3\xa4ltin", NULL
-};
-
 static bool is_not_name_word(const char *w, size_t n)
 {
 	for (int i = 0; not_name_words[i]; i++)
 		if (strlen(not_name_words[i]) == n && !ascii_ncasecmp(w, not_name_words[i], n))
 			return true;
-	for (int i = 0; job_heads[i]; i++) {
-		size_t k = strlen(job_heads[i]);
-		if (n > k && !ascii_ncasecmp(w + n - k, job_heads[i], k))
-			return true;
-	}
 	return false;
 }
 
@@ -962,15 +897,9 @@ static void cut_job_title(char *s)
 		char *next = strchr(comma + 1, ',');
 		size_t len = next ? (size_t)(next - comma - 1) : strlen(comma + 1);
 		/* one word after a comma is an outlet or a degree (", CNN",
-		 * ", Ph.D."), not a second person; nor is a part that starts
-		 * in lower case (", envoyé spécial à Kiev") or with "The"
-		 * (", The Daily Post") */
-		const char *part = comma + 1;
-		while (*part == ' ')
-			part++;
+		 * ", Ph.D."), not a second person */
 		if (!looks_like_names(comma + 1, len) ||
-		    text_count_words(comma + 1, len) < 2 || ascii_islower((unsigned char)*part) ||
-		    !ascii_ncasecmp(part, "the ", 4)) {
+		    text_count_words(comma + 1, len) < 2) {
 			*comma = '\0';
 			break;
 		}
@@ -1117,18 +1046,6 @@ static bool only_labels(const char *s)
 	return true;
 }
 
-/* "Staff and news service reports", "HLNF Staff Report": a desk's
- * byline, shown as the author; "staff" is no job title here. */
-static bool staff_report(const char *s)
-{
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
-		n--;
-	bool report = (n >= 7 && !ascii_ncasecmp(s + n - 7, " report", 7)) ||
-		      (n >= 8 && !ascii_ncasecmp(s + n - 8, " reports", 8));
-	return report && (!ascii_ncasecmp(s, "staff ", 6) || ascii_casestr(s, " staff "));
-}
-
 /* "Download PDF Drucken Teilen Feedback", "Dr.", "S.": the page's
  * tools, a title or an initial alone, no name. */
 static bool only_tools(const char *s)
@@ -1198,8 +1115,7 @@ char *meta_clean_byline(const char *raw)
 	s = after_by(s);
 	drop_paren_junk(s);
 	drop_emails(s);
-	if (!staff_report(s))
-		cut_job_title(s);
+	cut_job_title(s);
 	strip_trailing(s, is_date_word);
 	strip_trailing(s, is_verb_label);
 	strip_trailing(s, is_ui_word);

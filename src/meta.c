@@ -302,7 +302,7 @@ static const char *const byline_hints[] = {
 static const char *const byline_vetoes[] = {
 	"bio", "avatar", "photo", "image", "img", "comment", "related",
 	"social", "share", "follow", "more", "about", "description", "authori",
-	"pic", "thumb", "desc", "licen", "credit", "copyright", "caption", NULL
+	"pic", "thumb", "desc", NULL
 };
 
 /* Name given by an itemprop=author element: its itemprop=name when it
@@ -326,39 +326,18 @@ static char *itemprop_author(xmlNodePtr n)
 /* Class/id words of comment threads, related-story lists, navigation
  * and sidebars: no byline inside such an area is the article's. */
 static const char *const veto_areas[] = {
-	"comment", "related", "nav", "menu", "sidebar", "recommend", "promo",
-	"licen", "copyright", NULL
+	"comment", "related", "nav", "menu", "sidebar", "recommend", "promo", NULL
 };
-
-/* "has-sidebar", "with-sidebar", "no-sidebar": a class name that
- * starts so (t, len: its first token, start: the attribute) describes
- * the layout of a wrapper, not what it is. */
-static bool layout_word(const char *start, const char *t, size_t len)
-{
-	static const char *const words[] = {"has", "with", "no", NULL};
-	if ((t != start && t[-1] != ' ') || (t[len] != '-' && t[len] != '_'))
-		return false;
-	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == len && !ascii_ncasecmp(t, words[i], len))
-			return true;
-	return false;
-}
 
 /* Does a class/id token start with one of veto_areas?  "promoted"
  * is no promotion box: CMSs mark an article shown on the front page so
  * ("node-promoted"), and the whole article would go. */
 static bool area_token(const char *v)
 {
-	const char *start = v;
 	size_t len;
 	for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len) {
 		if (len == 8 && !ascii_ncasecmp(t, "promoted", 8))
 			continue;
-		if (layout_word(start, t, len)) {      /* "has-sidebar": skip the name */
-			while (t[len] && t[len] != ' ')
-				len++;
-			continue;
-		}
 		for (int i = 0; veto_areas[i]; i++) {
 			size_t k = strlen(veto_areas[i]);
 			if (len >= k && !ascii_ncasecmp(t, veto_areas[i], k))
@@ -429,28 +408,16 @@ static bool holds_headline(const struct bscan *bs, xmlNodePtr p)
 	       bsearch(&p, bs->chain, bs->nchain, sizeof *bs->chain, cmp_ptr);
 }
 
-/* An aside right after the headline or the header holding it is the
- * article's meta line (author, date, tags), not a sidebar. */
-static bool aside_after_headline(const struct bscan *bs, xmlNodePtr aside)
-{
-	xmlNodePtr prev = aside->prev;
-	while (prev && prev->type != XML_ELEMENT_NODE)
-		prev = prev->prev;
-	return prev && bs->h1 && (prev == bs->h1 || prev == bs->h1->parent);
-}
-
 /* Does element p (attributes ba), as an ancestor, veto every byline
  * below it?  body/html never do: their classes describe the page, not
  * a corner of it.  Footers only count against class hints (weak): blogs
  * put the real author (rel=author) in the post's footer line. */
-static bool vetoes_below(const struct bscan *bs, xmlNodePtr p, const struct battrs *ba,
-			 bool strong)
+static bool vetoes_below(xmlNodePtr p, const struct battrs *ba, bool strong)
 {
 	static const char *const weak_areas[] = {"footer", NULL};
 	if (dom_is(p, "body") || dom_is(p, "html"))
 		return false;
-	return dom_is(p, "nav") || (dom_is(p, "aside") && !aside_after_headline(bs, p)) ||
-	       (!strong && dom_is(p, "footer")) ||
+	return dom_is(p, "nav") || dom_is(p, "aside") || (!strong && dom_is(p, "footer")) ||
 	       area_token(ba->cls) || area_token(ba->id) ||
 	       (!strong && battrs_hint(ba, weak_areas));
 }
@@ -464,7 +431,7 @@ static bool inside_vetoed(const struct bscan *bs, xmlNodePtr n, bool strong)
 			break;
 		struct battrs ba;
 		read_battrs(p, &ba);
-		if (vetoes_below(bs, p, &ba, strong))
+		if (vetoes_below(p, &ba, strong))
 			return true;
 	}
 	return false;
@@ -521,18 +488,6 @@ static bool holds_marked_byline(xmlNodePtr n, bool strong_only)
 	return false;
 }
 
-/* Text longer than this in an element marked only by its class is a
- * box (name and bio), not the byline itself. */
-#define BOX_TEXT_MAX 120
-
-static bool has_element_child(xmlNodePtr n)
-{
-	for (xmlNodePtr c = n->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			return true;
-	return false;
-}
-
 /* Names from one candidate element, or NULL.  bs->tries counts the
  * candidates looked at. */
 static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba)
@@ -544,11 +499,6 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 		       href_names_author(dom_attr_raw(n, "href"));
 	if (!by_rel && !by_ip && !by_class && !by_href)
 		return NULL;
-	/* the site's logo ("<h1 class='vcard author'><a href='/'>Blog</a>")
-	 * names the site, not the author */
-	if (!by_rel && !by_ip &&
-	    (hint_logo_heading(n) || (dom_is(n, "a") && hint_home_link(dom_attr_raw(n, "href")))))
-		return NULL;
 	bs->tries++;
 	if (inside_vetoed(bs, n, by_rel || by_ip))
 		return NULL;
@@ -559,12 +509,7 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 	char *raw = by_ip ? itemprop_author(n) : dom_text_max(n, 300);
 	if (!raw)
 		return NULL;
-	/* an author box holding a bio ("Autor: Jo Berg" then two lines
-	 * about her): the name is in one of its children, which the scan
-	 * reaches next */
-	size_t max = by_class && !by_rel && !by_ip && has_element_child(n) ? BOX_TEXT_MAX : 300;
-
-	char *name = strlen(raw) < max ? meta_clean_byline(raw) : NULL;
+	char *name = strlen(raw) < 300 ? meta_clean_byline(raw) : NULL;
 	free(raw);
 	if (name && by_href && !names_shaped(name, true)) {
 		free(name);
@@ -779,45 +724,23 @@ static char *byline_scan(struct bscan *bs, xmlNodePtr from, xmlNodePtr until)
 		char *name = byline_at(bs, n, &ba);
 		if (name)
 			return name;
-		n = dom_next(n, root, n->children && vetoes_below(bs, n, &ba, true) &&
+		n = dom_next(n, root, n->children && vetoes_below(n, &ba, true) &&
 			     !holds_headline(bs, n));
 	}
 	return NULL;
-}
-
-/* The headline the byline follows: the first h1 (not the site's logo)
- * that reads like one of the reference titles (og:title, <title>,
- * JSON-LD headline: "Headline | Site" still agrees), else the first
- * h1 that is not a logo.  Pages put hidden h1s ("SERVICE", "Hauptmenü")
- * for screen readers above the article. */
-static xmlNodePtr headline_h1(const struct survey *sv, const char *const *refs, size_t nrefs)
-{
-	xmlNodePtr first = NULL;
-	for (size_t i = 0; i < sv->nh1; i++) {
-		if (hint_logo_heading(sv->h1[i]))
-			continue;
-		if (!first)
-			first = sv->h1[i];
-		char *t = dom_text_max(sv->h1[i], 300);
-		bool match = false;
-		for (size_t k = 0; t && k < nrefs && !match; k++)
-			match = agrees(t, refs[k], true);
-		free(t);
-		if (match)
-			return sv->h1[i];
-	}
-	return first;
 }
 
 /* The visible byline: the first one after the headline (bylines follow
  * it; what comes before is mostly navigation and teasers), else the
  * first one before it.  Bounded: a pathological page with thousands of
  * "author" elements costs at most MAX_BYLINE_TRIES candidates. */
-static char *visible_byline(xmlDocPtr doc, const struct survey *sv, const char *const *refs,
-			    size_t nrefs)
+static char *visible_byline(xmlDocPtr doc, const struct survey *sv)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	xmlNodePtr h1 = headline_h1(sv, refs, nrefs);
+	xmlNodePtr h1 = NULL;
+	for (size_t i = 0; i < sv->nh1 && !h1; i++)
+		if (!hint_logo_heading(sv->h1[i]))
+			h1 = sv->h1[i];
 	struct bscan bs = {.root = root, .h1 = h1, .work = BYLINE_TEXT_WORK};
 	chain_build(&bs);
 	char *name = h1 ? byline_scan(&bs, h1, NULL) : NULL;
@@ -887,12 +810,7 @@ static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
 			   const char *base_url)
 {
 	char *meta = meta_author(m, j, base_url);
-	char *dt = doc_title(sv);
-	const char *refs[] = {
-		m->v[K_OG_TITLE] ? m->v[K_OG_TITLE] : m->v[K_TW_TITLE], dt, j->headline,
-	};
-	char *vis = visible_byline(doc, sv, refs, sizeof refs / sizeof refs[0]);
-	free(dt);
+	char *vis = visible_byline(doc, sv);
 	if (vis) {              /* "Jo Berg Hill Post": the paper appended */
 		const char *sites[] = {m->v[K_OG_SITE], j->publisher, m->v[K_APP_NAME]};
 		meta_byline_drop_site(vis, sites, sizeof sites / sizeof sites[0], base_url);

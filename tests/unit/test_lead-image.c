@@ -297,30 +297,6 @@ static void test_hero_above_headline(void **state)
 	done(&r);
 }
 
-/* A credit the page keeps in a data- attribute (shown by its style):
- * on the image's wrapper inside a figure, or on the image itself. */
-static void test_data_attribute_credit(void **state)
-{
-	(void)state;
-	struct run r = run(
-		"<html><body><h1>Planes fly again</h1>"
-		"<figure><div class=\"wrap\" data-copyright=\"Jo Berg - stock.example\">"
-		"<img src=\"/a/plane.jpg\" width=\"800\" height=\"450\"></div>"
-		"<figcaption>A plane at the gate.</figcaption></figure>"
-		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
-		"</body></html>");
-	expect(&r, "https://news.example/a/plane.jpg", "A plane at the gate.", "Jo Berg - stock.example");
-	done(&r);
-	r = run(
-		"<html><body><h1>Planes fly again</h1>"
-		"<div class=\"hero\"><img src=\"/a/plane.jpg\" width=\"800\" height=\"450\" "
-		"data-credit=\"Foto: Ana Lima\" data-author=\"Not Credit\"></div>"
-		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
-		"</body></html>");
-	expect(&r, "https://news.example/a/plane.jpg", NULL, "Foto: Ana Lima");
-	done(&r);
-}
-
 /* An unmarked inline line right after the image that reads as a
  * credit is the credit; one that does not is no caption. */
 static void test_inline_credit_line(void **state)
@@ -342,24 +318,6 @@ static void test_inline_credit_line(void **state)
 	done(&r);
 }
 
-/* Text beside the image longer than any caption is the article's
- * (a description box beside a video still): no caption, not held. */
-static void test_long_text_not_caption(void **state)
-{
-	(void)state;
-	char para[1200], html[2048];
-	size_t o = 0;
-	while (o + 60 < sizeof para - 1)
-		o += (size_t)snprintf(para + o, sizeof para - o, "Agents found the boat at the ramp. ");
-	snprintf(html, sizeof html,
-		 "<html><body><h1>Boat found</h1><div><img src=\"/a/boat.jpg\" width=\"800\" "
-		 "height=\"450\"><p class=\"desc\">%s</p></div></body></html>", para);
-	struct run r = run(html);
-	expect(&r, "https://news.example/a/boat.jpg", NULL, NULL);
-	assert_true(dom_is(r.held, "img"));
-	done(&r);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,9 +335,7 @@ int main(void)
 		cmocka_unit_test(test_unmarked_parts),
 		cmocka_unit_test(test_hero_above_headline),
 		cmocka_unit_test(test_small_credit),
-		cmocka_unit_test(test_data_attribute_credit),
 		cmocka_unit_test(test_inline_credit_line),
-		cmocka_unit_test(test_long_text_not_caption),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
