@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -88,6 +89,36 @@ static void test_json_no_lead_image_is_null(void **state)
 	article_free(a);
 }
 
+/* A block's text is written as jansson writes it, whether it needs an
+ * escape or not (article.c writes plain text itself, the rest through
+ * jansson). */
+static void test_json_text_bytes_are_janssons(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"plain words", "", "Über 漢字 😀", "a/b", "del \x7f here",
+		"say \"hi\"", "back\\slash", "tab\tand\nline", "bell \x01",
+		"line sep \xe2\x80\xa8", "bad \xff byte", "cut \xc3",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct article *a = article_new();
+		assert_non_null(article_add_block(a, BLOCK_P, texts[i], strlen(texts[i])));
+		const char *stored = a->blocks[0].text;
+		json_t *v = json_stringn(stored, a->blocks[0].len);
+		char *dumped = v ? json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT) : strdup("null");
+		char want[256];
+		snprintf(want, sizeof want, "\"text\":%s}", dumped);
+		char *s = article_to_json(a);
+		assert_non_null(s);
+		if (!strstr(s, want))
+			fail_msg("text %zu: want %s in %s", i, want, s);
+		free(s);
+		free(dumped);
+		json_decref(v);
+		article_free(a);
+	}
+}
+
 static void test_text_form(void **state)
 {
 	(void)state;
@@ -148,6 +179,7 @@ int main(void)
 		cmocka_unit_test(test_block_names),
 		cmocka_unit_test(test_json_fields),
 		cmocka_unit_test(test_json_no_lead_image_is_null),
+		cmocka_unit_test(test_json_text_bytes_are_janssons),
 		cmocka_unit_test(test_text_form),
 		cmocka_unit_test(test_link_out_of_range_refused),
 		cmocka_unit_test(test_set_clears_and_replaces),
