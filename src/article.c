@@ -40,6 +40,19 @@ static void block_free(struct block *b)
 	free(b->text);
 }
 
+void article_keep_blocks(struct article *a, const bool *keep)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < a->nblocks; i++) {
+		if (keep && keep[i])
+			a->blocks[w++] = a->blocks[i];
+		else
+			block_free(&a->blocks[i]);
+	}
+	a->nblocks = w;
+}
+
 static void list_item_free(struct list_item *it)
 {
 	free(it->title);
@@ -213,13 +226,12 @@ static json_t *items_json(const struct article *a)
 	return arr;
 }
 
-/* Where article_write_json writes: the text goes into buf and out to f
- * a few kilobytes at a time (a write per piece of a block cost more than
- * the pieces); buf grows to hold the longest value. */
+/* Where article_write_json writes: the text goes into a buffer and out
+ * to f a few kilobytes at a time (a write per piece of a block cost more
+ * than the pieces); the buffer grows to hold the longest value. */
 struct json_out {
 	FILE *f;
-	char *buf;
-	size_t len, cap;
+	struct buf b;
 	int rc;                 /* -1 once a write failed */
 };
 
@@ -227,54 +239,50 @@ struct json_out {
 
 static void out_flush(struct json_out *o)
 {
-	if (o->len && fwrite(o->buf, 1, o->len, o->f) != o->len)
+	if (o->b.len && fwrite(o->b.data, 1, o->b.len, o->f) != o->b.len)
 		o->rc = -1;
-	o->len = 0;
+	o->b.len = 0;
 }
 
-/* Room for n more bytes in buf; false (and rc -1) when there is none. */
-static bool out_room(struct json_out *o, size_t n)
+static void out_flush_if_full(struct json_out *o)
 {
-	if (o->cap - o->len >= n)
-		return true;
-	size_t cap = o->len + n > 2 * o->cap ? o->len + n : 2 * o->cap;
-	char *grown = realloc(o->buf, cap);
-	if (!grown) {
-		o->rc = -1;
-		return false;
-	}
-	o->buf = grown;
-	o->cap = cap;
-	return true;
+	if (o->b.len >= JSON_OUT_FLUSH)
+		out_flush(o);
 }
 
 static void out_str(struct json_out *o, const char *s)
 {
-	size_t n = strlen(s);
-	if (!out_room(o, n))
-		return;
-	memcpy(o->buf + o->len, s, n);
-	o->len += n;
-	if (o->len >= JSON_OUT_FLUSH)
-		out_flush(o);
+	buf_str(&o->b, s);
+	out_flush_if_full(o);
+}
+
+/* Bytes free after the buffer's end (one is kept for its NUL). */
+static size_t out_free(const struct json_out *o)
+{
+	return o->b.data ? o->b.cap - o->b.len - 1 : 0;
 }
 
 /* Writes value and drops the reference to it (NULL, on OOM, writes
- * nothing). */
+ * nothing).  Dumped straight into the buffer: a second time, after
+ * growing it, only for a value longer than the room left. */
 static void out_value(struct json_out *o, json_t *value)
 {
 	const size_t flags = JSON_FLAGS | JSON_ENCODE_ANY;
-	size_t n = value ? json_dumpb(value, o->buf + o->len, o->cap - o->len, flags) : 0;
+	size_t room = out_free(o);
+	size_t n = value ? json_dumpb(value, room ? o->b.data + o->b.len : NULL, room, flags) : 0;
 
-	if (n > o->cap - o->len && out_room(o, n))
-		n = json_dumpb(value, o->buf + o->len, o->cap - o->len, flags);
-	if (value && (n == 0 || n > o->cap - o->len))
+	if (n > room && buf_reserve(&o->b, n)) {
+		room = out_free(o);
+		n = json_dumpb(value, o->b.data + o->b.len, room, flags);
+	}
+	if (value && (n == 0 || n > room)) {
 		o->rc = -1;
-	else
-		o->len += n;
+	} else if (n) {
+		o->b.len += n;
+		o->b.data[o->b.len] = '\0';
+	}
 	json_decref(value);
-	if (o->len >= JSON_OUT_FLUSH)
-		out_flush(o);
+	out_flush_if_full(o);
 }
 
 /* One ,"key":value member (value's reference taken, as by
@@ -342,14 +350,10 @@ static void out_text(struct json_out *o, const char *s, size_t len)
 		out_value(o, json_text(s, len));
 		return;
 	}
-	if (!out_room(o, len + 2))
-		return;
-	o->buf[o->len++] = '"';
-	memcpy(o->buf + o->len, s, len);
-	o->len += len;
-	o->buf[o->len++] = '"';
-	if (o->len >= JSON_OUT_FLUSH)
-		out_flush(o);
+	buf_char(&o->b, '"');
+	buf_add(&o->b, s, len);
+	buf_char(&o->b, '"');
+	out_flush_if_full(o);
 }
 
 /* {"type","text","depth"?,"ordinal"?,"links"?}: written as it goes, no
@@ -405,7 +409,9 @@ int article_write_json(const struct article *a, FILE *f)
 		out_member(&o, "stories", items_json(a));
 	out_str(&o, "}");
 	out_flush(&o);
-	free(o.buf);
+	if (o.b.oom)
+		o.rc = -1;
+	buf_free(&o.b);
 	return o.rc;
 }
 

@@ -19,24 +19,6 @@
  * trailing link rather than the article's last sentence. */
 #define TAIL_LINK_CHARS 150
 
-void prune_keep(struct article *a, const bool *keep)
-{
-	size_t w = 0;
-
-	for (size_t i = 0; i < a->nblocks; i++) {
-		struct block *b = &a->blocks[i];
-		if (keep[i]) {
-			a->blocks[w++] = *b;
-			continue;
-		}
-		for (size_t k = 0; k < b->nlinks; k++)
-			free(b->links[k].url);
-		free(b->links);
-		free(b->text);
-	}
-	a->nblocks = w;
-}
-
 /* The words advertisers' labels use, lower-case. */
 static const char *const ad_labels[] = {
 	"advertisement", "advertising", "anzeige", "werbung", "reklama", "reklame",
@@ -354,7 +336,7 @@ bool prune_article(struct article *a)
 	/* never the whole article: a page of one ad label is what it is */
 	for (size_t i = 0; i < a->nblocks; i++)
 		if (keep[i]) {
-			prune_keep(a, keep);
+			article_keep_blocks(a, keep);
 			break;
 		}
 	free(keep);

@@ -1625,19 +1625,6 @@ static void emit_tree(struct emit *e, xmlNodePtr root)
 
 /* ---- the whole ------------------------------------------------------- */
 
-/* Remove every block (a retry starts over). */
-static void drop_blocks(struct article *a)
-{
-	for (size_t i = 0; i < a->nblocks; i++) {
-		struct block *b = &a->blocks[i];
-		for (size_t k = 0; k < b->nlinks; k++)
-			free(b->links[k].url);
-		free(b->links);
-		free(b->text);
-	}
-	a->nblocks = 0;
-}
-
 /* Letters in the article's blocks, counted up to limit: the callers
  * ask "at least so many?", and a long article need not be read through
  * to answer. */
@@ -1776,7 +1763,7 @@ static void blocks_free(struct blocks_saved b)
 
 	tmp.blocks = b.blocks;
 	tmp.nblocks = b.n;
-	drop_blocks(&tmp);
+	article_keep_blocks(&tmp, NULL);
 	free(b.blocks);
 }
 
@@ -1871,7 +1858,7 @@ static bool second_opinion(struct ctx *c)
 	if (good >= 2 * scorer + 150) {
 		for (size_t i = 0; i < n; i++)
 			keep[i] = keep[i] || p[i].cls == PARA_GOOD;
-		prune_keep(c->a, keep);
+		article_keep_blocks(c->a, keep);
 		blocks_free(mine);
 	} else {
 		blocks_put(c->a, mine);
@@ -2060,10 +2047,10 @@ enum status_code extract_article_doc(xmlDocPtr doc, const char *base_url,
 			struct article tmp = *c.a;
 			tmp.blocks = saved;
 			tmp.nblocks = nsaved;
-			drop_blocks(&tmp);
+			article_keep_blocks(&tmp, NULL);
 			free(saved);
 		} else {
-			drop_blocks(c.a);
+			article_keep_blocks(c.a, NULL);
 			free(c.a->blocks);
 			c.a->blocks = saved;
 			c.a->nblocks = nsaved;

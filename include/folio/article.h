@@ -90,6 +90,10 @@ int block_add_link(struct block *b, size_t start, size_t end, const char *url);
 struct list_item *article_add_item(struct article *a, const char *title,
 				   const char *url);
 
+/* Keep the blocks marked in keep[] (one per block), in order, and free
+ * the others; keep NULL frees every block (a retry starts over). */
+void article_keep_blocks(struct article *a, const bool *keep);
+
 /* Lead image, created on first use. */
 struct lead_image *article_lead_image(struct article *a);
 

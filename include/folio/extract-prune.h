@@ -9,10 +9,6 @@
 #include <stdbool.h>
 #include "folio/article.h"
 
-/* Keep the blocks marked in keep[] (one per block), in order; the
- * others are freed. */
-void prune_keep(struct article *a, const bool *keep);
-
 /* Is text (len bytes) nothing but an advertisement label
  * ("Anzeige", "- Advertisement -", "REKLAMA"), in any case? */
 bool prune_is_ad_label(const char *text, size_t len);
