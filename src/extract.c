@@ -382,6 +382,7 @@ struct ctx {
 	struct article *a;
 	char *base;
 	xmlNodePtr lead;        /* lead image element: not emitted */
+	bool lead_inside;       /* ... unless inside the content root and */
 	bool cue_consent, cue_paywall, cue_js;
 	bool strict_dropped;    /* the class/id rule removed something */
 	bool open_noscript;     /* last resort: <noscript> content is text */
@@ -1290,6 +1291,32 @@ static bool story_listing(struct ctx *c, xmlNodePtr n)
  * recipe's directions, a comparison table). */
 #define IMAGE_BOX_LETTERS 30
 
+static size_t article_letters(const struct article *a, size_t limit);
+
+/* Is n inside root (a bounded walk up: pages nest deep)? */
+static bool within(xmlNodePtr n, xmlNodePtr root)
+{
+	for (int k = 0; n && k < 4096; n = n->parent, k++)
+		if (n == root)
+			return true;
+	return false;
+}
+
+/* The lead image is shown above the text with its caption, so its box
+ * is withheld from the body; but an image that comes after the opening
+ * of the article's text, inside the article's own box, is one of its
+ * figures (the lead only because it is the first), and its caption
+ * stays where it stands, as every other figure's does. */
+#define FLOW_LETTERS 300
+
+static bool lead_withheld(const struct emit *e)
+{
+	const struct ctx *c = e->c;
+
+	return !c->lead_inside || e->lenient ||
+	       article_letters(c->a, FLOW_LETTERS) < FLOW_LETTERS;
+}
+
 /* Boilerplate by shape, for a box inside the content. */
 static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 {
@@ -1300,7 +1327,7 @@ static bool drop_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 
 	if (s->flags & (F_DROP | F_SKIP))
 		return true;
-	if (n == c->lead)
+	if (n == c->lead && lead_withheld(e))
 		return true;
 	if (e->lenient || e->table)
 		return false;   /* inside a data table every cell counts */
@@ -1711,6 +1738,7 @@ static bool attempt(struct ctx *c, bool strict, bool first, bool lenient)
 	if (first)
 		c->lead = lead_image_extract(c->doc, top >= 0 ? c->st[top].node : NULL,
 					     c->base, c->a);
+	c->lead_inside = top >= 0 && within(c->lead, c->st[top].node);
 	memset(&e, 0, sizeof e);
 	e.c = c;
 	e.lenient = lenient;

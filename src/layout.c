@@ -709,12 +709,32 @@ static bool tight(enum block_type prev, enum block_type cur)
 	       (prev == BLOCK_DD && cur == BLOCK_DD);
 }
 
+/* Is bk the body's copy of the lead image's caption (the extractor
+ * keeps the caption of a lead image that stands among the paragraphs
+ * where it stands; the header already shows it under the picture)? */
+static bool lead_caption_copy(const struct lead_image *li,
+			      const struct block *bk)
+{
+	if (!li || (bk->type != BLOCK_CAPTION && bk->type != BLOCK_P))
+		return false;
+	size_t cap = li->caption ? strlen(li->caption) : 0;
+	size_t cred = li->credit ? strlen(li->credit) : 0;
+	if (cap)        /* the caption, maybe its credit after it */
+		return strncmp(bk->text, li->caption, cap) == 0 &&
+		       bk->len <= cap + cred + 8;
+	return cred && strcmp(bk->text, li->credit) == 0;
+}
+
 static void body(struct ctx *c, const struct article *a)
 {
 	int prev = -1;
+	bool copy_seen = false;
 	for (size_t i = 0; i < a->nblocks && !c->failed; i++) {
 		const struct block *bk = &a->blocks[i];
-		if (!bk->text || !bk->len) {
+		bool copy = bk->text && !copy_seen &&
+			    lead_caption_copy(a->lead_image, bk);
+		copy_seen |= copy;
+		if (!bk->text || !bk->len || copy) {
 			c->nextlink += (uint32_t)bk->nlinks;
 			continue;
 		}

@@ -356,6 +356,55 @@ static void test_credit_attribution(void **state)
 	article_free(a);
 }
 
+/* A lead image that stands among the paragraphs keeps its caption in
+ * the body too (extract.c, lead_withheld): it is shown once, under the
+ * picture at the top; the body's copy and its links are passed over. */
+static void test_lead_caption_once(void **state)
+{
+	(void)state;
+	struct article *a = one_block(BLOCK_P, "The opening paragraph.");
+	struct lead_image *img = article_lead_image(a);
+	article_set(&img->caption, "The pier at dawn.");
+	article_set(&img->credit, "A. Person");
+	struct block *k = article_add_block(a, BLOCK_CAPTION,
+					    "The pier at dawn. A. Person", 27);
+	assert_non_null(k);
+	assert_non_null(article_add_block(a, BLOCK_CAPTION, "A chart.", 8));
+	assert_non_null(article_add_block(a, BLOCK_P, "The pier at dawn.", 17));
+	/* a paragraph that only starts with the caption's words is text */
+	const char *para = "The pier at dawn. A. Person walked out on it "
+			   "with the first boats of the day.";
+	assert_non_null(article_add_block(a, BLOCK_P, para, strlen(para)));
+	check(a, 40,
+	      "The pier at dawn.\n"
+	      "Photo: A. Person\n"
+	      "\n"
+	      "The opening paragraph.\n"
+	      "\n"
+	      "  A chart.\n"
+	      "\n"
+	      "The pier at dawn.\n"
+	      "\n"
+	      "The pier at dawn. A. Person walked out\n"
+	      "on it with the first boats of the day.\n");
+	/* with no caption, a block that is just the credit is its copy */
+	article_set(&img->caption, NULL);
+	article_set(&k->text, "A. Person");
+	k->len = 9;
+	check(a, 40,
+	      "Photo: A. Person\n"
+	      "\n"
+	      "The opening paragraph.\n"
+	      "\n"
+	      "  A chart.\n"
+	      "\n"
+	      "The pier at dawn.\n"
+	      "\n"
+	      "The pier at dawn. A. Person walked out\n"
+	      "on it with the first boats of the day.\n");
+	article_free(a);
+}
+
 static void test_empty_article(void **state)
 {
 	(void)state;
@@ -490,6 +539,7 @@ int main(void)
 		cmocka_unit_test(test_credit_attribution),
 		cmocka_unit_test(test_empty_article),
 		cmocka_unit_test(test_picture_rows),
+		cmocka_unit_test(test_lead_caption_once),
 		cmocka_unit_test(test_picture_keeps_place),
 		cmocka_unit_test(test_picture_room),
 	};
