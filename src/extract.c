@@ -778,6 +778,10 @@ static int pick_top(struct ctx *c)
 	return best;
 }
 
+/* The article continued in sibling boxes: how far up, how much text. */
+#define CONT_LEVELS 4
+#define CONT_LETTERS 80
+
 /* Does a short sibling paragraph read like a sentence? */
 static bool ends_sentence(xmlNodePtr n)
 {
@@ -791,6 +795,82 @@ static bool ends_sentence(xmlNodePtr n)
 	r = l > 0 && (t[l - 1] == '.' || strstr(t, ". ") != NULL);
 	free(t);
 	return r;
+}
+
+/* The first class name of n (up to white space), or length 0. */
+static size_t first_class(xmlNodePtr n, const char **at)
+{
+	const char *v = dom_attr_raw(n, "class");
+	size_t len = 0;
+
+	while (v && (*v == ' ' || *v == '\t' || *v == '\n'))
+		v++;
+	while (v && v[len] && v[len] != ' ' && v[len] != '\t' && v[len] != '\n')
+		len++;
+	*at = v;
+	return len;
+}
+
+/* Is sib a box of the same template as a (same tag, same first class
+ * name) that holds prose (text, few links)? */
+static bool same_template_prose(struct ctx *c, xmlNodePtr a, xmlNodePtr sib)
+{
+	const char *ac, *sc;
+	size_t al, sl;
+	int i = idx_of(sib);
+	struct nstat *s;
+
+	if (i < 0 || sib == a)
+		return false;
+	s = &c->st[i];
+	if ((s->flags & F_DROP) || s->weight < 0 || s->text < CONT_LETTERS ||
+	    link_density(s) >= 0.2f || strcmp((const char *)sib->name, (const char *)a->name) != 0)
+		return false;
+	al = first_class(a, &ac);
+	sl = first_class(sib, &sc);
+	return al > 0 && al == sl && memcmp(ac, sc, al) == 0;
+}
+
+/* The article continued in boxes of its own template a few levels up:
+ * the other posts of a forum thread or a lexicon page, the rows of a
+ * page builder, the sections an ad splits a story into.  The nearest
+ * ancestor of the top (up to CONT_LEVELS up) with such siblings gives
+ * them: those before it go before the roots, those after it after.
+ * Returns how many were added to roots[0..n). */
+static size_t continuations(struct ctx *c, int top, xmlNodePtr *roots, size_t n, size_t max)
+{
+	int a = c->st[top].parent;
+
+	for (int level = 1; level <= CONT_LEVELS && a >= 0 && c->st[a].kind != K_BODY;
+	     level++, a = c->st[a].parent) {
+		xmlNodePtr an = c->st[a].node, parent = an->parent;
+		size_t before = 0, after = 0;
+
+		if (!parent)
+			break;
+		for (xmlNodePtr sib = parent->children; sib; sib = sib->next)
+			if (same_template_prose(c, an, sib)) {
+				if (idx_of(sib) < a)
+					before++;
+				else
+					after++;
+			}
+		if (before + after == 0)
+			continue;
+		if (n + before + after > max)
+			return 0;
+		memmove(roots + before, roots, n * sizeof roots[0]);
+		before = after = 0;
+		for (xmlNodePtr sib = parent->children; sib; sib = sib->next)
+			if (same_template_prose(c, an, sib)) {
+				if (idx_of(sib) < a)
+					roots[before++] = sib;
+				else
+					roots[n + before + after++] = sib;
+			}
+		return before + after;
+	}
+	return 0;
 }
 
 /* Siblings of the top candidate that belong to the article. */
@@ -842,7 +922,7 @@ static size_t pick_roots(struct ctx *c, int top, xmlNodePtr *roots, size_t max)
 		if (take)
 			roots[n++] = sib;
 	}
-	return n;
+	return n + continuations(c, top, roots, n, max);
 }
 
 /* The article's lead paragraph, when the page sets it apart before the

@@ -221,6 +221,39 @@ static void test_sections_of_one_template(void **state)
 	article_free(a);
 }
 
+/* The article continued in boxes of one template a level or more above
+ * the best box: the entries of a lexicon page, the posts of a thread,
+ * the rows of a page builder, a story split in two by an ad.  A box of
+ * another class beside them stays out. */
+static void test_article_continued_in_boxes(void **state)
+{
+	(void)state;
+	static const char first[] =
+		"The first entry explains where the word comes from and how it was used "
+		"in the old town records.";
+	static const char last[] =
+		"The last entry lists the places where the custom is still kept, mostly "
+		"villages in the hills.";
+	char *html = page("<body><div class='lexicon'>"
+			  "<div class='item item-1'><h3>Origin</h3><div class='in'><div class='txt'>"
+			  "<p>%s</p></div></div></div>"
+			  "<div class='item item-2'><h3>Use</h3><div class='in'><div class='txt'>"
+			  "<p>%s</p><p>%s</p><p>%s</p></div></div></div>"
+			  "<div class='item item-3'><h3>Today</h3><div class='in'><div class='txt'>"
+			  "<p>%s</p></div></div></div>"
+			  "<div class='note'><div class='in'><p>Our office is open from nine to five "
+			  "on weekdays, and closed on public holidays.</p></div></div>"
+			  "</div></body>", first, para1, para2, para3, last);
+	struct article *a = run_str(html);
+	free(html);
+	assert_true(find_block(a, "The first entry") >= 0);
+	assert_true(find_block(a, "The last entry") >= 0);
+	assert_true(find_block(a, "The first entry") < find_block(a, para1));
+	assert_true(find_block(a, para3) < find_block(a, "The last entry"));
+	assert_int_equal(find_block(a, "Our office"), -1);
+	article_free(a);
+}
+
 /* A lead paragraph the page sets apart in the article's header, before
  * the box of the body: it opens the article.  A line-height utility
  * class ("leading-7") is no lead. */
@@ -623,6 +656,7 @@ int main(void)
 		cmocka_unit_test(test_related_leads_german),
 		cmocka_unit_test(test_author_box_dropped),
 		cmocka_unit_test(test_sections_of_one_template),
+		cmocka_unit_test(test_article_continued_in_boxes),
 		cmocka_unit_test(test_lead_set_apart),
 		cmocka_unit_test(test_lead_itemprop),
 		cmocka_unit_test(test_more_boilerplate_words),
