@@ -173,15 +173,18 @@ static bool collapsed_len_within(const char *s, size_t *len, size_t limit, bool 
 	return true;
 }
 
-char *dom_text_max(xmlNodePtr node, size_t max)
+/* The text below node; with a bound, past max bytes (cleaned) either
+ * refused (NULL) or, when cut, stopped and cut to its first max bytes
+ * at a character's start. */
+static char *text_below(xmlNodePtr node, size_t max, bool cut)
 {
 	struct buf b = { 0 };
 	size_t approx = 0;
-	bool in_space = true, bounded = max != (size_t)-1;
+	bool in_space = true, bounded = max != (size_t)-1, full = false;
 
 	if (!node)
 		return NULL;
-	for (xmlNodePtr n = node; n && !b.oom; ) {
+	for (xmlNodePtr n = node; n && !b.oom && !full; ) {
 		bool skip = n != node && dom_invisible(n);
 		const char *content = NULL;
 
@@ -197,21 +200,42 @@ char *dom_text_max(xmlNodePtr node, size_t max)
 		}
 		if (bounded && content &&
 		    !collapsed_len_within(content, &approx, max + 1, &in_space)) {
-			buf_free(&b);
-			return NULL;
+			if (!cut) {
+				buf_free(&b);
+				return NULL;
+			}
+			full = true;
 		}
 		if (gap)
 			buf_char(&b, ' ');
-		if (content)
+		if (content && full)    /* enough: a long node's head */
+			buf_add(&b, content, strnlen(content, 4 * max + 64));
+		else if (content)
 			buf_str(&b, content);
 		n = dom_next(n, node, skip || n->type != XML_ELEMENT_NODE);
 	}
 	char *text = buf_take(&b);
-	if (text && text_clean(text, strlen(text)) > max) {
-		free(text);
-		return NULL;
+	size_t len = text ? text_clean(text, strlen(text)) : 0;
+	if (text && len > max) {
+		if (!cut) {
+			free(text);
+			return NULL;
+		}
+		while (max > 0 && ((unsigned char)text[max] & 0xC0) == 0x80)
+			max--;
+		text[max] = '\0';
 	}
 	return text;
+}
+
+char *dom_text_max(xmlNodePtr node, size_t max)
+{
+	return text_below(node, max, false);
+}
+
+char *dom_text_head(xmlNodePtr node, size_t max)
+{
+	return text_below(node, max, true);
 }
 
 char *dom_text(xmlNodePtr node)

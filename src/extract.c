@@ -1260,7 +1260,7 @@ static bool text_starts_related(const char *text, size_t len)
 
 static bool starts_related(xmlNodePtr n)
 {
-	char *t = dom_text_max(n, 200);
+	char *t = dom_text_head(n, 120);
 	bool r = t && text_starts_related(t, strlen(t));
 
 	free(t);

@@ -77,6 +77,10 @@ char *dom_text(xmlNodePtr node);
  * page's text out of a large container. */
 char *dom_text_max(xmlNodePtr node, size_t max);
 
+/* The first max bytes of dom_text (cut at a character's start): how a
+ * block opens, read without reading a long one through. */
+char *dom_text_head(xmlNodePtr node, size_t max);
+
 /* First element below root (document order) with this tag, or NULL. */
 xmlNodePtr dom_find(xmlNodePtr root, const char *name);
 

@@ -88,6 +88,28 @@ static void test_text_max(void **state)
 	xmlFreeDoc(d);
 }
 
+/* The head of a long text: cut at the bound, never inside a character,
+ * white space collapsed as in dom_text. */
+static void test_text_head(void **state)
+{
+	(void)state;
+	xmlDocPtr d = parse("<div><p>See   <b>also</b><br>\xc3\xa9t\xc3\xa9 long</p><p>Two</p></div>");
+	xmlNodePtr div = dom_find(xmlDocGetRootElement(d), "div");
+	char *t = dom_text_head(div, 9);
+	assert_string_equal(t, "See also ");
+	free(t);
+	t = dom_text_head(div, 10);     /* the next character takes 2 bytes */
+	assert_string_equal(t, "See also ");
+	free(t);
+	t = dom_text_head(div, 11);
+	assert_string_equal(t, "See also \xc3\xa9");
+	free(t);
+	t = dom_text_head(div, 1000);
+	assert_string_equal(t, "See also \xc3\xa9t\xc3\xa9 long Two");
+	free(t);
+	xmlFreeDoc(d);
+}
+
 static void test_text_deep(void **state)
 {
 	(void)state;
@@ -159,6 +181,7 @@ int main(void)
 		cmocka_unit_test(test_attr),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_text_max),
+		cmocka_unit_test(test_text_head),
 		cmocka_unit_test(test_text_deep),
 		cmocka_unit_test(test_base_url),
 		cmocka_unit_test(test_hidden),

@@ -174,6 +174,27 @@ static void test_related_leads_german(void **state)
 	article_free(a);
 }
 
+/* The lead is read from the block's opening words, however long the
+ * list after it: "Siehe auch" and six headlines (over 200 bytes) go. */
+static void test_related_lead_long_box(void **state)
+{
+	(void)state;
+	char *html = page(
+		"<body><div class='story'><p>%s</p><p>%s</p>"
+		"<p>Siehe auch<br><a href='/1'>Die alte Brücke im Winter</a><br>"
+		"<a href='/2'>Wer zahlt für den Neubau am Fluss?</a><br>"
+		"<a href='/3'>Der Stadtrat streitet über die Parkgebühren</a><br>"
+		"<a href='/4'>Radwege im Kreis: was sich ändert</a><br>"
+		"<a href='/5'>Die Fähre fährt wieder ab dem ersten Mai</a><br>"
+		"<a href='/6'>Ein Sommer ohne Baustelle am Markt</a></p>"
+		"<p>%s</p></div></body>", para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(a->nblocks, 3);
+	assert_int_equal(find_block(a, "Siehe auch"), -1);
+	article_free(a);
+}
+
 /* A box about the author after the article ("author-bio",
  * "post-author__info", "AuthorBox"): a biography, not the article,
  * though it is written in sentences inside the article's own box. */
@@ -654,6 +675,7 @@ int main(void)
 		cmocka_unit_test(test_related_paragraph_run),
 		cmocka_unit_test(test_teaser_titles_dropped),
 		cmocka_unit_test(test_related_leads_german),
+		cmocka_unit_test(test_related_lead_long_box),
 		cmocka_unit_test(test_author_box_dropped),
 		cmocka_unit_test(test_sections_of_one_template),
 		cmocka_unit_test(test_article_continued_in_boxes),
