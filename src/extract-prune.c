@@ -95,6 +95,88 @@ static bool at_most(const struct block *b, size_t max)
 	return visible_upto(b->text, b->len, max + 1) <= max;
 }
 
+/* Labels of a picture's credit (lower-case), whole: what stands before
+ * the colon of "Foto: Name".  A source ("Quelle:") is not one: it may
+ * name the text's. */
+static const char *const credit_labels[] = {
+	"bild", "bilder", "bildquelle", "bildnachweis", "bildrechte", "titelbild",
+	"beitragsbild", "headerbild", "foto", "fotos", "fotoquelle", "fotonachweis",
+	"photo", "photos", "photograph", "photo credit", "photo credits", "image",
+	"images", "image credit", "image credits", "picture", "credit", "credits",
+	"crédit", "crédits", "crédit photo", "crédits photo", "crédit photos",
+	"crédits photos", "imagen", "imágenes", "fotografía", "fotografia", "immagine",
+	"zdjęcie", "zdjęcia", "фото", "kuva", "billede", "图片", "摄影", "写真", NULL
+};
+
+/* Longest credit line (code points that are not spaces), and the
+ * furthest its colon stands from its start (bytes). */
+#define CREDIT_CHARS 120
+#define CREDIT_LABEL_BYTES 40
+
+static size_t skip_spaces(const char *text, size_t i, size_t len)
+{
+	while (i < len && text[i] == ' ')
+		i++;
+	return i;
+}
+
+/* Is text[s, e) one of credit_labels, in any case? */
+static bool is_credit_label(const char *text, size_t s, size_t e)
+{
+	char folded[64];
+	size_t flen = sizeof folded;
+	char *f;
+	bool found = false;
+
+	/* a French colon has a (no-break) space before it */
+	while (e > s && text[e - 1] == ' ')
+		e--;
+	if (e - s >= 2 && !memcmp(text + e - 2, "\xc2\xa0", 2))
+		e -= 2;
+	if (e == s)
+		return false;
+	f = text_lower(text + s, e - s, folded, &flen);
+	if (!f)
+		return false;
+	for (int i = 0; credit_labels[i] && !found; i++)
+		found = strlen(credit_labels[i]) == flen && memcmp(f, credit_labels[i], flen) == 0;
+	if (f != folded)
+		free(f);
+	return found;
+}
+
+bool prune_is_credit_line(const char *text, size_t len)
+{
+	size_t s = skip_spaces(text, 0, len), colon;
+	const char *c;
+
+	if (len - s >= 2 && !memcmp(text + s, "\xc2\xa9", 2))        /* © */
+		s = skip_spaces(text, s + 2, len);
+	else if (len - s >= 3 && !ascii_ncasecmp(text + s, "(c)", 3))
+		s = skip_spaces(text, s + 3, len);
+	c = memchr(text + s, ':', len - s < CREDIT_LABEL_BYTES ? len - s : CREDIT_LABEL_BYTES);
+	if (!c)
+		return false;
+	colon = (size_t)(c - text);
+	return skip_spaces(text, colon + 1, len) < len &&
+	       visible_upto(text, len, CREDIT_CHARS + 1) <= CREDIT_CHARS &&
+	       is_credit_label(text, s, colon);
+}
+
+/* Mark the pictures' credits that stand as paragraphs of their own
+ * ("Beitragsbild: …" under the article, "Foto: …" under a picture the
+ * emitter did not keep).  A caption block keeps its credit: it is the
+ * picture's own text. */
+static void mark_credit_lines(const struct article *a, bool *keep)
+{
+	for (size_t i = 0; i < a->nblocks; i++) {
+		const struct block *b = &a->blocks[i];
+		if (b->type == BLOCK_P && b->len <= 4 * CREDIT_CHARS &&
+		    prune_is_credit_line(b->text, b->len))
+			keep[i] = false;
+	}
+}
+
 /* A short line that is at least half link: a teaser, a "back" link. */
 static bool is_link_line(const struct block *b)
 {
@@ -332,6 +414,7 @@ bool prune_article(struct article *a)
 	mark_ads(a, keep);
 	mark_date_lines(a, keep);
 	mark_disclosures(a, keep);
+	mark_credit_lines(a, keep);
 	mark_tail(a, keep);
 	/* never the whole article: a page of one ad label is what it is */
 	for (size_t i = 0; i < a->nblocks; i++)
@@ -342,3 +425,4 @@ bool prune_article(struct article *a)
 	free(keep);
 	return true;
 }
+

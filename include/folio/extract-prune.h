@@ -13,6 +13,11 @@
  * ("Anzeige", "- Advertisement -", "REKLAMA"), in any case? */
 bool prune_is_ad_label(const char *text, size_t len);
 
+/* Is text (len bytes) a picture's credit on a line of its own: a
+ * credit label and a colon ("Foto: Name", "Crédits photos : Agence",
+ * "© Bild: Werk"), in any case, under 120 code points? */
+bool prune_is_credit_line(const char *text, size_t len);
+
 /* Drop the article's boilerplate blocks: advertisement labels (with
  * the link line of the ad right after one), and the run of short link
  * lines (and the heading over them) that trails the article.  Returns

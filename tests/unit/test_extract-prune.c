@@ -183,6 +183,50 @@ static void test_disclosures(void **state)
 	article_free(a);
 }
 
+/* A picture's credit written as a line of its own ("Foto: Name",
+ * "Crédits photos : Agence"), in several languages and cases. */
+static void test_credit_labels(void **state)
+{
+	(void)state;
+	static const char *const yes[] = {
+		"Foto: Anna Beispiel", "Fotos: Stadtarchiv, Anna Beispiel", "BILD: Werk",
+		"© Bild: Werk/Anna Beispiel", "Titelbild: Agentur Beispiel",
+		"Beitragsbild: Titelseite vom 2.4.2020", "Crédits photos : Agence Exemple",
+		"Photo credit: Jane Roe", "Image: Town Council", "Imagen: Agencia Ejemplo",
+		"ФОТО: Анна Пример", "(c) Photos : Agence", NULL
+	};
+	static const char *const no[] = {
+		"", "Foto", "Fotos von der Feier gibt es hier.", "Quelle: Stadtverwaltung",
+		"Das Bild: ein Rathaus im Regen", "Image of the week", "Foto:",
+		"Foto: the council's new bridge, seen from the old town on the evening before "
+		"it opened to the traffic of both banks, with the crowd that had come from the "
+		"villages up the river", NULL
+	};
+	for (int i = 0; yes[i]; i++)
+		assert_true(prune_is_credit_line(yes[i], strlen(yes[i])));
+	for (int i = 0; no[i]; i++)
+		assert_false(prune_is_credit_line(no[i], strlen(no[i])));
+}
+
+/* A credit line among the paragraphs goes; the same words in a caption
+ * (the picture's own) stay. */
+static void test_credit_lines(void **state)
+{
+	(void)state;
+	struct article *a = article_new();
+
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_CAPTION, "The new bridge. Foto: Anna Beispiel", false);
+	add(a, BLOCK_P, "Foto: Anna Beispiel", false);
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_P, "Beitragsbild: Stadtarchiv", false);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 3);
+	assert_int_equal(a->blocks[1].type, BLOCK_CAPTION);
+	assert_string_equal(a->blocks[2].text, long_para);
+	article_free(a);
+}
+
 /* Never the whole article: one link line alone is what the page has. */
 static void test_never_everything(void **state)
 {
@@ -212,6 +256,8 @@ int main(void)
 		cmocka_unit_test(test_messages_to_reader),
 		cmocka_unit_test(test_date_lines),
 		cmocka_unit_test(test_disclosures),
+		cmocka_unit_test(test_credit_labels),
+		cmocka_unit_test(test_credit_lines),
 		cmocka_unit_test(test_never_everything),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
