@@ -13,6 +13,7 @@
 #include "folio/extract-prune.h"
 #include "folio/date.h"
 #include "folio/util-ascii.h"
+#include "folio/util-cues.h"
 #include "folio/text.h"
 
 /* Longest link line (code points that are not spaces) taken for a
@@ -230,23 +231,16 @@ static const char *const cta_cues[] = {
 
 /* Does the text of b, ASCII letters folded to lower case, hold one of
  * cues?  The cues are lower case; a capital outside ASCII is not folded
- * (a full case mapping of every short block, and a compare at every
- * byte for every cue, were most of this step's cost).  Only the first
- * CUE_SCAN bytes are read: the blocks asked about are short. */
+ * (a full case mapping of every short block was most of this step's
+ * cost).  Only the first CUE_SCAN bytes are read, up to a NUL: the
+ * blocks asked about are short. */
 #define CUE_SCAN 2048
 
 static bool holds_cue(const struct block *b, const char *const *cues)
 {
-	char low[CUE_SCAN];
 	size_t n = b->len < CUE_SCAN - 1 ? b->len : CUE_SCAN - 1;
 
-	for (size_t i = 0; i < n; i++)
-		low[i] = (char)ascii_tolower((unsigned char)b->text[i]);
-	low[n] = '\0';
-	for (int i = 0; cues[i]; i++)
-		if (strstr(low, cues[i]))
-			return true;
-	return false;
+	return cues_find(cues, b->text, n ? strnlen(b->text, n) : 0);
 }
 
 /* What a page says about its own advertising: affiliate links, paid

@@ -1,0 +1,157 @@
+/* util-cues.c - does a text hold one of a list of phrases (util-cues.h).
+ *
+ * A list is indexed at its first use by a hash of its phrases' first
+ * two bytes; a text is then read once, and at each byte only the
+ * phrases whose first two bytes hash alike are compared (on most bytes,
+ * none).  The indexes live as long as the program, found by the list's
+ * address; a list that finds no room (or no memory) is searched phrase
+ * by phrase instead, with the same answer. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "folio/util-cues.h"
+#include "folio/util-ascii.h"
+
+#define BUCKETS 256
+/* Lists indexed; the program has a dozen. */
+#define MAX_LISTS 64
+
+struct cue_index {
+	const char *const *list;        /* the key: the caller's static list */
+	size_t *lens;                   /* each phrase's length */
+	uint32_t *order;                /* phrases of 2 bytes or more, by bucket */
+	uint32_t start[BUCKETS + 1];    /* bucket h is order[start[h], start[h+1]) */
+	uint64_t singles[4];            /* the one-byte phrases, a set of bytes */
+	bool any_single;
+	bool any_empty;                 /* "" is in every text */
+};
+
+static struct cue_index *indexes[MAX_LISTS];
+static atomic_size_t nindexes;
+static pthread_mutex_t building = PTHREAD_MUTEX_INITIALIZER;
+
+static unsigned fold(unsigned char ch)
+{
+	return (unsigned)ascii_tolower(ch);
+}
+
+static unsigned bucket(unsigned first, unsigned second)
+{
+	return (first * 31u + second) % BUCKETS;
+}
+
+/* Do the n bytes at t, folded, equal phrase? */
+static bool folded_eq(const unsigned char *t, const char *phrase, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (fold(t[k]) != (unsigned char)phrase[k])
+			return false;
+	return true;
+}
+
+static struct cue_index *index_build(const char *const *cues)
+{
+	size_t n = 0;
+	struct cue_index *ix;
+
+	while (cues[n])
+		n++;
+	if (n > UINT32_MAX - 1 || !(ix = calloc(1, sizeof *ix)))
+		return NULL;
+	ix->list = cues;
+	ix->lens = malloc((n + 1) * sizeof *ix->lens);
+	ix->order = malloc((n + 1) * sizeof *ix->order);
+	if (!ix->lens || !ix->order) {
+		free(ix->lens);
+		free(ix->order);
+		free(ix);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *p = (const unsigned char *)cues[i];
+		ix->lens[i] = strlen(cues[i]);
+		if (ix->lens[i] == 0)
+			ix->any_empty = true;
+		else if (ix->lens[i] == 1)
+			ix->singles[p[0] >> 6] |= 1ull << (p[0] & 63);
+		else
+			ix->start[bucket(p[0], p[1]) + 1]++;
+	}
+	ix->any_single = ix->singles[0] | ix->singles[1] | ix->singles[2] | ix->singles[3];
+	for (size_t h = 0; h < BUCKETS; h++)
+		ix->start[h + 1] += ix->start[h];
+	uint32_t fill[BUCKETS];
+	memcpy(fill, ix->start, sizeof fill);
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *p = (const unsigned char *)cues[i];
+		if (ix->lens[i] >= 2)
+			ix->order[fill[bucket(p[0], p[1])]++] = (uint32_t)i;
+	}
+	return ix;
+}
+
+/* The index of cues, built at its first use; NULL when there is no
+ * room or memory for it. */
+static const struct cue_index *index_of(const char *const *cues)
+{
+	size_t n = atomic_load_explicit(&nindexes, memory_order_acquire);
+	struct cue_index *ix = NULL;
+
+	for (size_t i = 0; i < n; i++)
+		if (indexes[i]->list == cues)
+			return indexes[i];
+	pthread_mutex_lock(&building);
+	n = atomic_load_explicit(&nindexes, memory_order_relaxed);
+	for (size_t i = 0; i < n && !ix; i++)
+		if (indexes[i]->list == cues)
+			ix = indexes[i];
+	if (!ix && n < MAX_LISTS && (ix = index_build(cues))) {
+		indexes[n] = ix;
+		atomic_store_explicit(&nindexes, n + 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&building);
+	return ix;
+}
+
+static bool find_indexed(const struct cue_index *ix, const unsigned char *t, size_t len)
+{
+	if (ix->any_empty)
+		return true;
+	for (size_t i = 0; i < len; i++) {
+		unsigned first = fold(t[i]);
+		if (ix->any_single && (ix->singles[first >> 6] >> (first & 63) & 1))
+			return true;
+		if (i + 1 == len)
+			break;
+		unsigned h = bucket(first, fold(t[i + 1]));
+		for (uint32_t k = ix->start[h]; k < ix->start[h + 1]; k++) {
+			uint32_t c = ix->order[k];
+			if (ix->lens[c] <= len - i && folded_eq(t + i, ix->list[c], ix->lens[c]))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Without an index: phrase by phrase (linear in len too: the phrases
+ * are short). */
+static bool find_each(const char *const *cues, const unsigned char *t, size_t len)
+{
+	for (size_t c = 0; cues[c]; c++) {
+		size_t n = strlen(cues[c]);
+		for (size_t i = 0; i <= len && n <= len - i; i++)
+			if (folded_eq(t + i, cues[c], n))
+				return true;
+	}
+	return false;
+}
+
+bool cues_find(const char *const *cues, const char *text, size_t len)
+{
+	const struct cue_index *ix = index_of(cues);
+	const unsigned char *t = (const unsigned char *)text;
+
+	return ix ? find_indexed(ix, t, len) : find_each(cues, t, len);
+}
