@@ -374,6 +374,8 @@ struct nstat {
 	float content;          /* the part of score paragraphs gave */
 };
 
+#define MAX_H1 8
+
 struct ctx {
 	xmlDocPtr doc;
 	xmlNodePtr body;
@@ -386,6 +388,8 @@ struct ctx {
 	bool cue_consent, cue_paywall, cue_js;
 	bool strict_dropped;    /* the class/id rule removed something */
 	bool open_noscript;     /* last resort: <noscript> content is text */
+	int h1[MAX_H1];         /* the first h1 elements kept (indexes) */
+	int nh1;
 };
 
 static inline int idx_of(xmlNodePtr n)
@@ -528,6 +532,7 @@ static bool pass_collect(struct ctx *c, bool strict)
 	xmlNodePtr root = c->body;
 
 	c->n = 0;
+	c->nh1 = 0;
 	for (xmlNodePtr n = root; n; ) {
 		bool skip = false;
 
@@ -546,6 +551,8 @@ static bool pass_collect(struct ctx *c, bool strict)
 			s->weight = (int8_t)h.weight;
 			s->hints = h.flags;
 			s->unlikely = h.unlikely && !h.maybe;
+			if (s->kind == K_H1 && c->nh1 < MAX_H1)
+				c->h1[c->nh1++] = (int)c->n - 1;
 			if (h.flags & H_CONSENT)
 				c->cue_consent = true;
 			if (h.flags & H_PAYWALL)
@@ -966,6 +973,56 @@ static xmlNodePtr find_lead(struct ctx *c, xmlNodePtr first)
 			if (found)
 				return found;
 		}
+	}
+	return NULL;
+}
+
+/* The lead written right under the headline, without a class to know
+ * it by: the first paragraph between the page's headline (an h1 before
+ * the first root) and the first root.  Only small boxes are looked
+ * into (the header between headline and body is small); at most
+ * HEADLINE_LOOK elements are read. */
+#define HEADLINE_LOOK 400
+
+static bool headline_lead_ok(const struct ctx *c, int i)
+{
+	const struct nstat *s = &c->st[i];
+
+	return (s->kind == K_P || (s->kind == K_DIV && s->blocks == 0)) &&
+	       !dom_attr_raw(s->node, "class") && s->weight >= 0 && !(s->hints & H_CAPTION) && s->img == 0 &&
+	       s->text >= 40 && s->text <= 1500 && link_density(s) < 0.3f &&
+	       ends_sentence(s->node);
+}
+
+static xmlNodePtr headline_lead(struct ctx *c, xmlNodePtr first)
+{
+	int r = idx_of(first), h = -1, budget = HEADLINE_LOOK;
+
+	for (int k = 0; k < c->nh1; k++) {
+		int i = c->h1[k];
+		if (i < r && !(c->st[i].flags & F_DROP) && !is_ancestor(c, i, r, 64) &&
+		    !hint_logo_heading(c->st[i].node))
+			h = i;
+	}
+	if (h < 0)
+		return NULL;
+	for (xmlNodePtr n = dom_next(c->st[h].node, c->body, true); n && budget-- > 0; ) {
+		int i = idx_of(n);
+		bool skip = true;
+
+		if (n == first || (i >= 0 && i >= r))
+			return NULL;
+		if (i >= 0 && !(c->st[i].flags & F_DROP)) {
+			if (is_ancestor(c, i, r, 64))
+				skip = false;
+			else if (headline_lead_ok(c, i))
+				return n;
+			else
+				skip = c->st[i].text > 1500 || c->st[i].weight < 0 ||
+				       c->st[i].kind == K_FIGURE || c->st[i].kind == K_FORM ||
+				       is_heading(c->st[i].kind);
+		}
+		n = dom_next(n, c->body, skip);
 	}
 	return NULL;
 }
@@ -1810,6 +1867,8 @@ static bool attempt(struct ctx *c, bool strict, bool first, bool lenient)
 	} else {
 		nroots = pick_roots(c, top, roots + 1, sizeof roots / sizeof roots[0] - 1);
 		roots[0] = nroots ? find_lead(c, roots[1]) : NULL;
+		if (nroots && !roots[0])
+			roots[0] = headline_lead(c, roots[1]);
 		if (roots[0])
 			nroots++;
 		else

@@ -301,6 +301,31 @@ static void test_lead_set_apart(void **state)
 	article_free(a);
 }
 
+/* The lead written under the headline with no class to know it by
+ * opens the article; a classed line there (a component the page named:
+ * its byline, its kicker) and a newsletter box are not it. */
+static void test_lead_under_headline(void **state)
+{
+	(void)state;
+	static const char lead[] =
+		"After ten years of debate, the town will have its second bridge by the "
+		"end of the decade.";
+	char *html = page("<body><div class='top'><div class='hero'><h1>Council approves bridge</h1>"
+			  "<p class='hero-meta'>Posted in City, Politics and Transport on the first "
+			  "of May.</p></div>"
+			  "<div class='newsletter'><form><p>Get the city news every morning in your "
+			  "inbox, free of charge.</p></form></div><div><p>%s</p></div></div>"
+			  "<div class='main'><div class='body'><p>%s</p><p>%s</p><p>%s</p></div></div>"
+			  "</body>", lead, para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(find_block(a, lead), 0);
+	assert_int_equal(find_block(a, para1), 1);
+	assert_int_equal(find_block(a, "Posted in"), -1);
+	assert_int_equal(find_block(a, "Get the city news"), -1);
+	article_free(a);
+}
+
 /* schema.org's description mark before the text is a lead too, whatever
  * the class says ("teaser-text"). */
 static void test_lead_itemprop(void **state)
@@ -681,6 +706,7 @@ int main(void)
 		cmocka_unit_test(test_article_continued_in_boxes),
 		cmocka_unit_test(test_lead_set_apart),
 		cmocka_unit_test(test_lead_itemprop),
+		cmocka_unit_test(test_lead_under_headline),
 		cmocka_unit_test(test_more_boilerplate_words),
 		cmocka_unit_test(test_noscript_page),
 		cmocka_unit_test(test_images_in_text_box),
