@@ -252,17 +252,34 @@ static const char *const disclosure_cues[] = {
 	"enlace de afiliado", "enlaces de afiliados", "link di affiliazione", NULL
 };
 
-/* Longest disclosure (code points that are not spaces). */
+/* What a site asks of its readers in the middle of an article:
+ * subscribe, become a member, support us (lower-case).  Phrases that
+ * ask, not words that report: "subscribe" alone is in the news. */
+static const char *const appeal_cues[] = {
+	"please subscribe", "subscribe to read", "subscribe to continue", "subscribe now",
+	"become a member", "become a subscriber", "consider supporting", "support our work",
+	"support our journalism", "support independent journalism",
+	"werden sie mitglied", "werde mitglied", "jetzt abonnieren", "jetzt registrieren",
+	"unterstützen sie uns", "unterstütze uns", "unterstützen sie unsere arbeit",
+	"abonnez-vous", "soutenez-nous", "devenez membre", "soutenez notre",
+	"suscríbete", "apóyanos", "hazte socio", "hazte miembro",
+	"sostienici", "abbonati ora", "diventa socio", "assine já", "steun ons",
+	"wesprzyj nas", "подпишитесь на", NULL
+};
+
+/* Longest disclosure or appeal (code points that are not spaces). */
 #define DISCLOSURE_CHARS 300
 
-/* Mark the page's notes on its own advertising, wherever they stand
- * (at the top of a paid post, under a product box). */
+/* Mark the page's notes on its own advertising, and its appeals to
+ * the reader, wherever they stand (at the top of a paid post, under a
+ * product box, between two paragraphs). */
 static void mark_disclosures(const struct article *a, bool *keep)
 {
 	for (size_t i = 0; i < a->nblocks; i++) {
 		const struct block *b = &a->blocks[i];
 		if (b->type != BLOCK_PRE && b->type != BLOCK_TABLE &&
-		    at_most(b, DISCLOSURE_CHARS) && holds_cue(b, disclosure_cues))
+		    at_most(b, DISCLOSURE_CHARS) &&
+		    (holds_cue(b, disclosure_cues) || holds_cue(b, appeal_cues)))
 			keep[i] = false;
 	}
 }

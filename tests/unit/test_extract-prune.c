@@ -183,6 +183,32 @@ static void test_disclosures(void **state)
 	article_free(a);
 }
 
+/* The site's appeals to its readers (subscribe, become a member,
+ * support us) go wherever they stand, in several languages; a long
+ * paragraph about members of a club is the article's. */
+static void test_appeals(void **state)
+{
+	(void)state;
+	static const char club[] =
+		"The rowing club has asked the council to become a member of the river trust, "
+		"so that the boathouse can be repaired with the trust's money before the "
+		"regatta in June; the council will decide after the summer, when the budget "
+		"for the next two years is drawn up and the cost of the new bridge is known, "
+		"and the club says it will please subscribe to whatever the trust asks of it.";
+	struct article *a = article_new();
+
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_P, "To read the whole story, please subscribe to the Town Paper.", false);
+	add(a, BLOCK_P, club, false);
+	add(a, BLOCK_P, "Werden Sie Mitglied und erhalten Sie unsere Angebote!", false);
+	add(a, BLOCK_P, "Si te gusta lo que hacemos, apóyanos con una donación.", false);
+	add(a, BLOCK_P, long_para, false);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 3);
+	assert_string_equal(a->blocks[1].text, club);
+	article_free(a);
+}
+
 /* A picture's credit written as a line of its own ("Foto: Name",
  * "Crédits photos : Agence"), in several languages and cases. */
 static void test_credit_labels(void **state)
@@ -256,6 +282,7 @@ int main(void)
 		cmocka_unit_test(test_messages_to_reader),
 		cmocka_unit_test(test_date_lines),
 		cmocka_unit_test(test_disclosures),
+		cmocka_unit_test(test_appeals),
 		cmocka_unit_test(test_credit_labels),
 		cmocka_unit_test(test_credit_lines),
 		cmocka_unit_test(test_never_everything),
