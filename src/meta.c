@@ -332,19 +332,24 @@ static const char *const veto_areas[] = {
 /* Does a class/id token start with one of veto_areas?  "promoted"
  * is no promotion box: CMSs mark an article shown on the front page so
  * ("node-promoted"), and the whole article would go. */
-static bool area_token(const char *v)
+static bool area_token_in(const char *v, const char *const *areas)
 {
 	size_t len;
 	for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len) {
 		if (len == 8 && !ascii_ncasecmp(t, "promoted", 8))
 			continue;
-		for (int i = 0; veto_areas[i]; i++) {
-			size_t k = strlen(veto_areas[i]);
-			if (len >= k && !ascii_ncasecmp(t, veto_areas[i], k))
+		for (int i = 0; areas[i]; i++) {
+			size_t k = strlen(areas[i]);
+			if (len >= k && !ascii_ncasecmp(t, areas[i], k))
 				return true;
 		}
 	}
 	return false;
+}
+
+static bool area_token(const char *v)
+{
+	return area_token_in(v, veto_areas);
 }
 
 /* An element's attributes the byline tests read, in one pass. */
@@ -373,13 +378,31 @@ static bool battrs_hint(const struct battrs *ba, const char *const *words)
  * (an article column with id=sidebar).  The nearest MAX_CHAIN only. */
 #define MAX_CHAIN 4096
 
+#define MAX_PASSED 64
+
+/* What the first pass left for the second: a candidate an area vetoed,
+ * or the root of an area it did not enter. */
+struct passed {
+	xmlNodePtr n;
+	bool area;
+};
+
 struct bscan {
 	xmlNodePtr root, h1;
 	xmlNodePtr *chain;      /* ancestors of h1, sorted */
 	size_t nchain;
 	int tries;              /* candidates looked at */
+	bool relaxed;           /* second pass: vetoes_below's */
 	long work;              /* what short_text may still visit */
+	struct passed passed[MAX_PASSED];       /* in document order */
+	size_t npassed;
 };
+
+static void pass_by(struct bscan *bs, xmlNodePtr n, bool area)
+{
+	if (!bs->relaxed && bs->npassed < MAX_PASSED)
+		bs->passed[bs->npassed++] = (struct passed){n, area};
+}
 
 static int cmp_ptr(const void *a, const void *b)
 {
@@ -408,15 +431,27 @@ static bool holds_headline(const struct bscan *bs, xmlNodePtr p)
 	       bsearch(&p, bs->chain, bs->nchain, sizeof *bs->chain, cmp_ptr);
 }
 
+/* What still vetoes in the second pass: reader comments, teaser and
+ * "more stories" lists (other articles' bylines). */
+static const char *const thread_areas[] = {
+	"comment", "related", "recommend", "promo", "more", NULL
+};
+
 /* Does element p (attributes ba), as an ancestor, veto every byline
  * below it?  body/html never do: their classes describe the page, not
  * a corner of it.  Footers only count against class hints (weak): blogs
- * put the real author (rel=author) in the post's footer line. */
-static bool vetoes_below(xmlNodePtr p, const struct battrs *ba, bool strong)
+ * put the real author (rel=author) in the post's footer line.  In the
+ * second pass (relaxed) only <nav>, another <article> and thread_areas
+ * do. */
+static bool vetoes_below(xmlNodePtr p, const struct battrs *ba, bool strong, bool relaxed)
 {
 	static const char *const weak_areas[] = {"footer", NULL};
 	if (dom_is(p, "body") || dom_is(p, "html"))
 		return false;
+	if (relaxed)
+		return dom_is(p, "nav") || dom_is(p, "article") ||
+		       area_token_in(ba->cls, thread_areas) ||
+		       area_token_in(ba->id, thread_areas);
 	return dom_is(p, "nav") || dom_is(p, "aside") || (!strong && dom_is(p, "footer")) ||
 	       area_token(ba->cls) || area_token(ba->id) ||
 	       (!strong && battrs_hint(ba, weak_areas));
@@ -431,7 +466,7 @@ static bool inside_vetoed(const struct bscan *bs, xmlNodePtr n, bool strong)
 			break;
 		struct battrs ba;
 		read_battrs(p, &ba);
-		if (vetoes_below(p, &ba, strong))
+		if (vetoes_below(p, &ba, strong, bs->relaxed))
 			return true;
 	}
 	return false;
@@ -500,8 +535,10 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 	if (!by_rel && !by_ip && !by_class && !by_href)
 		return NULL;
 	bs->tries++;
-	if (inside_vetoed(bs, n, by_rel || by_ip))
+	if (inside_vetoed(bs, n, by_rel || by_ip)) {
+		pass_by(bs, n, false);
 		return NULL;
+	}
 	/* "<p class=byline><span itemprop=author>Jo Berg</span> Education
 	 * editor</p>": the marked name inside is read instead */
 	if (by_class && !by_rel && !by_ip && holds_marked_byline(n, true))
@@ -512,6 +549,13 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 	char *name = strlen(raw) < 300 ? meta_clean_byline(raw) : NULL;
 	free(raw);
 	if (name && by_href && !names_shaped(name, true)) {
+		free(name);
+		name = NULL;
+	}
+	/* the second pass takes names only, and from a class alone two
+	 * words at least ("JF", "Tango" in a sidebar box are no names) */
+	if (name && bs->relaxed && !by_href &&
+	    (!names_shaped(name, false) || (!by_rel && !by_ip && !strchr(name, ' ')))) {
 		free(name);
 		name = NULL;
 	}
@@ -628,8 +672,9 @@ static bool names_shaped(const char *t, bool handle_ok)
  * "Autor: Jane Roe", "Veröffentlicht von X", "05.02.2020 - Redaktion:
  * X", "作者：X": a short line of text that introduces its author with
  * a label of meta_byline_label's table.  Last resort for pages without
- * byline markup. */
-static char *byline_from_text(xmlNodePtr n, long *work)
+ * byline markup.  lead_only: the label must open the line ("© 2020 by
+ * X" and "Designed by X" credit the site). */
+static char *byline_from_text(xmlNodePtr n, long *work, bool lead_only)
 {
 	if (!dom_is(n, "p") && !dom_is(n, "em") && !dom_is(n, "small") &&
 	    !dom_is(n, "span") && !dom_is(n, "div") && !dom_is(n, "address") &&
@@ -668,7 +713,8 @@ static char *byline_from_text(xmlNodePtr n, long *work)
 	/* a word or colon label ("Gespeichert von rasos", "Von: dpa") may
 	 * name a user handle or an agency */
 	bool word_label = named && (!(start && named - t <= 4) || memchr(t, ':', (size_t)(named - t)));
-	if (out && (!names_shaped(out, word_label) || holds_marked_byline(n, false))) {
+	if (out && (!names_shaped(out, word_label) || holds_marked_byline(n, false) ||
+		    (lead_only && !start))) {
 		free(out);
 		out = NULL;
 	}
@@ -692,10 +738,11 @@ static char *byline_at(struct bscan *bs, xmlNodePtr n, const struct battrs *ba)
 	/* the cheap shape test first: inside_vetoed climbs every
 	 * ancestor, quadratic on a deeply nested page */
 	if (!name) {
-		name = byline_from_text(n, &bs->work);
+		name = byline_from_text(n, &bs->work, bs->relaxed);
 		if (name && inside_vetoed(bs, n, false)) {
 			free(name);
 			name = NULL;
+			pass_by(bs, n, false);
 		}
 	}
 	return name;
@@ -724,17 +771,45 @@ static char *byline_scan(struct bscan *bs, xmlNodePtr from, xmlNodePtr until)
 		char *name = byline_at(bs, n, &ba);
 		if (name)
 			return name;
-		n = dom_next(n, root, n->children && vetoes_below(n, &ba, true) &&
-			     !holds_headline(bs, n));
+		bool skip = n->children && vetoes_below(n, &ba, true, bs->relaxed) &&
+			    !holds_headline(bs, n);
+		if (skip)
+			pass_by(bs, n, true);
+		n = dom_next(n, root, skip);
 	}
 	return NULL;
 }
 
+/* The second pass looks again at what the first left (it found nothing
+ * anywhere else), with the vetoes relaxed, in the same order. */
+static char *second_scan(struct bscan *bs)
+{
+	bs->relaxed = true;
+	bs->tries = 0;
+	char *name = NULL;
+	for (size_t i = 0; i < bs->npassed && !name; i++) {
+		xmlNodePtr n = bs->passed[i].n;
+		if (bs->passed[i].area) {
+			name = byline_scan(bs, n, dom_next(n, bs->root, true));
+		} else {
+			struct battrs ba;
+			read_battrs(n, &ba);
+			name = byline_at(bs, n, &ba);
+		}
+	}
+	return name;
+}
+
 /* The visible byline: the first one after the headline (bylines follow
  * it; what comes before is mostly navigation and teasers), else the
- * first one before it.  Bounded: a pathological page with thousands of
- * "author" elements costs at most MAX_BYLINE_TRIES candidates. */
-static char *visible_byline(xmlDocPtr doc, const struct survey *sv)
+ * first one before it.  When there is none (and second_pass), the same
+ * again with the vetoes relaxed: sites put the byline in an aside, a
+ * footer block or an author box in the sidebar, or wrap the article in
+ * a layout class ("has-double-sidebar") that reads as a sidebar; names
+ * only then.
+ * Bounded: a pathological page with thousands of "author" elements
+ * costs at most MAX_BYLINE_TRIES candidates a pass. */
+static char *visible_byline(xmlDocPtr doc, const struct survey *sv, bool second_pass)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	xmlNodePtr h1 = NULL;
@@ -746,6 +821,8 @@ static char *visible_byline(xmlDocPtr doc, const struct survey *sv)
 	char *name = h1 ? byline_scan(&bs, h1, NULL) : NULL;
 	if (!name)
 		name = byline_scan(&bs, root, h1);
+	if (!name && second_pass)
+		name = second_scan(&bs);
 	free(bs.chain);
 	return name;
 }
@@ -810,7 +887,9 @@ static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
 			   const char *base_url)
 {
 	char *meta = meta_author(m, j, base_url);
-	char *vis = visible_byline(doc, sv);
+	/* the second pass only where the metadata names no one (the
+	 * metadata's name would stand anyway) */
+	char *vis = visible_byline(doc, sv, !meta);
 	if (vis) {              /* "Jo Berg Hill Post": the paper appended */
 		const char *sites[] = {m->v[K_OG_SITE], j->publisher, m->v[K_APP_NAME]};
 		meta_byline_drop_site(vis, sites, sizeof sites / sizeof sites[0], base_url);

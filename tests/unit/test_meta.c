@@ -516,6 +516,48 @@ static void test_page_itemprop_in_byline(void **state)
 	expect_byline(html, NULL, "Jo Berg");
 }
 
+/* Only where the first scan finds no byline: a second one looks into
+ * the areas it skips (sidebars, asides, footers, layout wrappers whose
+ * class says "has-double-sidebar"), still not into comment threads,
+ * teaser lists or other articles, and takes names only: a line that
+ * opens with its label ("© 2024 by …" is a credit), an author link, or
+ * a marked element of at least two words. */
+static void test_page_second_pass(void **state)
+{
+	(void)state;
+	static const struct { const char *body, *want; } cases[] = {
+		{"<div class=\"main has-double-sidebar\"><h5><em>Von Lea Horn</em></h5>"
+		 "<p>Gas prices rose again this winter, the association said.</p></div>", "Lea Horn"},
+		{"<h1>Gas prices</h1><p>Gas prices rose again this winter.</p>"
+		 "<div class=\"group-article-footer\"><div class=\"field-author\">von "
+		 "<a href=\"/redaktion/jberg\">jberg</a></div></div>", "jberg"},
+		{"<h1>Gas prices</h1><aside class=\"meta\"><p class=\"authors\">Von: "
+		 "<a class=\"author-name\" href=\"/autor/jo-berg-12\">Jo Berg</a></p></aside>"
+		 "<p>Gas prices rose again this winter.</p>", "Jo Berg"},
+		{"<h1>Gas prices</h1><p>Gas prices rose again this winter.</p>"
+		 "<div class=\"sidebar\"><div class=\"teaser-box author\">"
+		 "<div class=\"title\">Jo Berg</div><a href=\"/search?q=jo\">Alle Artikel</a>"
+		 "</div></div>", "Jo Berg"},
+		/* none of these is the article's author */
+		{"<h1>Gas prices</h1><p>Gas prices rose again this winter.</p>"
+		 "<aside class=\"more-stories\"><span class=\"byline\">By Tom Teaser</span></aside>"
+		 "<div class=\"sidebar\"><article class=\"card\"><a rel=\"author\" "
+		 "href=\"/authors/ann-card\">Ann Card</a></article></div>"
+		 "<div class=\"comments\"><span class=\"author\">Rea Der</span></div>"
+		 "<div class=\"sidebar\"><span class=\"author\">Tango</span></div>"
+		 "<footer><p>\xc2\xa9 2024 by Valley Corp</p><p>Designed by Web Studio</p></footer>", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char html[2048];
+		snprintf(html, sizeof html,
+			 "<html><head><title>Gas prices</title></head><body>%s</body></html>",
+			 cases[i].body);
+		struct article *a = extract(html, NULL);
+		assert_str_or_null(a->byline, cases[i].want);
+		article_free(a);
+	}
+}
+
 /* References left by double escaping are decoded; unknown ones stay. */
 static void test_decode_refs(void **state)
 {
@@ -592,6 +634,7 @@ int main(void)
 		cmocka_unit_test(test_page_org_meta),
 		cmocka_unit_test(test_page_line_with_marked_byline),
 		cmocka_unit_test(test_page_itemprop_in_byline),
+		cmocka_unit_test(test_page_second_pass),
 		cmocka_unit_test(test_decode_refs),
 		cmocka_unit_test(test_page_webpage_date),
 	};
