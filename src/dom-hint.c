@@ -33,6 +33,40 @@ bool hint_token(xmlNodePtr n, const char *const *words)
 	       match_tokens(dom_attr_raw(n, "id"), words, false);
 }
 
+/* Does a part of token t[0..len) that starts at a case change
+ * ("pub|Time") start with one of words? */
+static bool part_matches(const char *t, size_t len, const char *const *words)
+{
+	for (size_t at = 1; at < len; at++) {
+		if (!ascii_isupper((unsigned char)t[at]) ||
+		    !ascii_islower((unsigned char)t[at - 1]))
+			continue;
+		for (int i = 0; words[i]; i++) {
+			size_t k = strlen(words[i]);
+			if (len - at >= k && !ascii_ncasecmp(t + at, words[i], k))
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool match_parts(const char *v, const char *const *words)
+{
+	size_t len;
+
+	for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len)
+		if (part_matches(t, len, words))
+			return true;
+	return false;
+}
+
+bool hint_token_part(xmlNodePtr n, const char *const *words)
+{
+	return hint_token(n, words) ||
+	       match_parts(dom_attr_raw(n, "class"), words) ||
+	       match_parts(dom_attr_raw(n, "id"), words);
+}
+
 bool hint_token_exact(xmlNodePtr n, const char *const *words)
 {
 	return match_tokens(dom_attr_raw(n, "class"), words, true) ||

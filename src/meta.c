@@ -917,10 +917,41 @@ static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
 
 /* The visible dateline: "November 19, 2019, 07:47 PM EST" in one of
  * the first MAX_DATELINES elements after the headline named as a date
- * ("post-date", "published", "timestamp"; not the update's), looked
+ * ("post-date", "published", "timestamp", camelCase "pubTime"; not the
+ * update's), or on the byline's line: an element named for the author
+ * ("article-author": name, then date) or a short line that opens with a
+ * byline label ("By X • Nov 11, 2020", "Von X | 19.11.2019").  Looked
  * for only when no metadata gives the date, within MAX_DATELINE_NODES
- * nodes. */
+ * nodes; unmarked lines only among the first MAX_BYLINE_LINES with text
+ * of their own (a byline sits right under the headline). */
 #define MAX_DATELINE_NODES 20000
+#define MAX_BYLINE_LINES 6
+
+static const char *const author_hints[] = {"author", "byline", NULL};
+
+/* Does n's own first text open with a byline label ("By ", "// By ")? */
+static bool opens_with_label(xmlNodePtr n, bool *has_text)
+{
+	for (xmlNodePtr k = n->children; k; k = k->next) {
+		if (k->type != XML_TEXT_NODE || !k->content)
+			continue;
+		const char *t = (const char *)k->content;
+		t += strspn(t, " \t\r\n/|-");
+		if (!*t)
+			continue;
+		*has_text = true;
+		bool at_start = false;
+		const char *names = meta_byline_label(t, &at_start);
+		if (!names || !at_start)
+			return false;
+		/* "By March 3, 2021 the …" is a sentence of the story */
+		names += strspn(names, " \t\r\n");
+		size_t w = strcspn(names, " \t\r\n,");
+		return w && !ascii_isdigit((unsigned char)*names) &&
+		       !date_word(names, w);
+	}
+	return false;
+}
 
 static char *visible_dateline(const struct survey *sv)
 {
@@ -931,13 +962,22 @@ static char *visible_dateline(const struct survey *sv)
 		return NULL;
 	xmlNodePtr root = xmlDocGetRootElement(h1->doc);
 	char *out = NULL;
-	size_t seen = 0, tried = 0;
+	size_t seen = 0, tried = 0, lines = 0;
 	for (xmlNodePtr n = dom_next(h1, root, true); n && !out && tried < MAX_DATELINES &&
 	     seen++ < MAX_DATELINE_NODES; n = dom_next(n, root, false)) {
-		if (n->type != XML_ELEMENT_NODE || !n->properties ||
-		    !hint_token(n, dateline_hints) || hint_token(n, dateline_vetoes))
+		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		tried++;
+		bool vetoed = n->properties && hint_token_part(n, dateline_vetoes);
+		bool marked = n->properties && !vetoed &&
+			      hint_token_part(n, dateline_hints);
+		bool text = false;
+		bool byline = !marked && !vetoed && lines < MAX_BYLINE_LINES &&
+			      ((n->properties && hint_token(n, author_hints)) ||
+			       opens_with_label(n, &text));
+		lines += text;
+		if (!marked && !byline)
+			continue;
+		tried += marked;
 		char *v = dom_text_max(n, 100);
 		out = date_rfc3339(v);
 		free(v);

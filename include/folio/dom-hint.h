@@ -33,6 +33,10 @@ static inline const char *hint_next_token(const char *v, size_t *len)
 /* Does a class/id token of n start with one of words? */
 bool hint_token(xmlNodePtr n, const char *const *words);
 
+/* hint_token, and also a camelCase part of a token starts with one of
+ * words: "time" meets "pubTime", "date" meets "entryWithDate". */
+bool hint_token_part(xmlNodePtr n, const char *const *words);
+
 /* Whole tokens only: "ad" matches "ad" and "top-ad", not "address". */
 bool hint_token_exact(xmlNodePtr n, const char *const *words);
 

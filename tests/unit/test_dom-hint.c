@@ -43,6 +43,23 @@ static void test_tokens(void **state)
 	xmlFreeDoc(d);
 }
 
+/* camelCase names are words too: "pubTime", "topAttributionWithDate" */
+static void test_token_parts(void **state)
+{
+	static const char *const date[] = { "date", "time", NULL };
+	(void)state;
+	xmlDocPtr d = parse("<div id='pubTime'></div><p class='topAttributionWithDate'></p>"
+			    "<span class='candidate runtimes'></span><b class='DATELINE'></b>"
+			    "<i class='pubtime'></i>");
+	assert_true(hint_token_part(el(d, "div"), date));
+	assert_true(hint_token_part(el(d, "p"), date));
+	assert_false(hint_token_part(el(d, "span"), date));  /* inside a word */
+	assert_true(hint_token_part(el(d, "b"), date));      /* a token's start */
+	assert_false(hint_token_part(el(d, "i"), date));     /* no case change */
+	assert_false(hint_token(el(d, "div"), date));
+	xmlFreeDoc(d);
+}
+
 static void test_inside(void **state)
 {
 	static const char *const words[] = { "share", "comment", NULL };
@@ -93,6 +110,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_token_parts),
 		cmocka_unit_test(test_inside),
 		cmocka_unit_test(test_inside_long_name),
 		cmocka_unit_test(test_next_token),

@@ -393,6 +393,41 @@ static void test_page_dateline(void **state)
 	article_free(a);
 }
 
+/* Datelines in the shapes issue 15 names (no metadata date): a camelCase
+ * class or id ("pubTime", "entryWithDate"), the date on the byline's
+ * line ("By X • date", an author box), not a later element's date. */
+static void test_page_dateline_shapes(void **state)
+{
+	(void)state;
+	static const struct { const char *after_h1, *want; } t[] = {
+		{ "<p><span id=\"pubTime\">2016\xe5\xb9\xb4" "10\xe6\x9c\x88" "14\xe6\x97\xa5" "07:17</span></p>",
+		  "2016-10-14" },
+		{ "<p class=\"entryWithDate\">Tuesday 15 October 2019 by Jo Berg</p>", "2019-10-15" },
+		{ "<div><span class=\"t5\">// By Jo Berg \xe2\x80\xa2 Nov 11, 2020</span></div>",
+		  "2020-11-11" },
+		{ "<div class=\"article-author\"><a href=\"/u/jo\">Jo Berg</a> "
+		  "Monday, February 29, 2016 @ 11:10 PM UTC</div>", "2016-02-29T23:10:00+00:00" },
+		{ "<p>Von Jo Berg | 19.11.2019</p>", "2019-11-19" },
+		/* a paragraph of the story that names a date is no dateline */
+		{ "<p>By March 3, 2021 the harbour will have a new wall.</p>", NULL },
+		{ "<div class=\"candidates\">Nov 11, 2020</div>", NULL },
+		{ "<p class=\"lastUpdated\">Nov 12, 2020</p>", NULL },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char html[1024];
+		snprintf(html, sizeof html,
+			 "<html><head><title>Storm closes the harbour</title></head><body>"
+			 "<h1>Storm closes the harbour</h1>%s"
+			 "<p>The harbour closed on Monday as the storm reached the coast, "
+			 "and the ferries stayed in port.</p></body></html>", t[i].after_h1);
+		struct article *a = extract(html, NULL);
+		if (!(t[i].want ? a->published && !strcmp(a->published, t[i].want) : !a->published))
+			fail_msg("case %zu: want %s, got %s", i, t[i].want ? t[i].want : "none",
+				 a->published ? a->published : "none");
+		article_free(a);
+	}
+}
+
 /* The byline is a link to the author's page, with no class saying so;
  * the metadata author is the site's own name ("Hill Post" on
  * www.hillpost.example), which is no author. */
@@ -628,6 +663,7 @@ int main(void)
 		cmocka_unit_test(test_page_jsonld_graph_reference),
 		cmocka_unit_test(test_page_label_line),
 		cmocka_unit_test(test_page_dateline),
+		cmocka_unit_test(test_page_dateline_shapes),
 		cmocka_unit_test(test_page_author_link_and_site_author),
 		cmocka_unit_test(test_page_site_after_byline),
 		cmocka_unit_test(test_page_promoted_article),
