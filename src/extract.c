@@ -668,6 +668,11 @@ static bool scores_as_paragraph(const struct nstat *s)
 	}
 }
 
+/* A paragraph's commas count up to this many: a list of names (the
+ * signatories of a letter, a cast) has a comma a word and would
+ * outscore the text it follows. */
+#define MAX_COMMAS 40
+
 static void pass_score(struct ctx *c)
 {
 	for (size_t i = 0; i < c->n; i++) {
@@ -683,7 +688,7 @@ static void pass_score(struct ctx *c)
 		       s->kind == K_BLOCKQUOTE) && s->blocks ? s->own : s->text;
 		if (len < 25)
 			continue;
-		score = 1.0f + (float)s->commas + (float)(len / 100 < 3 ? len / 100 : 3);
+		score = 1.0f + (float)(s->commas < MAX_COMMAS ? s->commas : MAX_COMMAS) + (float)(len / 100 < 3 ? len / 100 : 3);
 		for (anc = s->parent, level = 0; anc >= 0 && level < 5;
 		     anc = c->st[anc].parent, level++) {
 			struct nstat *a = &c->st[anc];

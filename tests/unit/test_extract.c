@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "folio/extract.h"
+#include "folio/util-buf.h"
 
 static const char para1[] =
 	"The council voted on Tuesday to approve the new bridge, a project that "
@@ -272,6 +273,48 @@ static void test_article_continued_in_boxes(void **state)
 	assert_true(find_block(a, "The first entry") < find_block(a, para1));
 	assert_true(find_block(a, para3) < find_block(a, "The last entry"));
 	assert_int_equal(find_block(a, "Our office"), -1);
+	article_free(a);
+}
+
+/* A list of names runs to a comma a word: the signatories under an
+ * open letter, a cast list.  Each paragraph's commas count up to a cap,
+ * or such a cell outscores the letter itself. */
+static void test_commas_capped(void **state)
+{
+	(void)state;
+	static const char *const letter[] = {
+		"We, the undersigned, writers, teachers, and editors, believe that the free "
+		"exchange of ideas, in print, on the air, and online, is worth defending, "
+		"even, and above all, when it is uncomfortable.",
+		"Debate, dissent, satire, and doubt, as our history shows, have moved us "
+		"forward, again and again, in science, in law, in art, and in everyday life, "
+		"far more than silence ever has.",
+		"Editors, publishers, and heads of schools, under pressure, now drop work, "
+		"cancel talks, and let people go, often quickly, quietly, and without a "
+		"hearing, for a word, a joke, or a question.",
+		"We ask, therefore, for room to argue, to err, to learn, and to change our "
+		"minds, in public, together, and without fear, because a free society, in "
+		"the end, depends on it.",
+	};
+	struct buf names = { 0 };
+	char *html;
+
+	for (int i = 0; i < 80; i++) {
+		char one[64];
+		int n = snprintf(one, sizeof one, "Signer Number%d of Town%d, ", i, i % 7);
+		buf_add(&names, one, (size_t)n);
+	}
+	buf_add(&names, "", 1);
+	html = page("<body><div class='wrap'><div class='text'><p>%s</p><p>%s</p><p>%s</p>"
+		    "<p>%s</p><table><tbody><tr><td>%s</td><td>%s</td></tr>"
+		    "<tr><td>Listed for identification only.</td></tr></tbody></table>"
+		    "</div></div></body>",
+		    letter[0], letter[1], letter[2], letter[3], names.data, names.data);
+	buf_free(&names);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(find_block(a, "We, the undersigned"), 0);
+	assert_true(find_block(a, "We ask, therefore") > 0);
 	article_free(a);
 }
 
@@ -704,6 +747,7 @@ int main(void)
 		cmocka_unit_test(test_author_box_dropped),
 		cmocka_unit_test(test_sections_of_one_template),
 		cmocka_unit_test(test_article_continued_in_boxes),
+		cmocka_unit_test(test_commas_capped),
 		cmocka_unit_test(test_lead_set_apart),
 		cmocka_unit_test(test_lead_itemprop),
 		cmocka_unit_test(test_lead_under_headline),
