@@ -53,6 +53,12 @@ void article_keep_blocks(struct article *a, const bool *keep)
 	a->nblocks = w;
 }
 
+void article_drop_last_block(struct article *a)
+{
+	if (a->nblocks > 0)
+		block_free(&a->blocks[--a->nblocks]);
+}
+
 static void list_item_free(struct list_item *it)
 {
 	free(it->title);

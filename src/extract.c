@@ -1055,6 +1055,12 @@ struct emit {
 	struct buf scratch;     /* one text node being cleaned */
 	bool lenient;           /* last resort: only junk tags are dropped */
 	bool oom;
+	/* the heading emitted last, until text follows it: when a box
+	 * under its parent is dropped and nothing follows, it was that
+	 * box's title ("Discover now" over a list of links) */
+	xmlNodePtr title_parent;        /* NULL: none pending */
+	size_t title_block;             /* its index among the blocks */
+	bool title_orphaned;            /* a box with text went since */
 };
 
 static void emit_text(struct emit *e, const char *raw)
@@ -1212,6 +1218,18 @@ static enum block_type current_type(struct emit *e)
 
 static bool is_related_title(const char *text, size_t len);
 
+/* The pending heading's fate, decided at its parent's end: when a box
+ * went after it and no block came, it was that box's title, and it
+ * goes.  (A block after it, even a heading, keeps it: a section.) */
+static void end_title_wait(struct emit *e, bool parent_ends)
+{
+	struct article *a = e->c->a;
+
+	if (parent_ends && e->title_orphaned && a->nblocks == e->title_block + 1)
+		article_drop_last_block(a);
+	e->title_parent = NULL;
+}
+
 static void flush(struct emit *e)
 {
 	enum block_type type = current_type(e);
@@ -1240,6 +1258,7 @@ static void flush(struct emit *e)
 		drop = true;
 	if (drop)
 		goto out;
+	end_title_wait(e, false);       /* a block follows: a section */
 	b = article_add_block(e->c->a, type, e->text.data, len);
 	if (!b) {
 		e->oom = true;
@@ -1607,6 +1626,24 @@ static bool push_list(struct emit *e, bool ordered, xmlNodePtr n)
 	return true;
 }
 
+/* Did a dropped box hold text?  Junk boxes (a widget, a hidden panel)
+ * were never counted, so their text is looked at, up to its first
+ * letters. */
+static bool dropped_text(const struct nstat *s, xmlNodePtr n)
+{
+	char *t;
+	bool any;
+
+	if (s->text > 0)
+		return true;
+	if (!(s->flags & F_DROP) || s->kind == K_JUNK)
+		return false;
+	t = dom_text_head(n, 8);
+	any = t && *t;
+	free(t);
+	return any;
+}
+
 /* Entering a node; returns whether to walk its children. */
 static bool enter(struct emit *e, xmlNodePtr n)
 {
@@ -1625,8 +1662,11 @@ static bool enter(struct emit *e, xmlNodePtr n)
 	if (i < 0)
 		return false;
 	s = &c->st[i];
-	if (drop_box(e, s, n))
+	if (drop_box(e, s, n)) {
+		if (e->title_parent && dropped_text(s, n))
+			e->title_orphaned = true;
 		return false;
+	}
 	if (!e->table && !e->pre && !e->lenient && (s->kind == K_P || is_heading(s->kind) ||
 				     s->kind == K_DIV) && lead_of_link_box(e, s, n))
 		return false;
@@ -1711,10 +1751,15 @@ static bool enter(struct emit *e, xmlNodePtr n)
 	return true;
 }
 
-static void leave(struct emit *e, xmlNodePtr n)
+/* Longest heading taken for a box's title (a standfirst set as a
+ * heading is longer). */
+#define TITLE_BYTES 80
+
+static void leave_element(struct emit *e, xmlNodePtr n)
 {
 	int i = idx_of(n);
 	enum kind k;
+	size_t before = e->c->a->nblocks;
 
 	if (i < 0)
 		return;
@@ -1743,6 +1788,12 @@ static void leave(struct emit *e, xmlNodePtr n)
 	switch (k) {
 	case K_H1: case K_H2: case K_H3: case K_H4: case K_H5: case K_H6:
 		e->heading = 0;
+		if (!e->lenient && e->long_paras > 0 && e->c->a->nblocks == before + 1 &&
+		    e->c->a->blocks[before].len <= TITLE_BYTES) {
+			e->title_parent = n->parent;    /* wait for what follows */
+			e->title_block = before;
+			e->title_orphaned = false;
+		}
 		break;
 	case K_PRE: e->pre--; break;
 	case K_BLOCKQUOTE: e->quote--; break;
@@ -1761,6 +1812,13 @@ static void leave(struct emit *e, xmlNodePtr n)
 	default:
 		break;
 	}
+}
+
+static void leave(struct emit *e, xmlNodePtr n)
+{
+	leave_element(e, n);
+	if (e->title_parent == n)
+		end_title_wait(e, true);
 }
 
 /* Walk root with enter/leave events, iteratively: leave() is called

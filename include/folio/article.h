@@ -94,6 +94,9 @@ struct list_item *article_add_item(struct article *a, const char *title,
  * the others; keep NULL frees every block (a retry starts over). */
 void article_keep_blocks(struct article *a, const bool *keep);
 
+/* Free the last block (none: nothing happens). */
+void article_drop_last_block(struct article *a);
+
 /* Lead image, created on first use. */
 struct lead_image *article_lead_image(struct article *a);
 

@@ -196,6 +196,32 @@ static void test_related_lead_long_box(void **state)
 	article_free(a);
 }
 
+/* A box's title stays behind when the box's body goes by its shape
+ * (a list of links, a widget of links, a lone link): the title goes
+ * too, at the article's end or between its sections.  A heading with
+ * text under it, or with a dropped box and then text, stays. */
+static void test_box_title_left_alone(void **state)
+{
+	(void)state;
+	char *html = page(
+		"<body><div class='story'><p>%s</p>"
+		"<div class='box'><h2>Discover now</h2><ul>"
+		"<li><a href='/1'>The old bridge in winter</a></li>"
+		"<li><a href='/2'>Who pays for the new one?</a></li>"
+		"<li><a href='/3'>Parking fees: the council argues</a></li></ul></div>"
+		"<h3>The vote</h3><div class='w'><a href='/4'>Poll</a></div><p>%s</p>"
+		"<h3>Cycling alone is no fun?</h3>"
+		"<div id='tours'><a href='/5'>Powered by a tour shop.</a> <a href='/6'>Become a partner.</a></div>"
+		"<p><script>load()</script></p></div></body>", para1, para2);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(find_block(a, "Discover"), -1);
+	assert_int_equal(find_block(a, "no fun"), -1);
+	assert_true(find_block(a, "The vote") >= 0);
+	assert_int_equal(a->nblocks, 3);
+	article_free(a);
+}
+
 /* A box about the author after the article ("author-bio",
  * "post-author__info", "AuthorBox"): a biography, not the article,
  * though it is written in sentences inside the article's own box. */
@@ -744,6 +770,7 @@ int main(void)
 		cmocka_unit_test(test_teaser_titles_dropped),
 		cmocka_unit_test(test_related_leads_german),
 		cmocka_unit_test(test_related_lead_long_box),
+		cmocka_unit_test(test_box_title_left_alone),
 		cmocka_unit_test(test_author_box_dropped),
 		cmocka_unit_test(test_sections_of_one_template),
 		cmocka_unit_test(test_article_continued_in_boxes),
