@@ -599,6 +599,101 @@ const char *meta_byline_label(const char *s, bool *at_start)
 	return NULL;
 }
 
+/* Could token w[0..n) be part of a date ("11.12.2019", "13:30",
+ * "Dezember", "5,")?  *numeric: digits with '.', '/' or '-' between
+ * them ("11.12.2019", "2019-12-11"). */
+static bool date_token(const char *w, size_t n, bool *numeric)
+{
+	static const char *const glue[] = {"um", "at", "uhr", "h", NULL};
+	size_t digits = 0, seps = 0, other = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (ascii_isdigit((unsigned char)w[i]))
+			digits++;
+		else if (w[i] == '.' || w[i] == '/' || w[i] == '-')
+			seps++;
+		else if (w[i] != ':' && w[i] != ',')
+			other++;
+	}
+	if (digits && !other) {
+		*numeric |= seps >= 2;
+		return true;
+	}
+	size_t k = n;
+	while (k && (w[k - 1] == '.' || w[k - 1] == ','))
+		k--;
+	for (int i = 0; glue[i]; i++)
+		if (strlen(glue[i]) == k && !ascii_ncasecmp(w, glue[i], k))
+			return true;
+	return k && date_word(w, k);
+}
+
+/* A dash between a dateline and what follows: "-", "–", "—". */
+static bool is_dash(const char *w, size_t n)
+{
+	return (n == 1 && *w == '-') ||
+	       (n == 3 && (!memcmp(w, "\xe2\x80\x93", 3) || !memcmp(w, "\xe2\x80\x94", 3)));
+}
+
+static bool strpbrk_n(const char *s, size_t n, const char *set)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strchr(set, s[i]))
+			return true;
+	return false;
+}
+
+/* Would the words at p read as a name, not a list or a category?  No
+ * separator or digit left ("Mark Turner - Arena", "Formel 1"), at
+ * most five words. */
+static bool plain_words(const char *p, size_t min)
+{
+	struct lword w;
+	size_t n = 0;
+	for (; next_word(p, &w); p = w.next) {
+		size_t len = (size_t)(w.next - w.a);
+		if (is_dash(w.a, len) || w.colon || memchr(w.a, '|', len) ||
+		    strpbrk_n(w.a, len, "0123456789") ||
+		    (len == 2 && !memcmp(w.a, "\xc2\xb7", 2)) || ++n > 5)
+			return false;
+	}
+	return n >= min;
+}
+
+const char *meta_dateline_names(const char *s, bool *particle)
+{
+	struct lword w;
+	const char *p = s, *date_end = NULL;
+	bool numeric = false;
+	*particle = false;
+	if (!ascii_isdigit((unsigned char)*s))
+		return NULL;
+	for (int i = 0; i < 6 && next_word(p, &w); i++, p = w.next) {
+		if (!date_token(w.a, (size_t)(w.next - w.a), &numeric))
+			break;
+		date_end = w.next;
+	}
+	if (!date_end || date_end != p || !next_word(p, &w))
+		return NULL;
+	size_t n = (size_t)(w.next - w.a);
+	int k = label_of(w.a, n);
+	bool part = k >= 0 && labels[k].k == PART && ascii_islower((unsigned char)*w.a);
+	if (!part && !(numeric && is_dash(w.a, n)))
+		return NULL;
+	if (!plain_words(w.next, part ? 1 : 2))
+		return NULL;
+	char date[64];
+	size_t dl = (size_t)(date_end - s);
+	if (dl >= sizeof date)
+		return NULL;
+	memcpy(date, s, dl);
+	date[dl] = '\0';
+	struct date d;
+	if (!date_parse(date, &d))
+		return NULL;
+	*particle = part;
+	return w.next;
+}
+
 bool meta_is_label_word(const char *w, size_t n)
 {
 	while (n && (w[n - 1] == ':' || w[n - 1] == '.'))

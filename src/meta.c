@@ -671,7 +671,8 @@ static bool names_shaped(const char *t, bool handle_ok)
 /* "By Jane Roe", "Posted by Jane Roe, Engineer", "On 6/1/2018 by X",
  * "Autor: Jane Roe", "Veröffentlicht von X", "05.02.2020 - Redaktion:
  * X", "作者：X": a short line of text that introduces its author with
- * a label of meta_byline_label's table.  Last resort for pages without
+ * a label of meta_byline_label's table, or a dateline that does
+ * (meta_dateline_names: "11.12.2019 - Jane Roe").  Last resort for pages without
  * byline markup.  lead_only: the label must open the line ("© 2020 by
  * X" and "Designed by X" credit the site). */
 static char *byline_from_text(xmlNodePtr n, long *work, bool lead_only)
@@ -687,14 +688,18 @@ static char *byline_from_text(xmlNodePtr n, long *work, bool lead_only)
 		   !dom_is(c, "span")))
 		return NULL;
 	char raw[256];
-	bool signal;
-	if (!short_text(n, 100, work, raw, sizeof raw, &signal) || !signal)
+	bool signal, part;
+	if (!short_text(n, 100, work, raw, sizeof raw, &signal))
+		return NULL;
+	bool digit_lead = ascii_isdigit((unsigned char)raw[0]);
+	if (!signal && !digit_lead)
 		return NULL;
 	/* the first look, on the raw text: most lines carry no label */
 	bool raw_start;
 	const char *raw_by = strstr(raw, " by ");
 	if (!meta_byline_label(raw, &raw_start) &&
-	    !(raw_by && strpbrk(raw, "0123456789") && strpbrk(raw, "0123456789") < raw_by))
+	    !(raw_by && strpbrk(raw, "0123456789") && strpbrk(raw, "0123456789") < raw_by) &&
+	    !(digit_lead && meta_dateline_names(raw, &part)))
 		return NULL;
 	char *t = dom_text_max(n, 100);  /* longer is no byline line */
 	if (!t)
@@ -708,8 +713,10 @@ static char *byline_from_text(xmlNodePtr n, long *work, bool lead_only)
 		     strpbrk(t, "0123456789") < by;
 	if (named && !*named)
 		named = NULL;           /* "Share this article:" names no one */
-	if (len > 3 && len <= 100 && (named || dated))
-		out = meta_clean_byline(named ? t : by + 4);
+	/* "11.12.2019 - Jo Berg", "06.11.2023 13:30 von Lea" */
+	const char *after_date = named || dated ? NULL : meta_dateline_names(t, &part);
+	if (len > 3 && len <= 100 && (named || dated || after_date))
+		out = meta_clean_byline(named ? t : dated ? by + 4 : after_date);
 	/* a word or colon label ("Gespeichert von rasos", "Von: dpa") may
 	 * name a user handle or an agency */
 	bool word_label = named && (!(start && named - t <= 4) || memchr(t, ':', (size_t)(named - t)));

@@ -45,6 +45,13 @@ char *meta_clean_byline(const char *raw);
  * words.  NULL when there is none.  *at_start: the label opens s. */
 const char *meta_byline_label(const char *s, bool *at_start);
 
+/* Where the names start in a dateline followed by its author:
+ * "11.12.2019 - Jo Berg" (a numeric date, a dash, two to five words),
+ * "06.11.2023 13:30 von Lea" (*particle: a lower-case particle of the
+ * label table, one word is enough); no separator after the names.
+ * NULL when s does not open with a date so. */
+const char *meta_dateline_names(const char *s, bool *particle);
+
 /* Is w[0..n) (a final ':' or '.' ignored) one of the byline labels? */
 bool meta_is_label_word(const char *w, size_t n);
 

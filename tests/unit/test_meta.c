@@ -428,6 +428,37 @@ static void test_page_dateline_shapes(void **state)
 	}
 }
 
+/* A dateline, then the author: "11.12.2019 - Jo Berg" (a numeric date
+ * and a dash before two names at least), "06.11.2023 13:30 von Lea" (a
+ * lower-case particle).  Not a category, a list of events or a place. */
+static void test_page_date_then_name(void **state)
+{
+	(void)state;
+	static const struct { const char *line, *want; } cases[] = {
+		{"<p class=\"text-muted\">11.12.2019 - Jo Berg</p>", "Jo Berg"},
+		{"<div><span class=\"field-content\">25.10.2022 \xe2\x80\x93 Ana Lima</span></div>",
+		 "Ana Lima"},
+		{"<h2><span>06.11.2023 13:30 von Lea</span></h2>", "Lea"},
+		{"<p>01.11.2021 - Naturschutz</p>", NULL},
+		{"<p>03.11.2022 - Mark Turner - Arena</p>", NULL},
+		{"<p>01.01.2022 - Formel 1</p>", NULL},
+		{"<p>November 5, 2019 - New York</p>", NULL},
+		{"<p>12.05.2021 von admin</p>", NULL},
+		{"<p>Am 12.05.2021 - Jo Berg</p>", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char html[1024];
+		snprintf(html, sizeof html,
+			 "<html><head><title>Tennis day</title></head><body><h1>Tennis day</h1>"
+			 "%s<p>The final was played on Sunday in front of a full house.</p>"
+			 "</body></html>", cases[i].line);
+		struct article *a = extract(html, NULL);
+		if (cases[i].want ? !a->byline || strcmp(a->byline, cases[i].want) : a->byline != NULL)
+			fail_msg("%s: got %s", cases[i].line, a->byline ? a->byline : "NULL");
+		article_free(a);
+	}
+}
+
 /* The byline is a link to the author's page, with no class saying so;
  * the metadata author is the site's own name ("Hill Post" on
  * www.hillpost.example), which is no author. */
@@ -664,6 +695,7 @@ int main(void)
 		cmocka_unit_test(test_page_label_line),
 		cmocka_unit_test(test_page_dateline),
 		cmocka_unit_test(test_page_dateline_shapes),
+		cmocka_unit_test(test_page_date_then_name),
 		cmocka_unit_test(test_page_author_link_and_site_author),
 		cmocka_unit_test(test_page_site_after_byline),
 		cmocka_unit_test(test_page_promoted_article),
