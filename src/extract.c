@@ -1559,23 +1559,6 @@ static bool link_para(struct ctx *c, xmlNodePtr n)
 	       s->text < 200 && link_density(s) >= 0.7f;
 }
 
-/* Does the lead line read as the title of a box of links? */
-static bool lead_line(xmlNodePtr n)
-{
-	char *t;
-	size_t l;
-	bool colon;
-
-	if (starts_related(n))
-		return true;
-	/* a lead ending in ':' is enough when what follows is all links */
-	t = dom_text_max(n, 400);
-	l = t ? strlen(t) : 0;
-	colon = l > 0 && t[l - 1] == ':';
-	free(t);
-	return colon;
-}
-
 static bool lead_of_link_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 {
 	struct ctx *c = e->c;
@@ -1593,7 +1576,7 @@ static bool lead_of_link_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 		int run = 0;
 		for (xmlNodePtr m = next; m && link_para(c, m); m = next_element(m))
 			run++;
-		if (run < 2 || !lead_line(n))
+		if (run < 2 || !starts_related(n))
 			return false;
 		for (xmlNodePtr m = next; m && link_para(c, m); m = next_element(m))
 			c->st[idx_of(m)].flags |= F_SKIP;
@@ -1604,7 +1587,9 @@ static bool lead_of_link_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 	if (!(ns->kind == K_UL || ns->kind == K_OL || ns->kind == K_DIV ||
 	      ns->kind == K_SECTION))
 		return false;
-	if (!lead_line(n))
+	/* a line ending in ':' is no such lead: "Sources:", "The paper is
+	 * here:" introduce the article's own links */
+	if (!starts_related(n))
 		return false;
 	ns->flags |= F_SKIP;
 	return true;

@@ -344,6 +344,28 @@ static void test_commas_capped(void **state)
 	article_free(a);
 }
 
+/* A line of the article that ends in ':' and introduces its own links
+ * ("The full report is here:", "Sources:") stays with them; a related
+ * lead ("More from the city desk") and its box of links go. */
+static void test_colon_line_kept(void **state)
+{
+	(void)state;
+	char *html = page("<body><div class='text'><p>%s</p><p>%s</p><p>%s</p>"
+			  "<p>The full report of the council can be read here:</p>"
+			  "<ul><li><a href='/r.pdf'>Bridge report 2026</a></li>"
+			  "<li><a href='/m.pdf'>Minutes of the meeting</a></li></ul>"
+			  "<p>More from the city desk</p>"
+			  "<ul><li><a href='/x'>Parking fees go up in May</a></li>"
+			  "<li><a href='/y'>New library opens</a></li></ul></div></body>",
+			  para1, para2, para3);
+	struct article *a = run_str(html);
+	free(html);
+	assert_true(find_block(a, "The full report of the council") > 0);
+	assert_int_equal(find_block(a, "More from the city desk"), -1);
+	assert_int_equal(find_block(a, "Parking fees"), -1);
+	article_free(a);
+}
+
 /* A lead paragraph the page sets apart in the article's header, before
  * the box of the body: it opens the article.  A line-height utility
  * class ("leading-7") is no lead. */
@@ -775,6 +797,7 @@ int main(void)
 		cmocka_unit_test(test_sections_of_one_template),
 		cmocka_unit_test(test_article_continued_in_boxes),
 		cmocka_unit_test(test_commas_capped),
+		cmocka_unit_test(test_colon_line_kept),
 		cmocka_unit_test(test_lead_set_apart),
 		cmocka_unit_test(test_lead_itemprop),
 		cmocka_unit_test(test_lead_under_headline),
