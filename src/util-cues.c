@@ -32,9 +32,15 @@ static struct cue_index *indexes[MAX_LISTS];
 static atomic_size_t nindexes;
 static pthread_mutex_t building = PTHREAD_MUTEX_INITIALIZER;
 
+/* ascii_tolower without a branch: this runs on every byte. */
 static unsigned fold(unsigned char ch)
 {
-	return (unsigned)ascii_tolower(ch);
+	return ch + ((unsigned)((unsigned)(ch - 'A') < 26u) << 5);
+}
+
+static bool in_set(const uint64_t *set, unsigned ch)
+{
+	return set[ch >> 6] >> (ch & 63) & 1;
 }
 
 static unsigned bucket(unsigned first, unsigned second)
@@ -119,13 +125,15 @@ static bool find_indexed(const struct cue_index *ix, const unsigned char *t, siz
 {
 	if (ix->any_empty)
 		return true;
-	for (size_t i = 0; i < len; i++) {
-		unsigned first = fold(t[i]);
-		if (ix->any_single && (ix->singles[first >> 6] >> (first & 63) & 1))
-			return true;
-		if (i + 1 == len)
-			break;
-		unsigned h = bucket(first, fold(t[i + 1]));
+	if (ix->any_single)
+		for (size_t i = 0; i < len; i++)
+			if (in_set(ix->singles, fold(t[i])))
+				return true;
+	unsigned next = len ? fold(t[0]) : 0;
+	for (size_t i = 0; i + 1 < len; i++) {
+		unsigned first = next;
+		next = fold(t[i + 1]);
+		unsigned h = bucket(first, next);
 		for (uint32_t k = ix->start[h]; k < ix->start[h + 1]; k++) {
 			uint32_t c = ix->order[k];
 			if (ix->lens[c] <= len - i && folded_eq(t + i, ix->list[c], ix->lens[c]))

@@ -79,9 +79,11 @@ static void test_short_phrases(void **state)
 static void test_random_texts(void **state)
 {
 	static const char *const pool[] = {
-		"ab", "aba", "bab", "Ba", "cab", "a", "abc\xc3\xa9", "\xc3\xa9", "\xc3\x89", NULL
+		"ab", "aba", "bab", "Ba", "cab", "[z", "@`", "{", "a", "abc\xc3\xa9", "\xc3\xa9",
+		"\xc3\x89", NULL
 	};
-	static const char alphabet[] = "abcABC \xc3\xa9\x89";
+	/* ASCII letters, their neighbours in the code table, UTF-8 bytes */
+	static const char alphabet[] = "abcABCzZ@[`{ \xc3\xa9\x89";
 	char text[40];
 	(void)state;
 
@@ -90,10 +92,24 @@ static void test_random_texts(void **state)
 		size_t len = (size_t)(rand() % (int)sizeof text);
 		for (size_t i = 0; i < len; i++)
 			text[i] = alphabet[rand() % (int)(sizeof alphabet - 1)];
-		/* two lists: the pool with and without its one-byte phrase */
+		/* two lists: the whole pool, and its tail without one-byte phrases */
 		assert_int_equal(cues_find(pool, text, len), plain_find(pool, text, len));
-		assert_int_equal(cues_find(pool + 6, text, len), plain_find(pool + 6, text, len));
+		assert_int_equal(cues_find(pool + 9, text, len), plain_find(pool + 9, text, len));
 		assert_int_equal(cues_find(words, text, len), plain_find(words, text, len));
+	}
+}
+
+/* Every byte value: only ASCII capitals fold. */
+static void test_every_byte(void **state)
+{
+	static const char *const lower[] = {
+		"a!", "b!", "c!", "d!", "e!", "f!", "g!", "h!", "i!", "j!", "k!", "l!", "m!",
+		"n!", "o!", "p!", "q!", "r!", "s!", "t!", "u!", "v!", "w!", "x!", "y!", "z!", NULL
+	};
+	(void)state;
+	for (int c = 0; c < 256; c++) {
+		char text[2] = { (char)c, '!' };
+		assert_int_equal(cues_find(lower, text, 2), ascii_isalpha(c));
 	}
 }
 
@@ -128,6 +144,7 @@ int main(void)
 		cmocka_unit_test(test_chosen_texts),
 		cmocka_unit_test(test_short_phrases),
 		cmocka_unit_test(test_random_texts),
+		cmocka_unit_test(test_every_byte),
 		cmocka_unit_test(test_many_lists),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
