@@ -1844,12 +1844,8 @@ static size_t article_letters(const struct article *a, size_t limit)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < a->nblocks && n < limit; i++) {
-		const unsigned char *t = (const unsigned char *)a->blocks[i].text;
-		for (; *t; t++)
-			if (*t > ' ' && (*t & 0xC0) != 0x80)
-				n++;
-	}
+	for (size_t i = 0; i < a->nblocks && n < limit; i++)
+		n += text_count_letters(a->blocks[i].text, a->blocks[i].len);
 	return n;
 }
 

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <unistr.h>
 
 /* Scans of a whole page read it eight bytes at a time (w) and look at
@@ -19,6 +20,29 @@ static inline bool text_word_has_below(uint64_t w, uint8_t n)
 static inline bool text_word_has(uint64_t w, uint8_t b)
 {
 	return text_word_has_below(w ^ TEXT_BYTES(b), 1);
+}
+
+/* Characters of s[0, len) that are neither white space nor control
+ * bytes: bytes above ' ' that start a UTF-8 sequence (not 10xxxxxx),
+ * counted eight at a time (exact per-byte masks: no sum carries into
+ * the next byte). */
+static inline size_t text_count_letters(const char *s, size_t len)
+{
+	const uint64_t hi = TEXT_BYTES(0x80), lo7 = TEXT_BYTES(0x7F);
+	size_t n = 0, i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		uint64_t cont = w & ~(w << 1) & hi;                             /* 10xxxxxx */
+		uint64_t low = ~(((w & lo7) + TEXT_BYTES(0x5F)) | w) & hi;      /* <= ' ' */
+		n += 8 - (size_t)__builtin_popcountll(cont | low);
+	}
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		n += c > ' ' && (c & 0xC0) != 0x80;
+	}
+	return n;
 }
 
 

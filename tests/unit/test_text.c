@@ -306,6 +306,43 @@ static void test_count_words(void **state)
 	assert_int_equal(text_count_words("one two three", 7), 2);   /* only len bytes */
 }
 
+/* Letters: characters above ' ' (UTF-8 continuation bytes are part of
+ * their character), eight bytes at a time; the same as byte by byte on
+ * every byte value at every position and length. */
+static size_t letters_bytewise(const unsigned char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += s[i] > ' ' && (s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+static void test_count_letters(void **state)
+{
+	unsigned char buf[64];
+	(void)state;
+	assert_int_equal(text_count_letters("", 0), 0);
+	assert_int_equal(text_count_letters(" a\tb\x01\xc3\xa9 \xe6\xbb\xa8!", 12), 5);
+	for (int c = 0; c < 256; c++) {
+		memset(buf, 'x', sizeof buf);
+		for (size_t at = 0; at < 17; at++) {
+			buf[at] = (unsigned char)c;
+			for (size_t len = at + 1; len <= 24; len++)
+				assert_int_equal(text_count_letters((const char *)buf, len),
+						 letters_bytewise(buf, len));
+			buf[at] = 'x';
+		}
+	}
+	srand(8);
+	for (int round = 0; round < 100000; round++) {
+		size_t len = (size_t)(rand() % (int)sizeof buf);
+		for (size_t i = 0; i < len; i++)
+			buf[i] = (unsigned char)rand();
+		assert_int_equal(text_count_letters((const char *)buf, len), letters_bytewise(buf, len));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +357,7 @@ int main(void)
 		cmocka_unit_test(test_clean_inner),
 		cmocka_unit_test(test_word_scan),
 		cmocka_unit_test(test_count_words),
+		cmocka_unit_test(test_count_letters),
 		cmocka_unit_test(test_utf8_next_agrees),
 		cmocka_unit_test(test_clean_invisible_range),
 		cmocka_unit_test(test_lower),
