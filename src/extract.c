@@ -2294,8 +2294,10 @@ enum status_code extract_article_doc(xmlDocPtr doc, const char *base_url,
 		rc = STATUS_NO_ARTICLE;
 		*why = "no readable text";
 	}
-	if (rc == STATUS_OK)
+	if (rc == STATUS_OK) {
+		meta_signature(c.a);    /* the author signs at the end */
 		set_notice(&c);
+	}
 	/* The nodes' _private marks die with the doc: no pass to clear
 	 * them. */
 	free(c.st);

@@ -1051,6 +1051,77 @@ static void meta_image(const struct metas *m, const struct jsonld_meta *j,
 	free(url);
 }
 
+/* ---- signature ---- */
+
+#define MAX_SIGNATURE 80
+
+/* Does w[0..n) read as one word of a name: a capital, then small
+ * letters (not an acronym, "ISSN"), no digit; or an initial ("T.")? */
+static bool name_word(const char *w, size_t n)
+{
+	if (n == 2 && ascii_isupper((unsigned char)w[0]) && w[1] == '.')
+		return true;
+	if (n < 2 || n > 20 || !ascii_isupper((unsigned char)w[0]) ||
+	    meta_is_label_word(w, n))
+		return false;
+	bool small = false;
+	for (size_t i = 1; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (ascii_isdigit(c) || ascii_isupper(c))
+			return false;
+		small |= ascii_islower(c) || c >= 0x80;
+	}
+	return small;
+}
+
+/* The name a signature line t gives, or NULL: two name words (three
+ * with an initial in the middle), or one to three before a date. */
+static char *signature_name(const char *t)
+{
+	const char *w[4], *e[4];
+	size_t n = 0;
+	const char *p = t;
+	while (n < 4) {
+		while (*p == ' ')
+			p++;
+		const char *q = p;
+		while (*q && *q != ' ')
+			q++;
+		if (q == p || !name_word(p, (size_t)(q - p)))
+			break;
+		w[n] = p;
+		e[n++] = q;
+		p = q;
+	}
+	while (*p == ' ')
+		p++;
+	bool dated = *p && n >= 1 && n <= 3 && date_parse_epoch(p) > 0;
+	bool alone = !*p && (n == 2 || (n == 3 && e[1] - w[1] == 2));
+	if (!dated && !alone)
+		return NULL;
+	char *name = strndup(t, (size_t)(e[n - 1] - t));
+	char *clean = name ? meta_clean_byline(name) : NULL;
+	if (clean && strcmp(clean, name)) {     /* a tool's words ("Read More") */
+		free(clean);
+		clean = NULL;
+	}
+	free(name);
+	return clean;
+}
+
+void meta_signature(struct article *a)
+{
+	if (!a || a->byline || !a->nblocks)
+		return;
+	const struct block *b = &a->blocks[a->nblocks - 1];
+	if (b->type != BLOCK_P || b->len > MAX_SIGNATURE)
+		return;
+	char *name = signature_name(b->text);
+	if (name)
+		article_set(&a->byline, name);
+	free(name);
+}
+
 void meta_extract(xmlDocPtr doc, const char *base_url, struct article *a)
 {
 	if (!doc || !a || !xmlDocGetRootElement(doc))

@@ -783,6 +783,21 @@ static void test_byline_line_dropped(void **state)
 	article_free(a);
 }
 
+/* The author's signature under the story is the byline (meta_signature
+ * on the extracted blocks; its table is in test_meta). */
+static void test_signature_byline(void **state)
+{
+	(void)state;
+	char *html = page("<html><head><title>Bridge</title></head><body><article>"
+			  "<h1>Bridge</h1><p>%s</p><p>%s</p><p>Jo Berg<br>10. September 2017</p>"
+			  "</article></body></html>", para1, para2);
+	struct article *a = run_str(html);
+	free(html);
+	assert_non_null(a->byline);
+	assert_string_equal(a->byline, "Jo Berg");
+	article_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -818,6 +833,7 @@ int main(void)
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_consent_notice),
 		cmocka_unit_test(test_byline_line_dropped),
+		cmocka_unit_test(test_signature_byline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

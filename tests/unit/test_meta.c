@@ -624,6 +624,39 @@ static void test_page_second_pass(void **state)
 	}
 }
 
+/* The author signs at the end: the article's last paragraph is a name
+ * (two words, or three with an initial) or a name and a date, and
+ * nothing else named the author.  Not a heading-like line of nouns, a
+ * code, a word alone, a tool's label, nor over a byline found before. */
+static void test_signature(void **state)
+{
+	(void)state;
+	static const struct { const char *last, *before, *want; } cases[] = {
+		{"Jo Berg 10. September 2017", NULL, "Jo Berg"},
+		{"Benni 10. September 2017", NULL, "Benni"},
+		{"Ana Lima", NULL, "Ana Lima"},
+		{"Boris T. Kaiser", NULL, "Boris T. Kaiser"},
+		{"Aktuelle Nutzung Studentenwohnanlage", NULL, NULL},
+		{"ISSN 2222-2464", NULL, NULL},
+		{"Test", NULL, NULL},
+		{"Read More", NULL, NULL},
+		{"Jo Berg", "Ana Lima", "Ana Lima"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct article *a = article_new();
+		assert_non_null(a);
+		const char *story = "The final was played on Sunday in front of a full house.";
+		assert_non_null(article_add_block(a, BLOCK_P, story, strlen(story)));
+		assert_non_null(article_add_block(a, BLOCK_P, cases[i].last, strlen(cases[i].last)));
+		if (cases[i].before)
+			article_set(&a->byline, cases[i].before);
+		meta_signature(a);
+		if (cases[i].want ? !a->byline || strcmp(a->byline, cases[i].want) : a->byline != NULL)
+			fail_msg("%s: got %s", cases[i].last, a->byline ? a->byline : "NULL");
+		article_free(a);
+	}
+}
+
 /* References left by double escaping are decoded; unknown ones stay. */
 static void test_decode_refs(void **state)
 {
@@ -703,6 +736,7 @@ int main(void)
 		cmocka_unit_test(test_page_line_with_marked_byline),
 		cmocka_unit_test(test_page_itemprop_in_byline),
 		cmocka_unit_test(test_page_second_pass),
+		cmocka_unit_test(test_signature),
 		cmocka_unit_test(test_decode_refs),
 		cmocka_unit_test(test_page_webpage_date),
 	};
