@@ -398,6 +398,22 @@ static const char *inner_label(const char *s)
 	return NULL;
 }
 
+/* "… the pier. Ann Smith / AFP": the photographer's name between the
+ * caption's last full stop and the agency is the credit's too.  Returns
+ * where the credit starts (cut when there is no such name). */
+static const char *name_before(const char *s, const char *cut)
+{
+	const char *dot = NULL;
+	for (const char *p = strstr(s, ". "); p && p < cut; p = strstr(p + 1, ". "))
+		dot = p;
+	if (!dot)
+		return cut;
+	char *name = strndup(dot + 2, (size_t)(cut - (dot + 2)));
+	bool yes = name && person_name(name);
+	free(name);
+	return yes ? dot + 1 : cut;
+}
+
 /* Last " | ", " / ", " - " ... segment naming an agency, else NULL. */
 static const char *agency_tail(const char *s)
 {
@@ -417,7 +433,7 @@ static const char *agency_tail(const char *s)
 		if (text_count_words(tail, strlen(tail)) > 6 || !names_agency(tail))
 			continue;
 		/* For ". " keep the full stop with the caption. */
-		const char *cut = seps[i][0] == '.' ? last + 1 : last;
+		const char *cut = seps[i][0] == '.' ? last + 1 : name_before(s, last);
 		if (!best || cut > best)
 			best = cut;
 	}

@@ -40,6 +40,12 @@ static const struct split_case split_cases[] = {
 	{"(Credit: AP/Jane Roe/Photo montage by Desk)", NULL, "Credit: AP/Jane Roe/Photo montage by Desk"},
 	{"Ракета на старте. Фото: ТАСС", "Ракета на старте.", "Фото: ТАСС"},
 	{"Protesters in the capital / Reuters", "Protesters in the capital", "Reuters"},
+	/* the photographer's name before the agency, after the caption's
+	 * last full stop, is the credit's too (issue 15 class 5) */
+	{"Crowds wait at the pier. Ann Smith / AFP", "Crowds wait at the pier.", "Ann Smith / AFP"},
+	{"Crowds wait at the pier. Ann Smith | Shutterstock", "Crowds wait at the pier.",
+	 "Ann Smith | Shutterstock"},
+	{"Crowds wait. The Old Pier / Reuters", "Crowds wait. The Old Pier", "Reuters"},
 	{"Two leaders shake hands Photo by Max Mustermann", "Two leaders shake hands", "Photo by Max Mustermann"},
 	{"A credit card sized computer", "A credit card sized computer", NULL},
 	{"We saw an image: a bird (probably)", "We saw an image: a bird (probably)", NULL},
