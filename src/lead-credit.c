@@ -123,6 +123,22 @@ bool credit_has_label(const char *text)
 	return text && label_at(text) > 0;
 }
 
+bool credit_is_label(const char *text)
+{
+	char buf[48];
+	while (text && is_space((unsigned char)*text))
+		text++;
+	size_t n = text ? strlen(text) : 0;
+	while (n && (is_space((unsigned char)text[n - 1]) || text[n - 1] == ':'))
+		n--;
+	if (!n || n + 2 > sizeof buf)
+		return false;
+	memcpy(buf, text, n);
+	buf[n] = ':';
+	buf[n + 1] = '\0';
+	return label_at(buf) == n + 1;
+}
+
 /* Is c a byte that may end a word (so "AP" in "APPLE" does not count)? */
 static bool word_edge(unsigned char c)
 {

@@ -503,6 +503,16 @@ static void cap_add(struct parts *b, const char *t, xmlNodePtr el)
 	part_add(b, t);
 }
 
+/* A visually hidden label that says the next element is the credit
+ * ("<span class=visually-hidden>Image credit</span><span>Name</span>"). */
+static bool hidden_credit_label(xmlNodePtr n)
+{
+	char *t = dom_text_max(n, 40);
+	bool yes = t && credit_is_label(t);
+	free(t);
+	return yes;
+}
+
 /* Collect the text below region into caption and credit buffers.
  * in_caption says whether plain text counts as caption text.  Captions
  * are short: the walk stops after MAX_REGION nodes or 2000 bytes. */
@@ -513,25 +523,35 @@ static void collect(xmlNodePtr region, struct parts *cap, struct parts *cr,
 	xmlNodePtr credit_root = NULL, cap_root = NULL;
 	if (is_credit_el(region))
 		credit_root = region;
+	bool labelled = false;  /* a hidden "Credit" label came last */
 	int steps = 0;
 	for (xmlNodePtr n = region; n && steps < MAX_REGION &&
 	     cap->text.len + cr->text.len < 2000; steps++) {
 		if (n->type == XML_ELEMENT_NODE && n != region &&
 		    (is_hidden(n) || dom_is(n, "script") || dom_is(n, "style") ||
 		     dom_is(n, "button") || dom_is(n, "svg"))) {
+			labelled = !credit_root && is_hidden(n) && hidden_credit_label(n);
 			n = dom_next(n, region, true);
 			continue;
+		}
+		/* what a screen reader hears after "Credit" is the credit */
+		if (labelled && n->type == XML_ELEMENT_NODE) {
+			credit_root = n;
+			labelled = false;
 		}
 		if (n->type == XML_ELEMENT_NODE && !credit_root && is_credit_el(n))
 			credit_root = n;
 		if (n->type == XML_ELEMENT_NODE && !cap_root && caption_mark(n))
 			cap_root = n;
 		if (n->type == XML_TEXT_NODE && n->content) {
-			bool under_credit = credit_root && within(credit_root, n, region);
+			bool under_credit = labelled ||
+					    (credit_root && within(credit_root, n, region));
 			bool under_cap = in_caption ||
 					 (cap_root && within(cap_root, n, region));
 			char *t = text_clean_dup((const char *)n->content,
 						 strlen((const char *)n->content));
+			if (t && *t)
+				labelled = false;
 			if (t && under_credit)
 				part_add(cr, t);
 			else if (t && under_cap)
@@ -774,6 +794,54 @@ static void finish(struct parts *cap, struct parts *cr, char **caption, char **c
 		text_clean(*credit, strlen(*credit));
 }
 
+/* A credit the page keeps in an attribute its style shows
+ * ("<figure data-credit='Jo Berg/AP'>", "<img data-photo-copyright=…>"):
+ * a data- attribute named credit, copyright or photographer on the
+ * image or a wrapper, up to the figure or DATA_CREDIT_LEVELS up and not
+ * past the caption's holder.  Its value must read as words, not an id. */
+#define DATA_CREDIT_LEVELS 4
+
+static char *attr_credit(xmlAttrPtr at)
+{
+	static const char *const words[] = {"credit", "copyright", "photographer", NULL};
+	const char *name = (const char *)at->name;
+	if (ascii_ncasecmp(name, "data-", 5))
+		return NULL;
+	bool named = false;
+	for (int i = 0; words[i] && !named; i++)
+		named = ascii_casestr(name + 5, words[i]) != NULL;
+	if (!named || !at->children || at->children->next ||
+	    at->children->type != XML_TEXT_NODE || !at->children->content)
+		return NULL;
+	const char *v = (const char *)at->children->content;
+	size_t len = strlen(v), alpha = 0;
+	for (size_t i = 0; i < len; i++)
+		alpha += ascii_isalpha((unsigned char)v[i]) || (unsigned char)v[i] >= 0x80;
+	if (len > 200 || alpha < 2)
+		return NULL;
+	char *t = text_clean_dup(v, len);
+	char *credit = t && *t ? credit_tidy(t) : NULL;
+	free(t);
+	return credit;
+}
+
+static char *data_credit(xmlNodePtr img, xmlNodePtr holder)
+{
+	xmlNodePtr stop = holder ? holder->parent : NULL;
+	xmlNodePtr n = img;
+	for (int level = 0; n && n->type == XML_ELEMENT_NODE && n != stop &&
+	     level < DATA_CREDIT_LEVELS; level++, n = n->parent) {
+		for (xmlAttrPtr at = n->properties; at; at = at->next) {
+			char *credit = attr_credit(at);
+			if (credit)
+				return credit;
+		}
+		if (dom_is(n, "figure") || dom_is(n, "body"))
+			break;
+	}
+	return NULL;
+}
+
 static void drop_lead(struct article *a)
 {
 	if (!a->lead_image)
@@ -803,6 +871,8 @@ xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 	xmlNodePtr holder = find_caption(img, &cap, &cr);
 	char *caption = NULL, *credit = NULL;
 	finish(&cap, &cr, &caption, &credit);
+	if (!credit)
+		credit = data_credit(img, holder);
 	/* The page's own caption/credit win; metadata's (already set) stay
 	 * only when they describe this very image. */
 	if (caption || credit || !same_image(img_src(img), meta_url))

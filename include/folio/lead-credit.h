@@ -24,6 +24,9 @@ bool credit_is_credit(const char *text);
 /* Does text start with a credit label ("Photo:", "©", "Credit:"...)? */
 bool credit_has_label(const char *text);
 
+/* Is text a credit label alone ("Credit", "Image credit:", "Foto")? */
+bool credit_is_label(const char *text);
+
 /* A copy of text without brackets around the whole of it and without
  * leading/trailing separators: "(AP Photo/X)" -> "AP Photo/X".
  * malloc'd; NULL when empty or on OOM. */

@@ -277,6 +277,46 @@ static void test_small_credit(void **state)
 	done(&r);
 }
 
+/* Issue 15 class 5: a credit the page keeps in a data- attribute
+ * (named credit, copyright, photographer) of the image or its wrappers,
+ * when its text gives none; a "Credit" label only screen readers get
+ * marks the element after it as the credit. */
+static void test_attribute_and_label_credit(void **state)
+{
+	(void)state;
+	static const struct { const char *figure, *caption, *credit; } t[] = {
+		{ "<figure data-credit=\"Jo Berg/AP\"><img src=\"/a/wall.jpg\" width=\"800\" height=\"450\">"
+		  "<figcaption>The wall at low tide.</figcaption></figure>", "The wall at low tide.", "Jo Berg/AP" },
+		{ "<figure><div class=\"frame\"><img src=\"/a/wall.jpg\" width=\"800\" height=\"450\" "
+		  "data-photo-copyright=\"\xc2\xa9 Harbour Agency\"></div>"
+		  "<figcaption>The wall at low tide.</figcaption></figure>",
+		  "The wall at low tide.", "\xc2\xa9 Harbour Agency" },
+		/* the text's credit wins over the attribute's */
+		{ "<figure data-credit=\"Old Name\"><img src=\"/a/wall.jpg\" width=\"800\" height=\"450\">"
+		  "<figcaption>The wall at low tide. <cite>Jo Berg</cite></figcaption></figure>",
+		  "The wall at low tide.", "Jo Berg" },
+		/* an attribute of the article around it is not the photo's */
+		{ "<figure><img src=\"/a/wall.jpg\" width=\"800\" height=\"450\" data-credit-id=\"42\">"
+		  "<figcaption>The wall at low tide.</figcaption></figure>", "The wall at low tide.", NULL },
+		{ "<figure><img src=\"/a/wall.jpg\" width=\"800\" height=\"450\"><figcaption>"
+		  "<span>The wall at low tide.</span><span class=\"visually-hidden\">Credit</span>"
+		  "<span>Jo Berg</span></figcaption></figure>", "The wall at low tide.", "Jo Berg" },
+		{ "<figure><img src=\"/a/wall.jpg\" width=\"800\" height=\"450\"><figcaption>"
+		  "The wall at low tide.<span class=\"sr-only\">Image credit:</span> "
+		  "<span>Jo Berg</span></figcaption></figure>", "The wall at low tide.", "Jo Berg" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char html[1024];
+		snprintf(html, sizeof html,
+			 "<html><body><div data-credit=\"Desk\"><h1>Wall finished</h1>%s"
+			 "<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p>"
+			 "</div></div></body></html>", t[i].figure);
+		struct run r = run(html);
+		expect(&r, "https://news.example/a/wall.jpg", t[i].caption, t[i].credit);
+		done(&r);
+	}
+}
+
 static void test_hero_above_headline(void **state)
 {
 	(void)state;
@@ -336,6 +376,7 @@ int main(void)
 		cmocka_unit_test(test_hero_above_headline),
 		cmocka_unit_test(test_small_credit),
 		cmocka_unit_test(test_inline_credit_line),
+		cmocka_unit_test(test_attribute_and_label_credit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
