@@ -65,23 +65,10 @@ static size_t link_bytes(const struct block *b)
 	return n;
 }
 
-/* Code points of text[0, len) that are not spaces, counted up to stop. */
-static size_t visible_upto(const char *text, size_t len, size_t stop)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < len && n < stop; i++) {
-		unsigned char ch = (unsigned char)text[i];
-		if ((ch & 0xC0) != 0x80 && ch != ' ')
-			n++;
-	}
-	return n;
-}
-
 /* Code points that are not spaces. */
 static size_t visible_chars(const struct block *b)
 {
-	return visible_upto(b->text, b->len, SIZE_MAX);
+	return text_count_chars(b->text, b->len, TEXT_SKIP_SPACE);
 }
 
 /* Has b at most max code points that are not spaces?  Long blocks are
@@ -93,7 +80,7 @@ static bool at_most(const struct block *b, size_t max)
 		return true;
 	if (b->len > 4 * max)
 		return false;
-	return visible_upto(b->text, b->len, max + 1) <= max;
+	return visible_chars(b) <= max;
 }
 
 /* Labels of a picture's credit (lower-case), whole: what stands before
@@ -160,7 +147,7 @@ bool prune_is_credit_line(const char *text, size_t len)
 		return false;
 	colon = (size_t)(c - text);
 	return skip_spaces(text, colon + 1, len) < len &&
-	       visible_upto(text, len, CREDIT_CHARS + 1) <= CREDIT_CHARS &&
+	       text_count_chars(text, len, TEXT_SKIP_SPACE) <= CREDIT_CHARS &&
 	       is_credit_label(text, s, colon);
 }
 

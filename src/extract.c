@@ -1845,7 +1845,7 @@ static size_t article_letters(const struct article *a, size_t limit)
 	size_t n = 0;
 
 	for (size_t i = 0; i < a->nblocks && n < limit; i++)
-		n += text_count_letters(a->blocks[i].text, a->blocks[i].len);
+		n += text_count_chars(a->blocks[i].text, a->blocks[i].len, TEXT_SKIP_CONTROL);
 	return n;
 }
 

@@ -332,8 +332,10 @@ static xmlNodePtr scan_node(struct scan *sc, xmlNodePtr n)
 		sc->started = true;
 	if (n->type == XML_TEXT_NODE) {
 		/* Letters only: indentation is no text. */
-		for (const xmlChar *p = n->content; sc->started && p && *p; p++)
-			sc->text += !ascii_isspace(*p);
+		if (sc->started && n->content) {
+			size_t len = strlen((const char *)n->content);
+			sc->text += len - text_count_white((const char *)n->content, len);
+		}
 		return NULL;
 	}
 	if (!dom_is(n, "img"))

@@ -38,30 +38,11 @@
 
 /* ---- words and letters (ASCII rules: page data, not the locale) ---- */
 
-/* Code points that are not white space: bytes that are neither UTF-8
- * continuation bytes (10xxxxxx) nor ASCII white space, counted eight at
- * a time (every text of a page is counted; exact per-byte masks, no
- * carry between bytes: each sum stays below 0x100). */
+/* Code points that are not white space (every text of a page is
+ * counted: eight bytes at a time). */
 static size_t letters_of(const char *s, size_t len)
 {
-	const uint64_t hi = TEXT_BYTES(0x80), lo7 = TEXT_BYTES(0x7F);
-	size_t n = 0, i = 0;
-
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w, x;
-		memcpy(&w, s + i, 8);
-		x = w ^ TEXT_BYTES(' ');
-		uint64_t cont = w & ~(w << 1) & hi;                     /* 10xxxxxx */
-		uint64_t space = ~(((x & lo7) + lo7) | x) & hi;         /* == ' ' */
-		uint64_t below14 = ~(((w & lo7) + TEXT_BYTES(0x72)) | w) & hi;
-		uint64_t from9 = (((w & lo7) + TEXT_BYTES(0x77)) | w) & hi;
-		n += 8 - (size_t)__builtin_popcountll(cont | space | (below14 & from9));
-	}
-	for (; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		n += (c & 0xc0) != 0x80 && !ascii_isspace(c);
-	}
-	return n;
+	return text_count_chars(s, len, TEXT_SKIP_WHITE);
 }
 
 /* Mostly non-ASCII letters (CJK and the like write headlines without

@@ -22,29 +22,76 @@ static inline bool text_word_has(uint64_t w, uint8_t b)
 	return text_word_has_below(w ^ TEXT_BYTES(b), 1);
 }
 
-/* Characters of s[0, len) that are neither white space nor control
- * bytes: bytes above ' ' that start a UTF-8 sequence (not 10xxxxxx),
- * counted eight at a time (exact per-byte masks: no sum carries into
- * the next byte). */
-static inline size_t text_count_letters(const char *s, size_t len)
+/* Bytes of w, as their high bits (exact per-byte masks: no sum
+ * carries into the next byte). */
+static inline uint64_t text_word_spaces(uint64_t w)            /* ' ' */
+{
+	uint64_t x = w ^ TEXT_BYTES(' ');
+	return ~(((x & TEXT_BYTES(0x7F)) + TEXT_BYTES(0x7F)) | x) & TEXT_BYTES(0x80);
+}
+
+static inline uint64_t text_word_white(uint64_t w)             /* ' ' \t \n \v \f \r */
 {
 	const uint64_t hi = TEXT_BYTES(0x80), lo7 = TEXT_BYTES(0x7F);
+	uint64_t below0e = ~(((w & lo7) + TEXT_BYTES(0x72)) | w) & hi;
+	uint64_t from09 = (((w & lo7) + TEXT_BYTES(0x77)) | w) & hi;
+	return text_word_spaces(w) | (below0e & from09);
+}
+
+static inline uint64_t text_word_controls(uint64_t w)          /* up to ' ' */
+{
+	return ~(((w & TEXT_BYTES(0x7F)) + TEXT_BYTES(0x5F)) | w) & TEXT_BYTES(0x80);
+}
+
+static inline uint64_t text_word_continuations(uint64_t w)     /* 10xxxxxx */
+{
+	return w & ~(w << 1) & TEXT_BYTES(0x80);
+}
+
+/* What text_count_chars leaves out besides UTF-8 continuation bytes. */
+enum text_skip {
+	TEXT_SKIP_SPACE,        /* ' ' */
+	TEXT_SKIP_WHITE,        /* ASCII white space: ' ' \t \n \v \f \r */
+	TEXT_SKIP_CONTROL,      /* every byte up to ' ' */
+};
+
+/* Characters of s[0, len) (bytes that start a UTF-8 sequence) that are
+ * not left out by skip, counted eight bytes at a time. */
+static inline size_t text_count_chars(const char *s, size_t len, enum text_skip skip)
+{
+	size_t n = 0, i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w, out;
+		memcpy(&w, s + i, 8);
+		out = skip == TEXT_SKIP_SPACE ? text_word_spaces(w) :
+		      skip == TEXT_SKIP_WHITE ? text_word_white(w) : text_word_controls(w);
+		n += 8 - (size_t)__builtin_popcountll(out | text_word_continuations(w));
+	}
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		bool out = (c & 0xC0) == 0x80 || c == ' ' ||
+			   (skip == TEXT_SKIP_WHITE && c >= '\t' && c <= '\r') ||
+			   (skip == TEXT_SKIP_CONTROL && c <= ' ');
+		n += !out;
+	}
+	return n;
+}
+
+/* ASCII white-space bytes of s[0, len), counted eight at a time. */
+static inline size_t text_count_white(const char *s, size_t len)
+{
 	size_t n = 0, i = 0;
 
 	for (; i + 8 <= len; i += 8) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
-		uint64_t cont = w & ~(w << 1) & hi;                             /* 10xxxxxx */
-		uint64_t low = ~(((w & lo7) + TEXT_BYTES(0x5F)) | w) & hi;      /* <= ' ' */
-		n += 8 - (size_t)__builtin_popcountll(cont | low);
+		n += (size_t)__builtin_popcountll(text_word_white(w));
 	}
-	for (; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		n += c > ' ' && (c & 0xC0) != 0x80;
-	}
+	for (; i < len; i++)
+		n += s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r');
 	return n;
 }
-
 
 /* folio's one UTF-8 decoder (libunistring's; ASCII and the two-byte
  * sequences of Latin, Greek, Cyrillic... inline): the well-formed

@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "folio/text.h"
+#include "folio/util-ascii.h"
 
 struct clean_case {
 	const char *in, *out;
@@ -306,40 +307,68 @@ static void test_count_words(void **state)
 	assert_int_equal(text_count_words("one two three", 7), 2);   /* only len bytes */
 }
 
-/* Letters: characters above ' ' (UTF-8 continuation bytes are part of
- * their character), eight bytes at a time; the same as byte by byte on
- * every byte value at every position and length. */
-static size_t letters_bytewise(const unsigned char *s, size_t len)
+/* Characters but the skipped ones, and white-space bytes, eight bytes
+ * at a time: the same as byte by byte, for every kind of skip, at every
+ * byte value, position and length. */
+static size_t chars_bytewise(const unsigned char *s, size_t len, enum text_skip skip)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		bool out = (s[i] & 0xC0) == 0x80;
+		if (skip == TEXT_SKIP_SPACE)
+			out = out || s[i] == ' ';
+		else if (skip == TEXT_SKIP_WHITE)
+			out = out || ascii_isspace(s[i]);
+		else
+			out = out || s[i] <= ' ';
+		n += !out;
+	}
+	return n;
+}
+
+static size_t white_bytewise(const unsigned char *s, size_t len)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < len; i++)
-		n += s[i] > ' ' && (s[i] & 0xC0) != 0x80;
+		n += ascii_isspace(s[i]) != 0;
 	return n;
 }
 
-static void test_count_letters(void **state)
+static void test_count_chars(void **state)
 {
+	static const enum text_skip skips[] = { TEXT_SKIP_SPACE, TEXT_SKIP_WHITE, TEXT_SKIP_CONTROL };
+	static const char mixed[] = " a\tb\x01\xc3\xa9 \xe6\xbb\xa8!";
 	unsigned char buf[64];
 	(void)state;
-	assert_int_equal(text_count_letters("", 0), 0);
-	assert_int_equal(text_count_letters(" a\tb\x01\xc3\xa9 \xe6\xbb\xa8!", 12), 5);
-	for (int c = 0; c < 256; c++) {
-		memset(buf, 'x', sizeof buf);
-		for (size_t at = 0; at < 17; at++) {
-			buf[at] = (unsigned char)c;
-			for (size_t len = at + 1; len <= 24; len++)
-				assert_int_equal(text_count_letters((const char *)buf, len),
-						 letters_bytewise(buf, len));
-			buf[at] = 'x';
+	assert_int_equal(text_count_chars("", 0, TEXT_SKIP_CONTROL), 0);
+	assert_int_equal(text_count_chars(mixed, sizeof mixed - 1, TEXT_SKIP_SPACE), 7);
+	assert_int_equal(text_count_chars(mixed, sizeof mixed - 1, TEXT_SKIP_WHITE), 6);
+	assert_int_equal(text_count_chars(mixed, sizeof mixed - 1, TEXT_SKIP_CONTROL), 5);
+	for (size_t k = 0; k < sizeof skips / sizeof skips[0]; k++) {
+		for (int c = 0; c < 256; c++) {
+			memset(buf, 'x', sizeof buf);
+			for (size_t at = 0; at < 17; at++) {
+				buf[at] = (unsigned char)c;
+				for (size_t len = at + 1; len <= 24; len++) {
+					assert_int_equal(text_count_chars((const char *)buf, len, skips[k]),
+							 chars_bytewise(buf, len, skips[k]));
+					assert_int_equal(text_count_white((const char *)buf, len),
+							 white_bytewise(buf, len));
+				}
+				buf[at] = 'x';
+			}
 		}
-	}
-	srand(8);
-	for (int round = 0; round < 100000; round++) {
-		size_t len = (size_t)(rand() % (int)sizeof buf);
-		for (size_t i = 0; i < len; i++)
-			buf[i] = (unsigned char)rand();
-		assert_int_equal(text_count_letters((const char *)buf, len), letters_bytewise(buf, len));
+		srand(8);
+		for (int round = 0; round < 50000; round++) {
+			size_t len = (size_t)(rand() % (int)sizeof buf);
+			for (size_t i = 0; i < len; i++)
+				buf[i] = (unsigned char)rand();
+			assert_int_equal(text_count_chars((const char *)buf, len, skips[k]),
+					 chars_bytewise(buf, len, skips[k]));
+			assert_int_equal(text_count_white((const char *)buf, len), white_bytewise(buf, len));
+		}
 	}
 }
 
@@ -357,7 +386,7 @@ int main(void)
 		cmocka_unit_test(test_clean_inner),
 		cmocka_unit_test(test_word_scan),
 		cmocka_unit_test(test_count_words),
-		cmocka_unit_test(test_count_letters),
+		cmocka_unit_test(test_count_chars),
 		cmocka_unit_test(test_utf8_next_agrees),
 		cmocka_unit_test(test_clean_invisible_range),
 		cmocka_unit_test(test_lower),
