@@ -834,6 +834,123 @@ static char *visible_byline(xmlDocPtr doc, const struct survey *sv, bool second_
 	return name;
 }
 
+/* ---- the meta line ---- */
+
+#define META_LINE_ELEMENTS 40
+#define META_LINE_MAX 140
+
+/* Is the part c of a meta line the date ("18.10.2019, 15:07 Uhr")? */
+static bool part_is_date(xmlNodePtr c)
+{
+	char *t = c->type == XML_ELEMENT_NODE ? dom_text_max(c, 60) :
+		  c->content ? text_clean_dup((const char *)c->content,
+					      strlen((const char *)c->content)) : NULL;
+	/* the date alone: it opens the part ("MikeNils 18.10.2019" is a
+	 * line of its own) */
+	size_t w = t ? strcspn(t, " ,") : 0;
+	bool date = t && *t && strlen(t) < 60 &&
+		    (ascii_isdigit((unsigned char)*t) || date_word(t, w)) &&
+		    date_parse_epoch(t) > 0;
+	free(t);
+	return date;
+}
+
+/* Does a link lead to a person's page ("/user-uebersicht/?u=79003",
+ * "/members/12", "/autor/x") rather than a section's? */
+static bool href_names_person(const char *href)
+{
+	static const char *const marks[] = {"user", "member", "profil", "autor", "author", NULL};
+	for (int i = 0; href && marks[i]; i++)
+		if (ascii_casestr(href, marks[i]))
+			return true;
+	return false;
+}
+
+/* The name a part of a meta line gives: names of two words at least,
+ * or one from a link to a person's page; nothing else in the part. */
+static char *part_name(xmlNodePtr c)
+{
+	if (c->type != XML_ELEMENT_NODE)
+		return NULL;
+	char *t = dom_text_max(c, 60);
+	size_t len = t ? strlen(t) : 0;
+	while (len && (t[len - 1] == '|' || t[len - 1] == ' '))
+		t[--len] = '\0';       /* "ET Online |" */
+	char *name = len && len < 60 ? meta_clean_byline(t) : NULL;
+	xmlNodePtr a = dom_is(c, "a") ? c : dom_find(c, "a");
+	bool ok = name && !strcmp(name, t) && names_shaped(name, false);
+	/* a link leads to the person ("/user/…"), not to a section
+	 * ("/section/real-estate") or a tool ("Facebook Pinterest"); a
+	 * single word only so */
+	if (ok && (a || !strchr(name, ' ')))
+		ok = a && href_names_person(dom_attr_raw(a, "href"));
+	free(t);
+	if (!ok) {
+		free(name);
+		name = NULL;
+	}
+	return name;
+}
+
+static bool short_line(xmlNodePtr n)
+{
+	char *t = dom_text_max(n, META_LINE_MAX + 1);
+	bool line = t && *t && strlen(t) <= META_LINE_MAX;
+	free(t);
+	return line;
+}
+
+/* The name in the parts [from, until) when one of them is the date. */
+static char *dated_parts_name(xmlNodePtr from, xmlNodePtr until)
+{
+	bool dated = false;
+	for (xmlNodePtr p = from; p != until && !dated; p = p->next)
+		dated = part_is_date(p);
+	char *name = NULL;
+	for (xmlNodePtr p = from; dated && p != until && !name; p = p->next)
+		name = part_name(p);
+	return name;
+}
+
+/* The meta line under the headline ("MikeNils 18.10.2019, 15:07 Uhr",
+ * "Kommentar · 19. Oktober 2019 · Boris T. Kaiser · 1 Kommentar"):
+ * the headline's next siblings up to the first long one, else the
+ * first short element after the h1 one of whose parts (children) is a
+ * date; another part that reads as a name is the author, with no
+ * label or class to say so. */
+static char *meta_line_byline(const struct survey *sv)
+{
+	xmlNodePtr h1 = NULL;
+	for (size_t i = 0; i < sv->nh1 && !h1; i++)
+		if (!hint_logo_heading(sv->h1[i]))
+			h1 = sv->h1[i];
+	if (!h1)
+		return NULL;
+	xmlNodePtr end = h1->next;
+	for (int parts = 0; end && parts < 4; end = end->next)
+		if (end->type == XML_ELEMENT_NODE && (parts++, !short_line(end)))
+			break;
+	char *name = dated_parts_name(h1->next, end);
+	if (name)
+		return name;
+	xmlNodePtr root = xmlDocGetRootElement(h1->doc);
+	int seen = 0;
+	for (xmlNodePtr n = dom_next(h1, root, true); n && seen < META_LINE_ELEMENTS;
+	     n = dom_next(n, root, false)) {
+		if (n->type != XML_ELEMENT_NODE || !n->children)
+			continue;
+		seen++;
+		if (!short_line(n))
+			continue;
+		bool dated = false;
+		for (xmlNodePtr p = n->children; p && !dated; p = p->next)
+			dated = part_is_date(p);
+		if (dated)      /* the first dated line decides */
+			return dated_parts_name(n->children, NULL);
+	}
+	return NULL;
+}
+
 /* Words that mark an organisation rather than a person. */
 static bool names_org(const char *s)
 {
@@ -841,7 +958,7 @@ static bool names_org(const char *s)
 		"organization", "organisation", "foundation", " inc", " ltd",
 		"llc", "corporation", "company", "group", "media", "news",
 		"press", "team", "staff", "editorial", "contributors", "wikimedia",
-		"network", "magazine", "agency", "desk", " e.v", "gmbh",
+		"network", "magazine", "agency", "agencies", "desk", " e.v", "gmbh",
 		"stiftung", "verband", "verlag", NULL
 	};
 	for (int i = 0; org[i]; i++)
@@ -905,6 +1022,8 @@ static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
 			vis = NULL;
 		}
 	}
+	if (!meta && !vis)
+		vis = meta_line_byline(sv);
 	if (!meta)
 		return vis;
 	if (!vis)

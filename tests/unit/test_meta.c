@@ -657,6 +657,42 @@ static void test_signature(void **state)
 	}
 }
 
+/* The line under the headline that holds the date names the author
+ * with no label or class: a part of it that reads as names (two words
+ * at least, or one; a link only to a person's page).  Not a category,
+ * a toolbar, a comment count; "Agencies" in the metadata is no one. */
+static void test_page_meta_line(void **state)
+{
+	(void)state;
+	static const struct { const char *head, *after_h1, *want; } cases[] = {
+		{"", "<div class=\"entry-meta\"><div><img src=\"a.jpg\"> <a href=\"/user-overview/?u=7\">"
+		 "MikeN</a> 18.10.2019, 15:07 Uhr <div><a href=\"#comments\">9</a></div></div></div>", "MikeN"},
+		{"", "<ul><li><a href=\"/kategorie/debatte/\">Kommentar</a></li><li>19. Oktober 2019</li>"
+		 "<li><span>Jo T. Berg</span></li><li><a href=\"#c\">1 Kommentar</a></li></ul>", "Jo T. Berg"},
+		{"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+		 "{\"@type\":\"Person\",\"name\":\"Agencies\"}}</script>",
+		 "<div>ET Online<span>|</span></div><div><time>09 Jun 2020, 02:32 PM IST</time></div>",
+		 "ET Online"},
+		/* no one */
+		{"", "<div><div class=\"tools\"><a href=\"/fb\">Facebook</a> <a href=\"/pin\">Pinterest</a></div>"
+		 "<span>19. Oktober 2019</span></div>", NULL},
+		{"", "<p><a href=\"/kategorie/sport\">Sport</a> <span>19. Oktober 2019</span></p>", NULL},
+		{"", "<p><a href=\"/section/real-estate\">Real Estate</a> <span>19. Oktober 2019</span></p>",
+		 NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char html[2048];
+		snprintf(html, sizeof html,
+			 "<html><head><title>Gold price</title>%s</head><body><div><h1>Gold price</h1>%s"
+			 "<p>The price of gold rose again on Monday, traders said.</p></div></body></html>",
+			 cases[i].head, cases[i].after_h1);
+		struct article *a = extract(html, NULL);
+		if (cases[i].want ? !a->byline || strcmp(a->byline, cases[i].want) : a->byline != NULL)
+			fail_msg("case %zu: got %s", i, a->byline ? a->byline : "NULL");
+		article_free(a);
+	}
+}
+
 /* References left by double escaping are decoded; unknown ones stay. */
 static void test_decode_refs(void **state)
 {
@@ -736,6 +772,7 @@ int main(void)
 		cmocka_unit_test(test_page_line_with_marked_byline),
 		cmocka_unit_test(test_page_itemprop_in_byline),
 		cmocka_unit_test(test_page_second_pass),
+		cmocka_unit_test(test_page_meta_line),
 		cmocka_unit_test(test_signature),
 		cmocka_unit_test(test_decode_refs),
 		cmocka_unit_test(test_page_webpage_date),
