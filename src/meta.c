@@ -838,21 +838,27 @@ static char *visible_byline(xmlDocPtr doc, const struct survey *sv, bool second_
 
 #define META_LINE_ELEMENTS 40
 #define META_LINE_MAX 140
+#define META_LINE_WORK 40000L   /* nodes short_text may visit in all */
 
-/* Is the part c of a meta line the date ("18.10.2019, 15:07 Uhr")? */
-static bool part_is_date(xmlNodePtr c)
+/* Is the part c of a meta line the date alone ("18.10.2019, 15:07
+ * Uhr")?  It opens the part: "MikeNils 18.10.2019" is a line of its
+ * own.  short_text reads the raw text, with no copy. */
+static bool part_is_date(xmlNodePtr c, long *work)
 {
-	char *t = c->type == XML_ELEMENT_NODE ? dom_text_max(c, 60) :
-		  c->content ? text_clean_dup((const char *)c->content,
-					      strlen((const char *)c->content)) : NULL;
-	/* the date alone: it opens the part ("MikeNils 18.10.2019" is a
-	 * line of its own) */
-	size_t w = t ? strcspn(t, " ,") : 0;
-	bool date = t && *t && strlen(t) < 60 &&
-		    (ascii_isdigit((unsigned char)*t) || date_word(t, w)) &&
-		    date_parse_epoch(t) > 0;
-	free(t);
-	return date;
+	char buf[128];
+	const char *t = buf;
+	bool signal;
+	if (c->type == XML_TEXT_NODE) {
+		t = (const char *)c->content;
+		while (t && (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r'))
+			t++;
+		if (!t || strlen(t) > 60)
+			return false;
+	} else if (c->type != XML_ELEMENT_NODE || !short_text(c, 60, work, buf, sizeof buf, &signal)) {
+		return false;
+	}
+	size_t w = strcspn(t, " ,");
+	return (ascii_isdigit((unsigned char)*t) || date_word(t, w)) && date_parse_epoch(t) > 0;
 }
 
 /* Does a link lead to a person's page ("/user-uebersicht/?u=79003",
@@ -892,20 +898,19 @@ static char *part_name(xmlNodePtr c)
 	return name;
 }
 
-static bool short_line(xmlNodePtr n)
+static bool short_line(xmlNodePtr n, long *work)
 {
-	char *t = dom_text_max(n, META_LINE_MAX + 1);
-	bool line = t && *t && strlen(t) <= META_LINE_MAX;
-	free(t);
-	return line;
+	char buf[META_LINE_MAX * 2 + 2];
+	bool signal;
+	return short_text(n, META_LINE_MAX, work, buf, sizeof buf, &signal);
 }
 
 /* The name in the parts [from, until) when one of them is the date. */
-static char *dated_parts_name(xmlNodePtr from, xmlNodePtr until)
+static char *dated_parts_name(xmlNodePtr from, xmlNodePtr until, long *work)
 {
 	bool dated = false;
 	for (xmlNodePtr p = from; p != until && !dated; p = p->next)
-		dated = part_is_date(p);
+		dated = part_is_date(p, work);
 	char *name = NULL;
 	for (xmlNodePtr p = from; dated && p != until && !name; p = p->next)
 		name = part_name(p);
@@ -926,11 +931,12 @@ static char *meta_line_byline(const struct survey *sv)
 			h1 = sv->h1[i];
 	if (!h1)
 		return NULL;
+	long work = META_LINE_WORK;
 	xmlNodePtr end = h1->next;
 	for (int parts = 0; end && parts < 4; end = end->next)
-		if (end->type == XML_ELEMENT_NODE && (parts++, !short_line(end)))
+		if (end->type == XML_ELEMENT_NODE && (parts++, !short_line(end, &work)))
 			break;
-	char *name = dated_parts_name(h1->next, end);
+	char *name = dated_parts_name(h1->next, end, &work);
 	if (name)
 		return name;
 	xmlNodePtr root = xmlDocGetRootElement(h1->doc);
@@ -940,13 +946,13 @@ static char *meta_line_byline(const struct survey *sv)
 		if (n->type != XML_ELEMENT_NODE || !n->children)
 			continue;
 		seen++;
-		if (!short_line(n))
+		if (!short_line(n, &work))
 			continue;
 		bool dated = false;
 		for (xmlNodePtr p = n->children; p && !dated; p = p->next)
-			dated = part_is_date(p);
+			dated = part_is_date(p, &work);
 		if (dated)      /* the first dated line decides */
-			return dated_parts_name(n->children, NULL);
+			return dated_parts_name(n->children, NULL, &work);
 	}
 	return NULL;
 }
