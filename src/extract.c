@@ -29,6 +29,7 @@
 #include "folio/meta.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-index.h"
 #include "folio/util-buf.h"
 #include "folio/util-url.h"
 
@@ -80,36 +81,9 @@ static const struct { const char *name; enum kind kind; } kinds[] = {
 	{ "rp", K_INLINE },
 };
 
-/* ---- name tables by first letter -------------------------------------
- * The tag and class-word tables are looked up for every element: their
- * entries are indexed by first letter (a counting sort of the table,
- * built once), so a lookup compares a handful of names, not all. */
+/* ---- name tables by first byte (util-index.h) ---- */
 
-struct letter_index {
-	unsigned char start[27];        /* entries of letter k: start[k]..start[k+1] */
-	unsigned char order[128];       /* table positions, by first letter */
-};
-
-/* NAME_AT: the i-th name of a table of entries stride bytes apart
- * whose first member is the name. */
-#define NAME_AT(table, stride, i) (*(const char *const *)((const char *)(table) + (i) * (stride)))
-
-static void letter_index_build(struct letter_index *ix, const void *table, size_t n,
-			       size_t stride)
-{
-	unsigned char count[27] = { 0 }, fill[27];
-
-	for (size_t i = 0; i < n; i++)
-		count[NAME_AT(table, stride, i)[0] - 'a']++;
-	ix->start[0] = 0;
-	for (int k = 0; k < 26; k++)
-		ix->start[k + 1] = (unsigned char)(ix->start[k] + count[k]);
-	memcpy(fill, ix->start, sizeof fill);
-	for (size_t i = 0; i < n; i++)
-		ix->order[fill[NAME_AT(table, stride, i)[0] - 'a']++] = (unsigned char)i;
-}
-
-static struct letter_index kinds_ix;
+static struct name_index kinds_ix;
 
 static enum kind kind_of(const char *name)
 {
@@ -117,7 +91,7 @@ static enum kind kind_of(const char *name)
 
 	if (ch < 'a' || ch > 'z')
 		return K_OTHER;
-	for (int i = kinds_ix.start[ch - 'a']; i < kinds_ix.start[ch - 'a' + 1]; i++)
+	for (int i = kinds_ix.start[ch]; i < kinds_ix.start[ch + 1]; i++)
 		if (strcmp(name, kinds[kinds_ix.order[i]].name) == 0)
 			return kinds[kinds_ix.order[i]].kind;
 	return K_OTHER;
@@ -213,7 +187,7 @@ struct hints {
 	uint8_t flags;
 };
 
-static struct letter_index hwords_ix;
+static struct name_index hwords_ix;
 
 /* tok: lower-case letters and digits */
 static uint8_t token_flags(const char *tok, size_t n)
@@ -223,7 +197,7 @@ static uint8_t token_flags(const char *tok, size_t n)
 
 	if (ch < 'a' || ch > 'z')
 		return 0;
-	for (int i = hwords_ix.start[ch - 'a']; i < hwords_ix.start[ch - 'a' + 1]; i++) {
+	for (int i = hwords_ix.start[ch]; i < hwords_ix.start[ch + 1]; i++) {
 		const struct hword *h = &hwords[hwords_ix.order[i]];
 		if (n < h->len || (h->exact && n != h->len))
 			continue;
@@ -233,13 +207,14 @@ static uint8_t token_flags(const char *tok, size_t n)
 	return f;
 }
 
-_Static_assert(sizeof kinds / sizeof kinds[0] <= 128 && sizeof hwords / sizeof hwords[0] <= 128,
-	       "letter_index.order holds 128 entries");
+_Static_assert(sizeof kinds / sizeof kinds[0] <= NAME_INDEX_MAX &&
+	       sizeof hwords / sizeof hwords[0] <= NAME_INDEX_MAX,
+	       "a name_index holds NAME_INDEX_MAX entries");
 
 static void build_indexes(void)
 {
-	letter_index_build(&kinds_ix, kinds, sizeof kinds / sizeof kinds[0], sizeof kinds[0]);
-	letter_index_build(&hwords_ix, hwords, sizeof hwords / sizeof hwords[0], sizeof hwords[0]);
+	name_index_build(&kinds_ix, kinds, sizeof kinds / sizeof kinds[0], sizeof kinds[0]);
+	name_index_build(&hwords_ix, hwords, sizeof hwords / sizeof hwords[0], sizeof hwords[0]);
 }
 
 /* The attributes extraction looks at, found in one pass over the

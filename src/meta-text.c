@@ -1,5 +1,6 @@
 /* meta-text.c - pure string helpers for titles and bylines. */
 #include <stdint.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 #include "folio/meta-text.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
+#include "folio/util-index.h"
 
 #define MAX_TOKENS 256
 
@@ -432,16 +434,34 @@ static const struct { const char *w; enum label_kind k; } labels[] = {
 
 #define NLABELS (sizeof labels / sizeof labels[0])
 
+_Static_assert(NLABELS <= NAME_INDEX_MAX, "a name_index holds NAME_INDEX_MAX entries");
+static struct name_index labels_ix;
+
+static void index_labels(void)
+{
+	name_index_build(&labels_ix, labels, NLABELS, sizeof labels[0]);
+}
+
 /* The label w[0..n) is, or -1. */
 static int label_of(const char *w, size_t n)
 {
+	static pthread_once_t indexed = PTHREAD_ONCE_INIT;
+
 	if (!n)
 		return -1;
+	pthread_once(&indexed, index_labels);
 	int first = ascii_tolower((unsigned char)w[0]);
-	for (size_t i = 0; i < NLABELS; i++)
-		if (labels[i].w[0] == first && labels[i].k != CJK && strlen(labels[i].w) == n &&
+	/* As the lookup has always been (a table's plain char, signed,
+	 * against this byte): a word not starting in ASCII is no label
+	 * here, "автор" included. */
+	if (first >= 0x80)
+		return -1;
+	for (int k = labels_ix.start[first]; k < labels_ix.start[first + 1]; k++) {
+		size_t i = labels_ix.order[k];
+		if (labels[i].k != CJK && strlen(labels[i].w) == n &&
 		    !ascii_ncasecmp(w, labels[i].w, n))
 			return (int)i;
+	}
 	return -1;
 }
 
