@@ -185,6 +185,7 @@ static const char *first_of(const struct metas *m, const enum mkey *keys, size_t
 
 struct h1s {
 	char *text[MAX_H1];
+	xmlNodePtr node[MAX_H1];
 	size_t n;
 	char *logo;     /* text of an h1 that links to the site's home */
 };
@@ -205,8 +206,35 @@ static void h1s_collect(const struct survey *sv, struct h1s *h)
 				free(t);
 			continue;
 		}
+		h->node[h->n] = n;
 		h->text[h->n++] = t;
 	}
+}
+
+/* The h1 minus a kicker: "<h1><span class=kicker>Coastal works</span>
+ * <span>Wall finished</span></h1>" when the metadata title is "Wall
+ * finished".  The words before the title must be an element of their
+ * own inside the h1 (its first child element), so a headline's own
+ * "Storm warning: …" stays.  NULL when h1 is no kicker + title. */
+static char *without_kicker(xmlNodePtr h1, const char *text, const char *title)
+{
+	size_t tl = title ? strlen(title) : 0, hl = strlen(text);
+	if (!tl || hl <= tl || strcmp(text + hl - tl, title))
+		return NULL;
+	xmlNodePtr first = h1->children;
+	while (first && first->type != XML_ELEMENT_NODE) {
+		if (first->type == XML_TEXT_NODE && first->content &&
+		    first->content[strspn((const char *)first->content, " \t\r\n")])
+			return NULL;    /* plain words come first */
+		first = first->next;
+	}
+	char *kicker = first ? dom_text_max(first, 200) : NULL;
+	size_t kl = kicker ? strlen(kicker) : 0;
+	/* the kicker, then separators only, then the title */
+	bool yes = kl && kl < hl - tl + 1 && !strncmp(text, kicker, kl) &&
+		   strspn(text + kl, " -:|\xe2\x80\x93\x94") >= hl - tl - kl;
+	free(kicker);
+	return yes ? strdup(title) : NULL;
 }
 
 static void h1s_free(struct h1s *h)
@@ -275,12 +303,18 @@ static char *choose_title(const struct survey *sv, const struct metas *m,
 	char *out = NULL;
 	for (size_t i = 0; i < h.n && !out; i++) {
 		if (agrees(h.text[i], mts, art) || agrees(h.text[i], dts, art) ||
-		    agrees(h.text[i], j->headline, art))
-			out = strdup(h.text[i]);
+		    agrees(h.text[i], j->headline, art)) {
+			const char *refs[] = {mts, dts, j->headline};
+			for (size_t k = 0; k < 3 && !out; k++)
+				out = without_kicker(h.node[i], h.text[i], refs[k]);
+			if (!out)
+				out = strdup(h.text[i]);
+		}
 	}
 	if (!out && mts)
 		out = strdup(mts);
-	if (!out && dts)
+	/* a <title> that is the site's name alone names no article */
+	if (!out && dts && !(h.n && meta_is_site_name(dts, sites, ns, base_url)))
 		out = strdup(dts);
 	if (!out && h.n)
 		out = strdup(h.text[0]);

@@ -303,6 +303,40 @@ static void test_page_h1_over_metadata(void **state)
 	article_free(a);
 }
 
+/* Issue 15 class 2: a kicker set in the h1 as an element of its own
+ * ("<h1><span class=kicker>Coastal works</span> Headline</h1>") is not
+ * the headline's when the metadata title is the rest; a <title> that is
+ * only the site's name gives way to the h1. */
+static void test_page_title_shapes(void **state)
+{
+	(void)state;
+	static const struct { const char *head, *h1, *want; } t[] = {
+		{ "<title>Wall finished after three years | Coast Post</title>",
+		  "<h1><span class=\"kicker\">Coastal works</span> <span>Wall finished after three years</span></h1>",
+		  "Wall finished after three years" },
+		{ "<meta property=\"og:title\" content=\"Wall finished after three years\">",
+		  "<h1><span class=\"teaser__kicker\">Coastal works</span><span class=\"visually-hidden\"> - </span>"
+		  "<span>Wall finished after three years</span></h1>", "Wall finished after three years" },
+		/* the words before the title are the headline's own */
+		{ "<meta property=\"og:title\" content=\"Wall finished after three years\">",
+		  "<h1>Storm warning: Wall finished after three years</h1>",
+		  "Storm warning: Wall finished after three years" },
+		{ "<title>Coast Post</title><meta property=\"og:site_name\" content=\"Coast Post\">",
+		  "<h1>Wall finished after three years</h1>", "Wall finished after three years" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char html[1024];
+		snprintf(html, sizeof html,
+			 "<html><head>%s</head><body>%s<p>The wall was finished on Friday after "
+			 "three years of work.</p></body></html>", t[i].head, t[i].h1);
+		struct article *a = extract(html, "https://www.coastpost.example/news/wall");
+		if (!a->title || strcmp(a->title, t[i].want))
+			fail_msg("case %zu: want %s, got %s", i, t[i].want,
+				 a->title ? a->title : "none");
+		article_free(a);
+	}
+}
+
 static void test_page_title_only(void **state)
 {
 	(void)state;
@@ -764,6 +798,7 @@ int main(void)
 		cmocka_unit_test(test_page_label_line),
 		cmocka_unit_test(test_page_dateline),
 		cmocka_unit_test(test_page_dateline_shapes),
+		cmocka_unit_test(test_page_title_shapes),
 		cmocka_unit_test(test_page_date_then_name),
 		cmocka_unit_test(test_page_author_link_and_site_author),
 		cmocka_unit_test(test_page_site_after_byline),
