@@ -223,11 +223,22 @@ static const char *const cta_cues[] = {
  * blocks asked about are short. */
 #define CUE_SCAN 2048
 
-static bool holds_cue(const struct block *b, const char *const *cues)
+static size_t cue_scan_len(const struct block *b)
 {
 	size_t n = b->len < CUE_SCAN - 1 ? b->len : CUE_SCAN - 1;
 
-	return cues_find(cues, b->text, n ? strnlen(b->text, n) : 0);
+	return n ? strnlen(b->text, n) : 0;
+}
+
+static bool holds_cue(const struct block *b, const char *const *cues)
+{
+	return cues_find(cues, b->text, cue_scan_len(b));
+}
+
+/* One of the phrases of lists, in one read of the block. */
+static bool holds_any_cue(const struct block *b, const char *const *const *lists)
+{
+	return cues_find_any(lists, b->text, cue_scan_len(b));
 }
 
 /* What a page says about its own advertising: affiliate links, paid
@@ -254,6 +265,10 @@ static const char *const appeal_cues[] = {
 	"wesprzyj nas", "подпишитесь на", NULL
 };
 
+static const char *const *const disclosures_and_appeals[] = {
+	disclosure_cues, appeal_cues, NULL
+};
+
 /* Longest disclosure or appeal (code points that are not spaces). */
 #define DISCLOSURE_CHARS 300
 
@@ -266,7 +281,7 @@ static void mark_disclosures(const struct article *a, bool *keep)
 		const struct block *b = &a->blocks[i];
 		if (b->type != BLOCK_PRE && b->type != BLOCK_TABLE &&
 		    at_most(b, DISCLOSURE_CHARS) &&
-		    (holds_cue(b, disclosure_cues) || holds_cue(b, appeal_cues)))
+		    holds_any_cue(b, disclosures_and_appeals))
 			keep[i] = false;
 	}
 }

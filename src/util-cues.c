@@ -12,14 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "folio/util-cues.h"
-#include "folio/util-ascii.h"
 
 #define BUCKETS 256
 /* Lists indexed; the program has a dozen. */
 #define MAX_LISTS 64
 
 struct cue_index {
-	const char *const *list;        /* the key: the caller's static list */
+	const void *key;                /* the caller's static list, or list of lists */
+	const char **phrases;           /* every list's phrases */
 	size_t *lens;                   /* each phrase's length */
 	uint32_t *order;                /* phrases of 2 bytes or more, by bucket */
 	uint32_t start[BUCKETS + 1];    /* bucket h is order[start[h], start[h+1]) */
@@ -57,27 +57,41 @@ static bool folded_eq(const unsigned char *t, const char *phrase, size_t n)
 	return true;
 }
 
-static struct cue_index *index_build(const char *const *cues)
+/* The phrases of every list of lists (NULL-terminated, as each list). */
+static size_t count_phrases(const char *const *const *lists)
 {
 	size_t n = 0;
+
+	for (size_t l = 0; lists[l]; l++)
+		for (size_t i = 0; lists[l][i]; i++)
+			n++;
+	return n;
+}
+
+static struct cue_index *index_build(const void *key, const char *const *const *lists)
+{
+	size_t n = count_phrases(lists), at = 0;
 	struct cue_index *ix;
 
-	while (cues[n])
-		n++;
 	if (n > UINT32_MAX - 1 || !(ix = calloc(1, sizeof *ix)))
 		return NULL;
-	ix->list = cues;
+	ix->key = key;
+	ix->phrases = malloc((n + 1) * sizeof *ix->phrases);
 	ix->lens = malloc((n + 1) * sizeof *ix->lens);
 	ix->order = malloc((n + 1) * sizeof *ix->order);
-	if (!ix->lens || !ix->order) {
+	if (!ix->phrases || !ix->lens || !ix->order) {
+		free(ix->phrases);
 		free(ix->lens);
 		free(ix->order);
 		free(ix);
 		return NULL;
 	}
+	for (size_t l = 0; lists[l]; l++)
+		for (size_t i = 0; lists[l][i]; i++)
+			ix->phrases[at++] = lists[l][i];
 	for (size_t i = 0; i < n; i++) {
-		const unsigned char *p = (const unsigned char *)cues[i];
-		ix->lens[i] = strlen(cues[i]);
+		const unsigned char *p = (const unsigned char *)ix->phrases[i];
+		ix->lens[i] = strlen(ix->phrases[i]);
 		if (ix->lens[i] == 0)
 			ix->any_empty = true;
 		else if (ix->lens[i] == 1)
@@ -91,29 +105,29 @@ static struct cue_index *index_build(const char *const *cues)
 	uint32_t fill[BUCKETS];
 	memcpy(fill, ix->start, sizeof fill);
 	for (size_t i = 0; i < n; i++) {
-		const unsigned char *p = (const unsigned char *)cues[i];
+		const unsigned char *p = (const unsigned char *)ix->phrases[i];
 		if (ix->lens[i] >= 2)
 			ix->order[fill[bucket(p[0], p[1])]++] = (uint32_t)i;
 	}
 	return ix;
 }
 
-/* The index of cues, built at its first use; NULL when there is no
- * room or memory for it. */
-static const struct cue_index *index_of(const char *const *cues)
+/* The index of the phrases of lists, found by key, built at its first
+ * use; NULL when there is no room or memory for it. */
+static const struct cue_index *index_of(const void *key, const char *const *const *lists)
 {
 	size_t n = atomic_load_explicit(&nindexes, memory_order_acquire);
 	struct cue_index *ix = NULL;
 
 	for (size_t i = 0; i < n; i++)
-		if (indexes[i]->list == cues)
+		if (indexes[i]->key == key)
 			return indexes[i];
 	pthread_mutex_lock(&building);
 	n = atomic_load_explicit(&nindexes, memory_order_relaxed);
 	for (size_t i = 0; i < n && !ix; i++)
-		if (indexes[i]->list == cues)
+		if (indexes[i]->key == key)
 			ix = indexes[i];
-	if (!ix && n < MAX_LISTS && (ix = index_build(cues))) {
+	if (!ix && n < MAX_LISTS && (ix = index_build(key, lists))) {
 		indexes[n] = ix;
 		atomic_store_explicit(&nindexes, n + 1, memory_order_release);
 	}
@@ -136,7 +150,7 @@ static bool find_indexed(const struct cue_index *ix, const unsigned char *t, siz
 		unsigned h = bucket(first, next);
 		for (uint32_t k = ix->start[h]; k < ix->start[h + 1]; k++) {
 			uint32_t c = ix->order[k];
-			if (ix->lens[c] <= len - i && folded_eq(t + i, ix->list[c], ix->lens[c]))
+			if (ix->lens[c] <= len - i && folded_eq(t + i, ix->phrases[c], ix->lens[c]))
 				return true;
 		}
 	}
@@ -145,21 +159,34 @@ static bool find_indexed(const struct cue_index *ix, const unsigned char *t, siz
 
 /* Without an index: phrase by phrase (linear in len too: the phrases
  * are short). */
-static bool find_each(const char *const *cues, const unsigned char *t, size_t len)
+static bool find_each(const char *const *const *lists, const unsigned char *t, size_t len)
 {
-	for (size_t c = 0; cues[c]; c++) {
-		size_t n = strlen(cues[c]);
-		for (size_t i = 0; i <= len && n <= len - i; i++)
-			if (folded_eq(t + i, cues[c], n))
-				return true;
-	}
+	for (size_t l = 0; lists[l]; l++)
+		for (size_t c = 0; lists[l][c]; c++) {
+			size_t n = strlen(lists[l][c]);
+			for (size_t i = 0; i <= len && n <= len - i; i++)
+				if (folded_eq(t + i, lists[l][c], n))
+					return true;
+		}
 	return false;
+}
+
+static bool find(const void *key, const char *const *const *lists, const char *text, size_t len)
+{
+	const struct cue_index *ix = index_of(key, lists);
+	const unsigned char *t = (const unsigned char *)text;
+
+	return ix ? find_indexed(ix, t, len) : find_each(lists, t, len);
 }
 
 bool cues_find(const char *const *cues, const char *text, size_t len)
 {
-	const struct cue_index *ix = index_of(cues);
-	const unsigned char *t = (const unsigned char *)text;
+	const char *const *lists[] = { cues, NULL };
 
-	return ix ? find_indexed(ix, t, len) : find_each(cues, t, len);
+	return find(cues, lists, text, len);
+}
+
+bool cues_find_any(const char *const *const *lists, const char *text, size_t len)
+{
+	return find(lists, lists, text, len);
 }

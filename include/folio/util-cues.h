@@ -20,4 +20,9 @@
  * list, never one built on the stack.  Linear in len; thread-safe. */
 bool cues_find(const char *const *cues, const char *text, size_t len);
 
+/* Does text[0, len) hold a phrase of any of lists (a NULL-terminated
+ * static array of such lists)?  What cues_find of each would say, in
+ * one read of the text. */
+bool cues_find_any(const char *const *const *lists, const char *text, size_t len);
+
 #endif

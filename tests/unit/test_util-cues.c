@@ -83,7 +83,8 @@ static void test_random_texts(void **state)
 		"\xc3\x89", NULL
 	};
 	/* ASCII letters, their neighbours in the code table, UTF-8 bytes */
-	static const char alphabet[] = "abcABCzZ@[`{ \xc3\xa9\x89";
+	static const char alphabet[] = "abcABCzZ@[`{sU \xc3\xa9\x89";
+	static const char *const *const both[] = { pool + 9, words, NULL };
 	char text[40];
 	(void)state;
 
@@ -96,6 +97,9 @@ static void test_random_texts(void **state)
 		assert_int_equal(cues_find(pool, text, len), plain_find(pool, text, len));
 		assert_int_equal(cues_find(pool + 9, text, len), plain_find(pool + 9, text, len));
 		assert_int_equal(cues_find(words, text, len), plain_find(words, text, len));
+		/* lists together: either's answer, in one read */
+		assert_int_equal(cues_find_any(both, text, len),
+				 plain_find(pool + 9, text, len) || plain_find(words, text, len));
 	}
 }
 
