@@ -619,6 +619,24 @@ static bool may_start_label(const unsigned char *p)
 	return false;
 }
 
+/* short_text's count alone, for the callers that want no text: the
+ * bytes of a text node's content that are not white space nor a
+ * no-break space, added to *kept; false once past max. */
+static bool count_kept(const unsigned char *p, size_t max, size_t *kept)
+{
+	for (; *p; p++) {
+		if (*p <= ' ')
+			continue;
+		if (*p == 0xC2 && p[1] == 0xA0) {
+			p++;
+			continue;
+		}
+		if (++*kept > max)
+			return false;
+	}
+	return true;
+}
+
 /* Could the text below n be a line of at most max bytes?  Looking at
  * the raw text nodes is much cheaper than collecting and cleaning the
  * text (dom_text_max).  It counts the bytes dom_text_max would keep at
@@ -626,7 +644,8 @@ static bool may_start_label(const unsigned char *p)
  * elements): past max, that text is too long.  The raw text, white
  * space runs made one space, goes to buf (size > max * 2) for a first
  * look for a label; *signal says whether one may start anywhere in it
- * (may_start_label), which most lines rule out at no cost.  Each node visited costs two units of *work (this
+ * (may_start_label), which most lines rule out at no cost; with buf
+ * NULL it only counts.  Each node visited costs two units of *work (this
  * walk, and dom_text_max's over the same nodes when it says yes); with
  * *work spent it says no: under deep unclosed inline elements every
  * candidate's text lies at the bottom of the page, and each walk would
@@ -640,8 +659,12 @@ static bool short_text(xmlNodePtr n, size_t max, long *work, char *buf, size_t s
 		if ((*work -= 2) < 0)
 			return false;
 		bool skip = dom_invisible(c);
-		if (!skip && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
-		    c->content) {
+		bool text = !skip && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+			    c->content;
+		if (text && !buf) {
+			if (!count_kept(c->content, max, &kept))
+				return false;
+		} else if (text) {
 			for (const unsigned char *p = c->content; *p; p++) {
 				bool nbsp = *p == 0xC2 && p[1] == 0xA0;
 				if (nbsp)
@@ -663,7 +686,8 @@ static bool short_text(xmlNodePtr n, size_t max, long *work, char *buf, size_t s
 		}
 		c = dom_next(c, n, skip || c->type != XML_ELEMENT_NODE);
 	}
-	buf[o] = '\0';
+	if (buf)
+		buf[o] = '\0';
 	return kept > 3;
 }
 
@@ -934,9 +958,8 @@ static char *part_name(xmlNodePtr c)
 
 static bool short_line(xmlNodePtr n, long *work)
 {
-	char buf[META_LINE_MAX * 2 + 2];
 	bool signal;
-	return short_text(n, META_LINE_MAX, work, buf, sizeof buf, &signal);
+	return short_text(n, META_LINE_MAX, work, NULL, 0, &signal);
 }
 
 /* The name in the parts [from, until) when one of them is the date. */
