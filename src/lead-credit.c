@@ -349,6 +349,19 @@ static bool person_name(const char *s)
 	return true;
 }
 
+/* "Ann Smith for The Coast Post": a photographer's name, " for ", and a
+ * capitalised publication (a paper's commissioned picture). */
+static bool name_for_paper(const char *s)
+{
+	const char *f = strstr(s, " for ");
+	if (!f || !ascii_isupper((unsigned char)f[5]))
+		return false;
+	char *name = strndup(s, (size_t)(f - s));
+	bool yes = name && person_name(name);
+	free(name);
+	return yes;
+}
+
 /* A trailing "(…credit…)" or full-width "（…）" group: returns its
  * start, else NULL. */
 static const char *bracket_credit(const char *s, size_t len)
@@ -371,7 +384,7 @@ static const char *bracket_credit(const char *s, size_t len)
 	if (!tmp)
 		return NULL;
 	bool yes = text_count_words(tmp, strlen(tmp)) <= 16 &&
-		   (credit_is_credit(tmp) || person_name(tmp));
+		   (credit_is_credit(tmp) || person_name(tmp) || name_for_paper(tmp));
 	free(tmp);
 	return yes ? o : NULL;
 }
@@ -430,6 +443,17 @@ static const char *name_before(const char *s, const char *cut)
 	return yes ? dot + 1 : cut;
 }
 
+/* Is the part of s before its first '/' a person's name ("Ann Smith"
+ * of "Ann Smith/The Coast Post", not "Mother" of "Mother/Daughter")? */
+static bool person_name_before_slash(const char *s)
+{
+	const char *slash = strchr(s, '/');
+	char *name = slash ? strndup(s, (size_t)(slash - s)) : NULL;
+	bool yes = name && person_name(name);
+	free(name);
+	return yes;
+}
+
 /* Last " | ", " / ", " - " ... segment naming an agency, else NULL. */
 static const char *agency_tail(const char *s)
 {
@@ -437,6 +461,7 @@ static const char *agency_tail(const char *s)
 		" | ", " / ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
 		" \xe2\x80\xa2 ", ". ", NULL
 	};
+	const int dash_seps = 3;        /* from " – " on */
 	const char *best = NULL;
 	for (int i = 0; seps[i]; i++) {
 		const char *last = NULL;
@@ -446,7 +471,12 @@ static const char *agency_tail(const char *s)
 		if (!last)
 			continue;
 		const char *tail = last + strlen(seps[i]);
-		if (text_count_words(tail, strlen(tail)) > 6 || !names_agency(tail))
+		size_t words = text_count_words(tail, strlen(tail));
+		/* "… the pier. Ann Smith/The Coast Post": a paper's own
+		 * "Name/Paper" after the caption's last sentence or a dash */
+		bool own = i >= dash_seps && words <= 8 && slash_credit(tail) &&
+			   person_name_before_slash(tail);
+		if (!own && (words > 6 || !names_agency(tail)))
 			continue;
 		/* For ". " keep the full stop with the caption. */
 		const char *cut = seps[i][0] == '.' ? last + 1 : name_before(s, last);
