@@ -650,21 +650,45 @@ static bool count_kept(const unsigned char *p, size_t max, size_t *kept)
  * *work spent it says no: under deep unclosed inline elements every
  * candidate's text lies at the bottom of the page, and each walk would
  * reach it. */
+static bool is_text_node(xmlNodePtr c)
+{
+	return (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content;
+}
+
+/* short_text's walk, counting only: false once past max or out of
+ * *work, spent as short_text spends it. */
+static bool count_below(xmlNodePtr n, size_t max, long *work, size_t *kept)
+{
+	for (xmlNodePtr c = n->children; c;) {
+		if ((*work -= 2) < 0)
+			return false;
+		bool skip = dom_invisible(c);
+		if (!skip && is_text_node(c) && !count_kept(c->content, max, kept))
+			return false;
+		c = dom_next(c, n, skip || c->type != XML_ELEMENT_NODE);
+	}
+	return true;
+}
+
 static bool short_text(xmlNodePtr n, size_t max, long *work, char *buf, size_t size,
 		       bool *signal)
 {
 	*signal = false;
 	size_t kept = 0, o = 0;
+	/* the count first: most candidates are long, and a long text needs
+	 * no copy nor label look (the walk again, for a short one, spends
+	 * *work exactly as the count did) */
+	long counted = *work;
+	if (!count_below(n, max, &counted, &kept) || !buf) {
+		*work = counted;
+		return buf ? false : kept > 3;
+	}
+	kept = 0;
 	for (xmlNodePtr c = n->children; c;) {
 		if ((*work -= 2) < 0)
 			return false;
 		bool skip = dom_invisible(c);
-		bool text = !skip && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
-			    c->content;
-		if (text && !buf) {
-			if (!count_kept(c->content, max, &kept))
-				return false;
-		} else if (text) {
+		if (!skip && is_text_node(c)) {
 			for (const unsigned char *p = c->content; *p; p++) {
 				bool nbsp = *p == 0xC2 && p[1] == 0xA0;
 				if (nbsp)
@@ -686,8 +710,7 @@ static bool short_text(xmlNodePtr n, size_t max, long *work, char *buf, size_t s
 		}
 		c = dom_next(c, n, skip || c->type != XML_ELEMENT_NODE);
 	}
-	if (buf)
-		buf[o] = '\0';
+	buf[o] = '\0';
 	return kept > 3;
 }
 
