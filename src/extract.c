@@ -1288,30 +1288,41 @@ static const char *const related_leads[] = {
 	"関連", NULL
 };
 
+#define NLEADS (sizeof related_leads / sizeof related_leads[0] - 1)
+_Static_assert(NLEADS <= NAME_INDEX_MAX, "a name_index holds NAME_INDEX_MAX entries");
+static struct name_index leads_ix;
+
+static void index_leads(void)
+{
+	name_index_build(&leads_ix, related_leads, NLEADS, sizeof related_leads[0]);
+}
+
 /* Does text start with a related lead?  Case is folded over the first
- * bytes only (the leads are short): any script, any locale. */
+ * bytes only (the leads are short): any script, any locale.  Only the
+ * leads that start with the text's first byte are compared. */
 static bool text_starts_related(const char *text, size_t len)
 {
+	static pthread_once_t indexed = PTHREAD_ONCE_INIT;
 	char folded[160];
 	size_t flen = sizeof folded;
 	char *f;
+	bool found = false;
 
 	if (len > 120)
 		len = 120;
 	f = text_lower(text, len, folded, &flen);
 	if (!f)
 		return false;
-	for (int i = 0; related_leads[i]; i++) {
-		size_t n = strlen(related_leads[i]);
-		if (flen >= n && memcmp(f, related_leads[i], n) == 0) {
-			if (f != folded)
-				free(f);
-			return true;
-		}
+	pthread_once(&indexed, index_leads);
+	unsigned char first = flen ? (unsigned char)f[0] : 0;
+	for (int k = leads_ix.start[first]; flen && k < leads_ix.start[first + 1] && !found; k++) {
+		const char *lead = related_leads[leads_ix.order[k]];
+		size_t n = strlen(lead);
+		found = flen >= n && memcmp(f, lead, n) == 0;
 	}
 	if (f != folded)
 		free(f);
-	return false;
+	return found;
 }
 
 static bool starts_related(xmlNodePtr n)
