@@ -33,12 +33,27 @@ static bool is_edge_byte(unsigned char ch)
 	       ch == '(' || ch == ')' || ch == '|' || ch == '.';
 }
 
-bool prune_is_ad_label(const char *text, size_t len)
+/* Is text[0, len), case folded (any script: libunistring), one of
+ * words, whole? */
+static bool folded_is_one_of(const char *text, size_t len, const char *const *words)
 {
 	char folded[64];
-	size_t flen = sizeof folded, s = 0;
-	char *f;
+	size_t flen = sizeof folded;
+	char *f = text_lower(text, len, folded, &flen);
 	bool found = false;
+
+	if (!f)
+		return false;
+	for (int i = 0; words[i] && !found; i++)
+		found = strlen(words[i]) == flen && memcmp(f, words[i], flen) == 0;
+	if (f != folded)
+		free(f);
+	return found;
+}
+
+bool prune_is_ad_label(const char *text, size_t len)
+{
+	size_t s = 0;
 
 	while (s < len && is_edge_byte((unsigned char)text[s]))
 		s++;
@@ -46,14 +61,7 @@ bool prune_is_ad_label(const char *text, size_t len)
 		len--;
 	if (len - s == 0 || len - s > 40)
 		return false;
-	f = text_lower(text + s, len - s, folded, &flen);
-	if (!f)
-		return false;
-	for (int i = 0; ad_labels[i] && !found; i++)
-		found = strlen(ad_labels[i]) == flen && memcmp(f, ad_labels[i], flen) == 0;
-	if (f != folded)
-		free(f);
-	return found;
+	return folded_is_one_of(text + s, len - s, ad_labels);
 }
 
 static size_t link_bytes(const struct block *b)
@@ -111,26 +119,12 @@ static size_t skip_spaces(const char *text, size_t i, size_t len)
 /* Is text[s, e) one of credit_labels, in any case? */
 static bool is_credit_label(const char *text, size_t s, size_t e)
 {
-	char folded[64];
-	size_t flen = sizeof folded;
-	char *f;
-	bool found = false;
-
 	/* a French colon has a (no-break) space before it */
 	while (e > s && text[e - 1] == ' ')
 		e--;
 	if (e - s >= 2 && !memcmp(text + e - 2, "\xc2\xa0", 2))
 		e -= 2;
-	if (e == s)
-		return false;
-	f = text_lower(text + s, e - s, folded, &flen);
-	if (!f)
-		return false;
-	for (int i = 0; credit_labels[i] && !found; i++)
-		found = strlen(credit_labels[i]) == flen && memcmp(f, credit_labels[i], flen) == 0;
-	if (f != folded)
-		free(f);
-	return found;
+	return e > s && folded_is_one_of(text + s, e - s, credit_labels);
 }
 
 bool prune_is_credit_line(const char *text, size_t len)
