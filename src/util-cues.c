@@ -1,9 +1,9 @@
 /* util-cues.c - does a text hold one of a list of phrases (util-cues.h).
  *
  * A list is indexed at its first use by a hash of its phrases' first
- * two bytes; a text is then read once, and at each byte only the
- * phrases whose first two bytes hash alike are compared (on most bytes,
- * none).  The indexes live as long as the program, found by the list's
+ * two bytes, with a bit set of the pairs that start one; a text is then
+ * read once, and at each byte only the phrases whose first two bytes
+ * hash alike are compared (on most bytes none: the pair starts none).  The indexes live as long as the program, found by the list's
  * address; a list that finds no room (or no memory) is searched phrase
  * by phrase instead, with the same answer. */
 #include <pthread.h>
@@ -23,6 +23,7 @@ struct cue_index {
 	size_t *lens;                   /* each phrase's length */
 	uint32_t *order;                /* phrases of 2 bytes or more, by bucket */
 	uint32_t start[BUCKETS + 1];    /* bucket h is order[start[h], start[h+1]) */
+	uint64_t pairs[256];            /* bit (b & 63) of pairs[a]: a phrase starts a, b */
 	uint64_t singles[4];            /* the one-byte phrases, a set of bytes */
 	bool any_single;
 	bool any_empty;                 /* "" is in every text */
@@ -96,8 +97,10 @@ static struct cue_index *index_build(const void *key, const char *const *const *
 			ix->any_empty = true;
 		else if (ix->lens[i] == 1)
 			ix->singles[p[0] >> 6] |= 1ull << (p[0] & 63);
-		else
+		else {
+			ix->pairs[p[0]] |= 1ull << (p[1] & 63);
 			ix->start[bucket(p[0], p[1]) + 1]++;
+		}
 	}
 	ix->any_single = ix->singles[0] | ix->singles[1] | ix->singles[2] | ix->singles[3];
 	for (size_t h = 0; h < BUCKETS; h++)
@@ -147,6 +150,8 @@ static bool find_indexed(const struct cue_index *ix, const unsigned char *t, siz
 	for (size_t i = 0; i + 1 < len; i++) {
 		unsigned first = next;
 		next = fold(t[i + 1]);
+		if (!(ix->pairs[first] >> (next & 63) & 1))
+			continue;       /* most bytes: no phrase starts so */
 		unsigned h = bucket(first, next);
 		for (uint32_t k = ix->start[h]; k < ix->start[h + 1]; k++) {
 			uint32_t c = ix->order[k];
