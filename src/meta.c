@@ -622,17 +622,25 @@ static bool may_start_label(const unsigned char *p)
 /* short_text's count alone, for the callers that want no text: the
  * bytes of a text node's content that are not white space nor a
  * no-break space, added to *kept; false once past max. */
+#define KEPT_CHUNK 256
+
 static bool count_kept(const unsigned char *p, size_t max, size_t *kept)
 {
-	for (; *p; p++) {
-		if (*p <= ' ')
-			continue;
-		if (*p == 0xC2 && p[1] == 0xA0) {
-			p++;
-			continue;
-		}
-		if (++*kept > max)
+	/* a chunk at a time (the count is exact, the stop past max a
+	 * chunk late): bytes above ' ', less both bytes of each C2 A0 */
+	while (*p) {
+		size_t n = strnlen((const char *)p, KEPT_CHUNK);
+		if (n == KEPT_CHUNK && p[n - 1] == 0xC2 && p[n] == 0xA0)
+			n++;            /* a no-break space is not cut in two */
+		size_t nbsp = 0;
+		for (const unsigned char *a = memchr(p + 1, 0xA0, n - 1); a;
+		     a = memchr(a + 1, 0xA0, (size_t)(p + n - a - 1)))
+			nbsp += a[-1] == 0xC2;
+		size_t added = n - text_count_controls((const char *)p, n) - 2 * nbsp;
+		*kept += added;
+		if (added && *kept > max)
 			return false;
+		p += n;
 	}
 	return true;
 }

@@ -56,6 +56,49 @@ static inline size_t text_word_count(uint64_t high_bits)
 	return (size_t)(((high_bits >> 7) * TEXT_BYTES(1)) >> 56);
 }
 
+/* The n (< 8) bytes at s as a word, padded with 'x', which no mask
+ * here selects. */
+static inline uint64_t text_word_tail(const char *s, size_t n)
+{
+	unsigned char b[8];
+	uint64_t w;
+
+	memset(b, 'x', sizeof b);
+	memcpy(b, s, n);
+	memcpy(&w, b, sizeof w);
+	return w;
+}
+
+/* How many bytes of s[0, len) select picks, eight at a time. */
+static inline size_t text_count_selected(const char *s, size_t len, uint64_t (*select)(uint64_t))
+{
+	size_t n = 0, i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		n += text_word_count(select(w));
+	}
+	if (i < len)
+		n += text_word_count(select(text_word_tail(s + i, len - i)));
+	return n;
+}
+
+static inline uint64_t text_word_not_space_chars(uint64_t w)
+{
+	return text_word_spaces(w) | text_word_continuations(w);
+}
+
+static inline uint64_t text_word_not_white_chars(uint64_t w)
+{
+	return text_word_white(w) | text_word_continuations(w);
+}
+
+static inline uint64_t text_word_not_control_chars(uint64_t w)
+{
+	return text_word_controls(w) | text_word_continuations(w);
+}
+
 /* What text_count_chars leaves out besides UTF-8 continuation bytes. */
 enum text_skip {
 	TEXT_SKIP_SPACE,        /* ' ' */
@@ -64,41 +107,24 @@ enum text_skip {
 };
 
 /* Characters of s[0, len) (bytes that start a UTF-8 sequence) that are
- * not left out by skip, counted eight bytes at a time. */
+ * not left out by skip. */
 static inline size_t text_count_chars(const char *s, size_t len, enum text_skip skip)
 {
-	size_t n = 0, i = 0;
-
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w, out;
-		memcpy(&w, s + i, 8);
-		out = skip == TEXT_SKIP_SPACE ? text_word_spaces(w) :
-		      skip == TEXT_SKIP_WHITE ? text_word_white(w) : text_word_controls(w);
-		n += 8 - text_word_count(out | text_word_continuations(w));
-	}
-	for (; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		bool out = (c & 0xC0) == 0x80 || c == ' ' ||
-			   (skip == TEXT_SKIP_WHITE && c >= '\t' && c <= '\r') ||
-			   (skip == TEXT_SKIP_CONTROL && c <= ' ');
-		n += !out;
-	}
-	return n;
+	return len - text_count_selected(s, len, skip == TEXT_SKIP_SPACE ? text_word_not_space_chars :
+						 skip == TEXT_SKIP_WHITE ? text_word_not_white_chars :
+						 text_word_not_control_chars);
 }
 
-/* ASCII white-space bytes of s[0, len), counted eight at a time. */
+/* ASCII white-space bytes of s[0, len). */
 static inline size_t text_count_white(const char *s, size_t len)
 {
-	size_t n = 0, i = 0;
+	return text_count_selected(s, len, text_word_white);
+}
 
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		n += text_word_count(text_word_white(w));
-	}
-	for (; i < len; i++)
-		n += s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r');
-	return n;
+/* Bytes of s[0, len) up to ' ': white space and control bytes. */
+static inline size_t text_count_controls(const char *s, size_t len)
+{
+	return text_count_selected(s, len, text_word_controls);
 }
 
 /* folio's one UTF-8 decoder (libunistring's; ASCII and the two-byte

@@ -307,8 +307,8 @@ static void test_count_words(void **state)
 	assert_int_equal(text_count_words("one two three", 7), 2);   /* only len bytes */
 }
 
-/* Characters but the skipped ones, and white-space bytes, eight bytes
- * at a time: the same as byte by byte, for every kind of skip, at every
+/* Characters but the skipped ones, white-space bytes and bytes up to
+ * ' ', eight bytes at a time: the same as byte by byte, for every kind of skip, at every
  * byte value, position and length. */
 static size_t chars_bytewise(const unsigned char *s, size_t len, enum text_skip skip)
 {
@@ -336,6 +336,15 @@ static size_t white_bytewise(const unsigned char *s, size_t len)
 	return n;
 }
 
+static size_t controls_bytewise(const unsigned char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += s[i] <= ' ';
+	return n;
+}
+
 static void test_count_chars(void **state)
 {
 	static const enum text_skip skips[] = { TEXT_SKIP_SPACE, TEXT_SKIP_WHITE, TEXT_SKIP_CONTROL };
@@ -356,6 +365,8 @@ static void test_count_chars(void **state)
 							 chars_bytewise(buf, len, skips[k]));
 					assert_int_equal(text_count_white((const char *)buf, len),
 							 white_bytewise(buf, len));
+					assert_int_equal(text_count_controls((const char *)buf, len),
+							 controls_bytewise(buf, len));
 				}
 				buf[at] = 'x';
 			}
@@ -368,6 +379,8 @@ static void test_count_chars(void **state)
 			assert_int_equal(text_count_chars((const char *)buf, len, skips[k]),
 					 chars_bytewise(buf, len, skips[k]));
 			assert_int_equal(text_count_white((const char *)buf, len), white_bytewise(buf, len));
+			assert_int_equal(text_count_controls((const char *)buf, len),
+					 controls_bytewise(buf, len));
 		}
 	}
 }
