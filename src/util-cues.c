@@ -1,11 +1,13 @@
 /* util-cues.c - does a text hold one of a list of phrases (util-cues.h).
  *
  * A list is indexed at its first use by a hash of its phrases' first
- * two bytes, with a bit set of the pairs that start one; a text is then
- * read once, and at each byte only the phrases whose first two bytes
- * hash alike are compared (on most bytes none: the pair starts none).  The indexes live as long as the program, found by the list's
- * address; a list that finds no room (or no memory) is searched phrase
- * by phrase instead, with the same answer. */
+ * two bytes, with a bit set of the byte pairs (as the text has them, in
+ * either case) that may start one; a text is then read once, and at
+ * each byte only the phrases whose first two bytes hash alike are
+ * compared (on most bytes none: the pair starts none).  The indexes
+ * live as long as the program, found by the list's address; a list
+ * that finds no room (or no memory) is searched phrase by phrase
+ * instead, with the same answer. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -23,7 +25,9 @@ struct cue_index {
 	size_t *lens;                   /* each phrase's length */
 	uint32_t *order;                /* phrases of 2 bytes or more, by bucket */
 	uint32_t start[BUCKETS + 1];    /* bucket h is order[start[h], start[h+1]) */
-	uint64_t pairs[256];            /* bit (b & 63) of pairs[a]: a phrase starts a, b */
+	/* bit (b & 63) of pairs[a]: a phrase may start with bytes a, b as
+	 * the text has them (either case of an ASCII letter) */
+	uint64_t pairs[256];
 	uint64_t singles[4];            /* the one-byte phrases, a set of bytes */
 	bool any_single;
 	bool any_empty;                 /* "" is in every text */
@@ -69,6 +73,32 @@ static size_t count_phrases(const char *const *const *lists)
 	return n;
 }
 
+/* The bytes a text may have where a phrase has c (fold(byte) == c):
+ * c, and its capital for a lower-case ASCII letter; none for a capital.
+ * Returns how many, in raw[]. */
+static int raw_bytes(unsigned char c, unsigned char raw[2])
+{
+	int n = 0;
+
+	if (c >= 'A' && c <= 'Z')
+		return 0;
+	raw[n++] = c;
+	if (c >= 'a' && c <= 'z')
+		raw[n++] = (unsigned char)(c - 'a' + 'A');
+	return n;
+}
+
+/* Mark in ix->pairs the raw byte pairs that fold to phrase p's first two. */
+static void mark_pairs(struct cue_index *ix, const unsigned char *p)
+{
+	unsigned char a[2], b[2];
+	int na = raw_bytes(p[0], a), nb = raw_bytes(p[1], b);
+
+	for (int i = 0; i < na; i++)
+		for (int k = 0; k < nb; k++)
+			ix->pairs[a[i]] |= 1ull << (b[k] & 63);
+}
+
 static struct cue_index *index_build(const void *key, const char *const *const *lists)
 {
 	size_t n = count_phrases(lists), at = 0;
@@ -98,7 +128,7 @@ static struct cue_index *index_build(const void *key, const char *const *const *
 		else if (ix->lens[i] == 1)
 			ix->singles[p[0] >> 6] |= 1ull << (p[0] & 63);
 		else {
-			ix->pairs[p[0]] |= 1ull << (p[1] & 63);
+			mark_pairs(ix, p);
 			ix->start[bucket(p[0], p[1]) + 1]++;
 		}
 	}
@@ -146,13 +176,10 @@ static bool find_indexed(const struct cue_index *ix, const unsigned char *t, siz
 		for (size_t i = 0; i < len; i++)
 			if (in_set(ix->singles, fold(t[i])))
 				return true;
-	unsigned next = len ? fold(t[0]) : 0;
 	for (size_t i = 0; i + 1 < len; i++) {
-		unsigned first = next;
-		next = fold(t[i + 1]);
-		if (!(ix->pairs[first] >> (next & 63) & 1))
+		if (!(ix->pairs[t[i]] >> (t[i + 1] & 63) & 1))
 			continue;       /* most bytes: no phrase starts so */
-		unsigned h = bucket(first, next);
+		unsigned h = bucket(fold(t[i]), fold(t[i + 1]));
 		for (uint32_t k = ix->start[h]; k < ix->start[h + 1]; k++) {
 			uint32_t c = ix->order[k];
 			if (ix->lens[c] <= len - i && folded_eq(t + i, ix->phrases[c], ix->lens[c]))
