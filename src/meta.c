@@ -761,9 +761,9 @@ static bool names_shaped(const char *t, bool handle_ok)
  * "Autor: Jane Roe", "Veröffentlicht von X", "05.02.2020 - Redaktion:
  * X", "作者：X": a short line of text that introduces its author with
  * a label of meta_byline_label's table, or a dateline that does
- * (meta_dateline_names: "11.12.2019 - Jane Roe").  Last resort for pages without
- * byline markup.  lead_only: the label must open the line ("© 2020 by
- * X" and "Designed by X" credit the site). */
+ * (meta_dateline_names: "11.12.2019 - Jane Roe").  Last resort for
+ * pages without byline markup.  lead_only: the label must open the
+ * line ("© 2020 by X" and "Designed by X" credit the site). */
 static char *byline_from_text(xmlNodePtr n, long *work, bool lead_only)
 {
 	if (!dom_is(n, "p") && !dom_is(n, "em") && !dom_is(n, "small") &&
