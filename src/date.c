@@ -20,7 +20,7 @@
 #include "folio/date.h"
 
 #define SCAN_MAX 200    /* a date is short: text past this is prose */
-#define MIN_YEAR 1900   /* "0001-01-01" is a placeholder */
+#define MIN_YEAR 1900   /* "0001-01-01" is a placeholder (so is 1900-01-01) */
 #define MAX_YEAR 2200
 
 static int lower(int c)
@@ -93,6 +93,23 @@ time_t date_epoch(const struct date *d)
 	if (d->has_zone)
 		t -= d->offset;
 	return t > 0 ? (time_t)t : 0;
+}
+
+/* What a CMS writes for "no date": the epoch's first second in any zone
+ * ("1969-12-31T19:00:00-05:00"), 1970-01-01 without a zone (written as
+ * the bare date, so any time of it: a date read must read back the
+ * same) and the first day of 1900. */
+static bool placeholder(const struct date *d)
+{
+	if (d->year == MIN_YEAR && d->month == 1 && d->day == 1)
+		return true;
+	if (!d->has_zone)       /* written as the bare date: any time */
+		return d->year == 1970 && d->month == 1 && d->day == 1;
+	if (d->year < 1969 || d->year > 1970)
+		return false;
+	long long t = days_since_epoch(d->year, d->month, d->day) * 86400LL +
+		      d->hour * 3600LL + d->minute * 60LL + d->second;
+	return t - d->offset == 0;
 }
 
 /* ---- words ---- */
@@ -530,7 +547,7 @@ bool date_parse(const char *str, struct date *out)
 		s.d.hour += 12;
 	else if (s.ampm == 1 && s.d.hour == 12)
 		s.d.hour = 0;
-	if (!complete(&s) || !valid(&s.d))
+	if (!complete(&s) || !valid(&s.d) || placeholder(&s.d))
 		return false;
 	*out = s.d;
 	return true;

@@ -23,7 +23,8 @@ struct date {
 };
 
 /* Read s as a date.  false when it holds no complete, valid calendar
- * date (year 1900..2200: "0001-01-01" is a placeholder, not a date). */
+ * date (year 1900..2200: "0001-01-01" is a placeholder, not a date; so
+ * are 1900-01-01 and the epoch's first second in any zone). */
 bool date_parse(const char *s, struct date *out);
 
 /* Seconds since the epoch; a date without a zone counts as UTC, one
