@@ -623,6 +623,18 @@ static bool caption_sibling(xmlNodePtr s)
 	       !dom_find(s, "h2") && !dom_find(s, "h3");
 }
 
+/* A short line that opens with a credit label ("<p class=source>Foto:
+ * Jo Berg</p>"): after the caption beside an image, its credit. */
+static bool labelled_line(xmlNodePtr s)
+{
+	if (letters(s, 200) > 200)
+		return false;
+	char *t = dom_text_max(s, 400);
+	bool yes = t && credit_has_label(t);
+	free(t);
+	return yes;
+}
+
 /* Next element sibling, skipping <br> and blank text. */
 static xmlNodePtr next_el(xmlNodePtr n)
 {
@@ -712,7 +724,7 @@ static xmlNodePtr find_caption(xmlNodePtr img, struct parts *cap, struct parts *
 	for (int level = 0; level < CLIMB && n && n->parent; level++) {
 		xmlNodePtr found = NULL;
 		for (xmlNodePtr s = next_el(n); s; s = next_el(s)) {
-			if (!caption_sibling(s))
+			if (!caption_sibling(s) && !(found && labelled_line(s)))
 				break;
 			/* Unmarked text next to a marked credit is the caption
 			 * ("media__title" beside "media__copyright"). */

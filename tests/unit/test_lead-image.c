@@ -304,6 +304,10 @@ static void test_attribute_and_label_credit(void **state)
 		{ "<figure><img src=\"/a/wall.jpg\" width=\"800\" height=\"450\"><figcaption>"
 		  "The wall at low tide.<span class=\"sr-only\">Image credit:</span> "
 		  "<span>Jo Berg</span></figcaption></figure>", "The wall at low tide.", "Jo Berg" },
+		/* a labelled line after the caption beside the image */
+		{ "<div class=\"image\"><img src=\"/a/wall.jpg\" width=\"800\" height=\"450\">"
+		  "<p class=\"caption\">The wall at low tide.</p><p class=\"source\">Foto: Jo Berg</p></div>",
+		  "The wall at low tide.", "Foto: Jo Berg" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		char html[1024];
