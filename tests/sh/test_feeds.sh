@@ -222,8 +222,10 @@ expect_out "^$R/blog.atom: not modified$"
 # --refresh fetches the feeds together: /barrier/G/3/I answers only
 # when all three requests are in flight at once (503 otherwise).  The
 # answers are HTML, so each feed then fails as no feed (exit 4), not
-# as a lone request (HTTP 503, exit 5).
-printf '%s\n' "$U/barrier/f/3/1" "$U/barrier/f/3/2" "$U/barrier/f/3/3" >"$FEEDS"
+# as a lone request (HTTP 503, exit 5).  The barrier waits up to 30 s
+# (?t=30): together, the three pass at once; the wait only bounds a
+# machine so loaded that one request is slow to arrive.
+printf '%s\n' "$U/barrier/f/3/1?t=30" "$U/barrier/f/3/2?t=30" "$U/barrier/f/3/3?t=30" >"$FEEDS"
 run --refresh
 expect_rc 4
 ! grep -q 503 "$TMP/err" || fail "$LAST: the feeds were not fetched together"
