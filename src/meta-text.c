@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <unicase.h>
 #include <unistr.h>
 
 #include "folio/date.h"
@@ -386,7 +387,8 @@ static const char *const by_prefixes[] = {
  *       is the particle itself
  *       ("by", "von", "par", "por", "di", "door", "av" ...), CJK is
  *       matched as a prefix, there being no spaces ("作者：X", "记者 X",
- *       "文/X", "글 X").  ASCII words match in any case. */
+ *       "文/X", "글 X").  Words match in any case (label_of): the table
+ *       holds them in lower case. */
 enum label_kind { NOUN, VERB, STAFF, PART, CJK };
 
 static const struct { const char *w; enum label_kind k; } labels[] = {
@@ -397,7 +399,6 @@ static const struct { const char *w; enum label_kind k; } labels[] = {
 	{"autor*in", NOUN}, {"autor:in", NOUN}, {"redaktion", STAFF},
 	{"r\xc3\xa9" "daction", STAFF}, {"redacci\xc3\xb3n", STAFF},
 	{"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", NOUN},          /* автор */
-	{"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", NOUN},          /* Автор */
 	{"written", VERB}, {"posted", VERB}, {"published", VERB},
 	{"authored", VERB}, {"reported", VERB}, {"reporting", VERB},
 	{"words", VERB}, {"story", VERB}, {"text", VERB}, {"texte", VERB},
@@ -419,7 +420,6 @@ static const struct { const char *w; enum label_kind k; } labels[] = {
 	{"geplaatst", VERB}, {"geschreven", VERB}, {"skrevet", VERB},
 	{"skriven", VERB}, {"publicerad", VERB},
 	{"\xd1\x82\xd0\xb5\xd0\xba\xd1\x81\xd1\x82", VERB},          /* текст */
-	{"\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82", VERB},          /* Текст */
 	{"by", PART}, {"von", PART}, {"par", PART}, {"por", PART},
 	{"di", PART}, {"da", PART}, {"door", PART}, {"av", PART},
 	{"af", PART}, {"durch", PART},
@@ -442,20 +442,10 @@ static void index_labels(void)
 	name_index_build(&labels_ix, labels, NLABELS, sizeof labels[0]);
 }
 
-/* The label w[0..n) is, or -1. */
-static int label_of(const char *w, size_t n)
+/* The label w[0..n), as written or with ASCII letters folded, or -1. */
+static int label_lookup(const char *w, size_t n)
 {
-	static pthread_once_t indexed = PTHREAD_ONCE_INIT;
-
-	if (!n)
-		return -1;
-	pthread_once(&indexed, index_labels);
 	int first = ascii_tolower((unsigned char)w[0]);
-	/* As the lookup has always been (a table's plain char, signed,
-	 * against this byte): a word not starting in ASCII is no label
-	 * here, "автор" included. */
-	if (first >= 0x80)
-		return -1;
 	for (int k = labels_ix.start[first]; k < labels_ix.start[first + 1]; k++) {
 		size_t i = labels_ix.order[k];
 		if (labels[i].k != CJK && strlen(labels[i].w) == n &&
@@ -463,6 +453,42 @@ static int label_of(const char *w, size_t n)
 			return (int)i;
 	}
 	return -1;
+}
+
+static bool has_non_ascii(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)w[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* Longest word whose letters outside ASCII are folded for the lookup:
+ * past twice the longest label, no label. */
+#define LABEL_FOLD_MAX 48
+
+/* The label w[0..n) is, or -1.  A word with letters outside ASCII is
+ * also looked up in lower case ("Автор", "Écrit", "VERÖFFENTLICHT":
+ * the table holds the lower-case form), folded by libunistring with no
+ * language's rules, so the locale never matters. */
+static int label_of(const char *w, size_t n)
+{
+	static pthread_once_t indexed = PTHREAD_ONCE_INIT;
+
+	if (!n)
+		return -1;
+	pthread_once(&indexed, index_labels);
+	int k = label_lookup(w, n);
+	if (k >= 0 || n > LABEL_FOLD_MAX || !has_non_ascii(w, n))
+		return k;
+	uint8_t buf[2 * LABEL_FOLD_MAX];
+	size_t len = sizeof buf;
+	uint8_t *low = u8_tolower((const uint8_t *)w, n, NULL, NULL, buf, &len);
+	if (low && (len != n || memcmp(low, w, n)))
+		k = label_lookup((const char *)low, len);
+	if (low != buf)
+		free(low);
+	return k;
 }
 
 /* An ASCII label glued to the name that follows ("AuthorJane Roe",

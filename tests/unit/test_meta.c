@@ -114,6 +114,15 @@ static const struct { const char *in, *want; } bylines[] = {
 	{"Jo Berg, Staff Writer", "Jo Berg"},
 	{"Jo Berg From: Daily Post", "Jo Berg"},
 	{"Eine Kolumne von Jo Berg", "Jo Berg"},
+	/* labels that start outside ASCII, in any case */
+	{"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80 \xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd "
+	 "\xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2",
+	 "\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd \xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2"},
+	/* Автор Иван Петров */
+	{"\xc3\xa9" "crit par Jo Berg", "Jo Berg"},
+	{"\xc3\x89" "crit par Jo Berg", "Jo Berg"},
+	{"\xd0\x90\xd0\x92\xd0\xa2\xd0\x9e\xd0\xa0: Jo Berg", "Jo Berg"},   /* АВТОР: */
+	{"\xc3\x89" "mile Berg", "\xc3\x89" "mile Berg"},
 	{"", NULL},
 };
 
@@ -422,6 +431,21 @@ static void test_page_label_line(void **state)
 		"nach zwei Jahren Bauzeit und vielen Umleitungen.</p>"
 		"<p>Verwandte Artikel:</p></div></body></html>";
 	expect_byline(html, NULL, "Jo Berg");
+}
+
+/* A label line whose label starts outside ASCII ("Текст: …",
+ * "Écrit par …") names the author like an ASCII one. */
+static void test_page_label_outside_ascii(void **state)
+{
+	(void)state;
+	static const struct { const char *line, *want; } cases[] = {
+		{"<p>\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82: \xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd "
+		 "\xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2</p>",     /* Текст: Иван Петров */
+		 "\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd \xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2"},
+		{"<p><span>\xc3\x89" "crit par</span> <a href=\"/u/jb\">Jo Berg</a></p>", "Jo Berg"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		expect_line_byline(cases[i].line, cases[i].want);
 }
 
 /* A date label inside a container whose class mentions the author is
@@ -793,6 +817,7 @@ int main(void)
 		cmocka_unit_test(test_page_rel_author_and_visible),
 		cmocka_unit_test(test_page_jsonld_graph_reference),
 		cmocka_unit_test(test_page_label_line),
+		cmocka_unit_test(test_page_label_outside_ascii),
 		cmocka_unit_test(test_page_dateline),
 		cmocka_unit_test(test_page_dateline_shapes),
 		cmocka_unit_test(test_page_title_shapes),
