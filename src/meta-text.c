@@ -308,6 +308,14 @@ void meta_byline_drop_site(char *byline, const char *const *sites, size_t nsites
 	}
 }
 
+bool meta_title_leads(const char *title, const char *head)
+{
+	size_t hl = strlen(head), tl = strlen(title);
+	if (!hl || tl <= hl || memcmp(title, head, hl))
+		return false;
+	return sep_at(title, hl, tl) || !strncmp(title + hl, " : ", 3);
+}
+
 char *meta_strip_site(const char *title, const char *const *sites, size_t nsites,
 		      const char *base_url, bool guess)
 {

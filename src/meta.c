@@ -277,6 +277,17 @@ static bool agrees(const char *h1, const char *ref, bool article)
 	return f1 >= 0.8;
 }
 
+/* Is h1 the <title>'s first segment ("Wall finished" of "Wall
+ * finished | The Coastal Post of the Northern Shore")?  Then the rest is
+ * the site's, however long its name, and the h1 the headline; unless
+ * the h1 is the site's name itself ("Coast Post | Wall finished"). */
+static bool heads_title(const char *h1, const char *doc_title,
+			const char *const *sites, size_t ns, const char *base_url)
+{
+	return doc_title && meta_title_leads(doc_title, h1) &&
+	       !meta_is_site_name(h1, sites, ns, base_url);
+}
+
 static char *choose_title(const struct survey *sv, const struct metas *m,
 			  const struct jsonld_meta *j, const char *base_url,
 			  const char *byline)
@@ -303,7 +314,8 @@ static char *choose_title(const struct survey *sv, const struct metas *m,
 	char *out = NULL;
 	for (size_t i = 0; i < h.n && !out; i++) {
 		if (agrees(h.text[i], mts, art) || agrees(h.text[i], dts, art) ||
-		    agrees(h.text[i], j->headline, art)) {
+		    agrees(h.text[i], j->headline, art) ||
+		    heads_title(h.text[i], dt, sites, ns, base_url)) {
 			const char *refs[] = {mts, dts, j->headline};
 			for (size_t k = 0; k < 3 && !out; k++)
 				out = without_kicker(h.node[i], h.text[i], refs[k]);

@@ -20,6 +20,11 @@ void meta_overlap(const char *a, const char *b, double *precision, double *recal
 char *meta_strip_site(const char *title, const char *const *sites, size_t nsites,
 		      const char *base_url, bool guess);
 
+/* Does title open with head and then a title separator (as
+ * meta_strip_site cuts at, or " : ")?  "Wall finished | Coast Post"
+ * opens with "Wall finished"; "Wall finishedness" does not. */
+bool meta_title_leads(const char *title, const char *head);
+
 /* Is s the site's name: one of sites[0..n) (entries may be NULL) or
  * the host's name, once both are folded to letters and digits
  * ("INTERSCENAR.IO" and "Interscenario", "elcolombiano.com" and "El

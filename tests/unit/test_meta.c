@@ -346,6 +346,18 @@ static void test_page_title_shapes(void **state)
 		  "Storm warning: Wall finished after three years" },
 		{ "<title>Coast Post</title><meta property=\"og:site_name\" content=\"Coast Post\">",
 		  "<h1>Wall finished after three years</h1>", "Wall finished after three years" },
+		/* the h1 is the <title>'s first segment: the rest is the site,
+		 * however long its name ("Headline | Coastal Post for the
+		 * Northern Shore", "Headline : Coast Post | Weekly") */
+		{ "<title>Wall finished | The Coastal Post of the Northern Shore</title>",
+		  "<h1>Wall finished</h1>", "Wall finished" },
+		{ "<title>Wall finished \xe2\x80\x93 Coastal Post of the Northern Shore</title>",
+		  "<h1>Wall finished</h1>", "Wall finished" },
+		{ "<title>Wall finished : Coast Post \xc7\x80 the Northern Shore</title>",
+		  "<h1>Wall finished</h1>", "Wall finished" },
+		/* not a word cut in the middle, nor a logo h1 that starts it */
+		{ "<title>Wall finishedness - Coastal Post of the Northern Shore</title>",
+		  "<h1>Wall finished</h1>", "Wall finishedness - Coastal Post of the Northern Shore" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		char html[1024];
