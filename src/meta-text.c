@@ -247,8 +247,10 @@ static bool seg_is_site(const char *s, size_t len, const char *const *sites,
 	}
 	if (!yes && host && strlen(host) >= 3 && words <= 4)
 		yes = strstr(q, host) != NULL;
-	/* "Jane Roe ( Jane ) ( jroe )" starts with the known name. */
-	for (size_t i = 0; i < nsites && !yes; i++) {
+	/* "Jane Roe ( Jane ) ( jroe )" starts with the known name and
+	 * goes on in brackets; "jroe/tiles: tile maps" is a headline */
+	bool bracketed = memchr(s, '(', len) != NULL;
+	for (size_t i = 0; i < nsites && !yes && bracketed; i++) {
 		char *site = sites[i] ? squash(sites[i], strlen(sites[i])) : NULL;
 		yes = site && strlen(site) >= 6 && !strncmp(q, site, strlen(site));
 		free(site);

@@ -165,6 +165,9 @@ static const struct {
 	{"Weekly Edition for May 5 [Example.net]", NULL, NULL, true, "Weekly Edition for May 5"},
 	{"A - B - C - D but the og title is kept", NULL, NULL, false, "A - B - C - D but the og title is kept"},
 	{"On Events - Jane Q. Roe ( Jane ) ( jroe )", "Jane Q. Roe", NULL, true, "On Events"},
+	/* a headline that starts with the author's handle is no site */
+	{"Codehost - janeroe tiles for the terminal", "janeroe", NULL, false,
+	 "Codehost - janeroe tiles for the terminal"},
 };
 
 static void test_strip_site(void **state)
