@@ -318,7 +318,9 @@ static struct hints hints_of(const struct eattrs *ea)
 		f = (uint8_t)((f | H_LEAD) & ~H_NEG);
 	h.flags = f;
 	h.unlikely = f & H_UNLIKELY;
-	h.maybe = f & H_MAYBE;
+	/* a lead word outranks an unlikely one: "m-intro-header" is the
+	 * article's header holding its lead, not the site's */
+	h.maybe = f & (H_MAYBE | H_LEAD);
 	h.weight = ((f & H_POS) ? 25 : 0) - ((f & H_NEG) ? 25 : 0);
 	return h;
 }
@@ -860,6 +862,8 @@ static size_t continuations(struct ctx *c, int top, xmlNodePtr *roots, size_t n,
 	return 0;
 }
 
+static bool is_lead(const struct ctx *c, int i);
+
 /* Siblings of the top candidate that belong to the article. */
 static size_t pick_roots(struct ctx *c, int top, xmlNodePtr *roots, size_t max)
 {
@@ -899,6 +903,8 @@ static size_t pick_roots(struct ctx *c, int top, xmlNodePtr *roots, size_t max)
 		else if (s->weight >= 0 && s->text >= 200 && s->text * 3 >= t->text &&
 			 link_density(s) < 0.2f)
 			take = true;    /* deep text the 5-level scoring missed */
+		else if (i < top && is_lead(c, i))
+			take = true;    /* the lead set apart, beside the body */
 		else if (s->kind == K_P || (s->kind == K_DIV && s->blocks == 0)) {
 			float ld = link_density(s);
 			if (s->text > 80 && ld < 0.25f)
@@ -916,8 +922,11 @@ static size_t pick_roots(struct ctx *c, int top, xmlNodePtr *roots, size_t max)
  * content (in the header, above the body's box): an element marked lead,
  * intro, excerpt, abstract, perex, standfirst... that holds a sentence
  * or a few, not links.  Looked for in what precedes the first root, up
- * to 4 levels up, nearest first; at most LEAD_LOOK elements are read. */
+ * to LEAD_LEVELS levels up (a grid's wrapper, container, row and column
+ * stand between a header and the text), nearest first; at most
+ * LEAD_LOOK elements are read. */
 #define LEAD_LOOK 4000
+#define LEAD_LEVELS 5
 
 static bool is_lead(const struct ctx *c, int i)
 {
@@ -934,7 +943,7 @@ static xmlNodePtr find_lead(struct ctx *c, xmlNodePtr first)
 	int budget = LEAD_LOOK;
 	xmlNodePtr anc = first;
 
-	for (int level = 0; level < 4 && anc && anc != c->body; level++, anc = anc->parent) {
+	for (int level = 0; level < LEAD_LEVELS && anc && anc != c->body; level++, anc = anc->parent) {
 		for (xmlNodePtr sib = anc->prev; sib && budget > 0; sib = sib->prev) {
 			xmlNodePtr found = NULL;
 			if (sib->type != XML_ELEMENT_NODE)

@@ -392,6 +392,49 @@ static void test_lead_set_apart(void **state)
 	article_free(a);
 }
 
+/* A lead set apart further from the body's box than the first reach:
+ * five levels up from the text (a grid's columns and rows), inside a
+ * header whose class says both "intro" and "header", and beside the
+ * body between a short meta line and the text. */
+static void test_lead_reached(void **state)
+{
+	(void)state;
+	static const char lead[] =
+		"After ten years of debate, the town will have its second bridge by the "
+		"end of the decade.";
+	static const char *const shapes[] = {
+		"<body><div class='page'><header><h1>Council approves bridge</h1>"
+		"<p class='lead'>%s</p></header><div class='wrap'><div class='grid'>"
+		"<div class='row'><div class='col-10'><div class='article-text'><p>%s</p>"
+		"<p>%s</p><p>%s</p></div><div class='tools'>Print</div></div>"
+		"<div class='col-2'>Ad</div></div><div class='row'>Top</div></div>"
+		"<div class='grid'>Bottom</div></div></div></body>",
+		"<body><main><div class='wrap'><header class='m-intro-header'>"
+		"<h1>Council approves bridge</h1><p class='a-lead'>%s</p></header></div>"
+		"<div class='wrap'><div class='article-body'><div class='pagetext'><p>%s</p>"
+		"<p>%s</p><p>%s</p></div></div></div></main></body>",
+		"<body><div class='news'><h1>Council approves bridge</h1>"
+		"<div class='row'><div class='news-date'>Written by the city desk.</div>"
+		"<div class='news-intro'><p>%s</p></div><div class='news-text'><p>%s</p>"
+		"<p>%s</p><p>%s</p></div></div></div></body>",
+	};
+
+	int bad = 0;
+
+	for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+		char *html = page(shapes[k], lead, para1, para2, para3);
+		struct article *a = run_str(html);
+		free(html);
+		int at = find_block(a, lead), first = find_block(a, para1);
+		if (at < 0 || first < 0 || at > first) {
+			print_message("shape %zu: lead at %d, text at %d\n", k, at, first);
+			bad++;
+		}
+		article_free(a);
+	}
+	assert_int_equal(bad, 0);
+}
+
 /* The lead written under the headline with no class to know it by
  * opens the article; a classed line there (a component the page named:
  * its byline, its kicker) and a newsletter box are not it. */
@@ -815,6 +858,7 @@ int main(void)
 		cmocka_unit_test(test_colon_line_kept),
 		cmocka_unit_test(test_lead_set_apart),
 		cmocka_unit_test(test_lead_itemprop),
+		cmocka_unit_test(test_lead_reached),
 		cmocka_unit_test(test_lead_under_headline),
 		cmocka_unit_test(test_more_boilerplate_words),
 		cmocka_unit_test(test_noscript_page),
