@@ -8,7 +8,7 @@
  *              elements, cross-checked; people only, no "By", dates,
  *              job titles or e-mail addresses.
  *   published: JSON-LD datePublished, article:published_time and kin,
- *              <time itemprop=datePublished>.
+ *              then the page's marks and datelines (meta-date.c).
  * See doc/extraction.md, "Metadata". */
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,6 +17,7 @@
 #include "folio/date.h"
 #include "folio/dom.h"
 #include "folio/dom-hint.h"
+#include "folio/meta-date.h"
 #include "folio/meta-jsonld.h"
 #include "folio/meta.h"
 #include "folio/meta-text.h"
@@ -99,23 +100,13 @@ static void metas_put_all(struct metas *m, const char *keys, const char *content
 }
 
 #define MAX_H1 12
-#define MAX_DATELINES 8
-
 /* What one walk over the page finds for the later steps. */
 struct survey {
 	xmlNodePtr title;               /* first <title> outside <svg> */
 	xmlNodePtr h1[MAX_H1];
 	size_t nh1;
-	xmlNodePtr time_pub;            /* <time itemprop=datePublished|pubdate> */
-	xmlNodePtr time_any;            /* first <time datetime> after an h1 */
+	struct date_marks dates;        /* meta-date.c's */
 };
-
-/* Class/id words of a visible dateline ("post-date", "published",
- * "timestamp"), unless it is the update's. */
-static const char *const dateline_hints[] = {
-	"date", "time", "publish", "posted", "pubdate", NULL
-};
-static const char *const dateline_vetoes[] = {"update", "modif", NULL};
 
 static void survey_node(xmlNodePtr n, struct survey *sv)
 {
@@ -123,13 +114,8 @@ static void survey_node(xmlNodePtr n, struct survey *sv)
 		sv->title = n;
 	else if (dom_is(n, "h1") && sv->nh1 < MAX_H1)
 		sv->h1[sv->nh1++] = n;
-	else if (dom_is(n, "time") && !sv->time_pub) {
-		const char *ip = dom_attr_raw(n, "itemprop");
-		if ((ip && strstr(ip, "datePublished")) || dom_attr_raw(n, "pubdate"))
-			sv->time_pub = n;
-		else if (sv->nh1 && !sv->time_any && dom_attr_raw(n, "datetime"))
-			sv->time_any = n;
-	}
+	else
+		meta_date_note(n, sv->nh1 > 0, &sv->dates);
 }
 
 /* One walk: <meta> values (property= wins over name= and itemprop=: a
@@ -1147,80 +1133,10 @@ static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
 
 /* ---- date ---- */
 
-/* The visible dateline: "November 19, 2019, 07:47 PM EST" in one of
- * the first MAX_DATELINES elements after the headline named as a date
- * ("post-date", "published", "timestamp", camelCase "pubTime"; not the
- * update's), or on the byline's line: an element named for the author
- * ("article-author": name, then date) or a short line that opens with a
- * byline label ("By X • Nov 11, 2020", "Von X | 19.11.2019").  Looked
- * for only when no metadata gives the date, within MAX_DATELINE_NODES
- * nodes; unmarked lines only among the first MAX_BYLINE_LINES with text
- * of their own (a byline sits right under the headline). */
-#define MAX_DATELINE_NODES 20000
-#define MAX_BYLINE_LINES 6
-
-static const char *const author_hints[] = {"author", "byline", NULL};
-
-/* Does n's own first text open with a byline label ("By ", "// By ")? */
-static bool opens_with_label(xmlNodePtr n, bool *has_text)
-{
-	for (xmlNodePtr k = n->children; k; k = k->next) {
-		if (k->type != XML_TEXT_NODE || !k->content)
-			continue;
-		const char *t = (const char *)k->content;
-		t += strspn(t, " \t\r\n/|-");
-		if (!*t)
-			continue;
-		*has_text = true;
-		bool at_start = false;
-		const char *names = meta_byline_label(t, &at_start);
-		if (!names || !at_start)
-			return false;
-		/* "By March 3, 2021 the …" is a sentence of the story */
-		names += strspn(names, " \t\r\n");
-		size_t w = strcspn(names, " \t\r\n,");
-		return w && !ascii_isdigit((unsigned char)*names) &&
-		       !date_word(names, w);
-	}
-	return false;
-}
-
-static char *visible_dateline(const struct survey *sv)
-{
-	/* from the first h1, a logo's too: a blog's date header may sit
-	 * above the post's title */
-	xmlNodePtr h1 = sv->nh1 ? sv->h1[0] : NULL;
-	if (!h1)
-		return NULL;
-	xmlNodePtr root = xmlDocGetRootElement(h1->doc);
-	char *out = NULL;
-	size_t seen = 0, tried = 0, lines = 0;
-	for (xmlNodePtr n = dom_next(h1, root, true); n && !out && tried < MAX_DATELINES &&
-	     seen++ < MAX_DATELINE_NODES; n = dom_next(n, root, false)) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		bool vetoed = n->properties && hint_token_part(n, dateline_vetoes);
-		bool marked = n->properties && !vetoed &&
-			      hint_token_part(n, dateline_hints);
-		bool text = false;
-		bool byline = !marked && !vetoed && lines < MAX_BYLINE_LINES &&
-			      ((n->properties && hint_token(n, author_hints)) ||
-			       opens_with_label(n, &text));
-		lines += text;
-		if (!marked && !byline)
-			continue;
-		tried += marked;
-		char *v = dom_text_max(n, 100);
-		out = date_rfc3339(v);
-		free(v);
-	}
-	return out;
-}
-
 /* The first source that reads as a date, as RFC 3339: a placeholder
  * ("0001-01-01") or an unreadable value gives way to the next one. */
 static char *choose_published(const struct survey *sv, const struct metas *m,
-			      const struct jsonld_meta *j)
+			      const struct jsonld_meta *j, const char *url)
 {
 	static const enum mkey dkeys[] = {
 		K_ART_PUB, K_OG_ART_PUB, K_PARSELY_PUB, K_ITEMPROP_PUB,
@@ -1229,23 +1145,21 @@ static char *choose_published(const struct survey *sv, const struct metas *m,
 	char *out = date_rfc3339(j->published);
 	for (size_t i = 0; !out && i < sizeof dkeys / sizeof dkeys[0]; i++)
 		out = date_rfc3339(m->v[dkeys[i]]);
-	/* Last resort: the first dated <time> after the headline (the
-	 * article's dateline; "updated" times and comments come later). */
-	xmlNodePtr times[] = {sv->time_pub, sv->time_any};
-	for (size_t i = 0; !out && i < 2; i++) {
-		if (!times[i])
-			continue;
-		char *v = dom_attr(times[i], "datetime");
-		if (!v)
-			v = dom_text_max(times[i], 100);
-		out = date_rfc3339(v);
-		free(v);
-	}
+	/* an element marked as the published date, else the first dated
+	 * <time> after the headline (the article's dateline; "updated"
+	 * times and comments come later) */
+	if (!out)
+		out = meta_date_marked(&sv->dates);
 	/* a WebPage's date (no article object): after the page's own
 	 * <time>, which may show a later edition */
 	if (!out)
 		out = date_rfc3339(j->page_published);
-	return out ? out : visible_dateline(sv);
+	if (!out) {
+		struct date_marks dm = sv->dates;
+		dm.h1 = sv->nh1 ? sv->h1[0] : NULL;
+		out = meta_date_visible(&dm);
+	}
+	return out ? out : meta_date_from_url(url);
 }
 
 /* ---- lead image from metadata ---- */
@@ -1358,7 +1272,7 @@ void meta_extract(xmlDocPtr doc, const char *base_url, struct article *a)
 
 	char *byline = choose_byline(doc, &sv, &m, &j, base_url);
 	char *title = choose_title(&sv, &m, &j, base_url, byline);
-	char *published = choose_published(&sv, &m, &j);
+	char *published = choose_published(&sv, &m, &j, a->url);   /* the page's, not <base>'s */
 	const char *site = m.v[K_OG_SITE] ? m.v[K_OG_SITE] : j.publisher;
 
 	article_set(&a->title, title);

@@ -1,0 +1,244 @@
+/* meta-date.c - the article's own publication date from the page's
+ * markup, after the <meta> and JSON-LD dates meta.c reads: an element
+ * marked as the published date (microdata's itemprop=datePublished on
+ * any element, <time pubdate>, hAtom's <abbr class="published"
+ * title=…>), the first <time datetime> after the headline, the visible
+ * dateline, the date in the URL's path.  A comment's or a review's
+ * date is never the article's.  See doc/extraction.md, "Published and
+ * site name". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "folio/date.h"
+#include "folio/dom.h"
+#include "folio/dom-hint.h"
+#include "folio/meta-date.h"
+#include "folio/meta-text.h"
+#include "folio/util-ascii.h"
+
+/* Is word one of the space-separated tokens of v (ASCII case ignored)? */
+static bool has_token(const char *v, const char *word)
+{
+	size_t k = strlen(word);
+	while (v && *v) {
+		v += strspn(v, " \t\r\n\f");
+		size_t n = strcspn(v, " \t\r\n\f");
+		if (n == k && !ascii_ncasecmp(v, word, k))
+			return true;
+		v += n;
+	}
+	return false;
+}
+
+/* Ancestors looked at for a comment or review around a date. */
+#define MAX_DEPTH 64
+
+/* Is n inside a reader's comment (a container named "comment" or
+ * "comments": "comment-meta", "comments-area", "div-comment-12"; not
+ * "commentary", nor the <body>'s "showing-comments") or inside a
+ * microdata item that is a review or a comment (the nearest item is
+ * the one its properties describe)? */
+static bool in_comment(xmlNodePtr n)
+{
+	static const char *const words[] = {"comment", "comments", NULL};
+	bool item_seen = false;
+	int depth = 0;
+	for (xmlNodePtr p = n; p && p->type == XML_ELEMENT_NODE && depth++ < MAX_DEPTH &&
+	     !dom_is(p, "body"); p = p->parent) {
+		if (!p->properties)
+			continue;
+		if (hint_token_exact(p, words))
+			return true;
+		if (!item_seen && dom_attr_raw(p, "itemscope")) {
+			item_seen = true;
+			const char *type = dom_attr_raw(p, "itemtype");
+			if (type && (strstr(type, "Review") || strstr(type, "Comment")))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Is n marked as the published date: itemprop=datePublished (a <meta>
+ * is meta.c's), <time pubdate>, hAtom's <abbr class="published">? */
+static bool marked_published(xmlNodePtr n)
+{
+	const char *ip = dom_attr_raw(n, "itemprop");
+	if (ip && has_token(ip, "datePublished"))
+		return !dom_is(n, "meta");
+	if (dom_is(n, "time"))
+		return dom_attr_raw(n, "pubdate");
+	return dom_is(n, "abbr") && has_token(dom_attr_raw(n, "class"), "published") &&
+	       dom_attr_raw(n, "title");
+}
+
+void meta_date_note(xmlNodePtr n, bool after_h1, struct date_marks *dm)
+{
+	if (!n->properties)
+		return;
+	if (!dm->marked && marked_published(n) && !in_comment(n))
+		dm->marked = n;
+	else if (after_h1 && !dm->marked && !dm->time_any && dom_is(n, "time") &&
+		 dom_attr_raw(n, "datetime") && !in_comment(n))
+		dm->time_any = n;
+}
+
+/* The date of one element: its machine-readable attribute (datetime,
+ * content, an <abbr>'s title), else its short text. */
+static char *element_date(xmlNodePtr n)
+{
+	static const char *const attrs[] = {"datetime", "content", "title"};
+	char *out = NULL;
+	for (size_t i = 0; !out && i < sizeof attrs / sizeof attrs[0]; i++) {
+		char *v = dom_attr(n, attrs[i]);
+		out = date_rfc3339(v);
+		free(v);
+	}
+	if (!out) {
+		char *v = dom_text_max(n, 100);
+		out = date_rfc3339(v);
+		free(v);
+	}
+	return out;
+}
+
+char *meta_date_marked(const struct date_marks *dm)
+{
+	char *out = dm->marked ? element_date(dm->marked) : NULL;
+	return out || !dm->time_any ? out : element_date(dm->time_any);
+}
+
+/* ---- the visible dateline ---- */
+
+/* The visible dateline: "November 19, 2019, 07:47 PM EST" in one of
+ * the first MAX_DATELINES elements after the headline named as a date
+ * ("post-date", "published", "timestamp", camelCase "pubTime"; not the
+ * update's), or on the byline's line: an element named for the author
+ * ("article-author": name, then date) or a short line that opens with a
+ * byline label ("By X • Nov 11, 2020", "Von X | 19.11.2019").  Looked
+ * for only when no metadata gives the date, within MAX_DATELINE_NODES
+ * nodes; unmarked lines only among the first MAX_BYLINE_LINES with text
+ * of their own (a byline sits right under the headline). */
+#define MAX_DATELINES 8
+#define MAX_DATELINE_NODES 20000
+#define MAX_BYLINE_LINES 6
+
+/* Class/id words of a visible dateline ("post-date", "published",
+ * "timestamp"), unless it is the update's. */
+static const char *const dateline_hints[] = {
+	"date", "time", "publish", "posted", "pubdate", NULL
+};
+static const char *const dateline_vetoes[] = {"update", "modif", NULL};
+static const char *const author_hints[] = {"author", "byline", NULL};
+
+/* Does n's own first text open with a byline label ("By ", "// By ")? */
+static bool opens_with_label(xmlNodePtr n, bool *has_text)
+{
+	for (xmlNodePtr k = n->children; k; k = k->next) {
+		if (k->type != XML_TEXT_NODE || !k->content)
+			continue;
+		const char *t = (const char *)k->content;
+		t += strspn(t, " \t\r\n/|-");
+		if (!*t)
+			continue;
+		*has_text = true;
+		bool at_start = false;
+		const char *names = meta_byline_label(t, &at_start);
+		if (!names || !at_start)
+			return false;
+		/* "By March 3, 2021 the …" is a sentence of the story */
+		names += strspn(names, " \t\r\n");
+		size_t w = strcspn(names, " \t\r\n,");
+		return w && !ascii_isdigit((unsigned char)*names) &&
+		       !date_word(names, w);
+	}
+	return false;
+}
+
+char *meta_date_visible(const struct date_marks *dm)
+{
+	/* from the first h1, a logo's too: a blog's date header may sit
+	 * above the post's title */
+	xmlNodePtr h1 = dm->h1;
+	if (!h1)
+		return NULL;
+	xmlNodePtr root = xmlDocGetRootElement(h1->doc);
+	char *out = NULL;
+	size_t seen = 0, tried = 0, lines = 0;
+	for (xmlNodePtr n = dom_next(h1, root, true); n && !out && tried < MAX_DATELINES &&
+	     seen++ < MAX_DATELINE_NODES; n = dom_next(n, root, false)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		bool vetoed = n->properties && hint_token_part(n, dateline_vetoes);
+		bool marked = n->properties && !vetoed &&
+			      hint_token_part(n, dateline_hints);
+		bool text = false;
+		bool byline = !marked && !vetoed && lines < MAX_BYLINE_LINES &&
+			      ((n->properties && hint_token(n, author_hints)) ||
+			       opens_with_label(n, &text));
+		lines += text;
+		if (!marked && !byline)
+			continue;
+		tried += marked;
+		if (in_comment(n))
+			continue;
+		char *v = dom_text_max(n, 100);
+		out = date_rfc3339(v);
+		free(v);
+	}
+	return out;
+}
+
+/* ---- the URL's date ---- */
+
+/* Reads a run of 1..max digits at *p (advancing it); -1 when none or
+ * longer. */
+static int read_number(const char **p, int max)
+{
+	int v = 0, n = 0;
+	while (ascii_isdigit((unsigned char)**p) && n <= max) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n && n <= max ? v : -1;
+}
+
+/* "YYYY/MM/DD", "YYYY-MM-DD", "YYYY-MM/DD" at p (a segment's start),
+ * ending a segment or a dash-joined part: a date as "YYYY-MM-DD" into
+ * buf. */
+static bool path_date_at(const char *p, char buf[32])
+{
+	const char *q = p;
+	if (read_number(&q, 4) < 0 || q - p != 4)
+		return false;
+	int year = atoi(p);
+	if (*q != '/' && *q != '-')
+		return false;
+	q++;
+	int month = read_number(&q, 2);
+	if (month < 1 || (*q != '/' && *q != '-'))
+		return false;
+	q++;
+	int day = read_number(&q, 2);
+	if (day < 1 || !(*q == '\0' || strchr("/-._?#", *q)))
+		return false;
+	snprintf(buf, 32, "%04d-%02d-%02d", year, month, day);
+	return true;
+}
+
+char *meta_date_from_url(const char *url)
+{
+	if (!url)
+		return NULL;
+	const char *p = strstr(url, "://");
+	p = p ? strchr(p + 3, '/') : NULL;     /* the path, after the host */
+	size_t path_len = p ? strcspn(p, "?#") : 0;
+	for (size_t i = 0; i < path_len; i++) {
+		char buf[32];
+		if (p[i] == '/' && path_date_at(p + i + 1, buf))
+			return date_rfc3339(buf);
+	}
+	return NULL;
+}

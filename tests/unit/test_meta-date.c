@@ -1,0 +1,170 @@
+/* test_meta-date.c - the article's own date from the page's markup
+ * (meta-date.c, through meta_extract on small pages written for these
+ * tests): marked elements, comments' and reviews' dates left out, the
+ * date in the URL's path. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <libxml/HTMLparser.h>
+
+#include "folio/article.h"
+#include "folio/meta-date.h"
+#include "folio/meta.h"
+
+/* meta_extract's published on a page whose body is body (after the
+ * headline "Storm closes the harbour"); url may be NULL. */
+static char *published_of(const char *body, const char *url)
+{
+	char html[4096];
+	snprintf(html, sizeof html,
+		 "<html><head><title>Storm closes the harbour</title></head><body>%s"
+		 "</body></html>", body);
+	htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), url, "UTF-8",
+					HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+					HTML_PARSE_NONET);
+	assert_non_null(doc);
+	struct article *a = article_new();
+	assert_non_null(a);
+	if (url)                /* as extract does: the page's own address */
+		article_set(&a->url, url);
+	meta_extract(doc, url, a);
+	xmlFreeDoc(doc);
+	char *out = a->published ? strdup(a->published) : NULL;
+	article_free(a);
+	return out;
+}
+
+struct date_case {
+	const char *body, *url, *want;
+};
+
+static void expect_dates(const struct date_case *t, size_t n)
+{
+	size_t failed = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *got = published_of(t[i].body, t[i].url);
+		if (t[i].want ? !got || strcmp(got, t[i].want) : got != NULL) {
+			print_error("case %zu: want %s, got %s\n", i,
+				    t[i].want ? t[i].want : "none", got ? got : "none");
+			failed++;
+		}
+		free(got);
+	}
+	if (failed)
+		fail_msg("%zu of %zu cases wrong", failed, n);
+}
+
+#define STORY "<p>The harbour closed on Monday as the storm reached the coast, " \
+	"and the ferries stayed in port.</p>"
+
+/* The published date marked on any element: microdata's
+ * itemprop=datePublished with a content attribute or as its text,
+ * hAtom's <abbr class="published" title=…>; a review's date in a
+ * product's microdata is not the page's. */
+static void test_marked_elements(void **state)
+{
+	(void)state;
+	static const struct date_case t[] = {
+		{ "<h1>Storm</h1><span itemprop=\"datePublished\" "
+		  "content=\"2020-03-18T13:15:00.000+01:00\"></span>" STORY, NULL,
+		  "2020-03-18T13:15:00+01:00" },
+		{ "<div class=\"info\"><div class=\"date\" itemprop=\"datePublished\">"
+		  "20.06.2019 11:43</div></div><h1>Storm</h1>" STORY, NULL, "2019-06-20" },
+		{ "<h1>Storm</h1><p><span class=\"font-normal\" itemprop=\"datePublished\">"
+		  "28. Dezember 2022</span></p>" STORY, NULL, "2022-12-28" },
+		{ "<h2 class=\"date-header\"><span>Friday, December 23, 2016</span></h2>"
+		  "<h3>Storm</h3><a href=\"/p\"><abbr class=\"published\" "
+		  "title=\"2016-12-23T05:11:00-05:00\">5:11 AM</abbr></a>" STORY, NULL,
+		  "2016-12-23T05:11:00-05:00" },
+		/* datetime wins over a bare content date on the same element */
+		{ "<h1>Storm</h1><time itemprop=\"datePublished\" content=\"2023-10-18\" "
+		  "datetime=\"2023-10-18T11:45:00+02:00\">18. Okt 2023</time>" STORY, NULL,
+		  "2023-10-18T11:45:00+02:00" },
+		/* a customer review's date is no date of the page */
+		{ "<h1>Hutch</h1><div itemscope itemtype=\"https://schema.org/Product\">"
+		  "<div itemprop=\"review\" itemscope itemtype=\"https://schema.org/Review\">"
+		  "<span itemprop=\"datePublished\" content=\"2020-06-08 00:00:00\"></span>"
+		  "</div></div>" STORY, NULL, NULL },
+	};
+	expect_dates(t, sizeof t / sizeof t[0]);
+}
+
+/* A reader's comment is not the article: neither the first <time> after
+ * the headline nor a dateline counts when it sits in a comment ("comment",
+ * "comments-area", "div-comment-7"), but "commentary" is the article. */
+static void test_comment_dates(void **state)
+{
+	(void)state;
+	static const struct date_case t[] = {
+		{ "<h1>Storm</h1>" STORY "<div id=\"comments\"><div class=\"comment-metadata\">"
+		  "<time datetime=\"2019-08-24T03:36:11+02:00\">24. August 2019</time></div></div>",
+		  NULL, NULL },
+		{ "<h1>Storm</h1>" STORY "<ol class=\"commentlist\"><li class=\"comment\">"
+		  "<span class=\"datetime\">June 6, 2015 at 10:23</span></li></ol>", NULL, NULL },
+		{ "<h1>Storm</h1><div class=\"date\">19.11.2012</div>" STORY
+		  "<div class=\"comment_default\"><time datetime=\"2014-11-05T14:25:40+00:00\">"
+		  "05.11.2014</time></div>", NULL, "2012-11-19" },
+		{ "<div class=\"news commentary\"><h1>Storm</h1>"
+		  "<time datetime=\"2020-01-13T18:54:00+01:00\">13. 1. 2020</time>" STORY "</div>",
+		  NULL, "2020-01-13T18:54:00+01:00" },
+	};
+	expect_dates(t, sizeof t / sizeof t[0]);
+}
+
+/* The date in the URL's path, the last resort: year, month and day
+ * one after the other, each a path segment or a dash-joined part. */
+static void test_url_dates(void **state)
+{
+	(void)state;
+	static const struct { const char *url, *want; } t[] = {
+		{"https://example.org/2019/02/10/the-bag/", "2019-02-10"},
+		{"http://example.org/blog/letters/2010-10-26-18", "2010-10-26"},
+		{"http://example.org/local/2020-02/19/c_1125597921.htm", "2020-02-19"},
+		{"https://example.org/seguridad/2022/5/3/police-330199.html", "2022-05-03"},
+		{"https://web.archive.org/web/20080731095558/http://example.org/2008/07/29/was/",
+		 "2008-07-29"},
+		{"https://example.org/news/2021-22/transfers/coach/", NULL},
+		{"https://example.org/news/2022/cup-preview/", NULL},
+		{"https://example.org/2019/13/40/slug", NULL},
+		{"https://example.org/2019/02/101/slug", NULL},
+		{"https://example.org/20190210/slug", NULL},
+		{"https://example.org/list?from=2019/02/10", NULL},
+		{"https://example.org/2019/02/10x/slug", NULL},
+		{"2019/02/10/not-a-url", NULL},
+		{NULL, NULL},
+	};
+	size_t failed = 0;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char *got = meta_date_from_url(t[i].url);
+		if (t[i].want ? !got || strcmp(got, t[i].want) : got != NULL) {
+			print_error("%s: want %s, got %s\n", t[i].url ? t[i].url : "NULL",
+				    t[i].want ? t[i].want : "none", got ? got : "none");
+			failed++;
+		}
+		free(got);
+	}
+	if (failed)
+		fail_msg("%zu URLs wrong", failed);
+	/* on a page: only when the page itself gives no date */
+	static const struct date_case pages[] = {
+		{ "<h1>Storm</h1>" STORY, "https://example.org/2019/02/10/storm/", "2019-02-10" },
+		{ "<h1>Storm</h1><time datetime=\"2019-02-11T08:00:00+01:00\">11 Feb</time>" STORY,
+		  "https://example.org/2019/02/10/storm/", "2019-02-11T08:00:00+01:00" },
+	};
+	expect_dates(pages, sizeof pages / sizeof pages[0]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_marked_elements),
+		cmocka_unit_test(test_comment_dates),
+		cmocka_unit_test(test_url_dates),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
