@@ -43,18 +43,35 @@ static const char *const by_labels[] = {
 };
 
 /* Photo agencies and stock libraries: a short line naming one is a
- * credit.  Whole words only, case as written by the agencies. */
+ * credit.  Whole words only; names of five letters and more in any
+ * case ("ShutterStock", "REUTERS"), the short ones as the agencies
+ * write them ("AP", "Pool": "pool" is a word). */
 static const char *const agencies[] = {
-	"AP", "AFP", "Reuters", "REUTERS", "Getty Images", "Getty",
-	"GETTY IMAGES", "EPA", "EPA-EFE", "EFE", "Shutterstock",
-	"SHUTTERSTOCK", "iStock", "iStockphoto", "Alamy", "PA Images",
+	"AP", "AFP", "Reuters", "Getty Images", "Getty", "GettyImages",
+	"picture alliance", "picture-alliance",
+	"EPA", "EPA-EFE", "EFE", "Shutterstock",
+	"iStock", "iStockphoto", "Alamy", "PA Images",
 	"PA Wire", "Associated Press", "Bloomberg", "Xinhua", "ANP", "dpa",
 	"DPA", "Keystone", "TASS", "ТАСС", "РИА Новости", "Sputnik",
 	"NurPhoto", "ZUMA", "Zuma Press", "Corbis", "Wikimedia Commons",
 	"Unsplash", "Pixabay", "AAP", "Anadolu", "ANSA", "Kyodo", "Yonhap",
-	"Imago", "IMAGO", "Polaris", "Redux", "Magnum", "Supplied",
-	"Handout", "handout", "Pool", "POOL", NULL
+	"Imago", "Polaris", "Redux", "Magnum", "Supplied",
+	"Handout", "Pool", "POOL", NULL
 };
+
+/* Length of agency at s (0 when s does not start with it): any case
+ * from five bytes on, exact below. */
+static size_t agency_at(const char *s, const char *agency)
+{
+	size_t n = strlen(agency);
+	if (n < 5)
+		return strncmp(s, agency, n) ? 0 : n;
+	for (size_t i = 0; i < n; i++)
+		if (!s[i] || ascii_tolower((unsigned char)s[i]) !=
+			     ascii_tolower((unsigned char)agency[i]))
+			return 0;
+	return n;
+}
 
 static bool is_space(unsigned char c)
 {
@@ -147,12 +164,12 @@ static bool word_edge(unsigned char c)
 
 static bool names_agency(const char *s)
 {
-	for (int i = 0; agencies[i]; i++) {
-		size_t n = strlen(agencies[i]);
-		for (const char *p = strstr(s, agencies[i]); p;
-		     p = strstr(p + 1, agencies[i])) {
-			bool left = p == s || word_edge((unsigned char)p[-1]);
-			if (left && word_edge((unsigned char)p[n]))
+	for (const char *p = s; *p; p++) {
+		if (p > s && !word_edge((unsigned char)p[-1]))
+			continue;       /* agencies start a word */
+		for (int i = 0; agencies[i]; i++) {
+			size_t n = agency_at(p, agencies[i]);
+			if (n && word_edge((unsigned char)p[n]))
 				return true;
 		}
 	}

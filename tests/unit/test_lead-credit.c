@@ -46,6 +46,13 @@ static const struct split_case split_cases[] = {
 	{"Crowds wait at the pier. Ann Smith | Shutterstock", "Crowds wait at the pier.",
 	 "Ann Smith | Shutterstock"},
 	{"Crowds wait. The Old Pier / Reuters", "Crowds wait. The Old Pier", "Reuters"},
+	/* agencies as captions write them: in other cases, glued, the
+	 * German "picture alliance" */
+	{"Crowds at the pier / picture alliance", "Crowds at the pier", "picture alliance"},
+	{"Ann Smith / Jo Berg/GettyImages", "Ann Smith", "Jo Berg/GettyImages"},
+	{"work / ShutterStock", "work", "ShutterStock"},
+	{"Jo Berg at the pool / Pool", "Jo Berg at the pool", "Pool"},
+	{"The swimming pool / pool", "The swimming pool / pool", NULL},
 	/* the US papers' "Name/Paper" after the caption's last sentence,
 	 * and a bracketed "(Name for The Paper)" (issue 15 class 5) */
 	{"Crowds wait at the pier. Ann Smith/The Coast Post", "Crowds wait at the pier.",
