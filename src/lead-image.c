@@ -639,7 +639,10 @@ static bool labelled_line(xmlNodePtr s)
 static xmlNodePtr next_el(xmlNodePtr n)
 {
 	for (n = n->next; n; n = n->next) {
-		if (n->type == XML_ELEMENT_NODE && !dom_is(n, "br"))
+		/* a lazy-loading page's <noscript> copy of the image stands
+		 * between it and its caption */
+		if (n->type == XML_ELEMENT_NODE && !dom_is(n, "br") &&
+		    !dom_is(n, "noscript"))
 			return n;
 		if (n->type == XML_TEXT_NODE && n->content) {
 			for (const xmlChar *p = n->content; *p; p++)

@@ -362,6 +362,22 @@ static void test_inline_credit_line(void **state)
 	done(&r);
 }
 
+/* A lazy-loading page puts a <noscript> copy of the image right after
+ * it: the caption after that copy is still the image's. */
+static void test_caption_after_noscript(void **state)
+{
+	(void)state;
+	struct run r = run(
+		"<html><body><h1>Cards on the table</h1>"
+		"<div class=\"slide\"><img class=\"lazy\" src=\"/a/cards.jpg\" width=\"800\" height=\"450\">"
+		"<noscript><img src=\"/a/cards.jpg\"></noscript>"
+		"<div class=\"slide-caption\"><em>Photo: Jo Berg</em></div></div>"
+		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+		"</body></html>");
+	expect(&r, "https://news.example/a/cards.jpg", NULL, "Photo: Jo Berg");
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -381,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_small_credit),
 		cmocka_unit_test(test_inline_credit_line),
 		cmocka_unit_test(test_attribute_and_label_credit),
+		cmocka_unit_test(test_caption_after_noscript),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
