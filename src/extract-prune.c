@@ -256,8 +256,50 @@ static const char *const appeal_cues[] = {
 	"abonnez-vous", "soutenez-nous", "devenez membre", "soutenez notre",
 	"suscríbete", "apóyanos", "hazte socio", "hazte miembro",
 	"sostienici", "abbonati ora", "diventa socio", "assine já", "steun ons",
-	"wesprzyj nas", "подпишитесь на", NULL
+	"wesprzyj nas", "подпишитесь на",
+	/* the subscription's pitch: cancel any time */
+	"cancel anytime", "cancel at any time", "jederzeit kündbar", "jederzeit kündigen",
+	"résiliable à tout moment", "cancela cuando quieras", "cancela en cualquier momento",
+	"disdici quando vuoi", "cancele quando quiser",
+	/* the donation's */
+	"make a donation", "donate now", "jetzt spenden", "je fais un don", "faites un don",
+	"haz una donación", "dona ahora", "fai una donazione", "faça uma doação",
+	NULL
 };
+
+/* A short line that opens with "support" said to the reader
+ * ("Unterstütze X mit 5 €!", "Apoya el periodismo independiente"): the
+ * title of a donation box.  Imperatives only; English "Support" also
+ * opens a manual's section ("Support for older systems"), so it is not
+ * here. */
+static const char *const appeal_heads[] = {
+	"unterstütze ", "unterstützen sie ", "apoya ", "apoye ", "apóyanos ", "soutenez ",
+	"sostieni ", "apoie ", "wesprzyj ", "steun ", NULL
+};
+
+/* Longest line read for an appeal's opening word. */
+#define APPEAL_HEAD_CHARS 80
+
+static bool opens_with_appeal(const struct block *b)
+{
+	char folded[64];
+	size_t flen = sizeof folded;
+	size_t n = b->len < 40 ? b->len : 40;
+	char *f;
+	bool found = false;
+
+	while (n > 0 && n < b->len && ((unsigned char)b->text[n] & 0xC0) == 0x80)
+		n--;    /* whole characters only */
+	if (!at_most(b, APPEAL_HEAD_CHARS) || !(f = text_lower(b->text, n, folded, &flen)))
+		return false;
+	for (int i = 0; appeal_heads[i] && !found; i++) {
+		size_t w = strlen(appeal_heads[i]);
+		found = flen >= w && memcmp(f, appeal_heads[i], w) == 0;
+	}
+	if (f != folded)
+		free(f);
+	return found;
+}
 
 static const char *const *const disclosures_and_appeals[] = {
 	disclosure_cues, appeal_cues, NULL
@@ -275,7 +317,7 @@ static void mark_disclosures(const struct article *a, bool *keep)
 		const struct block *b = &a->blocks[i];
 		if (b->type != BLOCK_PRE && b->type != BLOCK_TABLE &&
 		    at_most(b, DISCLOSURE_CHARS) &&
-		    holds_any_cue(b, disclosures_and_appeals))
+		    (holds_any_cue(b, disclosures_and_appeals) || opens_with_appeal(b)))
 			keep[i] = false;
 	}
 }

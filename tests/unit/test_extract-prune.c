@@ -209,6 +209,34 @@ static void test_appeals(void **state)
 	article_free(a);
 }
 
+/* A subscription's pitch (cancel any time), a donation button and the
+ * title of a donation box that opens with "support" said to the reader
+ * go wherever they stand; a sentence that reports support stays. */
+static void test_appeals_pitch_and_donation(void **state)
+{
+	(void)state;
+	static const char report[] =
+		"Unterstützer der Brücke sammelten im Frühjahr Unterschriften in der Altstadt.";
+	static const char support_long[] =
+		"Apoya el ayuntamiento la idea de un puente nuevo, dijo el alcalde ayer por la tarde "
+		"ante los vecinos reunidos en la plaza mayor del pueblo.";
+	struct article *a = article_new();
+
+	add(a, BLOCK_P, long_para, false);
+	add(a, BLOCK_P, "Read every story for 1 € a month. Cancel anytime.", false);
+	add(a, BLOCK_H2, "Je fais un don", false);
+	add(a, BLOCK_H2, "UNTERSTÜTZE den Stadtboten schon mit 3 €!", false);
+	add(a, BLOCK_P, "Soutenez le journal de votre ville", false);
+	add(a, BLOCK_P, report, false);
+	add(a, BLOCK_P, support_long, false);
+	add(a, BLOCK_P, long_para, false);
+	assert_true(prune_article(a));
+	assert_int_equal(a->nblocks, 4);
+	assert_string_equal(a->blocks[1].text, report);
+	assert_string_equal(a->blocks[2].text, support_long);
+	article_free(a);
+}
+
 /* A picture's credit written as a line of its own ("Foto: Name",
  * "Crédits photos : Agence"), in several languages and cases. */
 static void test_credit_labels(void **state)
@@ -283,6 +311,7 @@ int main(void)
 		cmocka_unit_test(test_date_lines),
 		cmocka_unit_test(test_disclosures),
 		cmocka_unit_test(test_appeals),
+		cmocka_unit_test(test_appeals_pitch_and_donation),
 		cmocka_unit_test(test_credit_labels),
 		cmocka_unit_test(test_credit_lines),
 		cmocka_unit_test(test_never_everything),
