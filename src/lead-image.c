@@ -676,13 +676,31 @@ static xmlNodePtr narrow(xmlNodePtr holder, xmlNodePtr caption, size_t caplen)
  * …) holding the image, maybe a <br>, and one short text element as its
  * last child: "<div class=photobox><img><br><em>Caption</em></div>".
  * Returns that text element. */
+/* libxml2's HTML parser knows no <source> as empty, so each source
+ * holds the rest of the <picture>: "<picture><source><source><img>"
+ * puts the image three levels down.  Such wrappers are no level of the
+ * page's own. */
+static bool source_wrapper(xmlNodePtr n)
+{
+	return dom_is(n, "source");
+}
+
+/* img, or the outermost <source> that wraps it. */
+static xmlNodePtr out_of_sources(xmlNodePtr img)
+{
+	xmlNodePtr n = img;
+	for (int i = 0; i < 16 && n->parent && source_wrapper(n->parent); i++)
+		n = n->parent;
+	return n;
+}
+
 static xmlNodePtr photo_box_caption(xmlNodePtr img)
 {
 	static const char *const box_words[] = {
 		"photo", "image", "img", "pic", "media", "figure", "foto",
 		"visual", "illustration", NULL
 	};
-	xmlNodePtr n = img;
+	xmlNodePtr n = out_of_sources(img);
 	/* Step out of a link or <picture> that only wraps the image. */
 	if (n->parent && (dom_is(n->parent, "a") || dom_is(n->parent, "picture")) &&
 	    !next_el(n))
@@ -724,7 +742,8 @@ static xmlNodePtr find_caption(xmlNodePtr img, struct parts *cap, struct parts *
 		return narrow(box->parent, box, cap->text.len + cr->text.len);
 	}
 	xmlNodePtr n = img;
-	for (int level = 0; level < CLIMB && n && n->parent; level++) {
+	for (int level = 0, steps = 0; level < CLIMB && n && n->parent && steps < 32;
+	     steps++) {
 		xmlNodePtr found = NULL;
 		for (xmlNodePtr s = next_el(n); s; s = next_el(s)) {
 			if (!caption_sibling(s) && !(found && labelled_line(s)))
@@ -738,6 +757,8 @@ static xmlNodePtr find_caption(xmlNodePtr img, struct parts *cap, struct parts *
 		if (found)
 			return narrow(n->parent, found, cap->text.len + cr->text.len);
 		n = n->parent;
+		if (!source_wrapper(n))
+			level++;
 		if (dom_is(n, "body") || dom_is(n, "article") || dom_is(n, "main"))
 			break;
 	}

@@ -378,6 +378,27 @@ static void test_caption_after_noscript(void **state)
 	done(&r);
 }
 
+/* libxml2's HTML parser does not know <source> as empty: each one
+ * holds the rest of the <picture>, so the image sits a level deeper per
+ * source; the caption after the picture is still the image's. */
+static void test_caption_after_picture_sources(void **state)
+{
+	(void)state;
+	struct run r = run(
+		"<html><body><h1>Cards on the table</h1>"
+		"<div class=\"media\"><a href=\"/a/big.jpg\"><div class=\"m\"><picture>"
+		"<source srcset=\"/a/cards-1200.jpg\" media=\"(min-width: 1200px)\">"
+		"<source srcset=\"/a/cards-800.jpg\" media=\"(min-width: 800px)\">"
+		"<source srcset=\"/a/cards-600.jpg\" media=\"(min-width: 600px)\">"
+		"<source srcset=\"/a/cards-480.jpg\">"
+		"<img src=\"/a/cards.jpg\" alt=\"\"></picture>"
+		"<p class=\"m-media__caption\">A full deck. (Bildquelle: Jo Berg)</p></div></a></div>"
+		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+		"</body></html>");
+	expect(&r, "https://news.example/a/cards.jpg", "A full deck.", "Bildquelle: Jo Berg");
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -398,6 +419,7 @@ int main(void)
 		cmocka_unit_test(test_inline_credit_line),
 		cmocka_unit_test(test_attribute_and_label_credit),
 		cmocka_unit_test(test_caption_after_noscript),
+		cmocka_unit_test(test_caption_after_picture_sources),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
