@@ -611,12 +611,32 @@ static bool credit_line(xmlNodePtr s)
 	return yes;
 }
 
+/* An unmarked line after the image that is a caption ending in a
+ * labelled credit ("<div>Leaders meet. (Foto: Jo Berg)</div>", "<p>…
+ * Photo: Jo Berg</p>"): the label tells it from the article's text. */
+static bool captioned_line(xmlNodePtr s)
+{
+	static const char *const tags[] = { "div", "p", "span", "em", "i", "small", NULL };
+	bool ok = false;
+	for (int i = 0; tags[i] && !ok; i++)
+		ok = dom_is(s, tags[i]);
+	if (!ok || letters(s, 300) > 300 || dom_find(s, "h1") || dom_find(s, "h2") ||
+	    dom_find(s, "h3"))
+		return false;
+	char *t = dom_text_max(s, 600), *cap = NULL, *cr = NULL;
+	bool yes = t && !credit_split(t, &cap, &cr) && cap && cr && credit_has_label(cr);
+	free(t);
+	free(cap);
+	free(cr);
+	return yes;
+}
+
 /* Is sibling s a caption or credit block for the image: marked itself,
  * or a short footer holding marked parts ("media__footer" with a
  * credit span and a caption span) and no heading? */
 static bool caption_sibling(xmlNodePtr s)
 {
-	if (caption_mark(s) || credit_mark(s, false) || credit_line(s))
+	if (caption_mark(s) || credit_mark(s, false) || credit_line(s) || captioned_line(s))
 		return true;
 	/* a headline block with a caption somewhere in it is no footer */
 	return holds_caption(s) && letters(s, 400) <= 400 && !dom_find(s, "h1") &&

@@ -399,6 +399,42 @@ static void test_caption_after_picture_sources(void **state)
 	done(&r);
 }
 
+/* An unmarked line right after the image that ends in a labelled
+ * credit is its caption ("<a><img></a><div>Leaders meet. (Foto: Jo
+ * Berg)</div>"); a paragraph of the article's text is longer. */
+static void test_unmarked_caption_with_credit(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"<div>Leaders meet at the pier. (Foto: Jo Berg)</div>",
+		"<p class=\"small\">Leaders meet at the pier. Photo: Jo Berg</p>",
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		char html[1024];
+		snprintf(html, sizeof html,
+			 "<html><body><h1>Cards on the table</h1><div class=\"top\">"
+			 "<a href=\"/a/big.jpg\"><img src=\"/a/cards.jpg\" width=\"800\" height=\"450\"></a>%s</div>"
+			 "<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+			 "</body></html>", lines[i]);
+		struct run r = run(html);
+		expect(&r, "https://news.example/a/cards.jpg", "Leaders meet at the pier.",
+		       i ? "Photo: Jo Berg" : "Foto: Jo Berg");
+		done(&r);
+	}
+	struct run r = run(
+		"<html><body><h1>Cards on the table</h1><div class=\"top\">"
+		"<a href=\"/a/big.jpg\"><img src=\"/a/cards.jpg\" width=\"800\" height=\"450\"></a>"
+		"<p>We took the cards to the pier, where the light was good, and laid them out "
+		"one by one on the boards; the wind kept lifting the corners, so we weighed each "
+		"of them down with a pebble from the beach and waited for the sun to come out from "
+		"behind the clouds again, which took most of the afternoon and all of our patience "
+		"in the end, and then for the tide to turn and the boats to come in. Photo: Jo Berg</p></div>"
+		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+		"</body></html>");
+	expect(&r, "https://news.example/a/cards.jpg", NULL, NULL);
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -420,6 +456,7 @@ int main(void)
 		cmocka_unit_test(test_attribute_and_label_credit),
 		cmocka_unit_test(test_caption_after_noscript),
 		cmocka_unit_test(test_caption_after_picture_sources),
+		cmocka_unit_test(test_unmarked_caption_with_credit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
