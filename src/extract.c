@@ -14,6 +14,7 @@
  *   5. emission: one enter/leave walk over the content produces blocks,
  *      dropping boxes that look like boilerplate by hints or by shape.
  * No stage recurses per tree level. */
+#include <assert.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -201,7 +202,9 @@ static uint8_t token_flags(const char *tok, size_t n)
 		const struct hword *h = &hwords[hwords_ix.order[i]];
 		if (n < h->len || (h->exact && n != h->len))
 			continue;
-		if (memcmp(tok, h->w, h->len) == 0)
+		/* every word has two bytes at least (build_indexes checks);
+		 * the second tells most of a bucket apart without a call */
+		if (tok[1] == h->w[1] && memcmp(tok + 2, h->w + 2, h->len - 2u) == 0)
 			f |= h->flags;
 	}
 	return f;
@@ -215,6 +218,8 @@ static void build_indexes(void)
 {
 	name_index_build(&kinds_ix, kinds, sizeof kinds / sizeof kinds[0], sizeof kinds[0]);
 	name_index_build(&hwords_ix, hwords, sizeof hwords / sizeof hwords[0], sizeof hwords[0]);
+	for (size_t i = 0; i < sizeof hwords / sizeof hwords[0]; i++)
+		assert(hwords[i].len >= 2);     /* token_flags reads w[1] */
 }
 
 /* The attributes extraction looks at, found in one pass over the
@@ -273,7 +278,11 @@ static bool author_box(const struct eattrs *ea)
 
 	if (ea->id && names_author_box(ea->id, strlen(ea->id)))
 		return true;
-	while (v && *v) {
+	/* most class lists have no "author" in any name: one look, not a
+	 * lower-cased copy of every name */
+	if (!v || !ascii_casestr(v, "author"))
+		return false;
+	while (*v) {
 		size_t n = 0;
 		while (*v == ' ' || *v == '\t' || *v == '\n')
 			v++;

@@ -58,16 +58,24 @@ static inline int ascii_casecmp(const char *a, const char *b)
 	return ascii_ncasecmp(a, b, (size_t)-1);
 }
 
-/* strcasestr() with ASCII folding: the first match of needle in hay. */
+/* strcasestr() with ASCII folding: the first match of needle in hay.
+ * Called on every class attribute and many texts: the needle's first
+ * byte, in either case, is looked for before the rest is compared. */
 static inline char *ascii_casestr(const char *hay, const char *needle)
 {
 	size_t n = 0;
 	while (needle[n])
 		n++;
-	for (; *hay; hay++)
-		if (ascii_ncasecmp(hay, needle, n) == 0)
+	if (n == 0)
+		return (char *)hay;
+	int lo = ascii_tolower((unsigned char)needle[0]);
+	int up = ascii_toupper((unsigned char)needle[0]);
+	for (; *hay; hay++) {
+		int c = (unsigned char)*hay;
+		if ((c == lo || c == up) && ascii_ncasecmp(hay + 1, needle + 1, n - 1) == 0)
 			return (char *)hay;
-	return n == 0 ? (char *)hay : NULL;
+	}
+	return NULL;
 }
 
 #endif

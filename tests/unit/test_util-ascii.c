@@ -66,6 +66,51 @@ static void check_folding(void)
 	assert_true(ascii_isalpha('I') && ascii_isupper('I') && ascii_islower('i'));
 }
 
+/* The plain loop ascii_casestr was: every position compared whole. */
+static const char *casestr_plain(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (ascii_ncasecmp(hay, needle, n) == 0)
+			return hay;
+	return n == 0 ? hay : NULL;
+}
+
+/* ascii_casestr looks for the needle's first byte before comparing the
+ * rest: the same answer as the plain loop on every pair of short
+ * strings over an alphabet with both cases, bytes above 0x7f and
+ * punctuation (all strings of up to 4 bytes against all needles of up
+ * to 3). */
+static void casestr_matches_plain_loop(void **state)
+{
+	static const char alpha[] = "aAb-\xc3I";
+	const size_t k = sizeof alpha - 1;
+	char hay[8], needle[8];
+	(void)state;
+	for (size_t hn = 0; hn <= 4; hn++) {
+		size_t hmax = 1;
+		for (size_t i = 0; i < hn; i++)
+			hmax *= k;
+		for (size_t h = 0; h < hmax; h++) {
+			for (size_t i = 0, v = h; i < hn; i++, v /= k)
+				hay[i] = alpha[v % k];
+			hay[hn] = '\0';
+			for (size_t nn = 0; nn <= 3; nn++) {
+				size_t nmax = 1;
+				for (size_t i = 0; i < nn; i++)
+					nmax *= k;
+				for (size_t m = 0; m < nmax; m++) {
+					for (size_t i = 0, v = m; i < nn; i++, v /= k)
+						needle[i] = alpha[v % k];
+					needle[nn] = '\0';
+					assert_ptr_equal(ascii_casestr(hay, needle),
+							 casestr_plain(hay, needle));
+				}
+			}
+		}
+	}
+}
+
 static void folding_in_c_locale(void **state)
 {
 	(void)state;
@@ -96,6 +141,7 @@ int main(void)
 		cmocka_unit_test(classes_match_c_locale),
 		cmocka_unit_test(folding_in_c_locale),
 		cmocka_unit_test(folding_in_turkish_locale),
+		cmocka_unit_test(casestr_matches_plain_loop),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
