@@ -5,20 +5,28 @@
 #include "folio/dom-hint.h"
 #include "folio/util-ascii.h"
 
+/* Does token t[0..len) start with (exact: equal) one of words? */
+static bool token_matches(const char *t, size_t len, const char *const *words, bool exact)
+{
+	int first = ascii_tolower((unsigned char)*t);
+
+	for (int i = 0; words[i]; i++) {
+		if (words[i][0] != first)  /* the words are lower-case */
+			continue;
+		size_t k = strlen(words[i]);
+		if ((exact ? len == k : len >= k) && !ascii_ncasecmp(t, words[i], k))
+			return true;
+	}
+	return false;
+}
+
 static bool match_tokens(const char *v, const char *const *words, bool exact)
 {
 	size_t len;
 
-	for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len) {
-		int first = ascii_tolower((unsigned char)*t);
-		for (int i = 0; words[i]; i++) {
-			if (words[i][0] != first)  /* the words are lower-case */
-				continue;
-			size_t k = strlen(words[i]);
-			if ((exact ? len == k : len >= k) && !ascii_ncasecmp(t, words[i], k))
-				return true;
-		}
-	}
+	for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len)
+		if (token_matches(t, len, words, exact))
+			return true;
 	return false;
 }
 
@@ -50,21 +58,26 @@ static bool part_matches(const char *t, size_t len, const char *const *words)
 	return false;
 }
 
-static bool match_parts(const char *v, const char *const *words)
+/* A token, or a camelCase part of one, starts with one of words. */
+static bool match_tokens_parts(const char *v, const char *const *words)
 {
 	size_t len;
 
 	for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len)
-		if (part_matches(t, len, words))
+		if (token_matches(t, len, words, false) || part_matches(t, len, words))
 			return true;
 	return false;
 }
 
+/* The attributes read once and each token looked at once (the dateline
+ * walk asks this of every element after the headline). */
 bool hint_token_part(xmlNodePtr n, const char *const *words)
 {
-	return hint_token(n, words) ||
-	       match_parts(dom_attr_raw(n, "class"), words) ||
-	       match_parts(dom_attr_raw(n, "id"), words);
+	static const char *const names[] = {"class", "id", NULL};
+	const char *v[2];
+
+	dom_attrs(n, names, v);
+	return match_tokens_parts(v[0], words) || match_tokens_parts(v[1], words);
 }
 
 bool hint_token_exact(xmlNodePtr n, const char *const *words)

@@ -16,6 +16,9 @@
  * No stage recurses per tree level. */
 #include <assert.h>
 #include <pthread.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -392,34 +395,50 @@ static inline uint32_t count_marked(uint64_t marks)
 	return (uint32_t)(((marks >> 7) * 0x0101010101010101ULL) >> 56);
 }
 
+/* One byte of count_text's slow path: a letter unless white space or
+ * a UTF-8 continuation byte; the comma forms (s is NUL-terminated, so
+ * the look ahead stops at the end). */
+static inline void count_byte(const unsigned char *s, uint32_t *l, uint32_t *c)
+{
+	unsigned char ch = *s;
+
+	if (ch <= ' ' || (ch & 0xC0) == 0x80)
+		return;
+	(*l)++;
+	if (ch == ',')
+		(*c)++;
+	/* U+FF0C fullwidth comma, U+3001 ideographic comma, U+060C */
+	else if ((ch == 0xEF && s[1] == 0xBC && s[2] == 0x8C) ||
+		 (ch == 0xE3 && s[1] == 0x80 && s[2] == 0x81) ||
+		 (ch == 0xD8 && s[1] == 0x8C))
+		(*c)++;
+}
+
 static void count_text(const unsigned char *s, uint32_t *letters, uint32_t *commas)
 {
 	uint32_t l = 0, c = 0;
 	size_t len = strlen((const char *)s), i = 0;
 
-	/* Pure ASCII words eight bytes at a time: letters are the bytes
-	 * above ' ', commas the ',' (both exact: no carries cross bytes). */
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w, comma;
-		memcpy(&w, s + i, 8);
-		if (w & TEXT_BYTES(0x80))
-			break;
-		comma = w ^ TEXT_BYTES(',');
-		l += count_marked((w + TEXT_BYTES(0x5F)) & TEXT_BYTES(0x80));
-		c += count_marked(~((comma + TEXT_BYTES(0x7F)) | comma) & TEXT_BYTES(0x80));
-	}
-	for (s += i; *s; s++) {
-		unsigned char ch = *s;
-		if (ch <= ' ' || (ch & 0xC0) == 0x80)
+	while (i < len) {
+		uint64_t w = TEXT_BYTES(0x80);
+
+		if (i + 8 <= len)
+			memcpy(&w, s + i, 8);
+		/* Pure ASCII words eight bytes at a time: letters are the
+		 * bytes above ' ', commas the ',' (both exact: no carries
+		 * cross bytes). */
+		if (!(w & TEXT_BYTES(0x80))) {
+			uint64_t comma = w ^ TEXT_BYTES(',');
+			l += count_marked((w + TEXT_BYTES(0x5F)) & TEXT_BYTES(0x80));
+			c += count_marked(~((comma + TEXT_BYTES(0x7F)) | comma) & TEXT_BYTES(0x80));
+			i += 8;
 			continue;
-		l++;
-		if (ch == ',')
-			c++;
-		/* U+FF0C fullwidth comma, U+3001 ideographic comma, U+060C */
-		else if ((ch == 0xEF && s[1] == 0xBC && s[2] == 0x8C) ||
-			 (ch == 0xE3 && s[1] == 0x80 && s[2] == 0x81) ||
-			 (ch == 0xD8 && s[1] == 0x8C))
-			c++;
+		}
+		/* a word with a byte above 0x7F (or the last bytes) one byte
+		 * at a time, then words again: an accented letter does not
+		 * slow the rest of the text */
+		for (size_t end = i + 8 < len ? i + 8 : len; i < end; i++)
+			count_byte(s + i, &l, &c);
 	}
 	*letters = l;
 	*commas = c;
@@ -1058,14 +1077,13 @@ struct emit {
 
 static void emit_text(struct emit *e, const char *raw)
 {
-	size_t n = 0;
+	size_t n;
 	char *tmp;
-	bool lead, trail, blank = true;
+	bool lead, trail, blank;
 
 	/* Most text nodes between tags are only indentation. */
-	for (; raw[n]; n++)
-		if (blank && raw[n] != ' ' && raw[n] != '\n' && raw[n] != '\t' && raw[n] != '\r')
-			blank = false;
+	n = strlen(raw);
+	blank = raw[strspn(raw, " \n\t\r")] == '\0';
 	if (n == 0)
 		return;
 	if (e->pre) {           /* kept raw, cleaned with its lines at flush */
@@ -1853,6 +1871,18 @@ static size_t article_letters(const struct article *a, size_t limit)
 	return n;
 }
 
+#ifdef __SSE2__
+/* Are none of the sixteen bytes at p below 0x20 nor DEL?  (SSE2 is part
+ * of x86-64: twice the bytes of the word test for fewer instructions.) */
+static inline bool no_control16(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x20)), v);
+	__m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
+	return _mm_movemask_epi8(_mm_andnot_si128(del, low)) == 0xFFFF;
+}
+#endif
+
 /* Control bytes other than white space are rare in any text; binary
  * files are full of them. */
 static bool looks_binary(const char *bytes, size_t len)
@@ -1863,8 +1893,15 @@ static bool looks_binary(const char *bytes, size_t len)
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
 		return false;
 	for (size_t i = 0; i < n; i++) {
-		/* eight bytes at a time while none is below 0x20 or DEL */
+		/* sixteen or eight bytes at a time while none is below 0x20
+		 * or DEL */
 		uint64_t w;
+#ifdef __SSE2__
+		if (i + 16 <= n && no_control16(u + i)) {
+			i += 15;
+			continue;
+		}
+#endif
 		if (i + 8 <= n && (memcpy(&w, u + i, 8),
 				   !text_word_has_below(w, 0x20) && !text_word_has(w, 0x7F))) {
 			i += 7;

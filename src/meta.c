@@ -624,6 +624,10 @@ static bool may_start_label(const unsigned char *p)
 
 static bool count_kept(const unsigned char *p, size_t max, size_t *kept)
 {
+	/* most text nodes of a pretty-printed page are indentation only:
+	 * nothing kept, for one call */
+	if (*p <= ' ' && !p[strspn((const char *)p, " \n\t\r")])
+		return true;
 	/* a chunk at a time (the count is exact, the stop past max a
 	 * chunk late): bytes above ' ', less both bytes of each C2 A0 */
 	while (*p) {
