@@ -37,6 +37,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			CHECK(date_epoch(&back) == date_epoch(&d));
 		}
 	}
+	struct date span;
+	size_t used = 0;
+	CHECK(date_parse_span(s, &span, &used) == date_parse(s, &d));
+	CHECK(used <= size);
 	(void)date_parse_epoch(s);
 	free(s);
 	return 0;

@@ -515,17 +515,31 @@ static bool read_word(struct scan *s)
 	return !complete(s) || chars(w, n) <= 3 || (n == 3 && !memcmp(w, "uhr", 3));
 }
 
-bool date_parse(const char *str, struct date *out)
+/* Did a token add to the date (a field, the zone, a.m./p.m.)? */
+static bool grew(const struct scan *s, const struct date *was, int ampm)
 {
-	if (!str || !out)
+	const struct date *d = &s->d;
+	return d->year != was->year || d->month != was->month || d->day != was->day ||
+	       d->hour != was->hour || d->minute != was->minute ||
+	       d->second != was->second || d->has_time != was->has_time ||
+	       d->has_zone != was->has_zone || s->ampm != ampm;
+}
+
+bool date_parse_span(const char *str, struct date *out, size_t *used)
+{
+	if (!str || !out || !used)
 		return false;
 	size_t len = strnlen(str, SCAN_MAX);
 	struct scan s = {.p = str, .end = str + len};
+	const char *last = str;         /* the end of the date's last token */
 	while (s.p < s.end) {
 		unsigned char c = (unsigned char)*s.p;
+		struct date was = s.d;
+		int ampm = s.ampm;
 		size_t sep = separator_len(s.p, s.end);
 		if (sep) {
 			s.p += sep;
+			continue;
 		} else if (is_digit(c)) {
 			if (!read_digits(&s))
 				return false;
@@ -541,7 +555,10 @@ bool date_parse(const char *str, struct date *out)
 				s.p++;
 		} else {
 			s.p++;
+			continue;
 		}
+		if (grew(&s, &was, ampm))
+			last = s.p;
 	}
 	if (s.ampm == 2 && s.d.hour < 12)
 		s.d.hour += 12;
@@ -550,7 +567,14 @@ bool date_parse(const char *str, struct date *out)
 	if (!complete(&s) || !valid(&s.d) || placeholder(&s.d))
 		return false;
 	*out = s.d;
+	*used = (size_t)(last - str);
 	return true;
+}
+
+bool date_parse(const char *str, struct date *out)
+{
+	size_t used;
+	return date_parse_span(str, out, &used);
 }
 
 time_t date_parse_epoch(const char *s)

@@ -30,6 +30,7 @@
 #include "folio/extract-prune.h"
 #include "folio/extract-para.h"
 #include "folio/lead-image.h"
+#include "folio/meta-date.h"
 #include "folio/meta.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
@@ -2337,6 +2338,7 @@ enum status_code extract_article_doc(xmlDocPtr doc, const char *base_url,
 	}
 	if (rc == STATUS_OK) {
 		meta_signature(c.a);    /* the author signs at the end */
+		meta_date_from_body(c.a);       /* the lead's dateline, the URL's date */
 		set_notice(&c);
 	}
 	/* The nodes' _private marks die with the doc: no pass to clear

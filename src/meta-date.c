@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
+#include <unistr.h>
+
+#include "folio/article.h"
 #include "folio/date.h"
 #include "folio/dom.h"
 #include "folio/dom-hint.h"
@@ -241,4 +245,92 @@ char *meta_date_from_url(const char *url)
 			return date_rfc3339(buf);
 	}
 	return NULL;
+}
+
+/* ---- the lead's dateline ---- */
+
+/* A place before a dateline's comma: at most this many bytes, words. */
+#define MAX_PLACE 40
+#define MAX_PLACE_WORDS 4
+
+/* Does t[0..n) read as the place of a dateline: one to four words,
+ * each opening with a capital letter or a bracket ("Bern", "NEW YORK",
+ * "MANCHESTER (BRITAIN)", "Zürich")? */
+static bool place_words(const char *t, size_t n)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < n;) {
+		if (t[i] == ' ') {
+			i++;
+			continue;
+		}
+		ucs4_t c;
+		int k = u8_mbtouc(&c, (const uint8_t *)t + i, n - i);
+		if (++words > MAX_PLACE_WORDS || (c != '(' && !uc_is_upper(c)))
+			return false;
+		i += (size_t)(k > 0 ? k : 1);
+		while (i < n && t[i] != ' ')
+			i++;
+	}
+	return words > 0;
+}
+
+/* Where the date of a dateline opening t starts: t itself, or after a
+ * place and its comma, a short particle and a bracket ("Bern, ",
+ * "Hamburg, den ", "Karlsruhe, ("); NULL when t opens otherwise. */
+static const char *dateline_start(const char *t)
+{
+	const char *p = t;
+	if (!ascii_isdigit((unsigned char)*p) && !date_word(p, strcspn(p, " .,"))) {
+		size_t n = strcspn(t, ",");
+		if (n > MAX_PLACE || !t[n] || !place_words(t, n))
+			return NULL;
+		p = t + n + 1;
+		p += strspn(p, " ");
+		size_t w = strspn(p, "abcdefghijklmnopqrstuvwxyz");
+		if (w && w <= 3 && p[w] == ' ')         /* "den", "le", "am" */
+			p += w + 1;
+		p += *p == '(';
+	}
+	size_t w = strcspn(p, " .,");
+	return ascii_isdigit((unsigned char)*p) || date_word(p, w) ? p : NULL;
+}
+
+/* Does what follows a dateline's date end it: nothing, or a dash, a
+ * colon, a bar, a slash, a full stop or a bracket ("17.08.2007 - Rede",
+ * "Feb. 23, 2015 -- Life", "(12.11.2021). Traditionell")? */
+static bool ends_dateline(const char *p)
+{
+	p += strspn(p, " ");
+	if (!*p || strchr("-:|/.)", *p))
+		return true;
+	/* U+2013, U+2014: en and em dash */
+	return (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+	       ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94);
+}
+
+/* The dateline the article's first paragraph opens with, as wire
+ * stories and press releases write it, as RFC 3339 (malloc'd) or NULL. */
+static char *lead_dateline(const struct article *a)
+{
+	if (!a->nblocks || a->blocks[0].type != BLOCK_P)
+		return NULL;
+	const char *start = dateline_start(a->blocks[0].text);
+	struct date d;
+	size_t used;
+	if (!start || !date_parse_span(start, &d, &used) || !ends_dateline(start + used))
+		return NULL;
+	char buf[DATE_RFC3339_MAX];
+	return strdup(date_format(&d, buf));
+}
+
+void meta_date_from_body(struct article *a)
+{
+	if (!a || a->published)
+		return;
+	char *date = lead_dateline(a);
+	if (!date)
+		date = meta_date_from_url(a->url);
+	article_set(&a->published, date);
+	free(date);
 }

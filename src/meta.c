@@ -1140,7 +1140,7 @@ static char *choose_byline(xmlDocPtr doc, const struct survey *sv,
 /* The first source that reads as a date, as RFC 3339: a placeholder
  * ("0001-01-01") or an unreadable value gives way to the next one. */
 static char *choose_published(const struct survey *sv, const struct metas *m,
-			      const struct jsonld_meta *j, const char *url)
+			      const struct jsonld_meta *j)
 {
 	static const enum mkey dkeys[] = {
 		K_ART_PUB, K_OG_ART_PUB, K_PARSELY_PUB, K_ITEMPROP_PUB,
@@ -1163,7 +1163,7 @@ static char *choose_published(const struct survey *sv, const struct metas *m,
 		dm.h1 = sv->nh1 ? sv->h1[0] : NULL;
 		out = meta_date_visible(&dm);
 	}
-	return out ? out : meta_date_from_url(url);
+	return out;
 }
 
 /* ---- lead image from metadata ---- */
@@ -1276,7 +1276,7 @@ void meta_extract(xmlDocPtr doc, const char *base_url, struct article *a)
 
 	char *byline = choose_byline(doc, &sv, &m, &j, base_url);
 	char *title = choose_title(&sv, &m, &j, base_url, byline);
-	char *published = choose_published(&sv, &m, &j, a->url);   /* the page's, not <base>'s */
+	char *published = choose_published(&sv, &m, &j);
 	const char *site = m.v[K_OG_SITE] ? m.v[K_OG_SITE] : j.publisher;
 
 	article_set(&a->title, title);

@@ -27,6 +27,12 @@ struct date {
  * are 1900-01-01 and the epoch's first second in any zone). */
 bool date_parse(const char *s, struct date *out);
 
+/* date_parse, and *used: the bytes up to the end of the last token
+ * that added to the date ("17.08.2007 - Rede von …", "3. Mai 2021: Der
+ * See": up to the year; connectors and the prose after it do not
+ * count).  What follows tells a dateline from a sentence. */
+bool date_parse_span(const char *s, struct date *out, size_t *used);
+
 /* Seconds since the epoch; a date without a zone counts as UTC, one
  * without a time as midnight.  0 before 1970. */
 time_t date_epoch(const struct date *d);

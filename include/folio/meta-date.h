@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <libxml/tree.h>
 
+#include "folio/article.h"
+
 /* What the metadata walk notes for the date, element by element. */
 struct date_marks {
 	xmlNodePtr h1;          /* the first h1: the dateline's anchor */
@@ -34,5 +36,13 @@ char *meta_date_visible(const struct date_marks *dm);
  * (malloc'd), or NULL: year, month and day all given, one after the
  * other, each its own path segment or dash-joined part. */
 char *meta_date_from_url(const char *url);
+
+/* When the page's markup gave no date (a->published NULL), run on the
+ * extracted blocks: the dateline the first paragraph opens with ("Bern,
+ * 17.08.2007 - …", "Feb. 23, 2015 -- …", "Karlsruhe, (12.11.2021).
+ * …": a place of capitalised words and a comma, or nothing, before the
+ * date, and a dash, colon, bar, slash, full stop, bracket or the end
+ * after it), else the date of the page's own address (a->url). */
+void meta_date_from_body(struct article *a);
 
 #endif

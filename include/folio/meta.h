@@ -6,9 +6,7 @@
 #include <libxml/tree.h>
 #include "folio/article.h"
 
-/* Fill title, byline, site_name, published (and lead_image url/caption/credit from metadata when known).
- * base_url resolves links (a <base> may change it); a->url, when the
- * caller set it, is the page's own address, whose path may date it. */
+/* Fill title, byline, site_name, published (and lead_image url/caption/credit from metadata when known). */
 void meta_extract(xmlDocPtr doc, const char *base_url, struct article *a);
 
 /* When nothing named the author (a->byline NULL): the article's last

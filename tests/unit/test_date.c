@@ -157,6 +157,31 @@ static void test_of_epoch(void **state)
 	assert_int_equal(date_parse_epoch(date_of_epoch(1725271200, buf)), 1725271200);
 }
 
+/* date_parse_span: where the date ends, connectors and prose after it
+ * not counted. */
+static void test_span(void **state)
+{
+	(void)state;
+	static const struct { const char *in; size_t used; } t[] = {
+		{"17.08.2007 - Rede von Jo Berg", 10},
+		{"3. Mai 2021: Der See ist warm.", 11},
+		{"Feb. 23, 2015 -- Peanut allergies", 13},
+		{"November 19, 2019, 07:47 PM EST and more", 31},
+		{"2019-11-19T19:47:00-05:00", 25},
+		{"02. Dezember 2022 \xe2\x80\x93 Die Werft", 17},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct date d;
+		size_t used = 0;
+		assert_true(date_parse_span(t[i].in, &d, &used));
+		if (used != t[i].used)
+			fail_msg("\"%s\": used %zu, want %zu", t[i].in, used, t[i].used);
+	}
+	struct date d;
+	size_t used = 0;
+	assert_false(date_parse_span("no date here", &d, &used));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -164,6 +189,7 @@ int main(void)
 		cmocka_unit_test(test_epoch),
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_of_epoch),
+		cmocka_unit_test(test_span),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

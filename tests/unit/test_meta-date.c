@@ -1,6 +1,7 @@
 /* test_meta-date.c - the article's own date from the page's markup
  * (meta-date.c, through meta_extract on small pages written for these
- * tests): marked elements, comments' and reviews' dates left out, the
+ * tests): marked elements, comments' and reviews' dates left out; then
+ * meta_date_from_body on extracted blocks: the lead's dateline, the
  * date in the URL's path. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -30,8 +31,6 @@ static char *published_of(const char *body, const char *url)
 	assert_non_null(doc);
 	struct article *a = article_new();
 	assert_non_null(a);
-	if (url)                /* as extract does: the page's own address */
-		article_set(&a->url, url);
 	meta_extract(doc, url, a);
 	xmlFreeDoc(doc);
 	char *out = a->published ? strdup(a->published) : NULL;
@@ -150,13 +149,70 @@ static void test_url_dates(void **state)
 	}
 	if (failed)
 		fail_msg("%zu URLs wrong", failed);
-	/* on a page: only when the page itself gives no date */
-	static const struct date_case pages[] = {
-		{ "<h1>Storm</h1>" STORY, "https://example.org/2019/02/10/storm/", "2019-02-10" },
-		{ "<h1>Storm</h1><time datetime=\"2019-02-11T08:00:00+01:00\">11 Feb</time>" STORY,
-		  "https://example.org/2019/02/10/storm/", "2019-02-11T08:00:00+01:00" },
+}
+
+/* meta_date_from_body on an article whose first block is a paragraph
+ * lead, at address url, dated before by the markup or not (had). */
+static char *body_date(const char *lead, const char *url, const char *had)
+{
+	struct article *a = article_new();
+	assert_non_null(a);
+	article_set(&a->url, url);
+	article_set(&a->published, had);
+	assert_non_null(article_add_block(a, BLOCK_P, lead, strlen(lead)));
+	assert_non_null(article_add_block(a, BLOCK_P, "The ferries stayed in port.", 27));
+	meta_date_from_body(a);
+	char *out = a->published ? strdup(a->published) : NULL;
+	article_free(a);
+	return out;
+}
+
+/* The dateline a wire story or press release opens with: the date
+ * alone or after a place and a comma, then a dash, colon, full stop,
+ * bracket or the end; not a sentence that names a date.  Else the
+ * URL's date; never over a date the markup gave. */
+static void test_lead_dateline(void **state)
+{
+	(void)state;
+	static const struct { const char *lead, *url, *had, *want; } t[] = {
+		{"Bern, 17.08.2007 - Rede von Jo Berg beim St\xc3\xa4" "dtegipfel", NULL, NULL,
+		 "2007-08-17"},
+		{"Feb. 23, 2015 -- Peanut allergies have been on the rise.", NULL, NULL,
+		 "2015-02-23"},
+		{"Karlsruhe, (12.11.2021). Traditionell gedenken viele der Toten.", NULL, NULL,
+		 "2021-11-12"},
+		{"NEW YORK, Nov. 19, 2019 /PRNewswire/ -- Acme today announced", NULL, NULL,
+		 "2019-11-19"},
+		{"Hamburg, den 02. Dezember 2022 \xe2\x80\x93 Die Werft meldet", NULL, NULL,
+		 "2022-12-02"},
+		{"Z\xc3\xbcrich, 3. Mai 2021: Der See ist warm.", NULL, NULL, "2021-05-03"},
+		{"Freitag, 5. Juni 2015", NULL, NULL, "2015-06-05"},
+		/* sentences that name a date are no dateline */
+		{"Am 8. November 2021 findet der Tag der Erinnerung statt.", NULL, NULL, NULL},
+		{"Seit 4. August 2014 ist in Bolivien ein neues Gesetz in Kraft.", NULL, NULL, NULL},
+		{"29 marca 2020 roku Tinder zanotowa\xc5\x82 rekord.", NULL, NULL, NULL},
+		{"On 3 May 2021, the lake was warm.", NULL, NULL, NULL},
+		{"Bern, the capital, 17.08.2007 - Rede", NULL, NULL, NULL},
+		/* the URL's date, when the lead has none; the markup's first */
+		{"The harbour closed on Monday.", "https://example.org/2019/02/10/storm/", NULL,
+		 "2019-02-10"},
+		{"Bern, 17.08.2007 - Rede", "https://example.org/2019/02/10/storm/", NULL,
+		 "2007-08-17"},
+		{"Bern, 17.08.2007 - Rede", "https://example.org/2019/02/10/storm/",
+		 "2019-02-11T08:00:00+01:00", "2019-02-11T08:00:00+01:00"},
 	};
-	expect_dates(pages, sizeof pages / sizeof pages[0]);
+	size_t failed = 0;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char *got = body_date(t[i].lead, t[i].url, t[i].had);
+		if (t[i].want ? !got || strcmp(got, t[i].want) : got != NULL) {
+			print_error("case %zu: want %s, got %s\n", i,
+				    t[i].want ? t[i].want : "none", got ? got : "none");
+			failed++;
+		}
+		free(got);
+	}
+	if (failed)
+		fail_msg("%zu of %zu cases wrong", failed, sizeof t / sizeof t[0]);
 }
 
 int main(void)
@@ -165,6 +221,7 @@ int main(void)
 		cmocka_unit_test(test_marked_elements),
 		cmocka_unit_test(test_comment_dates),
 		cmocka_unit_test(test_url_dates),
+		cmocka_unit_test(test_lead_dateline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
