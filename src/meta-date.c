@@ -160,6 +160,45 @@ static bool opens_with_label(xmlNodePtr n, bool *has_text)
 	return false;
 }
 
+/* The date of n when it is marked as a dateline (not the update's,
+ * not a comment's). */
+static char *marked_dateline(xmlNodePtr n)
+{
+	if (!n->properties || hint_token_part(n, dateline_vetoes) ||
+	    !hint_token_part(n, dateline_hints) || in_comment(n))
+		return NULL;
+	char *v = dom_text_max(n, 100);
+	char *out = date_rfc3339(v);
+	free(v);
+	return out;
+}
+
+/* Elements looked at above the headline, and siblings. */
+#define MAX_ABOVE_NODES 40
+#define MAX_ABOVE_SIBLINGS 4
+
+/* A dateline just above the headline, in its own container: in one of
+ * the h1's nearest preceding siblings ("<div class=meta-date>19.11.2021
+ * </div><h1>", a kicker line with the date), not further up the page
+ * (the site's header shows today's date). */
+static char *dateline_above(xmlNodePtr h1)
+{
+	size_t seen = 0, siblings = 0;
+	for (xmlNodePtr s = h1->prev; s && siblings < MAX_ABOVE_SIBLINGS; s = s->prev) {
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		siblings++;
+		for (xmlNodePtr n = s; n && seen++ < MAX_ABOVE_NODES; n = dom_next(n, s, false)) {
+			if (n->type != XML_ELEMENT_NODE)
+				continue;
+			char *out = marked_dateline(n);
+			if (out)
+				return out;
+		}
+	}
+	return NULL;
+}
+
 char *meta_date_visible(const struct date_marks *dm)
 {
 	/* from the first h1, a logo's too: a blog's date header may sit
@@ -191,7 +230,7 @@ char *meta_date_visible(const struct date_marks *dm)
 		out = date_rfc3339(v);
 		free(v);
 	}
-	return out;
+	return out ? out : dateline_above(h1);
 }
 
 /* ---- the URL's date ---- */

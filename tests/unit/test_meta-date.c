@@ -115,6 +115,29 @@ static void test_comment_dates(void **state)
 	expect_dates(t, sizeof t / sizeof t[0]);
 }
 
+/* A dateline just above the headline, among the h1's preceding
+ * siblings (a kicker line, a blog's date header), when none follows it;
+ * not the date in the site's header further up (today's date). */
+static void test_dateline_above(void **state)
+{
+	(void)state;
+	static const struct date_case t[] = {
+		{ "<article><div class=\"meta-date\">19.11.2021</div><h1>Storm</h1>" STORY
+		  "</article>", NULL, "2021-11-19" },
+		{ "<div class=\"news-heading\"><div class=\"news-publication-info\">"
+		  "<span class=\"news-date\">12.12.2022</span></div><h1>Storm</h1></div>" STORY,
+		  NULL, "2022-12-12" },
+		{ "<div class=\"top\"><span class=\"date\">Mittwoch, 01. November 2023</span>"
+		  "</div><div class=\"main\"><div class=\"head\"><h1>Storm</h1></div>" STORY
+		  "</div>", NULL, NULL },
+		{ "<div><span class=\"date-updated\">01.01.2020</span><h1>Storm</h1></div>" STORY,
+		  NULL, NULL },
+		{ "<div><span class=\"date\">01.01.2020</span><h1>Storm</h1>"
+		  "<p class=\"date\">02.01.2020</p></div>" STORY, NULL, "2020-01-02" },
+	};
+	expect_dates(t, sizeof t / sizeof t[0]);
+}
+
 /* The date in the URL's path, the last resort: year, month and day
  * one after the other, each a path segment or a dash-joined part. */
 static void test_url_dates(void **state)
@@ -220,6 +243,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_marked_elements),
 		cmocka_unit_test(test_comment_dates),
+		cmocka_unit_test(test_dateline_above),
 		cmocka_unit_test(test_url_dates),
 		cmocka_unit_test(test_lead_dateline),
 	};
