@@ -29,8 +29,8 @@ min_author=0.815       # trafilatura-dev author found (issue 15 target 0.85)
 python3 "$scorer" --corpus "$corpus" \
 	--cmd './folio --dump=json --url {url} {html}' \
 	--min-f1 0.983 --min-title 0.975 --min-byline 0.95 \
-	--min-credit 0.97 --min-caption 0.96 --min-credit-found 0.9 \
-	--min-caption-found 0.89 --max-failures 0 --max-violations 0 "$@" || status=1
+	--min-credit 0.98 --min-caption 0.97 --min-credit-found 0.95 \
+	--min-caption-found 0.94 --max-failures 0 --max-violations 0 "$@" || status=1
 if [ -f "$snippets" ] && [ -d "$tcorpus" ]; then
 	echo
 	echo "trafilatura-dev:"

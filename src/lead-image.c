@@ -900,6 +900,26 @@ static char *data_credit(xmlNodePtr img, xmlNodePtr holder)
 	return NULL;
 }
 
+/* The image's alt text when it is a caption with its credit ("… on the
+ * launch pad.(Jo Berg/AP)"): slideshows show it as the caption.  A
+ * plain alt ("Deck of cards") is a description, not a caption. */
+static void alt_caption(xmlNodePtr img, char **caption, char **credit)
+{
+	const char *alt = dom_attr_raw(img, "alt");
+	size_t len = alt ? strlen(alt) : 0;
+	if (!len || len > 1000)
+		return;
+	char *t = text_clean_dup(alt, len), *cap = NULL, *cr = NULL;
+	if (t && !credit_split(t, &cap, &cr) && cap && cr) {
+		*caption = cap;
+		*credit = cr;
+	} else {
+		free(cap);
+		free(cr);
+	}
+	free(t);
+}
+
 static void drop_lead(struct article *a)
 {
 	if (!a->lead_image)
@@ -931,6 +951,9 @@ xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 	finish(&cap, &cr, &caption, &credit);
 	if (!credit)
 		credit = data_credit(img, holder);
+	if (!caption && !credit && !(a->lead_image && (a->lead_image->caption ||
+						       a->lead_image->credit)))
+		alt_caption(img, &caption, &credit);
 	/* The page's own caption/credit win; metadata's (already set) stay
 	 * only when they describe this very image. */
 	if (caption || credit || !same_image(img_src(img), meta_url))

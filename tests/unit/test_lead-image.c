@@ -435,6 +435,31 @@ static void test_unmarked_caption_with_credit(void **state)
 	done(&r);
 }
 
+/* An image whose alt text is a whole caption with its credit ("… on the
+ * launch pad.(Jo Berg/AP)"), and nothing else around it names one: the
+ * alt is the caption the page shows in its slideshow.  A plain alt
+ * ("Deck of cards") stays no caption. */
+static void test_alt_caption_with_credit(void **state)
+{
+	(void)state;
+	struct run r = run(
+		"<html><body><h1>Cards on the table</h1><figure>"
+		"<img src=\"/a/cards.jpg\" width=\"800\" height=\"450\" "
+		"alt=\"A full deck on the table at the club.(Jo Berg/AP)\"></figure>"
+		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+		"</body></html>");
+	expect(&r, "https://news.example/a/cards.jpg", "A full deck on the table at the club.",
+	       "Jo Berg/AP");
+	done(&r);
+	r = run(
+		"<html><body><h1>Cards on the table</h1><figure>"
+		"<img src=\"/a/cards.jpg\" width=\"800\" height=\"450\" alt=\"Deck of cards\"></figure>"
+		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+		"</body></html>");
+	expect(&r, "https://news.example/a/cards.jpg", NULL, NULL);
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +482,7 @@ int main(void)
 		cmocka_unit_test(test_caption_after_noscript),
 		cmocka_unit_test(test_caption_after_picture_sources),
 		cmocka_unit_test(test_unmarked_caption_with_credit),
+		cmocka_unit_test(test_alt_caption_with_credit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
