@@ -474,8 +474,8 @@ static bool has_non_ascii(const char *w, size_t n)
 }
 
 /* Longest word whose letters outside ASCII are folded for the lookup:
- * past twice the longest label, no label. */
-#define LABEL_FOLD_MAX 48
+ * past twice the longest label ("veröffentlicht", 15 bytes), no label. */
+#define LABEL_FOLD_MAX 32
 
 /* The label w[0..n) is, or -1.  A word with letters outside ASCII is
  * also looked up in lower case ("Автор", "Écrit", "VERÖFFENTLICHT":
@@ -489,7 +489,10 @@ static int label_of(const char *w, size_t n)
 		return -1;
 	pthread_once(&indexed, index_labels);
 	int k = label_lookup(w, n);
-	if (k >= 0 || n > LABEL_FOLD_MAX || !has_non_ascii(w, n))
+	/* a word starting with a character of three bytes or more (CJK,
+	 * Hangul: no case, and the CJK labels are prefixes) is not
+	 * folded: every word label starts with a letter of one or two */
+	if (k >= 0 || n > LABEL_FOLD_MAX || (unsigned char)w[0] >= 0xE0 || !has_non_ascii(w, n))
 		return k;
 	uint8_t buf[2 * LABEL_FOLD_MAX];
 	size_t len = sizeof buf;
