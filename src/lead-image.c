@@ -54,7 +54,7 @@ static const char *const credit_words[] = {
 	"credit", "copyright", "photographer", "attribution", "courtesy", NULL
 };
 static const char *const caption_words[] = {
-	"caption", "legend", "cutline", NULL
+	"caption", "legend", "cutline", "bildunterschrift", "imagedescription", NULL
 };
 /* Short or ambiguous words, matched as class/id tokens; they mark a
  * credit only inside a figure or caption ("author" elsewhere is the
@@ -745,7 +745,7 @@ static xmlNodePtr photo_box_caption(xmlNodePtr img)
  * (or NULL when none was found). */
 static xmlNodePtr find_caption(xmlNodePtr img, struct parts *cap, struct parts *cr)
 {
-	xmlNodePtr fig = enclosing_figure(img);
+	xmlNodePtr fig = enclosing_figure(img), bare_fig = NULL;
 	if (fig) {
 		collect(fig, cap, cr, false);
 		/* A figure without figcaption: the caption may follow it. */
@@ -754,9 +754,15 @@ static xmlNodePtr find_caption(xmlNodePtr img, struct parts *cap, struct parts *
 			collect(s, cap, cr, true);
 			return s;
 		}
-		return narrow(fig, dom_find(fig, "figcaption"), cap->text.len + cr->text.len);
+		if (cap->text.len || cr->text.len)
+			return narrow(fig, dom_find(fig, "figcaption"),
+				      cap->text.len + cr->text.len);
+		/* nothing in or right after it: the caption may follow the
+		 * figure's wrapper ("<div><figure>…</figure></div><div
+		 * class=caption>") */
+		bare_fig = narrow(fig, dom_find(fig, "figcaption"), 0);
 	}
-	xmlNodePtr box = photo_box_caption(img);
+	xmlNodePtr box = fig ? NULL : photo_box_caption(img);
 	if (box) {
 		collect(box, cap, cr, true);
 		return narrow(box->parent, box, cap->text.len + cr->text.len);
@@ -782,7 +788,7 @@ static xmlNodePtr find_caption(xmlNodePtr img, struct parts *cap, struct parts *
 		if (dom_is(n, "body") || dom_is(n, "article") || dom_is(n, "main"))
 			break;
 	}
-	return NULL;
+	return bare_fig;
 }
 
 static void set_lead(struct article *a, const char *url, char *caption,

@@ -460,6 +460,23 @@ static void test_alt_caption_with_credit(void **state)
 	done(&r);
 }
 
+/* A figure with nothing in it but the image, in a wrapper followed by
+ * the caption ("<div><figure><img></figure></div><div
+ * class=bildunterschrift>…</div>": German for caption). */
+static void test_caption_after_figure_wrapper(void **state)
+{
+	(void)state;
+	struct run r = run(
+		"<html><body><h1>Cards on the table</h1><div class=\"row\"><div class=\"col\">"
+		"<figure class=\"wrap\"><a href=\"/a/big.jpg\"><img src=\"/a/cards.jpg\" width=\"800\" "
+		"height=\"450\"></a></figure></div><div class=\"text bildunterschrift\"><div><h6>A full "
+		"deck on the table. (Foto: Jo Berg)</h6></div></div></div>"
+		"<div id=\"body\"><p>First paragraph of the story, long enough to be text.</p></div>"
+		"</body></html>");
+	expect(&r, "https://news.example/a/cards.jpg", "A full deck on the table.", "Foto: Jo Berg");
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -483,6 +500,7 @@ int main(void)
 		cmocka_unit_test(test_caption_after_picture_sources),
 		cmocka_unit_test(test_unmarked_caption_with_credit),
 		cmocka_unit_test(test_alt_caption_with_credit),
+		cmocka_unit_test(test_caption_after_figure_wrapper),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
