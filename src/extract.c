@@ -1993,6 +1993,30 @@ static bool attempt(struct ctx *c, bool strict, bool first, bool lenient)
 
 /* Below this many letters the scorer's result is in doubt. */
 #define DOUBT_LETTERS 300
+/* Below this many it is in doubt too when the page holds, outside its
+ * links, room for clearly more (a page of sections or rows where the
+ * scorer picked one; the text of a forum post or an infographic's note
+ * beside a bigger box).  The room is read from the scoring pass's
+ * sums, so a page without it costs nothing more. */
+#define DOUBT_ROOM_LETTERS 2000
+
+/* Letters the classifier must find to be believed over a scorer that
+ * found `scorer`: clearly more, a paragraph or two it missed entirely. */
+static size_t clearly_more(size_t scorer)
+{
+	return 2 * scorer + 150;
+}
+
+/* Could the whole page hold clearly more text than the scorer found?
+ * Its letters outside links, from the last scoring pass (good
+ * paragraphs are the ones with few links). */
+static bool room_for_more(const struct ctx *c, size_t scorer)
+{
+	int b = idx_of(c->body);
+	const struct nstat *s = b >= 0 ? &c->st[b] : NULL;
+
+	return s && s->text >= s->link && s->text - s->link >= clearly_more(scorer);
+}
 
 struct blocks_saved {
 	struct block *blocks;
@@ -2081,12 +2105,13 @@ static void blocks_to_paras(const struct article *a, struct para *p)
 /* Returns false only when out of memory. */
 static bool second_opinion(struct ctx *c)
 {
-	size_t scorer = article_letters(c->a, DOUBT_LETTERS), good = 0, n;
+	size_t scorer = article_letters(c->a, DOUBT_ROOM_LETTERS), good = 0, n;
 	struct blocks_saved mine;
 	struct para *p;
 	bool *keep;
 
-	if (scorer >= DOUBT_LETTERS)
+	if (scorer >= DOUBT_ROOM_LETTERS ||
+	    (scorer >= DOUBT_LETTERS && !room_for_more(c, scorer)))
 		return true;
 	mine = blocks_take(c->a);
 	if (!attempt(c, false, false, true)) {
@@ -2107,8 +2132,7 @@ static bool second_opinion(struct ctx *c)
 	for (size_t i = 0; i < n; i++)
 		if (p[i].cls == PARA_GOOD)
 			good += p[i].chars;
-	/* clearly more: a paragraph or two the scorer missed entirely */
-	if (good >= 2 * scorer + 150) {
+	if (good >= clearly_more(scorer)) {
 		for (size_t i = 0; i < n; i++)
 			keep[i] = keep[i] || p[i].cls == PARA_GOOD;
 		article_keep_blocks(c->a, keep);

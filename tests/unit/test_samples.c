@@ -373,6 +373,7 @@ static void test_shift_jis_undeclared(void **state) { (void)state; run_sample("s
 static void test_euc_kr_undeclared(void **state) { (void)state; run_sample("euc-kr-undeclared"); }
 static void test_koi8_r_undeclared(void **state) { (void)state; run_sample("koi8-r-undeclared"); }
 static void test_club_news(void **state) { (void)state; run_sample("club-news"); }
+static void test_trust_sections(void **state) { (void)state; run_sample("trust-sections"); }
 static void test_figure_in_text(void **state) { (void)state; run_sample("figure-in-text"); }
 
 int main(void)
@@ -397,6 +398,7 @@ int main(void)
 		cmocka_unit_test(test_euc_kr_undeclared),
 		cmocka_unit_test(test_koi8_r_undeclared),
 		cmocka_unit_test(test_club_news),
+		cmocka_unit_test(test_trust_sections),
 		cmocka_unit_test(test_figure_in_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
