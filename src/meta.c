@@ -34,6 +34,7 @@ enum mkey {
 	K_OG_SITE, K_APP_NAME,
 	K_ART_PUB, K_OG_ART_PUB, K_PARSELY_PUB, K_ITEMPROP_PUB, K_DC_DATE,
 	K_DCTERMS_CREATED, K_PUBDATE, K_SAILTHRU_DATE,
+	K_DC_ISSUED, K_DCTERMS_ISSUED, K_PUBLICATION_DATE, K_PUBLISHED_TIME, K_DATE,
 	K_OG_TYPE, K_OG_IMAGE, K_OG_IMAGE_URL, K_OG_IMAGE_SECURE, K_TW_IMAGE,
 	K_TW_IMAGE_SRC,
 	K_COUNT
@@ -48,6 +49,7 @@ static const char *const mkey_names[K_COUNT] = {
 	"article:published_time", "og:article:published_time",
 	"parsely-pub-date", "datepublished", "dc:date", "dcterms:created",
 	"pubdate", "sailthru:date",
+	"dc:date:issued", "dcterms:issued", "publication_date", "published_time", "date",
 	"og:type", "og:image", "og:image:url", "og:image:secure_url",
 	"twitter:image", "twitter:image:src",
 };
@@ -1163,6 +1165,14 @@ static char *choose_published(const struct survey *sv, const struct metas *m,
 		dm.h1 = sv->nh1 ? sv->h1[0] : NULL;
 		out = meta_date_visible(&dm);
 	}
+	/* the weaker <meta> dates, when the page shows none: an issue
+	 * date, a bare "date" (which some CMSs fill with the last edit) */
+	static const enum mkey weak[] = {
+		K_DC_ISSUED, K_DCTERMS_ISSUED, K_PUBLICATION_DATE, K_PUBLISHED_TIME,
+		K_DATE,
+	};
+	for (size_t i = 0; !out && i < sizeof weak / sizeof weak[0]; i++)
+		out = date_rfc3339(m->v[weak[i]]);
 	return out;
 }
 

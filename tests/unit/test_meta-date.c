@@ -17,14 +17,14 @@
 #include "folio/meta-date.h"
 #include "folio/meta.h"
 
-/* meta_extract's published on a page whose body is body (after the
- * headline "Storm closes the harbour"); url may be NULL. */
-static char *published_of(const char *body, const char *url)
+/* meta_extract's published on a page with head and body; url may be
+ * NULL. */
+static char *published_of_page(const char *head, const char *body, const char *url)
 {
 	char html[4096];
 	snprintf(html, sizeof html,
-		 "<html><head><title>Storm closes the harbour</title></head><body>%s"
-		 "</body></html>", body);
+		 "<html><head><title>Storm closes the harbour</title>%s</head><body>%s"
+		 "</body></html>", head, body);
 	htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), url, "UTF-8",
 					HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 					HTML_PARSE_NONET);
@@ -36,6 +36,11 @@ static char *published_of(const char *body, const char *url)
 	char *out = a->published ? strdup(a->published) : NULL;
 	article_free(a);
 	return out;
+}
+
+static char *published_of(const char *body, const char *url)
+{
+	return published_of_page("", body, url);
 }
 
 struct date_case {
@@ -136,6 +141,37 @@ static void test_dateline_above(void **state)
 		  "<p class=\"date\">02.01.2020</p></div>" STORY, NULL, "2020-01-02" },
 	};
 	expect_dates(t, sizeof t / sizeof t[0]);
+}
+
+/* The weaker <meta> dates (an issue date, publication_date, a bare
+ * "date") when the page shows no date of its own; a shown dateline
+ * wins over "date", which some CMSs fill with the last edit. */
+static void test_weak_metas(void **state)
+{
+	(void)state;
+	static const struct { const char *head, *body, *want; } t[] = {
+		{"<meta name=\"DC.Date.Issued\" content=\"2014-12-15\">",
+		 "<h1>Storm</h1>" STORY, "2014-12-15"},
+		{"<meta name=\"date\" content=\"2022-02-07\">", "<h1>Storm</h1>" STORY,
+		 "2022-02-07"},
+		{"<meta name=\"publication_date\" content=\"2022-02-08T14:00:00\">",
+		 "<h1>Storm</h1>" STORY, "2022-02-08"},
+		{"<meta name=\"published_time\" content=\"2023-10-31T10:19:00+0100\">",
+		 "<h1>Storm</h1>" STORY, "2023-10-31T10:19:00+01:00"},
+		{"<meta name=\"date\" content=\"2021-12-20T11:02:44+01:00\">",
+		 "<h1>Storm</h1><span class=\"date\">27.01.2022</span>" STORY, "2022-01-27"},
+	};
+	size_t failed = 0;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char *got = published_of_page(t[i].head, t[i].body, NULL);
+		if (!got || strcmp(got, t[i].want)) {
+			print_error("case %zu: want %s, got %s\n", i, t[i].want, got ? got : "none");
+			failed++;
+		}
+		free(got);
+	}
+	if (failed)
+		fail_msg("%zu of %zu cases wrong", failed, sizeof t / sizeof t[0]);
 }
 
 /* The date in the URL's path, the last resort: year, month and day
@@ -244,6 +280,7 @@ int main(void)
 		cmocka_unit_test(test_marked_elements),
 		cmocka_unit_test(test_comment_dates),
 		cmocka_unit_test(test_dateline_above),
+		cmocka_unit_test(test_weak_metas),
 		cmocka_unit_test(test_url_dates),
 		cmocka_unit_test(test_lead_dateline),
 	};
