@@ -238,6 +238,30 @@ char *dom_text_head(xmlNodePtr node, size_t max)
 	return text_below(node, max, true);
 }
 
+/* Does s hold a byte above ' ' (a UTF-8 lead or continuation byte is)? */
+static bool has_printing_byte(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s > ' ')
+			return true;
+	return false;
+}
+
+/* text_below's walk, no text kept: its cleaned text is "" when every
+ * byte it would read is white space or a control (text_clean keeps
+ * none of them, nor the spaces put between blocks). */
+bool dom_may_have_text(xmlNodePtr node)
+{
+	for (xmlNodePtr n = node; n; ) {
+		bool skip = n != node && dom_invisible(n);
+		if (!skip && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+		    n->content && has_printing_byte((const char *)n->content))
+			return true;
+		n = dom_next(n, node, skip || n->type != XML_ELEMENT_NODE);
+	}
+	return false;
+}
+
 char *dom_text(xmlNodePtr node)
 {
 	if (!node)

@@ -373,6 +373,7 @@ struct ctx {
 	size_t n, cap;
 	struct article *a;
 	char *base;
+	struct url_base *ubase; /* base, cleaned and split once */
 	xmlNodePtr lead;        /* lead image element: not emitted */
 	bool lead_inside;       /* ... unless inside the content root and */
 	bool cue_consent, cue_paywall, cue_js;
@@ -1125,7 +1126,9 @@ static void add_link(struct emit *e, size_t start, size_t end, const char *href)
 
 	if (end <= start || !href || e->pre)
 		return;
-	url = url_resolve(e->c->base, href);
+	/* the page's base read once for all its links (url_base_new
+	 * failed: the plain call) */
+	url = e->c->ubase ? url_resolve_at(e->c->ubase, href) : url_resolve(e->c->base, href);
 	if (!url)
 		return;
 	if (!BUF_GROW_ARRAY(e->links, e->links_cap, e->nlinks + 1, 8)) {
@@ -1645,6 +1648,9 @@ static bool dropped_text(const struct nstat *s, xmlNodePtr n)
 	if (s->text > 0)
 		return true;
 	if (!(s->flags & F_DROP) || s->kind == K_JUNK)
+		return false;
+	/* a dropped box of icons or empty wrappers: no copy of nothing */
+	if (!dom_may_have_text(n))
 		return false;
 	t = dom_text_head(n, 8);
 	any = t && *t;
@@ -2306,6 +2312,7 @@ enum status_code extract_article_doc(xmlDocPtr doc, const char *base_url,
 	if (base_url)
 		article_set(&c.a->url, base_url);
 	c.base = dom_base_url(doc, base_url);
+	c.ubase = url_base_new(c.base);
 	meta_extract(doc, c.base, c.a);
 	if (!attempt(&c, true, true, false)) {
 		rc = STATUS_NO_ARTICLE;
@@ -2369,6 +2376,7 @@ enum status_code extract_article_doc(xmlDocPtr doc, const char *base_url,
 	 * them. */
 	free(c.st);
 	free(c.base);
+	url_base_free(c.ubase);
 	if (rc != STATUS_OK) {
 		article_free(c.a);
 		return rc;

@@ -58,10 +58,6 @@ static size_t scheme_len(const char *s, size_t n)
 	return 0;
 }
 
-static bool is_stop(char c, const char *stops)
-{
-	return strchr(stops, c) != NULL && c != '\0';
-}
 
 /* RFC 3986 appendix B: scheme, authority, path, query, fragment. */
 static void parse_ref(const char *s, size_t n, struct url_ref *r)
@@ -73,12 +69,12 @@ static void parse_ref(const char *s, size_t n, struct url_ref *r)
 		i = k + 1;
 	}
 	if (n - i >= 2 && s[i] == '/' && s[i + 1] == '/') {
-		for (k = i + 2; k < n && !is_stop(s[k], "/?#"); k++)
+		for (k = i + 2; k < n && s[k] != '/' && s[k] != '?' && s[k] != '#'; k++)
 			;
 		r->auth = span_of(s + i + 2, k - i - 2);
 		i = k;
 	}
-	for (k = i; k < n && !is_stop(s[k], "?#"); k++)
+	for (k = i; k < n && s[k] != '?' && s[k] != '#'; k++)
 		;
 	r->path = span_of(s + i, k - i);
 	i = k;
@@ -192,14 +188,29 @@ static bool resolve_ref(const struct url_ref *base, const struct url_ref *r,
 }
 
 /* Bytes kept as written besides letters and digits: RFC 3986's
- * unreserved and sub-delims, and what the part may hold besides. */
-#define KEEP_USER "-._~!$&'()*+,;=:"
-#define KEEP_PATH KEEP_USER "@/"
-#define KEEP_QUERY KEEP_PATH "?"
+ * unreserved and sub-delims ("-._~!$&'()*+,;=:"), and what the part may
+ * hold besides: "@/" in a path, and '?' in a query or fragment. */
+enum keep { KEEP_USER, KEEP_PATH, KEEP_QUERY };
+
+static bool keeps(unsigned char c, enum keep part)
+{
+	switch (c) {
+	case '-': case '.': case '_': case '~': case '!': case '$': case '&':
+	case '\'': case '(': case ')': case '*': case '+': case ',': case ';':
+	case '=': case ':':
+		return true;
+	case '@': case '/':
+		return part >= KEEP_PATH;
+	case '?':
+		return part == KEEP_QUERY;
+	default:
+		return false;
+	}
+}
 
 /* s[0..n) with every byte a URL may not hold as %XX; a '%' that does
  * not start an escape becomes "%25" (browsers keep "%zz" that way). */
-static void put_encoded(struct buf *b, const char *s, size_t n, const char *keep)
+static void put_encoded(struct buf *b, const char *s, size_t n, enum keep keep)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	for (size_t i = 0; i < n; i++) {
@@ -207,7 +218,7 @@ static void put_encoded(struct buf *b, const char *s, size_t n, const char *keep
 		if (c == '%' && i + 2 < n && ascii_isxdigit((unsigned char)s[i + 1]) &&
 		    ascii_isxdigit((unsigned char)s[i + 2])) {
 			buf_char(b, '%');
-		} else if (c != '%' && c != '\0' && (ascii_isalnum(c) || strchr(keep, c))) {
+		} else if (ascii_isalnum(c) || keeps(c, keep)) {
 			buf_char(b, (char)c);
 		} else {
 			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
@@ -369,21 +380,55 @@ static void backslashes_to_slashes(char *s)
 			*s = '/';
 }
 
-char *url_resolve(const char *base, const char *href)
+struct url_base {
+	char *clean;            /* NULL: no base */
+	struct url_ref ref;     /* its parts, pointing into clean */
+};
+
+struct url_base *url_base_new(const char *base)
 {
-	struct url_ref b = {0}, r, t;
-	char *h, *path = NULL, *out = NULL, *base_clean = NULL;
+	struct url_base *b = calloc(1, sizeof *b);
 	bool oom;
-	if (!href || !(h = read_href(href, &oom)))
+	if (!b)
 		return NULL;
 	/* The base cleaned like the href: a relative result keeps its
 	 * bytes, and a file name need not be UTF-8. */
-	if (base && *base && !(base_clean = read_href(base, &oom)) && oom) {
-		free(h);
+	if (base && *base && !(b->clean = read_href(base, &oom)) && oom) {
+		free(b);
 		return NULL;
 	}
-	if (base_clean)
-		parse_ref(base_clean, strlen(base_clean), &b);
+	if (b->clean)
+		parse_ref(b->clean, strlen(b->clean), &b->ref);
+	return b;
+}
+
+void url_base_free(struct url_base *b)
+{
+	if (b)
+		free(b->clean);
+	free(b);
+}
+
+char *url_resolve(const char *base, const char *href)
+{
+	struct url_base *b;
+	char *out;
+	if (!href || !*href)
+		return NULL;
+	if (!(b = url_base_new(base)))
+		return NULL;
+	out = url_resolve_at(b, href);
+	url_base_free(b);
+	return out;
+}
+
+char *url_resolve_at(const struct url_base *base, const char *href)
+{
+	struct url_ref b = base->ref, r, t;
+	char *h, *path = NULL, *out = NULL;
+	bool oom;
+	if (!href || !(h = read_href(href, &oom)))
+		return NULL;
 	parse_ref(h, strlen(h), &r);
 	if (span_is(r.scheme, "javascript") || span_is(r.scheme, "data") ||
 	    span_is(r.scheme, "vbscript"))
@@ -402,7 +447,6 @@ char *url_resolve(const char *base, const char *href)
 done:
 	free(path);
 	free(h);
-	free(base_clean);
 	return out;
 }
 

@@ -81,6 +81,13 @@ char *dom_text_max(xmlNodePtr node, size_t max);
  * block opens, read without reading a long one through. */
 char *dom_text_head(xmlNodePtr node, size_t max);
 
+/* Could dom_text(node) be more than ""?  False when no text below node
+ * (outside dom_invisible elements) holds a byte above ' ': a walk with
+ * no copy, for "has this box any text" on boxes that mostly have none
+ * (true does not promise text: a no-break space alone or an escape
+ * sequence is cleaned away). */
+bool dom_may_have_text(xmlNodePtr node);
+
 /* First element below root (document order) with this tag, or NULL. */
 xmlNodePtr dom_find(xmlNodePtr root, const char *name);
 

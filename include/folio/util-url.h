@@ -21,6 +21,14 @@
  * or refused by IDNA), or on OOM. */
 char *url_resolve(const char *base, const char *href);
 
+/* The same for many hrefs against one base (a page's links): the base
+ * is cleaned and split once.  url_base_new(NULL or "") is no base;
+ * NULL only on OOM. */
+struct url_base;
+struct url_base *url_base_new(const char *base);
+char *url_resolve_at(const struct url_base *base, const char *href);
+void url_base_free(struct url_base *base);
+
 /* Whether url is an absolute http: or https: URL with a host. */
 bool url_is_http(const char *url);
 

@@ -110,6 +110,44 @@ static void test_text_head(void **state)
 	xmlFreeDoc(d);
 }
 
+/* dom_may_have_text against dom_text itself on every element of a few
+ * pages: false only where dom_text is "", true on each element with
+ * text (and on a no-break space alone, which dom_text cleans away). */
+static void test_may_have_text(void **state)
+{
+	static const char *const pages[] = {
+		"<div><svg><g>\n  <path/>\n</g></svg><span>\xc2\xa0</span></div><p> x </p>",
+		"<ul>\n <li><a href=x><img src=a></a></li>\n <li>\t\r</li>\n</ul>",
+		"<div><script>var x = 1;</script><style>p{}</style><noscript>Hi</noscript></div>",
+		"<section><div><div>   </div></div><figure><figcaption>\xc3\xa9</figcaption></figure></section>",
+		"<p>\x01\x02 \x1f</p><template>Later</template><b></b>",
+	};
+	int with_text = 0, without = 0;
+	(void)state;
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		xmlDocPtr d = parse(pages[i]);
+		xmlNodePtr root = xmlDocGetRootElement(d);
+		for (xmlNodePtr n = root; n; n = dom_next(n, root, false)) {
+			if (n->type != XML_ELEMENT_NODE)
+				continue;
+			char *t = dom_text(n);
+			assert_non_null(t);
+			bool may = dom_may_have_text(n);
+			if (!may)
+				assert_string_equal(t, "");
+			else if (!*t)   /* cleaned away: only the no-break space */
+				assert_non_null(dom_find(n, "span"));
+			if (*t)
+				assert_true(may);
+			with_text += *t != '\0';
+			without += !may;
+			free(t);
+		}
+		xmlFreeDoc(d);
+	}
+	assert_true(with_text > 10 && without > 10);
+}
+
 static void test_text_deep(void **state)
 {
 	(void)state;
@@ -182,6 +220,7 @@ int main(void)
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_text_max),
 		cmocka_unit_test(test_text_head),
+		cmocka_unit_test(test_may_have_text),
 		cmocka_unit_test(test_text_deep),
 		cmocka_unit_test(test_base_url),
 		cmocka_unit_test(test_hidden),
