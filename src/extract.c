@@ -458,6 +458,19 @@ static bool is_hidden(const struct eattrs *ea)
 	return ea->style && dom_style_hides(ea->style);
 }
 
+/* Does v hold "hidden", "screen" or "sr-only" (ASCII case folded)? */
+static bool has_sr_word(const char *v)
+{
+	for (; *v; v++) {
+		int c = ascii_tolower((unsigned char)*v);
+		if ((c == 'h' && !ascii_ncasecmp(v, "hidden", 6)) ||
+		    (c == 's' && (!ascii_ncasecmp(v, "screen", 6) ||
+				  !ascii_ncasecmp(v, "sr-only", 7))))
+			return true;
+	}
+	return false;
+}
+
 /* Text only screen readers get ("Image caption", "Share on X"): the
  * usual utility classes hide it off screen, so no reader sees it. */
 static bool screen_reader_only(const struct eattrs *ea)
@@ -469,9 +482,9 @@ static bool screen_reader_only(const struct eattrs *ea)
 
 	if (!ea->cls || !*ea->cls)
 		return false;
-	/* each of them has one of these in it: most classes have none */
-	if (!ascii_casestr(ea->cls, "hidden") && !ascii_casestr(ea->cls, "screen") &&
-	    !ascii_casestr(ea->cls, "sr-only"))
+	/* each of them has "hidden", "screen" or "sr-only" in it: most
+	 * classes have none, found in one pass */
+	if (!has_sr_word(ea->cls))
 		return false;
 	for (int i = 0; classes[i]; i++)
 		if (ascii_casestr(ea->cls, classes[i]))

@@ -372,7 +372,10 @@ static bool area_token_in(const char *v, const char *const *areas)
 	for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len) {
 		if (len == 8 && !ascii_ncasecmp(t, "promoted", 8))
 			continue;
+		int first = ascii_tolower((unsigned char)*t);
 		for (int i = 0; areas[i]; i++) {
+			if (areas[i][0] != first)       /* the areas are lower-case */
+				continue;
 			size_t k = strlen(areas[i]);
 			if (len >= k && !ascii_ncasecmp(t, areas[i], k))
 				return true;

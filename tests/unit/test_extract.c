@@ -102,6 +102,8 @@ static void test_read_more_line_and_hidden(void **state)
 		"<p hidden>hidden text one</p><div style='display: none'>hidden text two</div>"
 		"<p aria-hidden='true'>hidden text three</p>"
 		"<p><span class='visually-hidden'>hidden text four</span></p>"
+		"<p><span class='x SR-Only'>hidden text five</span></p>"
+		"<p><span class='Screen-Reader-Text'>hidden text six</span></p>"
 		"<p>%s</p></div></body>", para1, para2);
 	struct article *a = run_str(html);
 	free(html);
