@@ -598,8 +598,8 @@ static bool holds_caption(xmlNodePtr n)
  * ("<img><em>(All photos: Jo Berg)</em>", "<small>© Agency</small>"). */
 static bool credit_line(xmlNodePtr s)
 {
-	if (!dom_is(s, "em") && !dom_is(s, "i") && !dom_is(s, "small") &&
-	    !dom_is(s, "span") && !dom_is(s, "cite"))
+	static const char *const inline_tags[] = { "em", "i", "small", "span", "cite", NULL };
+	if (!dom_is_any(s, inline_tags))
 		return false;
 	if (letters(s, 200) > 200)
 		return false;
@@ -617,11 +617,8 @@ static bool credit_line(xmlNodePtr s)
 static bool captioned_line(xmlNodePtr s)
 {
 	static const char *const tags[] = { "div", "p", "span", "em", "i", "small", NULL };
-	bool ok = false;
-	for (int i = 0; tags[i] && !ok; i++)
-		ok = dom_is(s, tags[i]);
-	if (!ok || letters(s, 300) > 300 || dom_find(s, "h1") || dom_find(s, "h2") ||
-	    dom_find(s, "h3"))
+	if (!dom_is_any(s, tags) || letters(s, 300) > 300 || dom_find(s, "h1") ||
+	    dom_find(s, "h2") || dom_find(s, "h3"))
 		return false;
 	char *t = dom_text_max(s, 600), *cap = NULL, *cr = NULL;
 	bool yes = t && !credit_split(t, &cap, &cr) && cap && cr && credit_has_label(cr);
@@ -734,10 +731,7 @@ static xmlNodePtr photo_box_caption(xmlNodePtr img)
 	static const char *const tags[] = {
 		"em", "i", "small", "span", "p", "div", "strong", "b", NULL
 	};
-	bool ok = false;
-	for (int i = 0; tags[i] && !ok; i++)
-		ok = dom_is(t, tags[i]);
-	size_t k = ok ? letters(t, 400) : 0;
+	size_t k = dom_is_any(t, tags) ? letters(t, 400) : 0;
 	return k > 0 && k <= 400 ? t : NULL;
 }
 

@@ -773,15 +773,15 @@ static bool names_shaped(const char *t, bool handle_ok)
  * line ("© 2020 by X" and "Designed by X" credit the site). */
 static char *byline_from_text(xmlNodePtr n, long *work, bool lead_only)
 {
-	if (!dom_is(n, "p") && !dom_is(n, "em") && !dom_is(n, "small") &&
-	    !dom_is(n, "span") && !dom_is(n, "div") && !dom_is(n, "address") &&
-	    !dom_is(n, "strong") && !dom_is(n, "i") && !dom_is(n, "b") &&
-	    !dom_is(n, "byline") && !dom_is(n, "li"))
+	static const char *const line_tags[] = {
+		"p", "em", "small", "span", "div", "address", "strong", "i", "b",
+		"byline", "li", NULL
+	};
+	static const char *const opening_tags[] = { "em", "strong", "i", "b", "span", NULL };
+	if (!dom_is_any(n, line_tags))
 		return NULL;
 	xmlNodePtr c = n->children;
-	if (!c || (c->type != XML_TEXT_NODE && !dom_is(c, "em") &&
-		   !dom_is(c, "strong") && !dom_is(c, "i") && !dom_is(c, "b") &&
-		   !dom_is(c, "span")))
+	if (!c || (c->type != XML_TEXT_NODE && !dom_is_any(c, opening_tags)))
 		return NULL;
 	char raw[256];
 	bool signal, part;

@@ -38,6 +38,15 @@ static inline bool dom_is(xmlNodePtr node, const char *name)
 	       strcmp((const char *)node->name, name) == 0;
 }
 
+/* Is node one of the elements names[] (NULL-terminated, lower-case)? */
+static inline bool dom_is_any(xmlNodePtr node, const char *const *names)
+{
+	for (int i = 0; names[i]; i++)
+		if (dom_is(node, names[i]))
+			return true;
+	return false;
+}
+
 /* Lower-case element name ("" for non-elements). libxml2 already
  * lower-cases HTML tag names. */
 const char *dom_name(xmlNodePtr node);
