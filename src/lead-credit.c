@@ -27,7 +27,7 @@ static const char *const colon_labels[] = {
 	"fotos", "foto", "fotografie", "fotografia", "fotografía", "bild",
 	"kuva", "zdroj", "crédits", "crédit", "créditos", "crédito",
 	"credito", "фото", "Фото", "источник", "Источник", "quelle",
-	"bildquelle", "fonte", "fuente", "zdj\xc4\x99" "cie", "fotograf",
+	"bildquelle", "fonte", "fuente", "imagen", "zdj\xc4\x99" "cie", "fotograf",
 	"foto\xc4\x9fraf", "photographie", "\xec\x82\xac\xec\xa7\x84",
 	"\xe5\x9b\xbe", "\xe5\x9c\x96",   /* 사진 图 圖 */
 	"写真", "图片", "圖片", "摄影", "攝影", "来源", "來源", NULL
@@ -39,7 +39,8 @@ static const char *const by_labels[] = {
 	"photographs by", "photograph by", "photography by", "photos by",
 	"photo by", "images by", "image by", "illustration by",
 	"pictures by", "picture by", "foto von", "foto di", "foto de",
-	"photo de", "фото:", "copyright", NULL
+	"photo de", "photo via", "photos via", "image via", "fot.", "фото:",
+	"copyright", NULL
 };
 
 /* Photo agencies and stock libraries: a short line naming one is a
@@ -317,11 +318,23 @@ static const char *open_bracket(const char *s, size_t len)
 }
 
 /* Set the two outputs from caption s[0..cut) and credit text cr. */
+static bool has_letter_or_digit(const char *s)
+{
+	for (; *s; s++)
+		if (ascii_isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+			return true;
+	return false;
+}
+
 static int split_at(const char *s, size_t cut, const char *cr, size_t crlen,
 		    char **caption, char **credit)
 {
 	bool oom = false;
 	*caption = dup_trimmed(s, cut, &oom);
+	if (*caption && !has_letter_or_digit(*caption)) {
+		free(*caption);         /* ". Imagen: X": the stop is no caption */
+		*caption = NULL;
+	}
 	char *raw = oom ? NULL : dup_trimmed(cr, crlen, &oom);
 	*credit = raw ? credit_tidy(raw) : NULL;
 	if (raw && !*credit)

@@ -80,6 +80,15 @@ static const struct split_case split_cases[] = {
 	 "\xe4\xbf\xae\xe5\xa4\x8d\xe5\x90\x8e\xe7\x9a\x84\xe5\x9f\x8e\xe6\xa5\xbc", "\xe6\x9d\x8e\xe6\x98\x8e \xe6\x91\x84"},
 	{"Ludzie na placu. Zdj\xc4\x99" "cie: Jan Kowalski", "Ludzie na placu.", "Zdj\xc4\x99" "cie: Jan Kowalski"},
 	{"Demonstranten in Berlin. Quelle: dpa", "Demonstranten in Berlin.", "Quelle: dpa"},
+	/* labels in more forms: Polish "Fot." with its dot, Spanish
+	 * "Imagen:", "Photo via" */
+	{"Ludzie na placu. Fot. Jan Kowalski", "Ludzie na placu.", "Fot. Jan Kowalski"},
+	{"Fot. Jan Kowalski", NULL, "Fot. Jan Kowalski"},
+	{"Marcha en la plaza. Imagen: Agencia Sur", "Marcha en la plaza.", "Imagen: Agencia Sur"},
+	{"The winner of the cup. Photo via Coast Tennis Club", "The winner of the cup.",
+	 "Photo via Coast Tennis Club"},
+	{"A fot. of the team", "A fot. of the team", NULL},
+	{". Imagen: Agencia Sur", NULL, "Imagen: Agencia Sur"},
 	{"   ", NULL, NULL},
 };
 
