@@ -1891,15 +1891,27 @@ static size_t article_letters(const struct article *a, size_t limit)
 	return n;
 }
 
+/* Is byte c a control that is not white space (DEL included)? */
+static inline bool is_binary_control(unsigned char c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+}
+
 #ifdef __SSE2__
-/* Are none of the sixteen bytes at p below 0x20 nor DEL?  (SSE2 is part
- * of x86-64: twice the bytes of the word test for fewer instructions.) */
-static inline bool no_control16(const unsigned char *p)
+/* is_binary_control's count over the sixteen bytes at p.  (SSE2 is part
+ * of x86-64: a page's newlines put a control in most words, so a test
+ * for "no control at all" would send most of them down the byte loop.) */
+static inline size_t binary_controls16(const unsigned char *p)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)p);
-	__m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x20)), v);
+	__m128i high = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x20)), v);
+	__m128i white = _mm_or_si128(
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\f'))));
 	__m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
-	return _mm_movemask_epi8(_mm_andnot_si128(del, low)) == 0xFFFF;
+	/* below ' ' and not white space, or DEL */
+	__m128i ctl = _mm_or_si128(_mm_andnot_si128(_mm_or_si128(high, white), _mm_set1_epi8(-1)), del);
+	return (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(ctl));
 }
 #endif
 
@@ -1908,28 +1920,23 @@ static inline bool no_control16(const unsigned char *p)
 static bool looks_binary(const char *bytes, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)bytes;
-	size_t n = len < 65536 ? len : 65536, ctl = 0;
+	size_t n = len < 65536 ? len : 65536, ctl = 0, i = 0;
 
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		/* sixteen or eight bytes at a time while none is below 0x20
-		 * or DEL */
-		uint64_t w;
 #ifdef __SSE2__
-		if (i + 16 <= n && no_control16(u + i)) {
-			i += 15;
-			continue;
-		}
+	for (; i + 16 <= n; i += 16)
+		ctl += binary_controls16(u + i);
 #endif
+	for (; i < n; i++) {
+		/* eight bytes at a time while none is below 0x20 or DEL */
+		uint64_t w;
 		if (i + 8 <= n && (memcpy(&w, u + i, 8),
 				   !text_word_has_below(w, 0x20) && !text_word_has(w, 0x7F))) {
 			i += 7;
 			continue;
 		}
-		if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r' &&
-		     u[i] != '\f') || u[i] == 0x7F)
-			ctl++;
+		ctl += is_binary_control(u[i]);
 	}
 	return ctl * 20 > n;
 }

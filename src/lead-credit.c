@@ -82,6 +82,10 @@ static bool is_space(unsigned char c)
 /* Does s start with word (ASCII case-insensitive, UTF-8 bytes exact)? */
 static size_t starts_with_ci(const char *s, const char *word)
 {
+	/* tried at every word of a caption with every label: the first
+	 * letter tells most apart before the label's length is taken */
+	if (ascii_tolower((unsigned char)*s) != ascii_tolower((unsigned char)*word))
+		return 0;
 	size_t n = strlen(word);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char a = (unsigned char)s[i], b = (unsigned char)word[i];

@@ -843,10 +843,59 @@ static void test_signature_byline(void **state)
 	article_free(a);
 }
 
+/* The binary test's rule, the plain way: more than one byte in twenty
+ * of the first 64 KiB a control other than white space, or DEL. */
+static bool binary_plain(const unsigned char *u, size_t len)
+{
+	size_t n = len < 65536 ? len : 65536, ctl = 0;
+
+	for (size_t i = 0; i < n; i++)
+		ctl += (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r' &&
+			u[i] != '\f') || u[i] == 0x7F;
+	return ctl * 20 > n;
+}
+
+/* extract_parse refuses a binary file by counting controls sixteen
+ * bytes at a time: the same verdict as the plain count on pages of
+ * every length around the one-in-twenty line, with the controls, white
+ * space, DEL and high bytes anywhere in the 16-byte words. */
+static void test_binary_verdict_matches_plain_count(void **state)
+{
+	static const unsigned char plain[] = {
+		'a', '<', ' ', '\t', '\n', '\r', '\f', 0x80, 0xC3, 0xFF,
+	};
+	static const unsigned char controls[] = { 0x01, 0x1B, 0x1F, 0x7F };
+	unsigned char buf[600];
+	uint32_t seed = 12345;
+	int binary = 0, text = 0;
+	(void)state;
+	for (int round = 0; round < 400; round++) {
+		size_t len = 1 + (size_t)(round * 7 % 599);
+		unsigned share = (unsigned)(round % 40);  /* in 256ths: 0..15 % */
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = seed >> 16;
+			buf[i] = (r & 255) < share ? controls[(r >> 8) % sizeof controls] :
+				 plain[(r >> 8) % sizeof plain];
+		}
+		buf[0] = 'a';   /* no UTF-16 byte order mark */
+		struct extract_input in = { .bytes = (const char *)buf, .len = len };
+		const char *why = NULL;
+		xmlDocPtr doc = extract_parse(&in, &why);
+		bool refused = !doc && why && strstr(why, "not a readable");
+		assert_int_equal(refused, binary_plain(buf, len));
+		binary += refused;
+		text += !refused;
+		xmlFreeDoc(doc);
+	}
+	assert_true(binary > 20 && text > 20);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_boilerplate_removed),
+		cmocka_unit_test(test_binary_verdict_matches_plain_count),
 		cmocka_unit_test(test_read_more_line_and_hidden),
 		cmocka_unit_test(test_related_paragraph_run),
 		cmocka_unit_test(test_teaser_titles_dropped),
