@@ -332,8 +332,9 @@ static struct hints hints_of(const struct eattrs *ea)
 	h.flags = f;
 	h.unlikely = f & H_UNLIKELY;
 	/* a lead word outranks an unlikely one: "m-intro-header" is the
-	 * article's header holding its lead, not the site's */
-	h.maybe = f & (H_MAYBE | H_LEAD);
+	 * article's header holding its lead, not the site's; not a
+	 * boilerplate word ("related-excerpt", "comment-intro") */
+	h.maybe = (f & H_MAYBE) || ((f & H_LEAD) && !(f & H_NEG));
 	h.weight = ((f & H_POS) ? 25 : 0) - ((f & H_NEG) ? 25 : 0);
 	return h;
 }
