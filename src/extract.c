@@ -1912,7 +1912,9 @@ static inline size_t binary_controls16(const unsigned char *p)
 	__m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
 	/* below ' ' and not white space, or DEL */
 	__m128i ctl = _mm_or_si128(_mm_andnot_si128(_mm_or_si128(high, white), _mm_set1_epi8(-1)), del);
-	return (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(ctl));
+	unsigned mask = (unsigned)_mm_movemask_epi8(ctl);
+	/* most words have none (without -mpopcnt the count is a call) */
+	return mask ? (size_t)__builtin_popcount(mask) : 0;
 }
 #endif
 
