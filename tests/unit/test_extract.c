@@ -437,6 +437,28 @@ static void test_lead_reached(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* A WordPress caption block (the editor's [caption], "wp-caption-text")
+ * under a picture in the post is left out of the text; a figure's
+ * <figcaption> elsewhere stays where it stands. */
+static void test_wordpress_caption_left_out(void **state)
+{
+	(void)state;
+	char *html = page("<body><article class='post'><h1>Council approves bridge</h1>"
+			  "<div class='entry-content'><p>%s</p><p>%s</p>"
+			  "<div id='attachment_7' class='wp-caption aligncenter'><img src='/a.jpg' "
+			  "width='800' height='500'><p id='caption-attachment-7' class='wp-caption-text'>"
+			  "The old ferry landing at dawn / (C) Jo Berg</p></div>"
+			  "<p>%s</p><figure><img src='/b.jpg' width='800' height='500'>"
+			  "<figcaption>The new bridge as the architects drew it.</figcaption></figure>"
+			  "<p>%s</p></div></article></body>", para1, para2, para3, para1);
+	struct article *a = run_str(html);
+	free(html);
+	assert_int_equal(find_block(a, "ferry landing"), -1);
+	assert_true(find_block(a, "as the architects drew it") > 0);
+	assert_int_equal(find_block(a, para3), 2);
+	article_free(a);
+}
+
 /* The lead written under the headline with no class to know it by
  * opens the article; a classed line there (a component the page named:
  * its byline, its kicker) and a newsletter box are not it. */
@@ -910,6 +932,7 @@ int main(void)
 		cmocka_unit_test(test_lead_set_apart),
 		cmocka_unit_test(test_lead_itemprop),
 		cmocka_unit_test(test_lead_reached),
+		cmocka_unit_test(test_wordpress_caption_left_out),
 		cmocka_unit_test(test_lead_under_headline),
 		cmocka_unit_test(test_more_boilerplate_words),
 		cmocka_unit_test(test_noscript_page),
