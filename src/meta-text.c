@@ -372,21 +372,6 @@ char *meta_strip_site(const char *title, const char *const *sites, size_t nsites
 
 /* ---- bylines ---- */
 
-static const char *const by_prefixes[] = {
-	"written by", "posted by", "words by", "story by", "reporting by",
-	"text by", "article by", "authored by", "by:", "by", "authors:",
-	"author:", "text:", "par", "por",
-	"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80:",             /* автор: */
-	"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80:",             /* Автор: */
-	"\xd1\x82\xd0\xb5\xd0\xba\xd1\x81\xd1\x82:",             /* текст: */
-	"\xd0\xa2\xd0\xb5\xd0\xba\xd1\x81\xd1\x82:",             /* Текст: */
-	"\xe4\xbd\x9c\xe8\x80\x85\xef\xbc\x9a", "\xe4\xbd\x9c\xe8\x80\x85:", /* 作者 */
-	"\xe6\x96\x87/",                                         /* 文/ */
-	"\xe6\x9c\xac\xe6\x8a\xa5\xe8\xae\xb0\xe8\x80\x85",      /* 本报记者 */
-	"\xe8\xae\xb0\xe8\x80\x85", "\xe8\xa8\x98\xe8\x80\x85",  /* 记者 記者 */
-	NULL
-};
-
 /* ---- byline labels ---- */
 
 /* How pages introduce their author, one table for every language:
@@ -598,6 +583,16 @@ static bool starts_with_particle(const struct lword *w, int which)
 	return ascii_islower((unsigned char)w->a[0]) && words_after(w->next) >= 1;
 }
 
+/* A label glued to the name by its colon ("By:Jane Roe", "Autor:Jo
+ * Berg"): where the name starts, NULL when w is no such word. */
+static const char *colon_glued(const struct lword *w)
+{
+	const char *colon = memchr(w->a, ':', (size_t)(w->b - w->a));
+	if (!colon || colon == w->a || colon + 1 >= w->b)
+		return NULL;
+	return label_of(w->a, (size_t)(colon - w->a)) >= 0 ? colon + 1 : NULL;
+}
+
 const char *meta_byline_label(const char *s, bool *at_start)
 {
 	struct lword w, x;
@@ -610,6 +605,11 @@ const char *meta_byline_label(const char *s, bool *at_start)
 			return c;
 		}
 		int g = 0, k = label_of(w.a, (size_t)(w.b - w.a));
+		const char *glued = i == 0 && k < 0 ? colon_glued(&w) : NULL;
+		if (glued) {
+			*at_start = true;
+			return glued;
+		}
 		size_t gl = glued_label(w.a, (size_t)(w.b - w.a), &g);
 		/* glued particles: by, von, par, por only ("DiMaggio") */
 		bool long_part = gl && (labels[g].k != PART || strlen(labels[g].w) >= 3 ||
@@ -803,21 +803,6 @@ static char *strip_prefix(char *s)
 		size_t n = strlen(lower_prefixes[i]);
 		if (!strncmp(s, lower_prefixes[i], n))
 			return s + n;
-	}
-	for (int i = 0; by_prefixes[i]; i++) {
-		size_t n = strlen(by_prefixes[i]);
-		if (ascii_ncasecmp(s, by_prefixes[i], n))
-			continue;
-		char next = s[n];
-		bool ends_label = by_prefixes[i][n - 1] == ':' ||
-				  by_prefixes[i][n - 1] == '/' ||
-				  (unsigned char)by_prefixes[i][n - 1] >= 0x80;
-		if (ends_label || next == ' ' || next == ':' || next == '\t') {
-			s += n;
-			while (*s == ' ' || *s == ':')
-				s++;
-			return s;
-		}
 	}
 	return s;
 }

@@ -123,6 +123,12 @@ static const struct { const char *in, *want; } bylines[] = {
 	{"\xc3\x89" "crit par Jo Berg", "Jo Berg"},
 	{"\xd0\x90\xd0\x92\xd0\xa2\xd0\x9e\xd0\xa0: Jo Berg", "Jo Berg"},   /* АВТОР: */
 	{"\xc3\x89" "mile Berg", "\xc3\x89" "mile Berg"},
+	/* a colon glued to the name */
+	{"By:Jane Roe", "Jane Roe"},
+	{"Autor:Jo Berg", "Jo Berg"},
+	{"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80:Jo Berg", "Jo Berg"},   /* Автор:Jo Berg */
+	{"Autor:in Jo Berg", "Jo Berg"},
+	{"Jo:Berg", "Jo:Berg"},
 	{"", NULL},
 };
 
