@@ -48,10 +48,17 @@ void dom_attrs(xmlNodePtr node, const char *const *names, const char **values)
 		values[n++] = NULL;
 	if (!node || node->type != XML_ELEMENT_NODE)
 		return;
-	for (xmlAttrPtr a = node->properties; a; a = a->next)
+	/* each attribute's first letter folded once, not once per name
+	 * (called on every element by the extraction's passes) */
+	for (xmlAttrPtr a = node->properties; a; a = a->next) {
+		if (!a->name)
+			continue;
+		int first = a->name[0] | 0x20;
 		for (size_t i = 0; i < n; i++)
-			if (!values[i] && attr_named(a, names[i]))
+			if (!values[i] && ((unsigned char)names[i][0] | 0x20) == first &&
+			    ascii_casecmp((const char *)a->name, names[i]) == 0)
 				values[i] = attr_value(a);
+	}
 }
 
 char *dom_attr(xmlNodePtr node, const char *name)
