@@ -199,6 +199,54 @@ static char *dateline_above(xmlNodePtr h1)
 	return NULL;
 }
 
+/* A short line of the date alone under the headline: "10. September
+ * 2017", "am 25.01.2022", "Handball Schweiz • 02.02.2022"; at most
+ * MAX_DATE_LINE bytes, among the first MAX_BYLINE_LINES elements with
+ * text of their own, not a comment's nor an update's ("Aktualisiert:
+ * 3.5.2021", "Updated May 3, 2021"). */
+#define MAX_DATE_LINE 48
+
+static bool has_own_text(xmlNodePtr n)
+{
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		if (k->type == XML_TEXT_NODE && k->content &&
+		    ((const char *)k->content)[strspn((const char *)k->content, " \t\r\n")])
+			return true;
+	return false;
+}
+
+static bool says_updated(const char *t)
+{
+	static const char *const words[] = {
+		"updat", "aktualisiert", "actualiz", "mis \xc3\xa0 jour", "modifi",
+		"ge\xc3\xa4ndert", "stand:", NULL
+	};
+	for (size_t i = 0; words[i]; i++)
+		if (ascii_casestr(t, words[i]))
+			return true;
+	return false;
+}
+
+static char *date_line_below(xmlNodePtr h1)
+{
+	xmlNodePtr root = xmlDocGetRootElement(h1->doc);
+	size_t seen = 0, lines = 0;
+	for (xmlNodePtr n = dom_next(h1, root, true); n && lines < MAX_BYLINE_LINES &&
+	     seen++ < MAX_DATELINE_NODES; n = dom_next(n, root, false)) {
+		if (n->type != XML_ELEMENT_NODE || dom_invisible(n) || !has_own_text(n))
+			continue;
+		lines++;
+		if (n->properties && hint_token_part(n, dateline_vetoes))
+			continue;       /* "lastUpdated" */
+		char *v = dom_text_max(n, MAX_DATE_LINE);
+		char *out = v && !says_updated(v) && !in_comment(n) ? date_rfc3339(v) : NULL;
+		free(v);
+		if (out)
+			return out;
+	}
+	return NULL;
+}
+
 char *meta_date_visible(const struct date_marks *dm)
 {
 	/* from the first h1, a logo's too: a blog's date header may sit
@@ -230,7 +278,9 @@ char *meta_date_visible(const struct date_marks *dm)
 		out = date_rfc3339(v);
 		free(v);
 	}
-	return out ? out : dateline_above(h1);
+	if (!out)
+		out = dateline_above(h1);
+	return out ? out : date_line_below(h1);
 }
 
 /* ---- the URL's date ---- */

@@ -143,6 +143,27 @@ static void test_dateline_above(void **state)
 	expect_dates(t, sizeof t / sizeof t[0]);
 }
 
+/* Last of the visible datelines: a short line of the date alone among
+ * the first lines under the headline, unmarked; not an update's line,
+ * not a sentence, not a line further down the story. */
+static void test_date_line_below(void **state)
+{
+	(void)state;
+	static const struct date_case t[] = {
+		{ "<h1>Storm</h1><p>10. September 2017</p>" STORY, NULL, "2017-09-10" },
+		{ "<h1>Storm</h1><div class=\"left\">26 Mai, 2008 | <a href=\"/u\">ThE_PaiN</a>"
+		  "</div>" STORY, NULL, "2008-05-26" },
+		{ "<h1>Storm</h1><p class=\"c-page-header__subtitle\">Handball Schweiz "
+		  "\xe2\x80\xa2 02.02.2022</p>" STORY, NULL, "2022-02-02" },
+		{ "<h1>Storm</h1><p>Aktualisiert: 03.05.2021</p>" STORY, NULL, NULL },
+		{ "<h1>Storm</h1><p>Am 8. November 2021 findet der Tag der Erinnerung statt, "
+		  "wie jedes Jahr.</p>" STORY, NULL, NULL },
+		{ "<h1>Storm</h1>" STORY "<p>Eins.</p><p>Zwei.</p><p>Drei.</p><p>Vier.</p>"
+		  "<p>F\xc3\xbcnf.</p><p>12.05.2021</p>", NULL, NULL },
+	};
+	expect_dates(t, sizeof t / sizeof t[0]);
+}
+
 /* The weaker <meta> dates (an issue date, publication_date, a bare
  * "date") when the page shows no date of its own; a shown dateline
  * wins over "date", which some CMSs fill with the last edit. */
@@ -280,6 +301,7 @@ int main(void)
 		cmocka_unit_test(test_marked_elements),
 		cmocka_unit_test(test_comment_dates),
 		cmocka_unit_test(test_dateline_above),
+		cmocka_unit_test(test_date_line_below),
 		cmocka_unit_test(test_weak_metas),
 		cmocka_unit_test(test_url_dates),
 		cmocka_unit_test(test_lead_dateline),

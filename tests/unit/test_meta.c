@@ -503,7 +503,8 @@ static void test_page_dateline_shapes(void **state)
 		{ "<p>Von Jo Berg | 19.11.2019</p>", "2019-11-19" },
 		/* a paragraph of the story that names a date is no dateline */
 		{ "<p>By March 3, 2021 the harbour will have a new wall.</p>", NULL },
-		{ "<div class=\"candidates\">Nov 11, 2020</div>", NULL },
+		{ "<div class=\"candidates\">Nov 11, 2020 in the count of the votes in the county</div>",
+		  NULL },
 		{ "<p class=\"lastUpdated\">Nov 12, 2020</p>", NULL },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
