@@ -394,6 +394,9 @@ static const struct { const char *w; enum label_kind k; } labels[] = {
 	{"autor*in", NOUN}, {"autor:in", NOUN}, {"redaktion", STAFF},
 	{"r\xc3\xa9" "daction", STAFF}, {"redacci\xc3\xb3n", STAFF},
 	{"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", NOUN},          /* автор */
+	{"yazar", NOUN}, {"szerz\xc5\x91", NOUN}, {"penulis", NOUN},   /* szerző */
+	{"kirjoittaja", NOUN}, {"f\xc3\xb6rfattare", NOUN}, {"forfatter", NOUN},
+	{"\xcf\x83\xcf\x85\xce\xbd\xcf\x84\xce\xac\xce\xba\xcf\x84\xce\xb7\xcf\x82", NOUN}, /* συντάκτης */
 	{"written", VERB}, {"posted", VERB}, {"published", VERB},
 	{"authored", VERB}, {"reported", VERB}, {"reporting", VERB},
 	{"words", VERB}, {"story", VERB}, {"text", VERB}, {"texte", VERB},

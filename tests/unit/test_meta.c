@@ -464,6 +464,16 @@ static void test_page_label_outside_ascii(void **state)
 		 "\xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2</p>",     /* Текст: Иван Петров */
 		 "\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd \xd0\x9f\xd0\xb5\xd1\x82\xd1\x80\xd0\xbe\xd0\xb2"},
 		{"<p><span>\xc3\x89" "crit par</span> <a href=\"/u/jb\">Jo Berg</a></p>", "Jo Berg"},
+		/* the author nouns of more languages: Turkish, Hungarian,
+		 * Indonesian, Finnish, Swedish, Greek */
+		{"<p>Yazar: Ay\xc5\x9f" "e Kaya</p>", "Ay\xc5\x9f" "e Kaya"},
+		{"<p>Szerz\xc5\x91: Kov\xc3\xa1" "cs Anna</p>", "Kov\xc3\xa1" "cs Anna"},
+		{"<p>Penulis: Budi Santoso</p>", "Budi Santoso"},
+		{"<p>Kirjoittaja: Liisa Virtanen</p>", "Liisa Virtanen"},
+		{"<p>F\xc3\xb6rfattare: Sven Berg</p>", "Sven Berg"},
+		{"<p>\xce\xa3\xcf\x85\xce\xbd\xcf\x84\xce\xac\xce\xba\xcf\x84\xce\xb7\xcf\x82: "
+		 "\xce\x9d\xce\xaf\xce\xba\xce\xbf\xcf\x82 \xce\x9a\xce\xb1\xcf\x81\xce\xaf\xce\xbc\xce\xb7\xcf\x82</p>",
+		 "\xce\x9d\xce\xaf\xce\xba\xce\xbf\xcf\x82 \xce\x9a\xce\xb1\xcf\x81\xce\xaf\xce\xbc\xce\xb7\xcf\x82"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		expect_line_byline(cases[i].line, cases[i].want);
