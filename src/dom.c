@@ -92,25 +92,6 @@ bool dom_hidden(xmlNodePtr n)
 	       (style && dom_style_hides(style));
 }
 
-bool dom_invisible(xmlNodePtr n)
-{
-	const char *name;
-
-	if (n->type != XML_ELEMENT_NODE || !n->name)
-		return false;
-	name = (const char *)n->name;
-	switch (name[0]) {
-	case 's':
-		return strcmp(name, "script") == 0 || strcmp(name, "style") == 0;
-	case 'n':
-		return strcmp(name, "noscript") == 0;
-	case 't':
-		return strcmp(name, "template") == 0;
-	default:
-		return false;
-	}
-}
-
 /* Called for every element of every dom_text, so it looks at the name's
  * length and first letter before comparing. */
 bool dom_breaks_line(xmlNodePtr n)

@@ -627,11 +627,17 @@ static bool may_start_label(const unsigned char *p)
  * no-break space, added to *kept; false once past max. */
 #define KEPT_CHUNK 256
 
+/* Is p (not empty) white space alone, as most text nodes of a
+ * pretty-printed page are (indentation between tags)? */
+static bool is_indentation(const unsigned char *p)
+{
+	return *p && *p <= ' ' && !p[strspn((const char *)p, " \n\t\r")];
+}
+
 static bool count_kept(const unsigned char *p, size_t max, size_t *kept)
 {
-	/* most text nodes of a pretty-printed page are indentation only:
-	 * nothing kept, for one call */
-	if (*p <= ' ' && !p[strspn((const char *)p, " \n\t\r")])
+	/* indentation: nothing kept, for one call */
+	if (is_indentation(p))
 		return true;
 	/* a chunk at a time (the count is exact, the stop past max a
 	 * chunk late): bytes above ' ', less both bytes of each C2 A0 */
@@ -703,7 +709,11 @@ static bool short_text(xmlNodePtr n, size_t max, long *work, char *buf, size_t s
 		if ((*work -= 2) < 0)
 			return false;
 		bool skip = dom_invisible(c);
-		if (!skip && is_text_node(c)) {
+		if (!skip && is_text_node(c) && is_indentation(c->content)) {
+			/* the byte loop would write one space for it */
+			if (o && buf[o - 1] != ' ' && o + 1 < size)
+				buf[o++] = ' ';
+		} else if (!skip && is_text_node(c)) {
 			for (const unsigned char *p = c->content; *p; p++) {
 				bool nbsp = *p == 0xC2 && p[1] == 0xA0;
 				if (nbsp)

@@ -63,7 +63,23 @@ void dom_attrs(xmlNodePtr node, const char *const *names, const char **values);
 
 /* Is node an element whose content is never reading text
  * (script, style, noscript, template)? */
-bool dom_invisible(xmlNodePtr node);
+static inline bool dom_invisible(xmlNodePtr node)
+{
+	/* inline: every text walk asks it of every node */
+	if (node->type != XML_ELEMENT_NODE || !node->name)
+		return false;
+	const char *name = (const char *)node->name;
+	switch (name[0]) {
+	case 's':
+		return strcmp(name, "script") == 0 || strcmp(name, "style") == 0;
+	case 'n':
+		return strcmp(name, "noscript") == 0;
+	case 't':
+		return strcmp(name, "template") == 0;
+	default:
+		return false;
+	}
+}
 
 /* Does an inline style hide the element: "display:none" or
  * "visibility:hidden", with any spacing and ASCII case? */
