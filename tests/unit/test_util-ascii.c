@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -76,6 +77,26 @@ static const char *casestr_plain(const char *hay, const char *needle)
 	return n == 0 ? hay : NULL;
 }
 
+static const char alpha[] = "aAb-\xc3I";
+#define ALPHA (sizeof alpha - 1)
+
+/* Every string of up to max bytes over alpha, one per index: the empty
+ * one first, then those of 1 byte, 2 bytes... false past the last. */
+static bool nth_string(size_t idx, size_t max, char *out)
+{
+	size_t len = 0, count = 1;
+	while (idx >= count) {
+		idx -= count;
+		count *= ALPHA;
+		if (++len > max)
+			return false;
+	}
+	for (size_t i = 0; i < len; i++, idx /= ALPHA)
+		out[i] = alpha[idx % ALPHA];
+	out[len] = '\0';
+	return true;
+}
+
 /* ascii_casestr looks for the needle's first byte before comparing the
  * rest: the same answer as the plain loop on every pair of short
  * strings over an alphabet with both cases, bytes above 0x7f and
@@ -83,32 +104,11 @@ static const char *casestr_plain(const char *hay, const char *needle)
  * to 3). */
 static void casestr_matches_plain_loop(void **state)
 {
-	static const char alpha[] = "aAb-\xc3I";
-	const size_t k = sizeof alpha - 1;
 	char hay[8], needle[8];
 	(void)state;
-	for (size_t hn = 0; hn <= 4; hn++) {
-		size_t hmax = 1;
-		for (size_t i = 0; i < hn; i++)
-			hmax *= k;
-		for (size_t h = 0; h < hmax; h++) {
-			for (size_t i = 0, v = h; i < hn; i++, v /= k)
-				hay[i] = alpha[v % k];
-			hay[hn] = '\0';
-			for (size_t nn = 0; nn <= 3; nn++) {
-				size_t nmax = 1;
-				for (size_t i = 0; i < nn; i++)
-					nmax *= k;
-				for (size_t m = 0; m < nmax; m++) {
-					for (size_t i = 0, v = m; i < nn; i++, v /= k)
-						needle[i] = alpha[v % k];
-					needle[nn] = '\0';
-					assert_ptr_equal(ascii_casestr(hay, needle),
-							 casestr_plain(hay, needle));
-				}
-			}
-		}
-	}
+	for (size_t h = 0; nth_string(h, 4, hay); h++)
+		for (size_t m = 0; nth_string(m, 3, needle); m++)
+			assert_ptr_equal(ascii_casestr(hay, needle), casestr_plain(hay, needle));
 }
 
 static void folding_in_c_locale(void **state)
