@@ -47,21 +47,26 @@ struct date_case {
 	const char *body, *url, *want;
 };
 
-static void expect_dates(const struct date_case *t, size_t n)
+/* Is got (freed here) want (NULL: no date)?  Says which case is not. */
+static bool date_is(size_t i, char *got, const char *want)
 {
-	size_t failed = 0;
-	for (size_t i = 0; i < n; i++) {
-		char *got = published_of(t[i].body, t[i].url);
-		if (t[i].want ? !got || strcmp(got, t[i].want) : got != NULL) {
-			print_error("case %zu: want %s, got %s\n", i,
-				    t[i].want ? t[i].want : "none", got ? got : "none");
-			failed++;
-		}
-		free(got);
-	}
-	if (failed)
-		fail_msg("%zu of %zu cases wrong", failed, n);
+	bool ok = want ? got && !strcmp(got, want) : !got;
+	if (!ok)
+		print_error("case %zu: want %s, got %s\n", i, want ? want : "none",
+			    got ? got : "none");
+	free(got);
+	return ok;
 }
+
+/* Every case checked, then one failure naming how many were wrong. */
+#define EXPECT_ALL(t, got_of_case)                                              \
+	do {                                                                    \
+		size_t failed_ = 0, n_ = sizeof (t) / sizeof (t)[0];            \
+		for (size_t i = 0; i < n_; i++)                                 \
+			failed_ += !date_is(i, got_of_case, (t)[i].want);       \
+		if (failed_)                                                    \
+			fail_msg("%zu of %zu cases wrong", failed_, n_);         \
+	} while (0)
 
 #define STORY "<p>The harbour closed on Monday as the storm reached the coast, " \
 	"and the ferries stayed in port.</p>"
@@ -95,7 +100,7 @@ static void test_marked_elements(void **state)
 		  "<span itemprop=\"datePublished\" content=\"2020-06-08 00:00:00\"></span>"
 		  "</div></div>" STORY, NULL, NULL },
 	};
-	expect_dates(t, sizeof t / sizeof t[0]);
+	EXPECT_ALL(t, published_of(t[i].body, t[i].url));
 }
 
 /* A reader's comment is not the article: neither the first <time> after
@@ -117,7 +122,7 @@ static void test_comment_dates(void **state)
 		  "<time datetime=\"2020-01-13T18:54:00+01:00\">13. 1. 2020</time>" STORY "</div>",
 		  NULL, "2020-01-13T18:54:00+01:00" },
 	};
-	expect_dates(t, sizeof t / sizeof t[0]);
+	EXPECT_ALL(t, published_of(t[i].body, t[i].url));
 }
 
 /* A dateline just above the headline, among the h1's preceding
@@ -140,7 +145,7 @@ static void test_dateline_above(void **state)
 		{ "<div><span class=\"date\">01.01.2020</span><h1>Storm</h1>"
 		  "<p class=\"date\">02.01.2020</p></div>" STORY, NULL, "2020-01-02" },
 	};
-	expect_dates(t, sizeof t / sizeof t[0]);
+	EXPECT_ALL(t, published_of(t[i].body, t[i].url));
 }
 
 /* Last of the visible datelines: a short line of the date alone among
@@ -161,7 +166,7 @@ static void test_date_line_below(void **state)
 		{ "<h1>Storm</h1>" STORY "<p>Eins.</p><p>Zwei.</p><p>Drei.</p><p>Vier.</p>"
 		  "<p>F\xc3\xbcnf.</p><p>12.05.2021</p>", NULL, NULL },
 	};
-	expect_dates(t, sizeof t / sizeof t[0]);
+	EXPECT_ALL(t, published_of(t[i].body, t[i].url));
 }
 
 /* The weaker <meta> dates (an issue date, publication_date, a bare
@@ -182,17 +187,7 @@ static void test_weak_metas(void **state)
 		{"<meta name=\"date\" content=\"2021-12-20T11:02:44+01:00\">",
 		 "<h1>Storm</h1><span class=\"date\">27.01.2022</span>" STORY, "2022-01-27"},
 	};
-	size_t failed = 0;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		char *got = published_of_page(t[i].head, t[i].body, NULL);
-		if (!got || strcmp(got, t[i].want)) {
-			print_error("case %zu: want %s, got %s\n", i, t[i].want, got ? got : "none");
-			failed++;
-		}
-		free(got);
-	}
-	if (failed)
-		fail_msg("%zu of %zu cases wrong", failed, sizeof t / sizeof t[0]);
+	EXPECT_ALL(t, published_of_page(t[i].head, t[i].body, NULL));
 }
 
 /* The date in the URL's path, the last resort: year, month and day
@@ -217,18 +212,7 @@ static void test_url_dates(void **state)
 		{"2019/02/10/not-a-url", NULL},
 		{NULL, NULL},
 	};
-	size_t failed = 0;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		char *got = meta_date_from_url(t[i].url);
-		if (t[i].want ? !got || strcmp(got, t[i].want) : got != NULL) {
-			print_error("%s: want %s, got %s\n", t[i].url ? t[i].url : "NULL",
-				    t[i].want ? t[i].want : "none", got ? got : "none");
-			failed++;
-		}
-		free(got);
-	}
-	if (failed)
-		fail_msg("%zu URLs wrong", failed);
+	EXPECT_ALL(t, meta_date_from_url(t[i].url));
 }
 
 /* meta_date_from_body on an article whose first block is a paragraph
@@ -281,18 +265,7 @@ static void test_lead_dateline(void **state)
 		{"Bern, 17.08.2007 - Rede", "https://example.org/2019/02/10/storm/",
 		 "2019-02-11T08:00:00+01:00", "2019-02-11T08:00:00+01:00"},
 	};
-	size_t failed = 0;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		char *got = body_date(t[i].lead, t[i].url, t[i].had);
-		if (t[i].want ? !got || strcmp(got, t[i].want) : got != NULL) {
-			print_error("case %zu: want %s, got %s\n", i,
-				    t[i].want ? t[i].want : "none", got ? got : "none");
-			failed++;
-		}
-		free(got);
-	}
-	if (failed)
-		fail_msg("%zu of %zu cases wrong", failed, sizeof t / sizeof t[0]);
+	EXPECT_ALL(t, body_date(t[i].lead, t[i].url, t[i].had));
 }
 
 int main(void)
