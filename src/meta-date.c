@@ -181,8 +181,11 @@ static char *marked_dateline(xmlNodePtr n)
  * the h1's nearest preceding siblings ("<div class=meta-date>19.11.2021
  * </div><h1>", a kicker line with the date), not further up the page
  * (the site's header shows today's date). */
+static char *short_date_line(xmlNodePtr n);
+
 static char *dateline_above(xmlNodePtr h1)
 {
+	char *line = NULL;      /* an unmarked date line, the fallback */
 	size_t seen = 0, siblings = 0;
 	for (xmlNodePtr s = h1->prev; s && siblings < MAX_ABOVE_SIBLINGS; s = s->prev) {
 		if (s->type != XML_ELEMENT_NODE)
@@ -192,11 +195,15 @@ static char *dateline_above(xmlNodePtr h1)
 			if (n->type != XML_ELEMENT_NODE)
 				continue;
 			char *out = marked_dateline(n);
-			if (out)
+			if (out) {
+				free(line);
 				return out;
+			}
+			if (!line)
+				line = short_date_line(n);
 		}
 	}
-	return NULL;
+	return line;
 }
 
 /* A short line of the date alone under the headline: "10. September
@@ -227,6 +234,18 @@ static bool says_updated(const char *t)
 	return false;
 }
 
+/* The date of n when it is a short line of the date alone. */
+static char *short_date_line(xmlNodePtr n)
+{
+	if (dom_invisible(n) || !has_own_text(n) ||
+	    (n->properties && hint_token_part(n, dateline_vetoes)))
+		return NULL;
+	char *v = dom_text_max(n, MAX_DATE_LINE);
+	char *out = v && !says_updated(v) && !in_comment(n) ? date_rfc3339(v) : NULL;
+	free(v);
+	return out;
+}
+
 static char *date_line_below(xmlNodePtr h1)
 {
 	xmlNodePtr root = xmlDocGetRootElement(h1->doc);
@@ -236,11 +255,7 @@ static char *date_line_below(xmlNodePtr h1)
 		if (n->type != XML_ELEMENT_NODE || dom_invisible(n) || !has_own_text(n))
 			continue;
 		lines++;
-		if (n->properties && hint_token_part(n, dateline_vetoes))
-			continue;       /* "lastUpdated" */
-		char *v = dom_text_max(n, MAX_DATE_LINE);
-		char *out = v && !says_updated(v) && !in_comment(n) ? date_rfc3339(v) : NULL;
-		free(v);
+		char *out = short_date_line(n);
 		if (out)
 			return out;
 	}

@@ -126,8 +126,9 @@ static void test_comment_dates(void **state)
 }
 
 /* A dateline just above the headline, among the h1's preceding
- * siblings (a kicker line, a blog's date header), when none follows it;
- * not the date in the site's header further up (today's date). */
+ * siblings (a kicker line, a blog's date header), when none follows it:
+ * a marked one, else a short line of the date alone; not the date in
+ * the site's header further up (today's date). */
 static void test_dateline_above(void **state)
 {
 	(void)state;
@@ -144,6 +145,14 @@ static void test_dateline_above(void **state)
 		  NULL, NULL },
 		{ "<div><span class=\"date\">01.01.2020</span><h1>Storm</h1>"
 		  "<p class=\"date\">02.01.2020</p></div>" STORY, NULL, "2020-01-02" },
+		/* unmarked: a short line of the date alone, not an update's */
+		{ "<div class=\"head\"><div class=\"detailheader\">14.06.2019 (ch)</div>"
+		  "<h1>Storm</h1></div>" STORY, NULL, "2019-06-14" },
+		{ "<article><p class=\"category\">24. April 2020 | Pressemitteilung</p>"
+		  "<h1>Storm</h1>" STORY "</article>", NULL, "2020-04-24" },
+		{ "<div><p>Aktualisiert: 03.05.2021</p><h1>Storm</h1></div>" STORY, NULL, NULL },
+		{ "<div><p class=\"kicker\">On 3 May 2021, the lake was warm and the boats "
+		  "were out</p><h1>Storm</h1></div>" STORY, NULL, NULL },
 	};
 	EXPECT_ALL(t, published_of(t[i].body, t[i].url));
 }
