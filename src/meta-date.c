@@ -1,11 +1,14 @@
 /* meta-date.c - the article's own publication date from the page's
- * markup, after the <meta> and JSON-LD dates meta.c reads: an element
- * marked as the published date (microdata's itemprop=datePublished on
- * any element, <time pubdate>, hAtom's <abbr class="published"
- * title=…>), the first <time datetime> after the headline, the visible
- * dateline, the date in the URL's path.  A comment's or a review's
- * date is never the article's.  See doc/extraction.md, "Published and
- * site name". */
+ * markup, after the <meta> and JSON-LD dates meta.c reads, in this
+ * order: an element marked as the published date (microdata's
+ * itemprop=datePublished on any element, <time pubdate>, hAtom's <abbr
+ * class="published" title=…>), the first <time datetime> after the
+ * headline, the visible dateline (a marked one or the byline's line
+ * below the headline, one just above it, a short line of the date
+ * alone).  After the body is extracted, when still nothing: the
+ * dateline the first paragraph opens with, the date in the URL's path.
+ * A comment's or a review's date is never the article's.  See
+ * doc/extraction.md, "Published and site name". */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

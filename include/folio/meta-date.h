@@ -1,9 +1,10 @@
 /* meta-date.h - the article's own publication date from the page's
  * markup (meta.c reads the <meta> and JSON-LD dates first): elements
  * marked as the published date, the first <time> after the headline,
- * the visible dateline, and a date in the URL's path as the last
- * resort.  Comments' and reviews' dates are never the article's.
- * See doc/extraction.md, "Published and site name". */
+ * the visible dateline; after extraction the lead paragraph's dateline
+ * and a date in the URL's path as the last resorts.  Comments' and
+ * reviews' dates are never the article's.  See doc/extraction.md,
+ * "Published and site name". */
 #ifndef FOLIO_META_DATE_H
 #define FOLIO_META_DATE_H
 
