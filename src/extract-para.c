@@ -293,18 +293,62 @@ static enum para_class classify_alone(struct para *p, const struct pstat *ps, in
 	return PARA_BAD;
 }
 
-/* The class of the nearest paragraph before (dir -1) or after (+1) i
- * that is not short (nor near-good, when skip_near); bad at the ends. */
-static enum para_class neighbour(const struct para *p, size_t n, size_t i, int dir,
-				 bool skip_near)
+/* Paragraphs a short one looks past to find its neighbours: short
+ * ones, and near-good ones too when skip_near. */
+static bool passed_over(enum para_class c, bool skip_near)
 {
-	for (size_t k = i; dir < 0 ? k-- > 0 : ++k < n;) {
-		enum para_class c = p[k].cls;
-		if (c == PARA_SHORT || (skip_near && c == PARA_NEARGOOD))
-			continue;
-		return c;
+	return c == PARA_SHORT || (skip_near && c == PARA_NEARGOOD);
+}
+
+/* before[i] / after[i]: the class of the nearest paragraph before /
+ * after i that is not passed over (bad at the ends).  Two passes, so a
+ * page of 100 000 short lines costs 200 000 steps, not their square. */
+static void neighbours(const struct para *p, size_t n, bool skip_near,
+		       enum para_class *before, enum para_class *after)
+{
+	enum para_class seen = PARA_BAD;
+	for (size_t i = 0; i < n; i++) {
+		before[i] = seen;
+		if (!passed_over(p[i].cls, skip_near))
+			seen = p[i].cls;
 	}
-	return PARA_BAD;
+	seen = PARA_BAD;
+	for (size_t i = n; i-- > 0;) {
+		after[i] = seen;
+		if (!passed_over(p[i].cls, skip_near))
+			seen = p[i].cls;
+	}
+}
+
+/* Short ones side with their neighbours, near-good ones stay unless
+ * bad text is on both sides (each step decided all at once, from the
+ * classes before it).  nb: room for 5 n classes. */
+static void side_with_neighbours(struct para *p, size_t n, enum para_class *nb)
+{
+	enum para_class *next = nb, *far_l = nb + n, *far_r = nb + 2 * n,
+			*near_l = nb + 3 * n, *near_r = nb + 4 * n;
+	neighbours(p, n, true, far_l, far_r);
+	neighbours(p, n, false, near_l, near_r);
+	for (size_t i = 0; i < n; i++) {
+		next[i] = p[i].cls;
+		if (p[i].cls != PARA_SHORT)
+			continue;
+		if (far_l[i] == PARA_GOOD && far_r[i] == PARA_GOOD)
+			next[i] = PARA_GOOD;
+		else if (far_l[i] == PARA_BAD && far_r[i] == PARA_BAD)
+			next[i] = PARA_BAD;
+		else if (near_l[i] == PARA_NEARGOOD || near_r[i] == PARA_NEARGOOD)
+			next[i] = PARA_GOOD;
+		else
+			next[i] = PARA_BAD;
+	}
+	for (size_t i = 0; i < n; i++)
+		p[i].cls = next[i];
+	neighbours(p, n, true, far_l, far_r);
+	for (size_t i = 0; i < n; i++)
+		if (p[i].cls == PARA_NEARGOOD)
+			p[i].cls = far_l[i] == PARA_BAD && far_r[i] == PARA_BAD ?
+				   PARA_BAD : PARA_GOOD;
 }
 
 /* A heading close before good text introduces it. */
@@ -312,7 +356,10 @@ static bool heading_before_good(const struct para *p, size_t n, size_t i)
 {
 	size_t dist = 0;
 
-	for (size_t k = i + 1; k < n && dist <= HEADING_REACH; k++) {
+	/* as many paragraphs as code points at most: empty ones cannot
+	 * stretch the reach */
+	for (size_t k = i + 1; k < n && k - i <= HEADING_REACH && dist <= HEADING_REACH;
+	     k++) {
 		if (p[k].cls == PARA_GOOD)
 			return true;
 		dist += p[k].chars;
@@ -323,7 +370,6 @@ static bool heading_before_good(const struct para *p, size_t n, size_t i)
 void para_classify(struct para *p, size_t n)
 {
 	int lang = para_language(p, n);
-	enum para_class *next;
 
 	for (size_t i = 0; i < n; i++) {
 		struct pstat ps;
@@ -337,44 +383,14 @@ void para_classify(struct para *p, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (p[i].heading && p[i].cls == PARA_SHORT && heading_before_good(p, n, i))
 			p[i].cls = PARA_NEARGOOD;
-	next = malloc((n ? n : 1) * sizeof *next);
-	if (!next)
+	enum para_class *nb = malloc((n ? n : 1) * 5 * sizeof *nb);
+	if (!nb)
 		return;
-	/* short ones side with their neighbours (decided all at once, from
-	 * the classes before this step) */
-	for (size_t i = 0; i < n; i++) {
-		enum para_class prev, nxt;
-		next[i] = p[i].cls;
-		if (p[i].cls != PARA_SHORT)
-			continue;
-		prev = neighbour(p, n, i, -1, true);
-		nxt = neighbour(p, n, i, +1, true);
-		if (prev == PARA_GOOD && nxt == PARA_GOOD)
-			next[i] = PARA_GOOD;
-		else if (prev == PARA_BAD && nxt == PARA_BAD)
-			next[i] = PARA_BAD;
-		else if (neighbour(p, n, i, -1, false) == PARA_NEARGOOD ||
-			 neighbour(p, n, i, +1, false) == PARA_NEARGOOD)
-			next[i] = PARA_GOOD;
-		else
-			next[i] = PARA_BAD;
-	}
-	for (size_t i = 0; i < n; i++)
-		p[i].cls = next[i];
-	/* near-good ones stay unless bad text is on both sides */
-	for (size_t i = 0; i < n; i++) {
-		next[i] = p[i].cls;
-		if (p[i].cls != PARA_NEARGOOD)
-			continue;
-		next[i] = neighbour(p, n, i, -1, true) == PARA_BAD &&
-			  neighbour(p, n, i, +1, true) == PARA_BAD ? PARA_BAD : PARA_GOOD;
-	}
-	for (size_t i = 0; i < n; i++)
-		p[i].cls = next[i];
+	side_with_neighbours(p, n, nb);
+	free(nb);
 	/* headings left out but right before good text come back */
 	for (size_t i = 0; i < n; i++)
 		if (p[i].heading && p[i].cls == PARA_BAD && p[i].chars < LENGTH_HIGH &&
 		    heading_before_good(p, n, i))
 			p[i].cls = PARA_GOOD;
-	free(next);
 }

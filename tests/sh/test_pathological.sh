@@ -2,7 +2,7 @@
 # Pathological pages (issue 6 item 3) through the real binary: a 1 MB
 # word, 100 000 links, 5 000 links to one story, a 10 MB attribute, a page of nothing but
 # entities, invalid UTF-8 throughout, NUL bytes throughout (sparse and
-# dense), a 1 MB title, 100 000 unclosed <b>, a feed of 40 000 items.  test_badinput.sh runs similar pages through
+# dense), a short article before 100 000 short lines, a 1 MB title, 100 000 unclosed <b>, a feed of 40 000 items.  test_badinput.sh runs similar pages through
 # --dump=json alone; here each also goes through the text and layout
 # paths, with exact content checks.  (50 MB of flat paragraphs, 100 000-deep nesting
 # and short NUL/junk inputs are in test_badinput.sh.)  Pages are made at
@@ -190,6 +190,14 @@ if page; then
 	esac
 	rm -f "$tmp/$case.html"
 fi
+
+# A short article, then 100 000 short lines: the paragraph classifier
+# (the second opinion on a short result) looked from every short line
+# for its nearest long neighbours across all the others, 12 s of CPU.
+case=short-lines
+every 5 300 \
+	'doc["blocks"][0]["text"].startswith("The opening paragraph")' \
+	'"The opening paragraph" in out'
 
 # 300 KB of unclosed <b> (100 000 deep): every <b> is a candidate "By"
 # line whose text walk reached the bottom of the page, 27 s once; now
