@@ -30,6 +30,7 @@ SHAPES = {
     "huge-title": ("title-1mb", 524288, "--huge", "title, og:title, h1 of N bytes"),
     "invalid-utf8": ("invalid-utf8", 10000, "--huge", "N paragraphs, bad bytes after each word"),
     "nul-runs": ("nul-sparse", 10000, "--no-nul", "N paragraphs, NULs every ~50 bytes"),
+    "short-lines": ("short-lines", 12500, "--huge", "a short article, then N short lines"),
     "feed-items": ("feed-items", 5000, "--xml", "an RSS feed of N items"),
 }
 GROWTH_MAX, RATIO_MAX, MEM_FACTOR, MEM_EXTRA_KB = 2.3, 3.0, 1.5, 4096
