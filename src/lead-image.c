@@ -920,22 +920,6 @@ static void alt_caption(xmlNodePtr img, char **caption, char **credit)
 	free(t);
 }
 
-/* A metadata caption that carries its credit ("… (Symbolbild) Foto:
- * PantherMedia / X" in JSON-LD's ImageObject) is cut as the page's
- * own run-together captions are. */
-static void split_meta_caption(struct lead_image *li)
-{
-	char *cap = NULL, *cr = NULL;
-	if (!li || !li->caption || li->credit || credit_split(li->caption, &cap, &cr) || !cr) {
-		free(cap);
-		free(cr);
-		return;
-	}
-	free(li->caption);
-	li->caption = cap;
-	li->credit = cr;
-}
-
 static void drop_lead(struct article *a)
 {
 	if (!a->lead_image)
@@ -976,7 +960,6 @@ xmlNodePtr lead_image_extract(xmlDocPtr doc, xmlNodePtr content_root,
 		set_lead(a, url ? url : meta_url, caption, credit);
 	else if (url)
 		article_set(&a->lead_image->url, url);
-	split_meta_caption(a->lead_image);
 	free(url);
 	free(caption);
 	free(credit);

@@ -200,14 +200,6 @@ static void test_jsonld_image_credit(void **state)
 		"<div id=\"body\"><img src=\"https://c.example/a.jpg\"><p>Text.</p></div></body></html>");
 	expect(&r, "https://c.example/a.jpg", NULL, "Mo Ali/Wire");
 	done(&r);
-	/* a metadata caption that carries its credit is cut like the page's */
-	r = run(
-		"<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
-		"\"headline\":\"H\",\"image\":{\"@type\":\"ImageObject\",\"url\":\"https://c.example/a.jpg\","
-		"\"caption\":\"Reactors at dawn. Foto: Mo Ali / Wire\"}}</script></head><body><h1>H</h1>"
-		"<div id=\"body\"><img src=\"https://c.example/a.jpg\"><p>Text.</p></div></body></html>");
-	expect(&r, "https://c.example/a.jpg", "Reactors at dawn.", "Foto: Mo Ali / Wire");
-	done(&r);
 }
 
 static void test_photo_box(void **state)
