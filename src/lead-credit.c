@@ -12,6 +12,8 @@
  *     agency ("… Paris / Reuters") is the credit. */
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #include "folio/text.h"
 #include "folio/lead-credit.h"
@@ -49,7 +51,7 @@ static const char *const by_labels[] = {
  * write them ("AP", "Pool": "pool" is a word). */
 static const char *const agencies[] = {
 	"AP", "AFP", "Reuters", "Getty Images", "Getty", "GettyImages",
-	"picture alliance", "picture-alliance",
+	"picture alliance", "Picture Alliance", "picture-alliance",
 	"EPA", "EPA-EFE", "EFE", "Shutterstock",
 	"iStock", "iStockphoto", "Alamy", "PA Images",
 	"PA Wire", "Associated Press", "Bloomberg", "Xinhua", "ANP", "dpa",
@@ -57,22 +59,9 @@ static const char *const agencies[] = {
 	"NurPhoto", "ZUMA", "Zuma Press", "Corbis", "Wikimedia Commons",
 	"Unsplash", "Pixabay", "AAP", "Anadolu", "ANSA", "Kyodo", "Yonhap",
 	"Imago", "Polaris", "Redux", "Magnum", "Supplied",
-	"Handout", "Pool", "POOL", NULL
+	"Handout", "handout", "Pool", "POOL", NULL
 };
 
-/* Length of agency at s (0 when s does not start with it): any case
- * from five bytes on, exact below. */
-static size_t agency_at(const char *s, const char *agency)
-{
-	size_t n = strlen(agency);
-	if (n < 5)
-		return strncmp(s, agency, n) ? 0 : n;
-	for (size_t i = 0; i < n; i++)
-		if (!s[i] || ascii_tolower((unsigned char)s[i]) !=
-			     ascii_tolower((unsigned char)agency[i]))
-			return 0;
-	return n;
-}
 
 static bool is_space(unsigned char c)
 {
@@ -93,6 +82,20 @@ static size_t starts_with_ci(const char *s, const char *word)
 			return 0;
 	}
 	return n;
+}
+
+/* Length of agency at s (0 when s does not start with it): the first
+ * letter as the agency writes it, the rest of a name of five letters
+ * and more in any case ("ShutterStock", "REUTERS"; "magnum" and
+ * "keystone" are words), short names exactly ("AP", "Pool"). */
+static size_t agency_at(const char *s, const char *agency)
+{
+	size_t n = strlen(agency);
+	if (s[0] != agency[0])
+		return 0;
+	if (n < 5)
+		return strncmp(s, agency, n) ? 0 : n;
+	return starts_with_ci(s, agency);
 }
 
 /* "©", "(c) ", "Ⓒ" at s: length of the mark, else 0. */
@@ -324,9 +327,14 @@ static const char *open_bracket(const char *s, size_t len)
 /* Set the two outputs from caption s[0..cut) and credit text cr. */
 static bool has_letter_or_digit(const char *s)
 {
-	for (; *s; s++)
-		if (ascii_isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+	while (p < end) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p, (size_t)(end - p));
+		if (uc_is_alnum(c))
 			return true;
+		p += k > 0 ? k : 1;
+	}
 	return false;
 }
 

@@ -53,6 +53,7 @@ static const struct split_case split_cases[] = {
 	{"work / ShutterStock", "work", "ShutterStock"},
 	{"Jo Berg at the pool / Pool", "Jo Berg at the pool", "Pool"},
 	{"The swimming pool / pool", "The swimming pool / pool", NULL},
+	{"A bottle of red / magnum", "A bottle of red / magnum", NULL},
 	/* the US papers' "Name/Paper" after the caption's last sentence,
 	 * and a bracketed "(Name for The Paper)" (issue 15 class 5) */
 	{"Crowds wait at the pier. Ann Smith/The Coast Post", "Crowds wait at the pier.",
@@ -89,6 +90,7 @@ static const struct split_case split_cases[] = {
 	 "Photo via Coast Tennis Club"},
 	{"A fot. of the team", "A fot. of the team", NULL},
 	{". Imagen: Agencia Sur", NULL, "Imagen: Agencia Sur"},
+	{"\xe2\x80\xa6 Imagen: Agencia Sur", NULL, "Imagen: Agencia Sur"},
 	{"   ", NULL, NULL},
 };
 
