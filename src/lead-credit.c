@@ -324,7 +324,7 @@ static const char *open_bracket(const char *s, size_t len)
 	return NULL;
 }
 
-/* Set the two outputs from caption s[0..cut) and credit text cr. */
+/* Does s hold a letter or digit (not punctuation alone)? */
 static bool has_letter_or_digit(const char *s)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
@@ -338,6 +338,7 @@ static bool has_letter_or_digit(const char *s)
 	return false;
 }
 
+/* Set the two outputs from caption s[0..cut) and credit text cr. */
 static int split_at(const char *s, size_t cut, const char *cr, size_t crlen,
 		    char **caption, char **credit)
 {

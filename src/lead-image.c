@@ -611,14 +611,23 @@ static bool credit_line(xmlNodePtr s)
 	return yes;
 }
 
+/* Does n hold an h1, h2 or h3 (a headline block, no caption)? */
+static bool holds_heading(xmlNodePtr n)
+{
+	static const char *const headings[] = { "h1", "h2", "h3", NULL };
+	for (xmlNodePtr c = n; c; c = dom_next(c, n, false))
+		if (dom_is_any(c, headings))
+			return true;
+	return false;
+}
+
 /* An unmarked line after the image that is a caption ending in a
  * labelled credit ("<div>Leaders meet. (Foto: Jo Berg)</div>", "<p>…
  * Photo: Jo Berg</p>"): the label tells it from the article's text. */
 static bool captioned_line(xmlNodePtr s)
 {
 	static const char *const tags[] = { "div", "p", "span", "em", "i", "small", NULL };
-	if (!dom_is_any(s, tags) || letters(s, 300) > 300 || dom_find(s, "h1") ||
-	    dom_find(s, "h2") || dom_find(s, "h3"))
+	if (!dom_is_any(s, tags) || letters(s, 300) > 300 || holds_heading(s))
 		return false;
 	char *t = dom_text_max(s, 600), *cap = NULL, *cr = NULL;
 	bool yes = t && !credit_split(t, &cap, &cr) && cap && cr && credit_has_label(cr);
@@ -636,8 +645,7 @@ static bool caption_sibling(xmlNodePtr s)
 	if (caption_mark(s) || credit_mark(s, false) || credit_line(s) || captioned_line(s))
 		return true;
 	/* a headline block with a caption somewhere in it is no footer */
-	return holds_caption(s) && letters(s, 400) <= 400 && !dom_find(s, "h1") &&
-	       !dom_find(s, "h2") && !dom_find(s, "h3");
+	return holds_caption(s) && letters(s, 400) <= 400 && !holds_heading(s);
 }
 
 /* A short line that opens with a credit label ("<p class=source>Foto:
@@ -689,10 +697,6 @@ static xmlNodePtr narrow(xmlNodePtr holder, xmlNodePtr caption, size_t caplen)
 	return caption;
 }
 
-/* A "photo box": a container named like one (photo, image, pic, media
- * …) holding the image, maybe a <br>, and one short text element as its
- * last child: "<div class=photobox><img><br><em>Caption</em></div>".
- * Returns that text element. */
 /* libxml2's HTML parser knows no <source> as empty, so each source
  * holds the rest of the <picture>: "<picture><source><source><img>"
  * puts the image three levels down.  Such wrappers are no level of the
@@ -711,6 +715,10 @@ static xmlNodePtr out_of_sources(xmlNodePtr img)
 	return n;
 }
 
+/* A "photo box": a container named like one (photo, image, pic, media
+ * …) holding the image, maybe a <br>, and one short text element as its
+ * last child: "<div class=photobox><img><br><em>Caption</em></div>".
+ * Returns that text element. */
 static xmlNodePtr photo_box_caption(xmlNodePtr img)
 {
 	static const char *const box_words[] = {

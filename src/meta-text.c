@@ -462,7 +462,8 @@ static bool has_non_ascii(const char *w, size_t n)
 }
 
 /* Longest word whose letters outside ASCII are folded for the lookup:
- * past twice the longest label ("veröffentlicht", 15 bytes), no label. */
+ * past the longest label ("συντάκτης", 18 bytes) and its upper case,
+ * no label. */
 #define LABEL_FOLD_MAX 32
 
 /* The label w[0..n) is, or -1.  A word with letters outside ASCII is
