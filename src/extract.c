@@ -331,7 +331,7 @@ static struct hints hints_of(const struct eattrs *ea)
 		f = (uint8_t)((f | H_LEAD) & ~H_NEG);
 	h.flags = f;
 	h.unlikely = f & H_UNLIKELY;
-	/* a lead word outranks an unlikely one: "m-intro-header" is the
+	/* a lead word outranks an unlikely one: "story-intro-header" is the
 	 * article's header holding its lead, not the site's; not a
 	 * boilerplate word ("related-excerpt", "comment-intro") */
 	h.maybe = (f & H_MAYBE) || ((f & H_LEAD) && !(f & H_NEG));

@@ -411,7 +411,7 @@ static void test_lead_reached(void **state)
 		"<p>%s</p><p>%s</p></div><div class='tools'>Print</div></div>"
 		"<div class='col-2'>Ad</div></div><div class='row'>Top</div></div>"
 		"<div class='grid'>Bottom</div></div></div></body>",
-		"<body><main><div class='wrap'><header class='m-intro-header'>"
+		"<body><main><div class='wrap'><header class='story-intro-header'>"
 		"<h1>Council approves bridge</h1><p class='a-lead'>%s</p></header></div>"
 		"<div class='wrap'><div class='article-body'><div class='pagetext'><p>%s</p>"
 		"<p>%s</p><p>%s</p></div></div></div></main></body>",
