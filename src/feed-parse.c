@@ -851,21 +851,6 @@ enum status_code feed_parse(const char *body, size_t len, const char *url,
 
 /* ---- discovery in HTML --------------------------------------------------- */
 
-static bool has_token(const char *list, const char *tok)
-{
-	size_t n = strlen(tok);
-
-	for (const char *p = list; p && *p; ) {
-		while (*p == ' ')
-			p++;
-		if (ascii_ncasecmp(p, tok, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
-			return true;
-		while (*p && *p != ' ')
-			p++;
-	}
-	return false;
-}
-
 static enum feed_format link_format(const char *type)
 {
 	if (!type)
@@ -929,7 +914,7 @@ int feed_discover_doc(xmlDocPtr doc, const char *url, struct feed_link **out, si
 		rel = dom_attr(e, "rel");
 		type = dom_attr(e, "type");
 		fmt = link_format(type);
-		href = fmt != FEED_NONE && has_token(rel, "alternate") ?
+		href = fmt != FEED_NONE && ascii_has_token(rel, "alternate") ?
 		       url_resolve(base ? base : url, dom_attr_raw(e, "href")) : NULL;
 		if (href)
 			rc = add_link(out, n, href, dom_attr(e, "title"), fmt);

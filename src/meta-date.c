@@ -24,22 +24,24 @@
 #include "folio/meta-text.h"
 #include "folio/util-ascii.h"
 
-/* Is word one of the space-separated tokens of v (ASCII case ignored)? */
-static bool has_token(const char *v, const char *word)
-{
-	size_t k = strlen(word);
-	while (v && *v) {
-		v += strspn(v, " \t\r\n\f");
-		size_t n = strcspn(v, " \t\r\n\f");
-		if (n == k && !ascii_ncasecmp(v, word, k))
-			return true;
-		v += n;
-	}
-	return false;
-}
-
 /* Ancestors looked at for a comment or review around a date. */
 #define MAX_DEPTH 64
+
+/* Is itemtype a reader's review or comment ("https://schema.org/
+ * UserReview"), not an article about one ("ReviewNewsArticle")?  The
+ * type's last path segment, exactly. */
+static bool reader_item(const char *itemtype)
+{
+	static const char *const types[] = {
+		"Review", "UserReview", "EmployerReview", "Comment", NULL
+	};
+	const char *slash = itemtype ? strrchr(itemtype, '/') : NULL;
+	const char *name = slash ? slash + 1 : itemtype;
+	for (int i = 0; name && types[i]; i++)
+		if (!strcmp(name, types[i]))
+			return true;
+	return false;
+}
 
 /* Is n inside a reader's comment (a container named "comment" or
  * "comments": "comment-meta", "comments-area", "div-comment-12"; not
@@ -59,8 +61,7 @@ static bool in_comment(xmlNodePtr n)
 			return true;
 		if (!item_seen && dom_attr_raw(p, "itemscope")) {
 			item_seen = true;
-			const char *type = dom_attr_raw(p, "itemtype");
-			if (type && (strstr(type, "Review") || strstr(type, "Comment")))
+			if (reader_item(dom_attr_raw(p, "itemtype")))
 				return true;
 		}
 	}
@@ -72,11 +73,11 @@ static bool in_comment(xmlNodePtr n)
 static bool marked_published(xmlNodePtr n)
 {
 	const char *ip = dom_attr_raw(n, "itemprop");
-	if (ip && has_token(ip, "datePublished"))
+	if (ip && ascii_has_token(ip, "datePublished"))
 		return !dom_is(n, "meta");
 	if (dom_is(n, "time"))
 		return dom_attr_raw(n, "pubdate");
-	return dom_is(n, "abbr") && has_token(dom_attr_raw(n, "class"), "published") &&
+	return dom_is(n, "abbr") && ascii_has_token(dom_attr_raw(n, "class"), "published") &&
 	       dom_attr_raw(n, "title");
 }
 
@@ -341,7 +342,8 @@ static bool path_date_at(const char *p, char buf[32])
 
 char *meta_date_from_url(const char *url)
 {
-	if (!url)
+	/* a web address's path: a file's names its folders, not a day */
+	if (!url || (ascii_ncasecmp(url, "http://", 7) && ascii_ncasecmp(url, "https://", 8)))
 		return NULL;
 	const char *p = strstr(url, "://");
 	p = p ? strchr(p + 3, '/') : NULL;     /* the path, after the host */

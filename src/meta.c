@@ -114,8 +114,11 @@ static void survey_node(xmlNodePtr n, struct survey *sv)
 {
 	if (dom_is(n, "title") && !sv->title)
 		sv->title = n;
-	else if (dom_is(n, "h1") && sv->nh1 < MAX_H1)
+	else if (dom_is(n, "h1") && sv->nh1 < MAX_H1) {
+		if (!sv->nh1)
+			sv->dates.h1 = n;       /* the dateline's anchor */
 		sv->h1[sv->nh1++] = n;
+	}
 	else
 		meta_date_note(n, sv->nh1 > 0, &sv->dates);
 }
@@ -1173,11 +1176,8 @@ static char *choose_published(const struct survey *sv, const struct metas *m,
 	 * <time>, which may show a later edition */
 	if (!out)
 		out = date_rfc3339(j->page_published);
-	if (!out) {
-		struct date_marks dm = sv->dates;
-		dm.h1 = sv->nh1 ? sv->h1[0] : NULL;
-		out = meta_date_visible(&dm);
-	}
+	if (!out)
+		out = meta_date_visible(&sv->dates);
 	/* the weaker <meta> dates, when the page shows none: an issue
 	 * date, a bare "date" (which some CMSs fill with the last edit) */
 	static const enum mkey weak[] = {

@@ -13,6 +13,7 @@
 #ifndef FOLIO_UTIL_ASCII_H
 #define FOLIO_UTIL_ASCII_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 static inline int ascii_isupper(int c) { return c >= 'A' && c <= 'Z'; }
@@ -78,6 +79,29 @@ static inline char *ascii_casestr(const char *hay, const char *needle)
 			return (char *)hay;
 	}
 	return NULL;
+}
+
+/* Is word one of the whitespace-separated tokens of list, ASCII case
+ * ignored ("alternate" of rel="Alternate home", "datePublished" of
+ * itemprop="name datePublished")?  NULL list: no. */
+static inline bool ascii_has_token(const char *list, const char *word)
+{
+	size_t k = 0;
+	while (word[k])
+		k++;
+	while (list && *list) {
+		while (*list == ' ' || *list == '\t' || *list == '\r' || *list == '\n' ||
+		       *list == '\f')
+			list++;
+		size_t n = 0;
+		while (list[n] && list[n] != ' ' && list[n] != '\t' && list[n] != '\r' &&
+		       list[n] != '\n' && list[n] != '\f')
+			n++;
+		if (n && n == k && !ascii_ncasecmp(list, word, k))
+			return true;
+		list += n;
+	}
+	return false;
 }
 
 #endif

@@ -80,24 +80,24 @@ static void test_marked_elements(void **state)
 	(void)state;
 	static const struct date_case t[] = {
 		{ "<h1>Storm</h1><span itemprop=\"datePublished\" "
-		  "content=\"2020-03-18T13:15:00.000+01:00\"></span>" STORY, NULL,
-		  "2020-03-18T13:15:00+01:00" },
+		  "content=\"2021-04-07T09:05:00.000+02:00\"></span>" STORY, NULL,
+		  "2021-04-07T09:05:00+02:00" },
 		{ "<div class=\"info\"><div class=\"date\" itemprop=\"datePublished\">"
-		  "20.06.2019 11:43</div></div><h1>Storm</h1>" STORY, NULL, "2019-06-20" },
-		{ "<h1>Storm</h1><p><span class=\"font-normal\" itemprop=\"datePublished\">"
-		  "28. Dezember 2022</span></p>" STORY, NULL, "2022-12-28" },
-		{ "<h2 class=\"date-header\"><span>Friday, December 23, 2016</span></h2>"
+		  "11.09.2018 08:17</div></div><h1>Storm</h1>" STORY, NULL, "2018-09-11" },
+		{ "<h1>Storm</h1><p><span class=\"small\" itemprop=\"datePublished\">"
+		  "15. Januar 2023</span></p>" STORY, NULL, "2023-01-15" },
+		{ "<h2 class=\"date-header\"><span>Tuesday, March 14, 2017</span></h2>"
 		  "<h3>Storm</h3><a href=\"/p\"><abbr class=\"published\" "
-		  "title=\"2016-12-23T05:11:00-05:00\">5:11 AM</abbr></a>" STORY, NULL,
-		  "2016-12-23T05:11:00-05:00" },
+		  "title=\"2017-03-14T07:42:00-05:00\">7:42 AM</abbr></a>" STORY, NULL,
+		  "2017-03-14T07:42:00-05:00" },
 		/* datetime wins over a bare content date on the same element */
-		{ "<h1>Storm</h1><time itemprop=\"datePublished\" content=\"2023-10-18\" "
-		  "datetime=\"2023-10-18T11:45:00+02:00\">18. Okt 2023</time>" STORY, NULL,
-		  "2023-10-18T11:45:00+02:00" },
+		{ "<h1>Storm</h1><time itemprop=\"datePublished\" content=\"2022-05-30\" "
+		  "datetime=\"2022-05-30T16:20:00+02:00\">30. Mai 2022</time>" STORY, NULL,
+		  "2022-05-30T16:20:00+02:00" },
 		/* a customer review's date is no date of the page */
 		{ "<h1>Hutch</h1><div itemscope itemtype=\"https://schema.org/Product\">"
 		  "<div itemprop=\"review\" itemscope itemtype=\"https://schema.org/Review\">"
-		  "<span itemprop=\"datePublished\" content=\"2020-06-08 00:00:00\"></span>"
+		  "<span itemprop=\"datePublished\" content=\"2019-04-02 00:00:00\"></span>"
 		  "</div></div>" STORY, NULL, NULL },
 	};
 	EXPECT_ALL(t, published_of(t[i].body, t[i].url));
@@ -111,16 +111,20 @@ static void test_comment_dates(void **state)
 	(void)state;
 	static const struct date_case t[] = {
 		{ "<h1>Storm</h1>" STORY "<div id=\"comments\"><div class=\"comment-metadata\">"
-		  "<time datetime=\"2019-08-24T03:36:11+02:00\">24. August 2019</time></div></div>",
+		  "<time datetime=\"2018-07-16T21:04:52+02:00\">16. Juli 2018</time></div></div>",
 		  NULL, NULL },
 		{ "<h1>Storm</h1>" STORY "<ol class=\"commentlist\"><li class=\"comment\">"
-		  "<span class=\"datetime\">June 6, 2015 at 10:23</span></li></ol>", NULL, NULL },
+		  "<span class=\"datetime\">May 9, 2016 at 18:41</span></li></ol>", NULL, NULL },
 		{ "<h1>Storm</h1><div class=\"date\">19.11.2012</div>" STORY
 		  "<div class=\"comment_default\"><time datetime=\"2014-11-05T14:25:40+00:00\">"
 		  "05.11.2014</time></div>", NULL, "2012-11-19" },
 		{ "<div class=\"news commentary\"><h1>Storm</h1>"
 		  "<time datetime=\"2020-01-13T18:54:00+01:00\">13. 1. 2020</time>" STORY "</div>",
 		  NULL, "2020-01-13T18:54:00+01:00" },
+		/* a review article is the article, not a reader's review */
+		{ "<article itemscope itemtype=\"https://schema.org/ReviewNewsArticle\"><h1>Storm</h1>"
+		  "<time itemprop=\"datePublished\" datetime=\"2021-03-04\">4 March 2021</time>"
+		  STORY "</article>", NULL, "2021-03-04" },
 	};
 	EXPECT_ALL(t, published_of(t[i].body, t[i].url));
 }
@@ -135,7 +139,7 @@ static void test_dateline_above(void **state)
 	static const struct date_case t[] = {
 		{ "<article><div class=\"meta-date\">19.11.2021</div><h1>Storm</h1>" STORY
 		  "</article>", NULL, "2021-11-19" },
-		{ "<div class=\"news-heading\"><div class=\"news-publication-info\">"
+		{ "<div class=\"story-heading\"><div class=\"story-info\">"
 		  "<span class=\"news-date\">12.12.2022</span></div><h1>Storm</h1></div>" STORY,
 		  NULL, "2022-12-12" },
 		{ "<div class=\"top\"><span class=\"date\">Mittwoch, 01. November 2023</span>"
@@ -165,9 +169,9 @@ static void test_date_line_below(void **state)
 	(void)state;
 	static const struct date_case t[] = {
 		{ "<h1>Storm</h1><p>10. September 2017</p>" STORY, NULL, "2017-09-10" },
-		{ "<h1>Storm</h1><div class=\"left\">26 Mai, 2008 | <a href=\"/u\">ThE_PaiN</a>"
+		{ "<h1>Storm</h1><div class=\"left\">26 Mai, 2008 | <a href=\"/u\">Sea_Dog</a>"
 		  "</div>" STORY, NULL, "2008-05-26" },
-		{ "<h1>Storm</h1><p class=\"c-page-header__subtitle\">Handball Schweiz "
+		{ "<h1>Storm</h1><p class=\"page-head__sub\">Rowing Club "
 		  "\xe2\x80\xa2 02.02.2022</p>" STORY, NULL, "2022-02-02" },
 		{ "<h1>Storm</h1><p>Aktualisiert: 03.05.2021</p>" STORY, NULL, NULL },
 		{ "<h1>Storm</h1><p>Am 8. November 2021 findet der Tag der Erinnerung statt, "
@@ -207,9 +211,9 @@ static void test_url_dates(void **state)
 	static const struct { const char *url, *want; } t[] = {
 		{"https://example.org/2019/02/10/the-bag/", "2019-02-10"},
 		{"http://example.org/blog/letters/2010-10-26-18", "2010-10-26"},
-		{"http://example.org/local/2020-02/19/c_1125597921.htm", "2020-02-19"},
-		{"https://example.org/seguridad/2022/5/3/police-330199.html", "2022-05-03"},
-		{"https://web.archive.org/web/20080731095558/http://example.org/2008/07/29/was/",
+		{"http://example.org/local/2020-02/19/story_4471.htm", "2020-02-19"},
+		{"https://example.org/harbour/2022/5/3/ferry-5521.html", "2022-05-03"},
+		{"https://web.archive.org/web/20080731095558/http://example.org/2008/07/29/ferry/",
 		 "2008-07-29"},
 		{"https://example.org/news/2021-22/transfers/coach/", NULL},
 		{"https://example.org/news/2022/cup-preview/", NULL},
@@ -219,6 +223,7 @@ static void test_url_dates(void **state)
 		{"https://example.org/list?from=2019/02/10", NULL},
 		{"https://example.org/2019/02/10x/slug", NULL},
 		{"2019/02/10/not-a-url", NULL},
+		{"file:///home/jo/notes/2019/02/10/page.html", NULL},   /* a folder's name */
 		{NULL, NULL},
 	};
 	EXPECT_ALL(t, meta_date_from_url(t[i].url));
@@ -252,7 +257,7 @@ static void test_lead_dateline(void **state)
 		 "2007-08-17"},
 		{"Feb. 23, 2015 -- Peanut allergies have been on the rise.", NULL, NULL,
 		 "2015-02-23"},
-		{"Karlsruhe, (12.11.2021). Traditionell gedenken viele der Toten.", NULL, NULL,
+		{"Hafenstadt, (12.11.2021). Die F\xc3\xa4hre f\xc3\xa4hrt wieder.", NULL, NULL,
 		 "2021-11-12"},
 		{"NEW YORK, Nov. 19, 2019 /PRNewswire/ -- Acme today announced", NULL, NULL,
 		 "2019-11-19"},
@@ -262,8 +267,8 @@ static void test_lead_dateline(void **state)
 		{"Freitag, 5. Juni 2015", NULL, NULL, "2015-06-05"},
 		/* sentences that name a date are no dateline */
 		{"Am 8. November 2021 findet der Tag der Erinnerung statt.", NULL, NULL, NULL},
-		{"Seit 4. August 2014 ist in Bolivien ein neues Gesetz in Kraft.", NULL, NULL, NULL},
-		{"29 marca 2020 roku Tinder zanotowa\xc5\x82 rekord.", NULL, NULL, NULL},
+		{"Seit 4. August 2014 f\xc3\xa4hrt die F\xc3\xa4hre auch sonntags.", NULL, NULL, NULL},
+		{"29 marca 2020 roku prom p\xc5\x82yn\xc4\x85\xc5\x82 d\xc5\x82u\xc5\xbcej.", NULL, NULL, NULL},
 		{"On 3 May 2021, the lake was warm.", NULL, NULL, NULL},
 		{"Bern, the capital, 17.08.2007 - Rede", NULL, NULL, NULL},
 		/* the URL's date, when the lead has none; the markup's first */

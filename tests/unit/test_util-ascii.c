@@ -135,6 +135,19 @@ static void folding_in_turkish_locale(void **state)
 	setlocale(LC_ALL, "C");
 }
 
+/* Whole whitespace-separated tokens only, ASCII case ignored. */
+static void has_token_whole_tokens(void **state)
+{
+	(void)state;
+	assert_true(ascii_has_token("alternate", "alternate"));
+	assert_true(ascii_has_token("home  Alternate", "alternate"));
+	assert_true(ascii_has_token("name\tdatePublished\n", "datepublished"));
+	assert_false(ascii_has_token("alternates", "alternate"));
+	assert_false(ascii_has_token("nonalternate", "alternate"));
+	assert_false(ascii_has_token("", "alternate"));
+	assert_false(ascii_has_token(NULL, "alternate"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +155,7 @@ int main(void)
 		cmocka_unit_test(folding_in_c_locale),
 		cmocka_unit_test(folding_in_turkish_locale),
 		cmocka_unit_test(casestr_matches_plain_loop),
+		cmocka_unit_test(has_token_whole_tokens),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
