@@ -1681,6 +1681,80 @@ static bool dropped_text(const struct nstat *s, xmlNodePtr n)
 	return any;
 }
 
+/* Inside a data table, rows and cells set the table's text apart:
+ * " | " between cells, a line per row. */
+static void enter_table_part(struct emit *e, enum kind kind)
+{
+	if (kind == K_TR) {
+		if (e->table_row_open && e->text.len > 0)
+			buf_add(&e->text, "\n", 1);
+		e->table_row_open = true;
+		e->table_cell_open = false;
+		e->space = false;
+	} else if (kind == K_CELL) {
+		if (e->table_cell_open)
+			buf_add(&e->text, " | ", 3);
+		e->table_cell_open = true;
+		e->space = false;
+	} else if (kind == K_BR || is_block(kind)) {
+		e->space = true;
+	}
+}
+
+/* A <br>: a line break in <pre>; elsewhere a space, and two in a row
+ * (blank text between them) end a paragraph. */
+static void enter_break(struct emit *e, xmlNodePtr n)
+{
+	if (e->pre) {
+		buf_add(&e->text, "\n", 1);
+		return;
+	}
+	xmlNodePtr p = n->prev;
+	while (p && p->type == XML_TEXT_NODE && p->content &&
+	       strspn((const char *)p->content, " \t\r\n") == strlen((const char *)p->content))
+		p = p->prev;
+	if (dom_is(p, "br"))
+		flush(e);
+	else
+		e->space = true;
+}
+
+/* A block element opens: what it makes of the text inside it (a
+ * heading's level, a quote, a caption, a list item, a data table). */
+static void open_block(struct emit *e, const struct nstat *s, xmlNodePtr n)
+{
+	switch (s->kind) {
+	case K_H1: case K_H2: case K_H3: case K_H4: case K_H5: case K_H6:
+		if (!e->heading)
+			e->heading = s->kind == K_H1 ? 2 : (int)(s->kind - K_H1) + 1;
+		break;
+	case K_PRE: e->pre++; break;
+	case K_BLOCKQUOTE: e->quote++; break;
+	case K_FIGCAPTION: e->caption++; break;
+	case K_DT: e->dt++; break;
+	case K_DD: e->dd++; break;
+	case K_DIV:
+		if (s->hints & H_CAPTION)
+			e->caption++;
+		break;
+	case K_LI:
+		e->li++;
+		if (e->list_depth > 0 && e->ordinals[e->list_depth - 1] > 0)
+			e->ordinals[e->list_depth - 1]++;
+		break;
+	case K_UL: case K_OL: push_list(e, s->kind == K_OL, n); break;
+	case K_TABLE:
+		if (is_data_table(e->c, n)) {
+			e->table++;
+			e->table_row_open = false;
+			e->table_cell_open = false;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
 /* Entering a node; returns whether to walk its children. */
 static bool enter(struct emit *e, xmlNodePtr n)
 {
@@ -1708,36 +1782,11 @@ static bool enter(struct emit *e, xmlNodePtr n)
 				     s->kind == K_DIV) && lead_of_link_box(e, s, n))
 		return false;
 	if (e->table) {
-		if (s->kind == K_TR) {
-			if (e->table_row_open && e->text.len > 0)
-				buf_add(&e->text, "\n", 1);
-			e->table_row_open = true;
-			e->table_cell_open = false;
-			e->space = false;
-		} else if (s->kind == K_CELL) {
-			if (e->table_cell_open)
-				buf_add(&e->text, " | ", 3);
-			e->table_cell_open = true;
-			e->space = false;
-		} else if (s->kind == K_BR || is_block(s->kind)) {
-			e->space = true;
-		}
+		enter_table_part(e, s->kind);
 		return true;
 	}
 	if (s->kind == K_BR) {
-		if (e->pre) {
-			buf_add(&e->text, "\n", 1);
-		} else {
-			/* two breaks in a row end a paragraph */
-			xmlNodePtr p = n->prev;
-			while (p && p->type == XML_TEXT_NODE && p->content &&
-			       strspn((const char *)p->content, " \t\r\n") == strlen((const char *)p->content))
-				p = p->prev;
-			if (dom_is(p, "br"))
-				flush(e);
-			else
-				e->space = true;
-		}
+		enter_break(e, n);
 		return false;
 	}
 	if (s->kind == K_IMG || s->kind == K_HR)
@@ -1749,42 +1798,10 @@ static bool enter(struct emit *e, xmlNodePtr n)
 		}
 		return true;
 	}
-	if (e->pre) {
-		return true;
-	}
-	if (!is_block(s->kind))
+	if (e->pre || !is_block(s->kind))
 		return true;
 	flush(e);
-	switch (s->kind) {
-	case K_H1: case K_H2: case K_H3: case K_H4: case K_H5: case K_H6:
-		if (!e->heading)
-			e->heading = s->kind == K_H1 ? 2 : (int)(s->kind - K_H1) + 1;
-		break;
-	case K_PRE: e->pre++; break;
-	case K_BLOCKQUOTE: e->quote++; break;
-	case K_FIGCAPTION: e->caption++; break;
-	case K_DT: e->dt++; break;
-	case K_DD: e->dd++; break;
-	case K_DIV:
-		if (s->hints & H_CAPTION)
-			e->caption++;
-		break;
-	case K_LI:
-		e->li++;
-		if (e->list_depth > 0 && e->ordinals[e->list_depth - 1] > 0)
-			e->ordinals[e->list_depth - 1]++;
-		break;
-	case K_UL: case K_OL: push_list(e, s->kind == K_OL, n); break;
-	case K_TABLE:
-		if (is_data_table(c, n)) {
-			e->table++;
-			e->table_row_open = false;
-			e->table_cell_open = false;
-		}
-		break;
-	default:
-		break;
-	}
+	open_block(e, s, n);
 	return true;
 }
 
@@ -2319,6 +2336,54 @@ enum status_code extract_article(const struct extract_input *in,
 	return rc;
 }
 
+/* Class/id hints can be wrong about a whole page: when they dropped
+ * much and little is left, try again trusting only tags and
+ * visibility, and keep the longer. */
+static void retry_trusting_tags(struct ctx *c)
+{
+	size_t before = article_letters(c->a, SIZE_MAX);
+	struct article keep = *c->a;
+	struct block *saved = c->a->blocks;
+	size_t nsaved = c->a->nblocks;
+	c->a->blocks = NULL;
+	c->a->nblocks = 0;
+	c->a->blocks_cap = 0;
+	if (attempt(c, false, false, false) && article_letters(c->a, SIZE_MAX) > before * 2 + 50) {
+		struct article tmp = *c->a;
+		tmp.blocks = saved;
+		tmp.nblocks = nsaved;
+		article_keep_blocks(&tmp, NULL);
+		free(saved);
+	} else {
+		article_keep_blocks(c->a, NULL);
+		free(c->a->blocks);
+		c->a->blocks = saved;
+		c->a->nblocks = nsaved;
+		c->a->blocks_cap = keep.blocks_cap;
+	}
+}
+
+/* The passes after the first: the retry above, the second opinion,
+ * pruning, then for an empty result a lenient pass and, for a page
+ * that keeps its whole text in <noscript> (its script version draws
+ * it), that text rather than nothing.  false on OOM. */
+static bool later_passes(struct ctx *c)
+{
+	if (c->strict_dropped && article_letters(c->a, 500) < 500)
+		retry_trusting_tags(c);
+	if (!second_opinion(c) || !prune_article(c->a))
+		return false;
+	if (c->a->nblocks == 0 && !attempt(c, false, false, true))
+		return false;
+	if (c->a->nblocks == 0) {
+		c->open_noscript = true;
+		if (!attempt(c, true, false, false) ||
+		    (c->a->nblocks == 0 && !attempt(c, false, false, true)))
+			return false;
+	}
+	return true;
+}
+
 enum status_code extract_article_doc(xmlDocPtr doc, const char *base_url,
 				     struct article **out, const char **why)
 {
@@ -2346,60 +2411,13 @@ enum status_code extract_article_doc(xmlDocPtr doc, const char *base_url,
 	c.base = dom_base_url(doc, base_url);
 	c.ubase = url_base_new(c.base);
 	meta_extract(doc, c.base, c.a);
-	if (!attempt(&c, true, true, false)) {
+	if (!attempt(&c, true, true, false) || !later_passes(&c)) {
 		rc = STATUS_NO_ARTICLE;
 		*why = "out of memory";
-	} else if (c.strict_dropped && article_letters(c.a, 500) < 500) {
-		/* Class/id hints can be wrong about a whole page: try again
-		 * trusting only tags and visibility, keep the longer. */
-		size_t before = article_letters(c.a, SIZE_MAX);
-		struct article keep = *c.a;
-		struct block *saved = c.a->blocks;
-		size_t nsaved = c.a->nblocks;
-		c.a->blocks = NULL;
-		c.a->nblocks = 0;
-		c.a->blocks_cap = 0;
-		if (attempt(&c, false, false, false) && article_letters(c.a, SIZE_MAX) > before * 2 + 50) {
-			struct article tmp = *c.a;
-			tmp.blocks = saved;
-			tmp.nblocks = nsaved;
-			article_keep_blocks(&tmp, NULL);
-			free(saved);
-		} else {
-			article_keep_blocks(c.a, NULL);
-			free(c.a->blocks);
-			c.a->blocks = saved;
-			c.a->nblocks = nsaved;
-			c.a->blocks_cap = keep.blocks_cap;
-		}
-	}
-	if (rc == STATUS_OK && !second_opinion(&c)) {
-		rc = STATUS_NO_ARTICLE;
-		*why = "out of memory";
-	}
-	if (rc == STATUS_OK && !prune_article(c.a)) {
-		rc = STATUS_NO_ARTICLE;
-		*why = "out of memory";
-	}
-	if (rc == STATUS_OK && c.a->nblocks == 0 && !attempt(&c, false, false, true)) {
-		rc = STATUS_NO_ARTICLE;
-		*why = "out of memory";
-	}
-	/* A page that keeps its whole text in <noscript> (its script
-	 * version draws it): that text, rather than nothing. */
-	if (rc == STATUS_OK && c.a->nblocks == 0) {
-		c.open_noscript = true;
-		if (!attempt(&c, true, false, false) ||
-		    (c.a->nblocks == 0 && !attempt(&c, false, false, true))) {
-			rc = STATUS_NO_ARTICLE;
-			*why = "out of memory";
-		}
-	}
-	if (rc == STATUS_OK && c.a->nblocks == 0) {
+	} else if (c.a->nblocks == 0) {
 		rc = STATUS_NO_ARTICLE;
 		*why = "no readable text";
-	}
-	if (rc == STATUS_OK) {
+	} else {
 		meta_signature(c.a);    /* the author signs at the end */
 		meta_date_from_body(c.a);       /* the lead's dateline, the URL's date */
 		set_notice(&c);
