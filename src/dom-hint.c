@@ -80,6 +80,26 @@ bool hint_token_part(xmlNodePtr n, const char *const *words)
 	return match_tokens_parts(v[0], words) || match_tokens_parts(v[1], words);
 }
 
+void hint_attrs_read(xmlNodePtr n, struct hint_attrs *ha)
+{
+	static const char *const names[] = {"class", "id", NULL};
+	const char *v[2];
+
+	dom_attrs(n, names, v);
+	ha->cls = v[0];
+	ha->id = v[1];
+}
+
+bool hint_attrs_token(const struct hint_attrs *ha, const char *const *words)
+{
+	return match_tokens(ha->cls, words, false) || match_tokens(ha->id, words, false);
+}
+
+bool hint_attrs_token_part(const struct hint_attrs *ha, const char *const *words)
+{
+	return match_tokens_parts(ha->cls, words) || match_tokens_parts(ha->id, words);
+}
+
 bool hint_token_exact(xmlNodePtr n, const char *const *words)
 {
 	return match_tokens(dom_attr_raw(n, "class"), words, true) ||

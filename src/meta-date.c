@@ -280,12 +280,15 @@ char *meta_date_visible(const struct date_marks *dm)
 	     seen++ < MAX_DATELINE_NODES; n = dom_next(n, root, false)) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		bool vetoed = n->properties && hint_token_part(n, dateline_vetoes);
-		bool marked = n->properties && !vetoed &&
-			      hint_token_part(n, dateline_hints);
+		struct hint_attrs ha = {0};     /* read once for the three lists */
+		bool named = n->properties;
+		if (named)
+			hint_attrs_read(n, &ha);
+		bool vetoed = named && hint_attrs_token_part(&ha, dateline_vetoes);
+		bool marked = named && !vetoed && hint_attrs_token_part(&ha, dateline_hints);
 		bool text = false;
 		bool byline = !marked && !vetoed && lines < MAX_BYLINE_LINES &&
-			      ((n->properties && hint_token(n, author_hints)) ||
+			      ((named && hint_attrs_token(&ha, author_hints)) ||
 			       opens_with_label(n, &text));
 		lines += text;
 		if (!marked && !byline)

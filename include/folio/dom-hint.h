@@ -37,6 +37,18 @@ bool hint_token(xmlNodePtr n, const char *const *words);
  * words: "time" meets "pubTime", "date" meets "entryWithDate". */
 bool hint_token_part(xmlNodePtr n, const char *const *words);
 
+/* An element's class and id, read once for a walk that asks several
+ * word lists of every element (the dateline's after the headline). */
+struct hint_attrs {
+	const char *cls, *id;
+};
+
+void hint_attrs_read(xmlNodePtr n, struct hint_attrs *ha);
+
+/* hint_token and hint_token_part on attributes already read. */
+bool hint_attrs_token(const struct hint_attrs *ha, const char *const *words);
+bool hint_attrs_token_part(const struct hint_attrs *ha, const char *const *words);
+
 /* Whole tokens only: "ad" matches "ad" and "top-ad", not "address". */
 bool hint_token_exact(xmlNodePtr n, const char *const *words);
 

@@ -92,6 +92,35 @@ static void test_inside_long_name(void **state)
 	xmlFreeDoc(d);
 }
 
+/* hint_attrs_token(_part) on class and id read once answer what
+ * hint_token(_part) answer on the element, for every element of a page
+ * whose names meet the words in the class, in the id, in both, in a
+ * camelCase part, by case alone, or not at all. */
+static void test_attrs_read_once(void **state)
+{
+	static const char *const date[] = { "date", "time", NULL };
+	static const char *const author[] = { "author", NULL };
+	static const char *const *const lists[] = { date, author };
+	(void)state;
+	xmlDocPtr d = parse("<div><p class='post-date'></p><p id='pubTime'></p>"
+			    "<p class='x' id='AUTHOR-box'></p><p class='authorName' id='dateline'></p>"
+			    "<p class='candidate' id='coauthor'></p><p title='date'></p><p></p>"
+			    "<p class='entryWithDate by-Author'></p></div>");
+	size_t seen = 0;
+	for (xmlNodePtr n = el(d, "p"); n; n = n->next, seen++) {
+		struct hint_attrs ha = {0};
+		if (n->properties)
+			hint_attrs_read(n, &ha);
+		for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+			assert_int_equal(hint_attrs_token(&ha, lists[i]), hint_token(n, lists[i]));
+			assert_int_equal(hint_attrs_token_part(&ha, lists[i]),
+					 hint_token_part(n, lists[i]));
+		}
+	}
+	assert_int_equal(seen, 8);
+	xmlFreeDoc(d);
+}
+
 static void test_next_token(void **state)
 {
 	const char *v = "  Main-nav__item2 ,x";
@@ -113,6 +142,7 @@ int main(void)
 		cmocka_unit_test(test_token_parts),
 		cmocka_unit_test(test_inside),
 		cmocka_unit_test(test_inside_long_name),
+		cmocka_unit_test(test_attrs_read_once),
 		cmocka_unit_test(test_next_token),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
