@@ -434,23 +434,20 @@ static const struct { const char *w; enum label_kind k; } labels[] = {
 
 _Static_assert(NLABELS <= NAME_INDEX_MAX, "a name_index holds NAME_INDEX_MAX entries");
 static struct name_index labels_ix;
+static pthread_once_t indexed = PTHREAD_ONCE_INIT;
 
 static void index_labels(void)
 {
 	name_index_build(&labels_ix, labels, NLABELS, sizeof labels[0]);
 }
 
-/* The label w[0..n), as written or with ASCII letters folded, or -1. */
+/* The label w[0..n), as written or with ASCII letters folded, or -1.
+ * A CJK label is a prefix, never a whole word (each name is in the
+ * table once). */
 static int label_lookup(const char *w, size_t n)
 {
-	int first = ascii_tolower((unsigned char)w[0]);
-	for (int k = labels_ix.start[first]; k < labels_ix.start[first + 1]; k++) {
-		size_t i = labels_ix.order[k];
-		if (labels[i].k != CJK && strlen(labels[i].w) == n &&
-		    !ascii_ncasecmp(w, labels[i].w, n))
-			return (int)i;
-	}
-	return -1;
+	int i = name_index_find_folded(&labels_ix, labels, sizeof labels[0], w, n);
+	return i >= 0 && labels[i].k != CJK ? i : -1;
 }
 
 static bool has_non_ascii(const char *w, size_t n)
@@ -472,8 +469,6 @@ static bool has_non_ascii(const char *w, size_t n)
  * language's rules, so the locale never matters. */
 static int label_of(const char *w, size_t n)
 {
-	static pthread_once_t indexed = PTHREAD_ONCE_INIT;
-
 	if (!n)
 		return -1;
 	pthread_once(&indexed, index_labels);
@@ -502,8 +497,12 @@ static size_t glued_label(const char *w, size_t n, int *which)
 		joint = ascii_islower((unsigned char)w[k - 1]) && ascii_isupper((unsigned char)w[k]);
 	if (!joint)
 		return 0;
-	for (size_t i = 0; i < NLABELS; i++) {
-		size_t ln = strlen(labels[i].w);
+	/* only the labels that start as w does can fit (the index keeps
+	 * the table's order among them) */
+	pthread_once(&indexed, index_labels);
+	int first = ascii_tolower((unsigned char)w[0]);
+	for (int k = labels_ix.start[first]; k < labels_ix.start[first + 1]; k++) {
+		size_t i = labels_ix.order[k], ln = labels_ix.len[k];
 		if (labels[i].k != CJK && ln >= 2 && ln < n &&
 		    ascii_isupper((unsigned char)w[ln]) &&
 		    ascii_islower((unsigned char)w[ln - 1]) &&

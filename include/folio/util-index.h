@@ -13,12 +13,15 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "folio/util-ascii.h"
+
 /* Most entries a table may have. */
 #define NAME_INDEX_MAX 512
 
 struct name_index {
 	uint16_t start[257];            /* names starting with byte b: order[start[b], start[b+1]) */
 	uint16_t order[NAME_INDEX_MAX]; /* table positions */
+	uint16_t len[NAME_INDEX_MAX];   /* their names' lengths: a lookup's first test, not a strlen */
 };
 
 /* Index the n entries of table, stride bytes apart, whose first member
@@ -39,8 +42,24 @@ static inline void name_index_build(struct name_index *ix, const void *table, si
 	memcpy(fill, ix->start, sizeof fill);
 	for (size_t i = 0; i < n; i++) {
 		const char *name = *(const char *const *)((const char *)table + i * stride);
-		ix->order[fill[(unsigned char)name[0]]++] = (uint16_t)i;
+		uint16_t k = fill[(unsigned char)name[0]]++;
+		ix->order[k] = (uint16_t)i;
+		ix->len[k] = (uint16_t)strlen(name);
 	}
+}
+
+/* The first entry, in table order, whose name (lower case) is w[0..n)
+ * with its ASCII letters folded; -1 when none. */
+static inline int name_index_find_folded(const struct name_index *ix, const void *table,
+					 size_t stride, const char *w, size_t n)
+{
+	int first = n ? ascii_tolower((unsigned char)w[0]) : 0;
+	for (int k = ix->start[first]; n && k < ix->start[first + 1]; k++) {
+		const char *name = *(const char *const *)((const char *)table + ix->order[k] * stride);
+		if (ix->len[k] == n && !ascii_ncasecmp(w, name, n))
+			return ix->order[k];
+	}
+	return -1;
 }
 
 #endif
