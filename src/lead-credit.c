@@ -10,6 +10,7 @@
  *     without its brackets;
  *   - a short last segment after " | ", " / ", " - " that names a photo
  *     agency ("… Paris / Reuters") is the credit. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -18,6 +19,7 @@
 #include "folio/text.h"
 #include "folio/lead-credit.h"
 #include "folio/util-ascii.h"
+#include "folio/util-index.h"
 
 /* Labels that must be followed by ':' to count ("Photo: X"). */
 static const char *const colon_labels[] = {
@@ -110,23 +112,44 @@ static size_t copyright_mark(const char *s)
 	return 0;
 }
 
+/* label_at is tried at every word of a caption: each label table is
+ * indexed by first byte (the ASCII letters are all lower case), so a
+ * word is compared with the few labels that start as it does, in the
+ * table's order. */
+#define NBY_LABELS (sizeof by_labels / sizeof by_labels[0] - 1)
+#define NCOLON_LABELS (sizeof colon_labels / sizeof colon_labels[0] - 1)
+_Static_assert(NCOLON_LABELS <= NAME_INDEX_MAX, "a name_index holds NAME_INDEX_MAX entries");
+static struct name_index by_ix, colon_ix;
+
+static void index_labels(void)
+{
+	name_index_build(&by_ix, by_labels, NBY_LABELS, sizeof by_labels[0]);
+	name_index_build(&colon_ix, colon_labels, NCOLON_LABELS, sizeof colon_labels[0]);
+}
+
+/* The length of the next label of ix's table that s starts with,
+ * from index position *at on; 0 when none is left. */
+static size_t next_label(const struct name_index *ix, const char *const *table,
+			 const char *s, int *at)
+{
+	size_t n = 0;
+	return name_index_next_prefix(ix, table, sizeof table[0], s, at, &n) >= 0 ? n : 0;
+}
+
 /* Length of a credit label at s (0 when none).  A word label needs a
  * following ':' (spaces allowed before it); a "by" label needs a
  * following space.  The label must end at a word boundary. */
 static size_t label_at(const char *s)
 {
+	static pthread_once_t indexed = PTHREAD_ONCE_INIT;
 	size_t n = copyright_mark(s);
 	if (n)
 		return n;
-	for (int i = 0; by_labels[i]; i++) {
-		n = starts_with_ci(s, by_labels[i]);
-		if (n && (is_space((unsigned char)s[n]) || s[n - 1] == ':'))
+	pthread_once(&indexed, index_labels);
+	for (int at = 0; (n = next_label(&by_ix, by_labels, s, &at));)
+		if (is_space((unsigned char)s[n]) || s[n - 1] == ':')
 			return n;
-	}
-	for (int i = 0; colon_labels[i]; i++) {
-		n = starts_with_ci(s, colon_labels[i]);
-		if (!n)
-			continue;
+	for (int at = 0; (n = next_label(&colon_ix, colon_labels, s, &at));) {
 		size_t k = n;
 		while (s[k] == ' ')
 			k++;

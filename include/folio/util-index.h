@@ -62,4 +62,25 @@ static inline int name_index_find_folded(const struct name_index *ix, const void
 	return -1;
 }
 
+/* The next entry, from index position *at on, whose name (lower case)
+ * s starts with, ASCII letters folded: its table position, *len its
+ * name's length and *at past it; -1 when none is left.  The entries
+ * come in table order, as a walk of the whole table meets them. */
+static inline int name_index_next_prefix(const struct name_index *ix, const void *table,
+					 size_t stride, const char *s, int *at, size_t *len)
+{
+	int first = ascii_tolower((unsigned char)*s);
+	if (*at < ix->start[first])
+		*at = ix->start[first];
+	for (; *at < ix->start[first + 1]; (*at)++) {
+		const char *name = *(const char *const *)((const char *)table +
+							  ix->order[*at] * stride);
+		if (!ascii_ncasecmp(s, name, ix->len[*at])) {
+			*len = ix->len[*at];
+			return ix->order[(*at)++];
+		}
+	}
+	return -1;
+}
+
 #endif

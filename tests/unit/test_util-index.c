@@ -1,5 +1,5 @@
 /* Unit tests for util-index.h: a lookup through the first-byte index
- * finds what a walk of the whole table finds. */
+ * finds what a walk of the whole table finds, in the same order. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -76,10 +76,48 @@ static void find_folded_matches_plain_walk(void **state)
 	assert_int_equal(name_index_find_folded(&ix, table, sizeof table[0], "I", 1), 7);
 }
 
+/* Every entry s starts with, in table order, by the plain walk: their
+ * positions into out, their count returned. */
+static size_t prefixes_plain(const char *s, int *out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < NTABLE; i++)
+		if (!ascii_ncasecmp(s, table[i].name, strlen(table[i].name)))
+			out[k++] = (int)i;
+	return k;
+}
+
+/* name_index_next_prefix meets the same entries as the plain walk, in
+ * the same order, with their lengths, for every string of up to 4
+ * bytes over the alphabet ("aab" starts with "a" and "aab", "Ab-" with
+ * "ab" twice and "a"). */
+static void next_prefix_matches_plain_walk(void **state)
+{
+	struct name_index ix;
+	char s[8];
+	int want[NTABLE];
+	size_t met = 0;
+	(void)state;
+	name_index_build(&ix, table, NTABLE, sizeof table[0]);
+	for (size_t idx = 0; nth_string(idx, 4, s); idx++) {
+		size_t nwant = prefixes_plain(s, want), k = 0, len = 0;
+		int at = 0;
+		for (int i; (i = name_index_next_prefix(&ix, table, sizeof table[0], s, &at, &len)) >= 0; k++) {
+			assert_true(k < nwant);
+			assert_int_equal(i, want[k]);
+			assert_int_equal(len, strlen(table[i].name));
+		}
+		assert_int_equal(k, nwant);
+		met += k > 1;
+	}
+	assert_true(met > 0);   /* strings that start with several entries */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(find_folded_matches_plain_walk),
+		cmocka_unit_test(next_prefix_matches_plain_walk),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
