@@ -100,6 +100,29 @@ bool hint_attrs_token_part(const struct hint_attrs *ha, const char *const *words
 	return match_tokens_parts(ha->cls, words) || match_tokens_parts(ha->id, words);
 }
 
+void hint_marks_build(struct hint_marks *m, const char *const *const *lists)
+{
+	size_t n = 0;
+	for (unsigned l = 0; lists[l] && l < 32; l++)
+		for (size_t i = 0; lists[l][i] && n < HINT_MARKS_MAX; i++) {
+			m->words[n].word = lists[l][i];
+			m->words[n++].bit = 1u << l;
+		}
+	name_index_build(&m->ix, m->words, n, sizeof m->words[0]);
+}
+
+unsigned hint_marks_token(const struct hint_marks *m, const char *t, size_t len)
+{
+	unsigned marks = 0;
+	int first = ascii_tolower((unsigned char)*t);
+	for (int k = m->ix.start[first]; len && k < m->ix.start[first + 1]; k++) {
+		size_t wl = m->ix.len[k];
+		if (wl <= len && !ascii_ncasecmp(t, m->words[m->ix.order[k]].word, wl))
+			marks |= m->words[m->ix.order[k]].bit;
+	}
+	return marks;
+}
+
 bool hint_token_exact(xmlNodePtr n, const char *const *words)
 {
 	return match_tokens(dom_attr_raw(n, "class"), words, true) ||

@@ -10,6 +10,7 @@
  *   published: JSON-LD datePublished, article:published_time and kin,
  *              then the page's marks and datelines (meta-date.c).
  * See doc/extraction.md, "Metadata". */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -366,35 +367,57 @@ static const char *const veto_areas[] = {
 	"comment", "related", "nav", "menu", "sidebar", "recommend", "promo", NULL
 };
 
-/* Does a class/id token start with one of veto_areas?  "promoted"
- * is no promotion box: CMSs mark an article shown on the front page so
- * ("node-promoted"), and the whole article would go. */
-static bool area_token_in(const char *v, const char *const *areas)
+/* What still vetoes in the second pass: reader comments, teaser and
+ * "more stories" lists (other articles' bylines). */
+static const char *const thread_areas[] = {
+	"comment", "related", "recommend", "promo", "more", NULL
+};
+
+/* Footers veto class hints only (weak): blogs put the real author
+ * (rel=author) in the post's footer line. */
+static const char *const weak_areas[] = {"footer", NULL};
+
+/* The lists asked of every element's class and id, as bits of
+ * battrs.marks: its tokens are read once for all of them. */
+enum {
+	MARK_HINT = 1 << 0,     /* byline_hints */
+	MARK_VETO = 1 << 1,     /* byline_vetoes */
+	MARK_AREA = 1 << 2,     /* veto_areas */
+	MARK_WEAK = 1 << 3,     /* weak_areas */
+	MARK_THREAD = 1 << 4,   /* thread_areas */
+};
+static const char *const *const mark_lists[] = {
+	byline_hints, byline_vetoes, veto_areas, weak_areas, thread_areas, NULL
+};
+static struct hint_marks marks_ix;
+static pthread_once_t marks_indexed = PTHREAD_ONCE_INIT;
+
+static void index_marks(void)
 {
-	size_t len;
-	for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len) {
-		if (len == 8 && !ascii_ncasecmp(t, "promoted", 8))
-			continue;
-		int first = ascii_tolower((unsigned char)*t);
-		for (int i = 0; areas[i]; i++) {
-			if (areas[i][0] != first)       /* the areas are lower-case */
-				continue;
-			size_t k = strlen(areas[i]);
-			if (len >= k && !ascii_ncasecmp(t, areas[i], k))
-				return true;
-		}
-	}
-	return false;
+	hint_marks_build(&marks_ix, mark_lists);
 }
 
-static bool area_token(const char *v)
+/* The MARK_ bits of class or id value v: a token starts with a word of
+ * the list.  "promoted" is no promotion box for the areas: CMSs mark
+ * an article shown on the front page so ("node-promoted"), and the
+ * whole article would go. */
+static unsigned class_marks(const char *v)
 {
-	return area_token_in(v, veto_areas);
+	unsigned marks = 0;
+	size_t len;
+	for (const char *t; v && (t = hint_next_token(v, &len)); v = t + len) {
+		unsigned m = hint_marks_token(&marks_ix, t, len);
+		if (len == 8 && !ascii_ncasecmp(t, "promoted", 8))
+			m &= ~(unsigned)(MARK_AREA | MARK_THREAD);
+		marks |= m;
+	}
+	return marks;
 }
 
 /* An element's attributes the byline tests read, in one pass. */
 struct battrs {
 	const char *rel, *itemprop, *cls, *id;
+	unsigned marks;         /* MARK_ bits of class and id */
 };
 
 static void read_battrs(xmlNodePtr n, struct battrs *ba)
@@ -406,11 +429,8 @@ static void read_battrs(xmlNodePtr n, struct battrs *ba)
 	ba->itemprop = v[1];
 	ba->cls = v[2];
 	ba->id = v[3];
-}
-
-static bool battrs_hint(const struct battrs *ba, const char *const *words)
-{
-	return hint_token_str(ba->cls, words) || hint_token_str(ba->id, words);
+	pthread_once(&marks_indexed, index_marks);
+	ba->marks = class_marks(ba->cls) | class_marks(ba->id);
 }
 
 /* The headline's ancestors, sorted by address for bsearch: a wrapper
@@ -471,12 +491,6 @@ static bool holds_headline(const struct bscan *bs, xmlNodePtr p)
 	       bsearch(&p, bs->chain, bs->nchain, sizeof *bs->chain, cmp_ptr);
 }
 
-/* What still vetoes in the second pass: reader comments, teaser and
- * "more stories" lists (other articles' bylines). */
-static const char *const thread_areas[] = {
-	"comment", "related", "recommend", "promo", "more", NULL
-};
-
 /* Does element p (attributes ba), as an ancestor, veto every byline
  * below it?  body/html never do: their classes describe the page, not
  * a corner of it.  Footers only count against class hints (weak): blogs
@@ -485,16 +499,12 @@ static const char *const thread_areas[] = {
  * do. */
 static bool vetoes_below(xmlNodePtr p, const struct battrs *ba, bool strong, bool relaxed)
 {
-	static const char *const weak_areas[] = {"footer", NULL};
 	if (dom_is(p, "body") || dom_is(p, "html"))
 		return false;
 	if (relaxed)
-		return dom_is(p, "nav") || dom_is(p, "article") ||
-		       area_token_in(ba->cls, thread_areas) ||
-		       area_token_in(ba->id, thread_areas);
+		return dom_is(p, "nav") || dom_is(p, "article") || (ba->marks & MARK_THREAD);
 	return dom_is(p, "nav") || dom_is(p, "aside") || (!strong && dom_is(p, "footer")) ||
-	       area_token(ba->cls) || area_token(ba->id) ||
-	       (!strong && battrs_hint(ba, weak_areas));
+	       (ba->marks & MARK_AREA) || (!strong && (ba->marks & MARK_WEAK));
 }
 
 /* In a comment thread, related-story list, navigation or sidebar that
@@ -556,8 +566,7 @@ static bool holds_marked_byline(xmlNodePtr n, bool strong_only)
 		read_battrs(c, &ba);
 		if ((ba.rel && strstr(ba.rel, "author")) ||
 		    (ba.itemprop && strstr(ba.itemprop, "author")) ||
-		    (!strong_only && battrs_hint(&ba, byline_hints) &&
-		     !battrs_hint(&ba, byline_vetoes)))
+		    (!strong_only && (ba.marks & (MARK_HINT | MARK_VETO)) == MARK_HINT))
 			return true;
 	}
 	return false;
@@ -569,7 +578,7 @@ static char *byline_from(struct bscan *bs, xmlNodePtr n, const struct battrs *ba
 {
 	bool by_rel = ba->rel && strstr(ba->rel, "author");
 	bool by_ip = ba->itemprop && strstr(ba->itemprop, "author");
-	bool by_class = battrs_hint(ba, byline_hints) && !battrs_hint(ba, byline_vetoes);
+	bool by_class = (ba->marks & (MARK_HINT | MARK_VETO)) == MARK_HINT;
 	bool by_href = !by_rel && !by_ip && !by_class && dom_is(n, "a") &&
 		       href_names_author(dom_attr_raw(n, "href"));
 	if (!by_rel && !by_ip && !by_class && !by_href)

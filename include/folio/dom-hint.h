@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include "folio/util-ascii.h"
+#include "folio/util-index.h"
 
 /* The tokenizer behind hint_token: the next run of ASCII letters and
  * digits at or after v (*len bytes long), or NULL at the end. */
@@ -48,6 +49,28 @@ void hint_attrs_read(xmlNodePtr n, struct hint_attrs *ha);
 /* hint_token and hint_token_part on attributes already read. */
 bool hint_attrs_token(const struct hint_attrs *ha, const char *const *words);
 bool hint_attrs_token_part(const struct hint_attrs *ha, const char *const *words);
+
+/* Several word lists asked of the same tokens (the byline scan asks
+ * five of every element's class and id): the words of all the lists
+ * indexed by first letter, so a token is compared with the few words
+ * that start as it does, once for all the lists. */
+#define HINT_MARKS_MAX 128
+
+struct hint_marks {
+	struct {
+		const char *word;
+		unsigned bit;   /* 1 << its list's position */
+	} words[HINT_MARKS_MAX];
+	struct name_index ix;
+};
+
+/* Index lists (NULL-terminated, of NULL-terminated lists of lower-case
+ * words; at most 32 lists and HINT_MARKS_MAX words in all). */
+void hint_marks_build(struct hint_marks *m, const char *const *const *lists);
+
+/* The bits of the lists one of whose words token t[0..len) starts
+ * with: bit i set when hint_token_str would find list i in the token. */
+unsigned hint_marks_token(const struct hint_marks *m, const char *t, size_t len);
 
 /* Whole tokens only: "ad" matches "ad" and "top-ad", not "address". */
 bool hint_token_exact(xmlNodePtr n, const char *const *words);

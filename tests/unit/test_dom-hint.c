@@ -121,6 +121,52 @@ static void test_attrs_read_once(void **state)
 	xmlFreeDoc(d);
 }
 
+static const char alpha[] = "aAbBc";
+#define ALPHA (sizeof alpha - 1)
+
+/* Every token of 1 to max letters over alpha, one per index; false
+ * past the last. */
+static bool nth_token(size_t idx, size_t max, char *out)
+{
+	size_t len = 1, count = ALPHA;
+	while (idx >= count) {
+		idx -= count;
+		count *= ALPHA;
+		if (++len > max)
+			return false;
+	}
+	for (size_t i = 0; i < len; i++, idx /= ALPHA)
+		out[i] = alpha[idx % ALPHA];
+	out[len] = '\0';
+	return true;
+}
+
+/* hint_marks_token sets list i's bit exactly when hint_token_str finds
+ * a word of list i in the token: lists sharing words and first letters,
+ * words that are prefixes of each other, every token of up to 4
+ * letters in both cases. */
+static void test_marks_match_each_list(void **state)
+{
+	static const char *const one[] = { "ab", "b", "cab", NULL };
+	static const char *const two[] = { "ab", "abc", "ca", NULL };
+	static const char *const three[] = { "bb", "a", NULL };
+	static const char *const *const lists[] = { one, two, three, NULL };
+	static struct hint_marks m;
+	char tok[8];
+	unsigned seen = 0;
+	(void)state;
+	hint_marks_build(&m, lists);
+	for (size_t idx = 0; nth_token(idx, 4, tok); idx++) {
+		unsigned marks = hint_marks_token(&m, tok, strlen(tok));
+		for (unsigned l = 0; lists[l]; l++)
+			assert_int_equal(!!(marks & 1u << l), hint_token_str(tok, lists[l]));
+		seen |= marks;
+	}
+	assert_int_equal(seen, 7);      /* every list met somewhere */
+	/* t[0..len) only: "cabx" cut to "ca" is no "cab" */
+	assert_int_equal(hint_marks_token(&m, "cabx", 2), 2);
+}
+
 static void test_next_token(void **state)
 {
 	const char *v = "  Main-nav__item2 ,x";
@@ -143,6 +189,7 @@ int main(void)
 		cmocka_unit_test(test_inside),
 		cmocka_unit_test(test_inside_long_name),
 		cmocka_unit_test(test_attrs_read_once),
+		cmocka_unit_test(test_marks_match_each_list),
 		cmocka_unit_test(test_next_token),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
