@@ -11,6 +11,7 @@
 
 #include "folio/dom.h"
 #include "folio/dom-hint.h"
+#include "all_strings.h"
 
 static xmlDocPtr parse(const char *html)
 {
@@ -121,25 +122,7 @@ static void test_attrs_read_once(void **state)
 	xmlFreeDoc(d);
 }
 
-static const char alpha[] = "aAbBc";
-#define ALPHA (sizeof alpha - 1)
-
-/* Every token of 1 to max letters over alpha, one per index; false
- * past the last. */
-static bool nth_token(size_t idx, size_t max, char *out)
-{
-	size_t len = 1, count = ALPHA;
-	while (idx >= count) {
-		idx -= count;
-		count *= ALPHA;
-		if (++len > max)
-			return false;
-	}
-	for (size_t i = 0; i < len; i++, idx /= ALPHA)
-		out[i] = alpha[idx % ALPHA];
-	out[len] = '\0';
-	return true;
-}
+static const char letters[] = "aAbBc";
 
 /* hint_marks_token sets list i's bit exactly when hint_token_str finds
  * a word of list i in the token: lists sharing words and first letters,
@@ -156,7 +139,7 @@ static void test_marks_match_each_list(void **state)
 	unsigned seen = 0;
 	(void)state;
 	hint_marks_build(&m, lists);
-	for (size_t idx = 0; nth_token(idx, 4, tok); idx++) {
+	for (size_t idx = 1; nth_string(letters, idx, 4, tok); idx++) {   /* 1: not "" */
 		unsigned marks = hint_marks_token(&m, tok, strlen(tok));
 		for (unsigned l = 0; lists[l]; l++)
 			assert_int_equal(!!(marks & 1u << l), hint_token_str(tok, lists[l]));

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "all_strings.h"
+
 #include "folio/util-ascii.h"
 
 /* Every byte value (and EOF) classified as the C locale's <ctype.h> does. */
@@ -78,24 +80,6 @@ static const char *casestr_plain(const char *hay, const char *needle)
 }
 
 static const char alpha[] = "aAb-\xc3I";
-#define ALPHA (sizeof alpha - 1)
-
-/* Every string of up to max bytes over alpha, one per index: the empty
- * one first, then those of 1 byte, 2 bytes... false past the last. */
-static bool nth_string(size_t idx, size_t max, char *out)
-{
-	size_t len = 0, count = 1;
-	while (idx >= count) {
-		idx -= count;
-		count *= ALPHA;
-		if (++len > max)
-			return false;
-	}
-	for (size_t i = 0; i < len; i++, idx /= ALPHA)
-		out[i] = alpha[idx % ALPHA];
-	out[len] = '\0';
-	return true;
-}
 
 /* ascii_casestr looks for the needle's first byte before comparing the
  * rest: the same answer as the plain loop on every pair of short
@@ -106,8 +90,8 @@ static void casestr_matches_plain_loop(void **state)
 {
 	char hay[8], needle[8];
 	(void)state;
-	for (size_t h = 0; nth_string(h, 4, hay); h++)
-		for (size_t m = 0; nth_string(m, 3, needle); m++)
+	for (size_t h = 0; nth_string(alpha, h, 4, hay); h++)
+		for (size_t m = 0; nth_string(alpha, m, 3, needle); m++)
 			assert_ptr_equal(ascii_casestr(hay, needle), casestr_plain(hay, needle));
 }
 

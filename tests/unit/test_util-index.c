@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "folio/util-index.h"
+#include "all_strings.h"
 
 struct entry {
 	const char *name;
@@ -36,24 +37,6 @@ static int find_plain(const char *w, size_t n)
 }
 
 static const char alpha[] = "aAb-\xc3I";
-#define ALPHA (sizeof alpha - 1)
-
-/* Every string of up to max bytes over alpha, one per index: the empty
- * one first, then those of 1 byte, 2 bytes... false past the last. */
-static bool nth_string(size_t idx, size_t max, char *out)
-{
-	size_t len = 0, count = 1;
-	while (idx >= count) {
-		idx -= count;
-		count *= ALPHA;
-		if (++len > max)
-			return false;
-	}
-	for (size_t i = 0; i < len; i++, idx /= ALPHA)
-		out[i] = alpha[idx % ALPHA];
-	out[len] = '\0';
-	return true;
-}
 
 /* Every string of up to 4 bytes over an alphabet of both cases, a byte
  * above 0x7f and punctuation: the same entry as the plain walk (and
@@ -65,7 +48,7 @@ static void find_folded_matches_plain_walk(void **state)
 	size_t found = 0;
 	(void)state;
 	name_index_build(&ix, table, NTABLE, sizeof table[0]);
-	for (size_t s = 0; nth_string(s, 4, w); s++) {
+	for (size_t s = 0; nth_string(alpha, s, 4, w); s++) {
 		int i = name_index_find_folded(&ix, table, sizeof table[0], w, strlen(w));
 		assert_int_equal(i, find_plain(w, strlen(w)));
 		found += i >= 0;
@@ -99,7 +82,7 @@ static void next_prefix_matches_plain_walk(void **state)
 	size_t met = 0;
 	(void)state;
 	name_index_build(&ix, table, NTABLE, sizeof table[0]);
-	for (size_t idx = 0; nth_string(idx, 4, s); idx++) {
+	for (size_t idx = 0; nth_string(alpha, idx, 4, s); idx++) {
 		size_t nwant = prefixes_plain(s, want), k = 0, len = 0;
 		int at = 0;
 		for (int i; (i = name_index_next_prefix(&ix, table, sizeof table[0], s, &at, &len)) >= 0; k++) {
