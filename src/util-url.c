@@ -228,7 +228,9 @@ static void put_encoded(struct buf *b, const char *s, size_t n, enum keep keep)
 }
 
 /* A host as a URL holds it: lower-cased ASCII, IDNA for any other
- * letters; false when it cannot be a host. */
+ * letters; false when it cannot be a host.  IDNA's mapping can make
+ * the URL's own delimiters ("\u2049" becomes "!?"): such a host is
+ * none, or the URL would read differently a second time. */
 static bool put_host(struct buf *b, const char *h, size_t n)
 {
 	char *copy = strndup(h, n), *ascii = NULL;
@@ -244,7 +246,7 @@ static bool put_host(struct buf *b, const char *h, size_t n)
 		}
 	for (const char *p = src; ok && *p; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (c <= ' ' || c >= 0x7f || strchr("\"<>\\^`{|}[]", c))
+		if (c <= ' ' || c >= 0x7f || strchr("\"<>\\^`{|}[]#/:?@", c))
 			ok = false;
 		else
 			buf_char(b, (char)ascii_tolower(c));

@@ -129,6 +129,8 @@ static void browser_encoding(void **state)
 		/* An escaped host stays escaped: no control or bad byte appears. */
 		{ "http://a%ff%1b%fe.example/dir/", "page", "http://a%ff%1b%fe.example/dir/page" },
 		{ PAGE, "/a\x1b[31mb", "https://wiki.example/ab" },   /* escapes go */
+		/* fuzz_url: IDNA maps "\u2049" to "!?": a host with a '?' is none */
+		{ PAGE, "http://x\xe2\x81\x89y.example/", NULL },
 		/* Not URLs: dangerous schemes, hosts that cannot be, empty. */
 		{ PAGE, "javascript:alert(1)", NULL },
 		{ PAGE, " JavaScript:alert(1)", NULL },
