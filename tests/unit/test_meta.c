@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <libxml/HTMLparser.h>
 
+#include "meta_page.h"
 #include "folio/article.h"
 #include "folio/meta-jsonld.h"
 #include "folio/meta.h"
@@ -257,23 +258,11 @@ static void test_jsonld_org_and_junk(void **state)
 
 /* ---- meta_extract on whole pages ---- */
 
-static struct article *extract(const char *html, const char *url)
-{
-	htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), url, "UTF-8",
-					HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-					HTML_PARSE_NONET);
-	assert_non_null(doc);
-	struct article *a = article_new();
-	assert_non_null(a);
-	meta_extract(doc, url, a);
-	xmlFreeDoc(doc);
-	return a;
-}
 
 /* The byline meta_extract finds on html (NULL: none). */
 static void expect_byline(const char *html, const char *url, const char *want)
 {
-	struct article *a = extract(html, url);
+	struct article *a = meta_of_page(html, url);
 	assert_str_or_null(a->byline, want);
 	article_free(a);
 }
@@ -286,7 +275,7 @@ static void expect_line_byline(const char *line, const char *want)
 		 "<html><head><title>Tennis day</title></head><body><h1>Tennis day</h1>"
 		 "%s<p>The final was played on Sunday in front of a full house.</p>"
 		 "</body></html>", line);
-	struct article *a = extract(html, NULL);
+	struct article *a = meta_of_page(html, NULL);
 	if (want ? !a->byline || strcmp(a->byline, want) : a->byline != NULL)
 		fail_msg("%s: got %s", line, a->byline ? a->byline : "NULL");
 	article_free(a);
@@ -307,7 +296,7 @@ static void test_page_jsonld_authors(void **state)
 		"<h1>Dam opens after ten years</h1>"
 		"<p class=\"byline\">By Ana Lima and Bo Chen, May 1, 2024</p>"
 		"<p>Text.</p></body></html>";
-	struct article *a = extract(html, "https://valleypost.example/2024/dam");
+	struct article *a = meta_of_page(html, "https://valleypost.example/2024/dam");
 	assert_string_equal(a->title, "Dam opens after ten years");
 	assert_string_equal(a->byline, "Ana Lima and Bo Chen");
 	assert_string_equal(a->site_name, "Valley Post");
@@ -328,7 +317,7 @@ static void test_page_h1_over_metadata(void **state)
 		"<meta property=\"og:site_name\" content=\"The Daily\">"
 		"</head><body><h1>Rail strike called off after late talks</h1>"
 		"<p>Text.</p></body></html>";
-	struct article *a = extract(html, "https://daily.example/x");
+	struct article *a = meta_of_page(html, "https://daily.example/x");
 	assert_string_equal(a->title, "Rail strike called off after late talks");
 	assert_null(a->byline);         /* the site's own name is no author */
 	assert_string_equal(a->published, "2023-02-03");
@@ -373,7 +362,7 @@ static void test_page_title_shapes(void **state)
 		snprintf(html, sizeof html,
 			 "<html><head>%s</head><body>%s<p>The wall was finished on Friday after "
 			 "three years of work.</p></body></html>", t[i].head, t[i].h1);
-		struct article *a = extract(html, "https://www.coastpost.example/news/wall");
+		struct article *a = meta_of_page(html, "https://www.coastpost.example/news/wall");
 		if (!a->title || strcmp(a->title, t[i].want))
 			fail_msg("case %zu: want %s, got %s", i, t[i].want,
 				 a->title ? a->title : "none");
@@ -388,7 +377,7 @@ static void test_page_title_only(void **state)
 	const char *html =
 		"<html><head><title>Notes on gardening</title></head>"
 		"<body><h1>Welcome</h1><p>Text.</p></body></html>";
-	struct article *a = extract(html, NULL);
+	struct article *a = meta_of_page(html, NULL);
 	assert_string_equal(a->title, "Notes on gardening");
 	assert_null(a->byline);
 	assert_null(a->published);
@@ -407,13 +396,13 @@ static void test_page_controls_and_props(void **state)
 		"<meta name=\"dc.title\" content=\"Name title\">"
 		"<meta property=\"dc:title\" content=\"Property title\">"
 		"</head><body><p>Text.</p></body></html>";
-	struct article *a = extract(html, NULL);
+	struct article *a = meta_of_page(html, NULL);
 	assert_string_equal(a->title, "Property title");
 	assert_string_equal(a->byline, "Mia Rossi");
 	article_free(a);
 	html = "<html><head><title>\x1b]0;pwned\x07Safe title\x1b[0m</title>"
 	       "</head><body><p>Text.</p></body></html>";
-	a = extract(html, NULL);
+	a = meta_of_page(html, NULL);
 	assert_non_null(a->title);
 	assert_null(strchr(a->title, '\x1b'));
 	assert_null(strchr(a->title, '\x07'));
@@ -490,7 +479,7 @@ static void test_page_dateline(void **state)
 		"<div class=\"article__date-autor-wrap\">Published time: 6 Aug, 2018 13:51</div>"
 		"<p>The harbour closed on Monday as the storm reached the coast.</p>"
 		"</body></html>";
-	struct article *a = extract(html, NULL);
+	struct article *a = meta_of_page(html, NULL);
 	assert_null(a->byline);
 	assert_string_equal(a->published, "2018-08-06");
 	article_free(a);
@@ -524,7 +513,7 @@ static void test_page_dateline_shapes(void **state)
 			 "<h1>Storm closes the harbour</h1>%s"
 			 "<p>The harbour closed on Monday as the storm reached the coast, "
 			 "and the ferries stayed in port.</p></body></html>", t[i].after_h1);
-		struct article *a = extract(html, NULL);
+		struct article *a = meta_of_page(html, NULL);
 		if (!(t[i].want ? a->published && !strcmp(a->published, t[i].want) : !a->published))
 			fail_msg("case %zu: want %s, got %s", i, t[i].want ? t[i].want : "none",
 				 a->published ? a->published : "none");
@@ -587,7 +576,7 @@ static void test_page_site_after_byline(void **state)
 		"<div class=\"author\"><span>By</span> <a href=\"/people/jb\">Jo Berg</a><br>"
 		"<span>Hill Post Staff</span></div>"
 		"<p>The pass closed on Friday after a night of heavy snow.</p></body></html>";
-	struct article *a = extract(html, "https://www.hillpost.example/2024/05/snow");
+	struct article *a = meta_of_page(html, "https://www.hillpost.example/2024/05/snow");
 	assert_string_equal(a->byline, "Jo Berg");
 	article_free(a);
 	char *b = meta_clean_byline("Rezept von Zum Profil von jberg");
@@ -606,7 +595,7 @@ static void test_page_rel_author_and_visible(void **state)
 		" on <time datetime=\"2024-06-03\">3 June</time></div><p>Text.</p>"
 		"<div class=\"author-bio\">Kim Park writes about nature.</div>"
 		"</article></body></html>";
-	struct article *a = extract(html, NULL);
+	struct article *a = meta_of_page(html, NULL);
 	assert_string_equal(a->byline, "Kim Park");
 	assert_string_equal(a->published, "2024-06-03");   /* dated <time> after the h1 */
 	article_free(a);
@@ -705,7 +694,7 @@ static void test_page_second_pass(void **state)
 		snprintf(html, sizeof html,
 			 "<html><head><title>Gas prices</title></head><body>%s</body></html>",
 			 cases[i].body);
-		struct article *a = extract(html, NULL);
+		struct article *a = meta_of_page(html, NULL);
 		assert_str_or_null(a->byline, cases[i].want);
 		article_free(a);
 	}
@@ -773,7 +762,7 @@ static void test_page_meta_line(void **state)
 			 "<html><head><title>Gold price</title>%s</head><body><div><h1>Gold price</h1>%s"
 			 "<p>The price of gold rose again on Monday, traders said.</p></div></body></html>",
 			 cases[i].head, cases[i].after_h1);
-		struct article *a = extract(html, NULL);
+		struct article *a = meta_of_page(html, NULL);
 		if (cases[i].want ? !a->byline || strcmp(a->byline, cases[i].want) : a->byline != NULL)
 			fail_msg("case %zu: got %s", i, a->byline ? a->byline : "NULL");
 		article_free(a);
@@ -800,7 +789,7 @@ static void test_decode_refs(void **state)
 		assert_string_equal(s, cases[i].want);
 		free(s);
 	}
-	struct article *a = extract("<html><head><title>Rain</title>"
+	struct article *a = meta_of_page("<html><head><title>Rain</title>"
 				    "<meta name=\"author\" content=\"Ana Mu&amp;ntilde;oz\"></head>"
 				    "<body><h1>Rain</h1><p>It rained.</p></body></html>", NULL);
 	assert_str_or_null(a->byline, "Ana Mu\xc3\xb1oz");
@@ -823,13 +812,13 @@ static void test_page_webpage_date(void **state)
 		 "<html><head><title>Roses</title>%s</head><body><h1>Roses</h1>"
 		 "<p>Roses like sun.</p><div class=\"comment\"><span class=\"date\">"
 		 "December 14, 2019 8:44 pm</span></div></body></html>", ld);
-	struct article *a = extract(html, NULL);
+	struct article *a = meta_of_page(html, NULL);
 	assert_str_or_null(a->published, "2019-09-24T08:03:49+00:00");
 	article_free(a);
 	snprintf(html, sizeof html,
 		 "<html><head><title>Roses</title>%s</head><body><h1>Roses</h1>"
 		 "<time datetime=\"2019-10-01\">1 Oct</time><p>Roses like sun.</p></body></html>", ld);
-	a = extract(html, NULL);
+	a = meta_of_page(html, NULL);
 	assert_str_or_null(a->published, "2019-10-01");
 	article_free(a);
 }
