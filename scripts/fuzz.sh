@@ -73,7 +73,8 @@ for bin in "$@"; do
 	case $name in
 	fuzz_extract) html_seeds "$corpus"; dict=-dict=fuzz/html.dict; maxlen=65536 ;;
 	fuzz_feed) cp fuzz/seeds/fuzz_feed/* "$corpus/"; dict=-dict=fuzz/feed.dict; maxlen=65536 ;;
-	fuzz_layout) article_seeds "$corpus" 1; maxlen=16384 ;;
+	fuzz_layout) article_seeds "$corpus" 1; cp fuzz/seeds/fuzz_layout/* "$corpus/"
+		maxlen=16384 ;;
 	fuzz_output) article_seeds "$corpus" 0; maxlen=16384 ;;
 	*) for f in fuzz/seeds/"$name"/* tests/regress/"${name#fuzz_}"*; do
 		[ -f "$f" ] && cp "$f" "$corpus/"

@@ -231,7 +231,11 @@ static size_t line_end(const struct ctx *c, size_t pos, int avail,
 		if (cp >= 0x80)
 			k = u8_mbtouc(&cp, s + i, b->len - i);
 		int w = cp == ' ' ? 0 : cp_width(cp);   /* trailing spaces go */
-		if (cp != ' ' && col + w > avail && i > pos) {
+		/* A mark of width 0 stays with the character before it,
+		 * even on a line already too wide for that one (but not
+		 * with a space: trailing spaces must stay trailing). */
+		bool stays = w == 0 && i > pos && s[i - 1] != ' ';
+		if (!stays && col + w > avail && i > pos) {
 			if (last > pos) {
 				*next = last;
 				return last;
@@ -529,8 +533,8 @@ static void pre_line(struct ctx *c, int indent)
 			int k = u8_mbtouc(&cp, (const uint8_t *)b->s + i,
 					  b->len - i);
 			int w = cp_width(cp);
-			if (col + w > avail && i > pos)
-				break;
+			if (w > 0 && col + w > avail && i > pos)
+				break;  /* marks of width 0 stay, as in wrap */
 			col += w;
 			i += (size_t)k;
 		}

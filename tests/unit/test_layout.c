@@ -110,6 +110,13 @@ static const struct wrap_case cases[] = {
 	{ "controls/20", BLOCK_P, "a\x1b[31mred\x07 \xc2\x9b" "2J", 20,
 	  "a?[31mred? ?2J\n" },
 	{ "width-1", BLOCK_P, "ab 日", 1, "a\nb\n日\n" },
+	/* A mark of width 0 after a character too wide for the column
+	 * stays with it: no line starts with a combining mark. */
+	{ "wide-mark/1", BLOCK_P, "日\xcc\x81x", 1, "日\xcc\x81\nx\n" },
+	{ "wide-mark-pre/1", BLOCK_PRE, "日\xcc\x81x", 1,
+	  "日\xcc\x81\n\xe2\x86\xaax\n" },
+	/* ...but not with a space: the space would no longer trail. */
+	{ "space-mark/2", BLOCK_P, "ab \xcc\x81", 2, "ab\n\xcc\x81\n" },
 };
 
 static void test_wrap_table(void **state)
