@@ -1644,18 +1644,37 @@ static bool lead_of_link_box(struct emit *e, struct nstat *s, xmlNodePtr n)
 	return true;
 }
 
+/* An ordered list's first number: the start attribute's digits (after
+ * blanks and a '+'), 1 when there are none or they say 0 or more than
+ * LIST_START_MAX.  The cap keeps the count of items after it far from
+ * INT_MAX: a page would need 10^9 more items to reach it. */
+#define LIST_START_MAX 1000000000
+static int list_start(const char *v)
+{
+	long n = 0;
+	if (!v)
+		return 1;
+	while (ascii_isspace((unsigned char)*v))
+		v++;
+	if (*v == '+')
+		v++;
+	if (!ascii_isdigit((unsigned char)*v))
+		return 1;
+	for (; ascii_isdigit((unsigned char)*v); v++) {
+		n = n * 10 + (*v - '0');
+		if (n > LIST_START_MAX)
+			return 1;
+	}
+	return n > 0 ? (int)n : 1;
+}
+
 static bool push_list(struct emit *e, bool ordered, xmlNodePtr n)
 {
 	if (!BUF_GROW_ARRAY(e->ordinals, e->ord_cap, (size_t)e->list_depth + 1, 8)) {
 		e->oom = true;
 		return false;
 	}
-	int start = 1;
-	if (ordered) {
-		const char *v = dom_attr_raw(n, "start");
-		if (v && atoi(v) > 0)
-			start = atoi(v);
-	}
+	int start = ordered ? list_start(dom_attr_raw(n, "start")) : 1;
 	e->ordinals[e->list_depth++] = ordered ? start : 0;
 	return true;
 }

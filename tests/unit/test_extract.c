@@ -663,6 +663,45 @@ static void test_block_types(void **state)
 	article_free(a);
 }
 
+/* An ordered list's start attribute is page data: beyond 10^9 it
+ * counts as no start, so neither reading it (atoi's undefined
+ * behaviour past INT_MAX) nor counting items after it (start=INT_MAX
+ * overflowed at the first item, found by UBSan in fuzz_extract) can
+ * overflow. */
+static void test_list_start_bounds(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *start;
+		int first, second;
+	} rows[] = {
+		{ "3", 3, 4 },
+		{ " +7", 7, 8 },
+		{ "0", 1, 2 },
+		{ "-5", 1, 2 },
+		{ "x", 1, 2 },
+		{ "1000000000", 1000000000, 1000000001 },
+		{ "1000000001", 1, 2 },
+		{ "2147483647", 1, 2 },
+		{ "2147483648", 1, 2 },
+		{ "99999999999999999999", 1, 2 },
+	};
+	for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+		char *html = page("<body><article><p>%s</p><ol start='%s'><li>first item</li>"
+				  "<li>second item</li></ol><p>%s</p></article></body>",
+				  para1, rows[r].start, para2);
+		struct article *a = run_str(html);
+		free(html);
+		int i = find_block(a, "first item"), k = find_block(a, "second item");
+		assert_true(i >= 0 && k >= 0);
+		if (a->blocks[i].ordinal != rows[r].first || a->blocks[k].ordinal != rows[r].second)
+			fail_msg("start '%s': %d, %d (want %d, %d)", rows[r].start,
+				 a->blocks[i].ordinal, a->blocks[k].ordinal, rows[r].first,
+				 rows[r].second);
+		article_free(a);
+	}
+}
+
 static void test_layout_table(void **state)
 {
 	(void)state;
@@ -917,6 +956,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_boilerplate_removed),
+		cmocka_unit_test(test_list_start_bounds),
 		cmocka_unit_test(test_binary_verdict_matches_plain_count),
 		cmocka_unit_test(test_read_more_line_and_hidden),
 		cmocka_unit_test(test_related_paragraph_run),
