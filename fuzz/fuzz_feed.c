@@ -3,7 +3,8 @@
  * feeds in HTML.  Run by `make fuzz`; seeds in fuzz/seeds/fuzz_feed/.
  *
  * Checks the contract: every string valid UTF-8 without control
- * characters, at most FEED_MAX_ITEMS items, summaries capped. */
+ * characters, at most FEED_MAX_ITEMS items, summaries capped, at most
+ * FEED_LINKS_MAX feeds discovered. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	if (feed_discover(body, size, "http://fuzz.example/", &links, &n) == 0) {
+		CHECK(n <= FEED_LINKS_MAX);     /* the cap keeps discovery linear */
 		for (size_t i = 0; i < n; i++) {
 			check(links[i].url);
 			check(links[i].title);

@@ -905,7 +905,7 @@ int feed_discover_doc(xmlDocPtr doc, const char *url, struct feed_link **out, si
 	if (!root)
 		return 0;
 	base = dom_base_url(doc, url);
-	for (xmlNodePtr e = root; e && rc == 0; e = dom_next(e, root, false)) {
+	for (xmlNodePtr e = root; e && rc == 0 && *n < FEED_LINKS_MAX; e = dom_next(e, root, false)) {
 		char *rel, *type, *href;
 		enum feed_format fmt;
 

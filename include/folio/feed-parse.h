@@ -64,8 +64,10 @@ struct feed_link {
 };
 
 /* Feeds advertised by a parsed HTML page (base: the page's URL, <base
- * href> honoured).  *out is an array of *n links (NULL when none).
- * Returns 0, -1 on OOM. */
+ * href> honoured), the first FEED_LINKS_MAX distinct ones (each is
+ * compared with those kept: a page of 10^5 links stays linear).  *out
+ * is an array of *n links (NULL when none).  Returns 0, -1 on OOM. */
+#define FEED_LINKS_MAX 64
 int feed_discover_doc(xmlDocPtr doc, const char *url,
 		      struct feed_link **out, size_t *n);
 /* The same from page bytes (parsed as UTF-8 HTML). */
