@@ -16,6 +16,7 @@
 
 #define MAX_DEPTH 48    /* JSON nesting we look into; deeper is junk */
 #define MAX_AUTHORS 12
+#define MAX_AUTHOR_ENTRIES (2 * MAX_AUTHORS)     /* of an author list read */
 
 void jsonld_meta_free(struct jsonld_meta *m)
 {
@@ -356,10 +357,12 @@ static int take_authors(json_t *root, json_t *art, struct jsonld_meta *m)
 		a = json_object_get(art, "creator");
 	struct names people = {0}, orgs = {0};
 	if (json_is_array(a)) {
-		size_t i;
-		json_t *v;
-		json_array_foreach(a, i, v)
-			add_author(root, v, &people, &orgs);
+		/* Each entry may be a reference looked up in the whole
+		 * @graph: only the first MAX_AUTHOR_ENTRIES, or a page of
+		 * references to no one is quadratic. */
+		size_t n = json_array_size(a);
+		for (size_t i = 0; i < n && i < MAX_AUTHOR_ENTRIES; i++)
+			add_author(root, json_array_get(a, i), &people, &orgs);
 	} else {
 		add_author(root, a, &people, &orgs);
 	}
