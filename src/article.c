@@ -500,7 +500,7 @@ static void text_block(struct buf *b, const struct block *blk)
 		buf_lines(b, "> ", blk->text);
 		break;
 	case BLOCK_LI:
-		for (int d = 1; d < blk->depth; d++)
+		for (int d = 1; d < blk->depth && d <= LIST_INDENT_LEVELS; d++)
 			buf_str(b, "  ");
 		if (blk->ordinal)
 			buf_printf(b, "%d. ", blk->ordinal);

@@ -675,8 +675,8 @@ static void text_block(struct ctx *c, const struct block *bk)
 		break;
 	case BLOCK_LI: {
 		int d = bk->depth > 1 ? bk->depth - 1 : 0;
-		if (d > 8)
-			d = 8;
+		if (d > LIST_INDENT_LEVELS)
+			d = LIST_INDENT_LEVELS;
 		if (bk->ordinal > 0)
 			snprintf(bullet, sizeof bullet, "%d. ", bk->ordinal);
 		else

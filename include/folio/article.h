@@ -31,6 +31,10 @@ struct link {
 	char *url;              /* absolute, resolved against the base */
 };
 
+/* List levels an item's indent shows at most (the pager and the text
+ * form): a depth is the page's nesting, any depth is kept. */
+#define LIST_INDENT_LEVELS 8
+
 struct block {
 	enum block_type type;
 	char *text;

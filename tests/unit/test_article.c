@@ -148,6 +148,30 @@ static void test_text_form(void **state)
 	article_free(a);
 }
 
+/* A list item's indent in the text form: two spaces a level, at most
+ * eight levels (as the pager's layout): an item 100 000 lists deep
+ * (extraction keeps any depth) made 200 000 spaces, and a page of such
+ * nesting a quadratic text. */
+static void test_text_list_indent_capped(void **state)
+{
+	(void)state;
+	static const struct {
+		int depth;
+		size_t spaces;
+	} rows[] = { { 0, 0 }, { 1, 0 }, { 2, 2 }, { 9, 16 }, { 10, 16 }, { 100000, 16 } };
+	for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+		struct article *a = article_new();
+		assert_non_null(a);
+		article_add_block(a, BLOCK_LI, "item", 4)->depth = rows[r].depth;
+		char *s = article_to_text(a);
+		assert_non_null(s);
+		if (strspn(s, " ") != rows[r].spaces || strcmp(s + rows[r].spaces, "* item\n"))
+			fail_msg("depth %d: '%.40s'", rows[r].depth, s);
+		free(s);
+		article_free(a);
+	}
+}
+
 static void test_link_out_of_range_refused(void **state)
 {
 	(void)state;
@@ -200,6 +224,7 @@ int main(void)
 		cmocka_unit_test(test_json_no_lead_image_is_null),
 		cmocka_unit_test(test_json_text_bytes_are_janssons),
 		cmocka_unit_test(test_text_form),
+		cmocka_unit_test(test_text_list_indent_capped),
 		cmocka_unit_test(test_link_out_of_range_refused),
 		cmocka_unit_test(test_keep_blocks),
 		cmocka_unit_test(test_set_clears_and_replaces),
