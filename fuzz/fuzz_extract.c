@@ -6,8 +6,9 @@
  * otherwise the whole input is the page and nothing is declared.
  *
  * Checks the article contract too: every string valid UTF-8 with no
- * control characters (pre and table text may hold '\n'), block lengths
- * right, links inside their text; and the JSON and text forms build. */
+ * control characters (pre and table text may hold '\n') and no bidi
+ * controls, block lengths right, links inside their text; and the JSON
+ * and text forms build. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "folio/article.h"
 #include "folio/extract.h"
 #include "folio/text.h"
+#include "fuzz_text.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 
@@ -28,6 +30,7 @@ static void check_clean(const char *s, size_t len, bool lines)
 		CHECK(!((c < 0x20 && !(lines && c == '\n')) || c == 0x7f));
 		CHECK(!(c == 0xC2 && i + 1 < len &&
 			(unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F));
+		CHECK(!fuzz_bidi_at((const unsigned char *)s, len, i));
 	}
 }
 

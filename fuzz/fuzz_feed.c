@@ -2,7 +2,7 @@
  * parsing (with and without an HTTP charset), item dates and discovery of
  * feeds in HTML.  Run by `make fuzz`; seeds in fuzz/seeds/fuzz_feed/.
  *
- * Checks the contract: every string valid UTF-8 without control
+ * Checks the contract: every string valid UTF-8 without control or bidi
  * characters, at most FEED_MAX_ITEMS items, summaries capped, at most
  * FEED_LINKS_MAX feeds discovered. */
 #include <stdint.h>
@@ -12,6 +12,7 @@
 #include "folio/feed-parse.h"
 #include "folio/page-type.h"
 #include "folio/text.h"
+#include "fuzz_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -22,10 +23,12 @@ static void check(const char *s)
 {
 	if (!s)
 		return;
-	CHECK(text_is_utf8(s, strlen(s)));
+	size_t len = strlen(s);
+	CHECK(text_is_utf8(s, len));
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		CHECK(*p >= 0x20 && *p != 0x7f);
 		CHECK(!(p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f));
+		CHECK(!fuzz_bidi_at((const unsigned char *)s, len, (size_t)(p - (const unsigned char *)s)));
 	}
 }
 

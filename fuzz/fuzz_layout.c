@@ -4,6 +4,7 @@
  * (inputs that once broke a promise below).
  *
  * Checks the layout's promises as well: lines and spans inside the pool,
+ * no control or bidi character in a line,
  * every line no wider than the column (except a single character wider
  * than the whole column, with its marks of width 0), link numbers in
  * range, layout_find and layout_to_text on the result. */
@@ -14,6 +15,7 @@
 #include "fuzz_article.h"
 #include "folio/layout.h"
 #include "folio/text.h"
+#include "fuzz_text.h"
 
 #define CHECK(c) do { if (!(c)) __builtin_trap(); } while (0)
 
@@ -25,6 +27,15 @@ static void check_line(const struct layout *l, size_t i)
 	CHECK(ln->prefix <= ln->len);
 	const char *s = layout_text(l, i);
 	CHECK(text_is_utf8(s, ln->len));
+	/* what the pager draws: no control of any kind (a pre or table
+	 * row's '\n' and tabs are the layout's to turn into rows and
+	 * spaces), no bidi control */
+	for (size_t k = 0; k < ln->len; k++) {
+		unsigned char c = (unsigned char)s[k];
+		CHECK(c >= 0x20 && c != 0x7f);
+		CHECK(!(c == 0xC2 && k + 1 < ln->len && (unsigned char)s[k + 1] <= 0x9F));
+		CHECK(!fuzz_bidi_at((const unsigned char *)s, ln->len, k));
+	}
 	int w = ln->indent + layout_width(s, ln->len);
 	/* Over-wide only when one character (with any marks of width 0
 	 * after it) is all the line holds after its decoration. */

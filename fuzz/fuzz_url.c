@@ -2,14 +2,16 @@
  * Input: "BASE\nHREF" (no newline: HREF alone).  Run by `make fuzz`;
  * seeds in fuzz/seeds/fuzz_url/.
  *
- * Checks the contract: a result is valid UTF-8 without controls; an
- * http(s) result is printable ASCII (everything else percent-encoded)
- * and resolves to itself again (resolution is idempotent). */
+ * Checks the contract: a result is valid UTF-8 without controls (C0,
+ * C1, bidi); an http(s) result is printable ASCII (everything else
+ * percent-encoded) and resolves to itself again (resolution is
+ * idempotent). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "folio/text.h"
 #include "folio/util-url.h"
+#include "fuzz_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -32,8 +34,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *url = url_resolve(base, href);
 	if (url) {
 		CHECK(text_is_utf8(url, strlen(url)));
-		for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-			CHECK(*p >= 0x20 && *p != 0x7f);
+		/* shown on the status line: no C0, DEL, C1 or bidi control */
+		size_t len = strlen(url);
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)url[i];
+			CHECK(c >= 0x20 && c != 0x7f);
+			CHECK(!(c == 0xC2 && i + 1 < len && (unsigned char)url[i + 1] <= 0x9F));
+			CHECK(!fuzz_bidi_at((const unsigned char *)url, len, i));
+		}
 		if (url_is_http(url)) {
 			for (const char *p = url; *p; p++)
 				CHECK(*p > 0x20 && *p < 0x7f);
