@@ -161,18 +161,31 @@ static bool collapsed_len_within(const char *s, size_t *len, size_t limit, bool 
 	return true;
 }
 
-/* The text below node; with a bound, past max bytes (cleaned) either
- * refused (NULL) or, when cut, stopped and cut to its first max bytes
- * at a character's start. */
+/* Nodes a bounded read walks at most: a short text is never spread
+ * over more elements, and a nest of elements asked each for its text
+ * (headings in links in headings...) read the whole nest below each
+ * one: quadratic. */
+#define TEXT_NODES_MAX 1024
+
+/* The text below node; with a bound, past max bytes (cleaned) or
+ * TEXT_NODES_MAX nodes either refused (NULL) or, when cut, stopped
+ * (and cut to its first max bytes at a character's start). */
 static char *text_below(xmlNodePtr node, size_t max, bool cut)
 {
 	struct buf b = { 0 };
-	size_t approx = 0;
+	size_t approx = 0, nodes = 0;
 	bool in_space = true, bounded = max != (size_t)-1, full = false;
 
 	if (!node)
 		return NULL;
 	for (xmlNodePtr n = node; n && !b.oom && !full; ) {
+		if (bounded && ++nodes > TEXT_NODES_MAX) {
+			if (!cut) {
+				buf_free(&b);
+				return NULL;
+			}
+			break;
+		}
 		bool skip = n != node && dom_invisible(n);
 		const char *content = NULL;
 

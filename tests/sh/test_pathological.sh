@@ -2,7 +2,8 @@
 # Pathological pages (issue 6 item 3) through the real binary: a 1 MB
 # word, 100 000 links, 5 000 links to one story, a 10 MB attribute, a page of nothing but
 # entities, invalid UTF-8 throughout, NUL bytes throughout (sparse and
-# dense), a short article before 100 000 short lines, a 1 MB title, 100 000 unclosed <b>, a feed of 40 000 items.  test_badinput.sh runs similar pages through
+# dense), a short article before 100 000 short lines, a 1 MB title, 100 000 unclosed <b>, a feed of 40 000 items,
+# 20 000 headings nested in links.  test_badinput.sh runs similar pages through
 # --dump=json alone; here each also goes through the text and layout
 # paths, with exact content checks.  (50 MB of flat paragraphs, 100 000-deep nesting
 # and short NUL/junk inputs are in test_badinput.sh.)  Pages are made at
@@ -148,6 +149,14 @@ case=cards-one-story
 every 10 300 \
 	'doc["kind"] == "article"' \
 	'"The same story linked again and again" in out'
+
+# 0.2 s, 23 MB (16 s when each heading and link read its text to the
+# bottom of the nest: the related-box test and the headline-link
+# finder; now a bounded read walks at most 1 024 nodes).
+case=nested-links
+every 5 300 \
+	'doc["kind"] == "article"' \
+	'"The opening paragraph" in out'
 
 # 3.3 s, 124 MB.
 case=attr-10mb

@@ -140,6 +140,19 @@ static void cards_one_story(FILE *f, long n)
 	fputs("</div></div>\n" CLOSE TAIL, f);
 }
 
+/* n headings, each holding a link that holds the next heading: every
+ * heading and link once read its text from the bottom of the nest. */
+static void nested_links(FILE *f, long n)
+{
+	head(f, "Headlines nested in links");
+	fputs(OPEN "<div>", f);
+	for (long i = 0; i < n; i++)
+		fprintf(f, "<h2><a href=\"/story/%ld\">", i);
+	fputs("The innermost headline of the nest", f);
+	repeat(f, "</a></h2>", n);
+	fputs("</div>\n" CLOSE TAIL, f);
+}
+
 /* A 10 MiB attribute value on a div, and a 10 MiB href on a link. */
 static void attr(FILE *f, long bytes)
 {
@@ -307,6 +320,8 @@ static const struct kind {
 	{ "links-one-para", links_one_para, 100000, "* N (100 000) links in one paragraph" },
 	{ "cards-one-story", cards_one_story, 5000,
 	  "* N (5 000) headline links to one story among 200 000 empty elements" },
+	{ "nested-links", nested_links, 20000,
+	  "* N (20 000) headings, each in a link in the heading before" },
 	{ "attr-10mb", attr, 10L << 20, "* a 10 MiB attribute and a 10 MiB href (N bytes each)" },
 	{ "entities", entities, 1000000,
 	  "* 6 MB (N = 1 000 000) of nothing but character references, title too" },

@@ -110,6 +110,47 @@ static void test_text_head(void **state)
 	xmlFreeDoc(d);
 }
 
+/* A bounded read walks at most 1 024 nodes: a short text spread over
+ * more is "too long" for dom_text_max and cut there for dom_text_head
+ * (each of a nest of headings and links read the whole nest below it:
+ * quadratic).  dom_text reads everything. */
+static void test_text_bounded_walk(void **state)
+{
+	static const struct {
+		int empty;              /* empty elements before the word */
+		const char *max, *head; /* dom_text_max(, 100), dom_text_head(, 100) */
+	} rows[] = {
+		{ 0, "word", "word" },
+		{ 1000, "word", "word" },
+		{ 1022, "word", "word" },       /* the div, 1 022 <i>, the text: 1 024 */
+		{ 1023, NULL, "" },
+		{ 5000, NULL, "" },
+	};
+	(void)state;
+	for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+		char *html = malloc((size_t)rows[r].empty * 7 + 64);
+		size_t n = (size_t)sprintf(html, "<div>");
+		for (int i = 0; i < rows[r].empty; i++)
+			n += (size_t)sprintf(html + n, "<i></i>");
+		sprintf(html + n, "word</div>");
+		xmlDocPtr d = parse(html);
+		free(html);
+		xmlNodePtr div = dom_find(xmlDocGetRootElement(d), "div");
+		char *max = dom_text_max(div, 100), *head = dom_text_head(div, 100),
+		     *all = dom_text(div);
+		if (rows[r].max)
+			assert_string_equal(max, rows[r].max);
+		else
+			assert_null(max);
+		assert_string_equal(head, rows[r].head);
+		assert_string_equal(all, "word");
+		free(max);
+		free(head);
+		free(all);
+		xmlFreeDoc(d);
+	}
+}
+
 /* dom_may_have_text against dom_text itself on every element of a few
  * pages: false only where dom_text is "", true on each element with
  * text (and on a no-break space alone, which dom_text cleans away). */
@@ -220,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_text_max),
 		cmocka_unit_test(test_text_head),
+		cmocka_unit_test(test_text_bounded_walk),
 		cmocka_unit_test(test_may_have_text),
 		cmocka_unit_test(test_text_deep),
 		cmocka_unit_test(test_base_url),
