@@ -286,15 +286,31 @@ static bool inline_link(xmlNodePtr a, const char *title)
 	return in_sentence;
 }
 
+/* A link that holds at most BOX_NODES_MAX nodes: a headline link holds
+ * a heading, an image, a few spans.  Links nested in links (the HTML
+ * parser keeps them so) would otherwise each be read to the bottom of
+ * the nest: quadratic. */
+static bool small_link(xmlNodePtr a)
+{
+	size_t nodes = 0;
+
+	for (xmlNodePtr d = a->children; d; d = dom_next(d, a, false))
+		if (++nodes > BOX_NODES_MAX)
+			return false;
+	return true;
+}
+
 static void add_link(struct finder *f, xmlNodePtr a)
 {
+	if (f->nlinks >= LINKS_MAX || !small_link(a))
+		return;
 	xmlNodePtr h = heading_inside(a);
 	xmlNodePtr around = h ? NULL : heading_around(a);
 	char *title = dom_text_max(h ? h : a, TITLE_MAX);
 	char *url;
 
 	if (!title || !headline_text(title, h || around) || inline_link(a, title) ||
-	    f->nlinks >= LINKS_MAX || !(url = story_url(f, a))) {
+	    !(url = story_url(f, a))) {
 		free(title);
 		return;
 	}
