@@ -328,8 +328,10 @@ static char *write_url(const struct url_ref *t, const char *path)
 	if (!t->auth.on && path[0] == '/' && path[1] == '/')
 		buf_add(&b, "/.", 2);
 	/* Nor may a relative result's first segment hold a ':' (it would
-	 * read back as a scheme): "./" before it (RFC 3986 4.2). */
-	if (!url && !t->auth.on && first_segment_has_colon(path))
+	 * read back as a scheme): "./" before it (RFC 3986 4.2).  The same
+	 * for a first '-': handed to a program (the pager's $BROWSER), a
+	 * page's "--remote=..." would read as an option. */
+	if (!url && !t->auth.on && (first_segment_has_colon(path) || path[0] == '-'))
 		buf_add(&b, "./", 2);
 	if (url)
 		put_encoded(&b, path, strlen(path), KEEP_PATH);

@@ -16,7 +16,7 @@
 
 /* Absolute URL for href relative to base (a URL, a file path, or NULL:
  * then href is only cleaned and encoded; a relative base gives a
- * relative result).  malloc'd; NULL for an empty href, a javascript:,
+ * relative result, never starting with '-': "./-e").  malloc'd; NULL for an empty href, a javascript:,
  * data: or vbscript: one, a host that cannot be one (e.g. with a space,
  * or refused by IDNA), or on OOM. */
 char *url_resolve(const char *base, const char *href);

@@ -167,6 +167,14 @@ static void file_bases(void **state)
 		{ "a\xf3\xf3/b/c.html", "../", "a/" },
 		/* ... and a first segment with ':' is no scheme */
 		{ ".mml", "4./../.$/../http://x.h", "./http://x.h" },
+		/* nor does a relative result start with '-': handed to a
+		 * program ($BROWSER), it would be read as an option */
+		{ "long.html", "--remote=x", "./--remote=x" },
+		{ NULL, "-e", "./-e" },
+		{ "./a.html", "./-e", "./-e" },
+		{ "a/b.html", "-e", "a/-e" },
+		{ "/srv/a.html", "-e", "/srv/-e" },
+		{ NULL, "./-e", "./-e" },
 	};
 	check_rows(rows, sizeof rows / sizeof *rows);
 }
