@@ -127,7 +127,9 @@ static long long parse_number(const char *opt, const char *s, long long min, lon
 	if (suffixes && end != s && *end && !end[1]) {
 		const char *units = "kmg";
 		const char *u = strchr(units, *end | 0x20);
-		for (int i = u ? (int)(u - units) + 1 : 0; i > 0 && v <= max; i--)
+		/* only in range is multiplied: a large negative number
+		 * times 1024^n overflows (and once wrapped to 1 GiB) */
+		for (int i = u ? (int)(u - units) + 1 : 0; i > 0 && v >= min && v <= max; i--)
 			v *= 1024;
 		if (u)
 			end++;

@@ -168,6 +168,10 @@ run --timeout 0 "$U/article"
 expect_rc 1
 run --max-size 12X "$U/article"
 expect_rc 1
+# A negative size is no size, however large its suffix makes it (times
+# 1024^3 once wrapped round to 1 GiB: signed overflow).
+run --max-size -9223372036854775807g "$U/article"
+expect_rc 1
 run --jobs many "$U/article"
 expect_rc 1
 exit 0
