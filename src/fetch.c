@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 
 #ifndef FOLIO_VERSION
 #define FOLIO_VERSION "0"
@@ -215,24 +216,32 @@ enum status_code fetch_error_status(int code, long os_errno,
 	}
 }
 
-/* Error lines go to a terminal: no control bytes, no broken UTF-8. */
+/* Error lines go to a terminal: no control bytes, no broken UTF-8, no
+ * bidi control (a redirect target's U+202E reordered the line); each
+ * such byte or character becomes '?'. */
 static void sanitize_line(char *s)
 {
-	unsigned char *p = (unsigned char *)s;
+	unsigned char *p = (unsigned char *)s, *w = p;
 	while (*p) {
 		if (*p < 0x20 || *p == 0x7F) {
-			*p++ = '?';
-		} else if (*p < 0x80) {
+			*w++ = '?';
 			p++;
+		} else if (*p < 0x80) {
+			*w++ = *p++;
 		} else {
 			uint32_t cp;
 			size_t n = text_utf8_next(p, strnlen((char *)p, 4), &cp);
-			if (n && cp > 0x9F)     /* not a C1 control */
+			if (n && cp > 0x9F && !uc_is_property_bidi_control(cp)) {
+				memmove(w, p, n);   /* not a C1 or bidi control */
+				w += n;
 				p += n;
-			else
-				*p++ = '?';
+			} else {
+				*w++ = '?';
+				p += n ? n : 1;
+			}
 		}
 	}
+	*w = '\0';
 }
 
 static void __attribute__((format(printf, 3, 4)))

@@ -259,6 +259,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         # A Location with an escape sequence and a newline-free CR.
         self.redirect("/sub/dir/page.html\x1b[31m\x07x")
 
+    def r_to_bidi(self):
+        # A Location with a bidi override (raw UTF-8 bytes) and a BEL.
+        self.redirect("/sub/\u202eevil\x07x".encode().decode("latin-1"))
+
     def r_silent(self):
         time.sleep(30)
 
@@ -390,6 +394,7 @@ ROUTES = {
     "/loop": Handler.r_loop,
     "/to-file": Handler.r_to_file,
     "/to-control": Handler.r_to_control,
+    "/to-bidi": Handler.r_to_bidi,
     "/cookie-set": Handler.r_cookie_set,
     "/cookie-check": Handler.r_cookie_check,
     "/404": Handler.r_404,

@@ -213,11 +213,15 @@ run --dump=json --no-store
 expect_rc 0
 json_check "$TMP/out" 'all(b["text"].endswith(" \u00b7 new") for b in d["blocks"]) and len(d["blocks"]) == 5'
 
-# A feed that fails is reported, the others still refresh.
-echo "$U/404" >>"$FEEDS"
+# A feed that fails is reported, the others still refresh.  A redirect
+# target's bidi override is made harmless like its controls (the error
+# line goes to the terminal as it is).
+printf '%s\n' "$U/404" "$U/to-bidi" >>"$FEEDS"
 run --refresh
 expect_rc 5
-expect_err "$U/404: HTTP 404" 2
+expect_err "$U/404: HTTP 404" 3
+expect_err "^folio: $U/to-bidi: redirect to a malformed URL: /sub/?evil?x$" 3
+! grep -q "$(printf '\342\200\256')" "$TMP/err" || fail "a bidi override reached stderr"
 expect_out "^$R/blog.atom: not modified$"
 # --refresh fetches the feeds together: /barrier/G/3/I answers only
 # when all three requests are in flight at once (503 otherwise).  The
