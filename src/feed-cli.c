@@ -1,4 +1,5 @@
 /* feed-cli.c - feeds on the command line and in the pager (feed-cli.h). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -116,6 +117,13 @@ static enum status_code load_subs(struct feed_subs *subs, char err[OPEN_ERR_MAX]
 		return STATUS_USAGE;
 	}
 	rc = feed_subs_load(subs, path, warn);
+	if (rc == FEED_SUBS_UNREADABLE) {
+		char cause[128];
+		feed_subs_cause(errno, cause, sizeof cause);
+		snprintf(err, OPEN_ERR_MAX, "%s: %s", path, cause);
+		free(path);
+		return STATUS_INPUT;
+	}
 	if (rc < 0) {
 		snprintf(err, OPEN_ERR_MAX, "%s: out of memory", path);
 		free(path);

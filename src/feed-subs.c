@@ -111,9 +111,13 @@ static int parse_line(const char *p, const char *end, struct feed_sub *e, const 
 
 	while (p < end && !blank(*p))
 		p++;
-	e->url = text_clean_dup(u, (size_t)(p - u));
+	/* not text_clean_dup: its NULL would also stand for a word that
+	 * cleans to nothing (a no-break space, a form feed), a bad line */
+	e->url = malloc((size_t)(p - u) + 1);
 	if (!e->url)
 		return -1;
+	memcpy(e->url, u, (size_t)(p - u));
+	text_clean(e->url, (size_t)(p - u));
 	if (!is_web_url(e->url) || strchr(e->url, ' ')) {
 		*why = "not an http or https URL";
 		return 1;
@@ -166,6 +170,10 @@ static int push(struct feed_subs *s, struct feed_sub *e)
 	return 0;
 }
 
+/* Bad lines named one by one; past them a count (binary junk has
+ * hundreds of lines). */
+#define WARN_LINES_MAX 5
+
 int feed_subs_parse(struct feed_subs *s, const char *text, size_t len,
 		const char *name, FILE *warn)
 {
@@ -173,7 +181,7 @@ int feed_subs_parse(struct feed_subs *s, const char *text, size_t len,
 	int warnings = 0;
 	long line = 0;
 
-	while (p < end) {
+	while (p < end && s->n < FEED_SUBS_MAX) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *eol = nl ? nl : end, *why = NULL;
 		struct feed_sub e = { 0 };
@@ -189,7 +197,7 @@ int feed_subs_parse(struct feed_subs *s, const char *text, size_t len,
 				return -1;
 			}
 			if (rc > 0) {
-				if (warn)
+				if (warn && warnings < WARN_LINES_MAX)
 					fprintf(warn, "folio: %s:%ld: %s\n", name, line, why);
 				warnings++;
 				sub_free(&e);
@@ -199,6 +207,16 @@ int feed_subs_parse(struct feed_subs *s, const char *text, size_t len,
 		}
 		p = nl ? nl + 1 : end;
 	}
+	if (warn && warnings > WARN_LINES_MAX)
+		fprintf(warn, "folio: %s: %d more bad lines skipped\n", name,
+			warnings - WARN_LINES_MAX);
+	if (p < end) {
+		/* each line is checked against all before it for a repeat */
+		if (warn)
+			fprintf(warn, "folio: %s:%ld: more than %d feeds: the rest "
+				"are skipped\n", name, line + 1, FEED_SUBS_MAX);
+		warnings++;
+	}
 	return warnings;
 }
 
@@ -207,11 +225,12 @@ char *feed_subs_default_path(void)
 	return xdg_path(XDG_CONFIG, "feeds");
 }
 
-/* The whole file, NUL-terminated; NULL with errno set on failure. */
+/* The whole file, NUL-terminated; NULL with errno set on failure
+ * (EFBIG past FEED_SUBS_FILE_MAX: /dev/zero is no list). */
 static char *read_all(const char *path, size_t *len)
 {
 	char *text;
-	int rc = file_read_path(path, 0, &text, len);
+	int rc = file_read_path(path, FEED_SUBS_FILE_MAX, &text, len);
 
 	if (rc)
 		errno = rc;
@@ -227,15 +246,19 @@ int feed_subs_load(struct feed_subs *s, const char *path, FILE *warn)
 	if (!text) {
 		if (errno == ENOENT)
 			return 0;
-		if (errno == ENOMEM)
-			return -1;
-		if (warn)
-			fprintf(warn, "folio: %s: %s\n", path, strerror(errno));
-		return 1;
+		return errno == ENOMEM ? -1 : FEED_SUBS_UNREADABLE;
 	}
 	rc = feed_subs_parse(s, text, len, path, warn);
 	free(text);
 	return rc;
+}
+
+void feed_subs_cause(int err, char *out, size_t size)
+{
+	if (err == EFBIG)
+		snprintf(out, size, "too large (over %d bytes)", FEED_SUBS_FILE_MAX);
+	else
+		snprintf(out, size, "%s", strerror(err));
 }
 
 char *feed_subs_format_line(const char *url, const char *title,
@@ -305,7 +328,9 @@ int feed_subs_append(const char *path, const char *url, const char *title,
 	}
 	text = read_all(path, &len);
 	if (!text && errno != ENOENT) {
-		snprintf(err, FEEDS_ERR_MAX, "%s: %s", path, strerror(errno));
+		char cause[128];
+		feed_subs_cause(errno, cause, sizeof cause);
+		snprintf(err, FEEDS_ERR_MAX, "%s: %s", path, cause);
 		free(clean_url);
 		return -1;
 	}

@@ -57,6 +57,19 @@ CYRILLIC = ("\u0412\u0447\u0435\u0440\u0430 \u0432 \u0433\u043e\u0440\u043e"
             "\u043d\u043e\u0432\u044b\u0439 \u043c\u043e\u0441\u0442")
 
 
+BOMB = []
+
+
+def gzip_bomb():
+    """64 MiB of spaces gzipped once per run (about 64 KB)."""
+    if not BOMB:
+        z = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        block = b" " * (1 << 20)
+        BOMB.append(b"".join([z.compress(block) for _ in range(64)]
+                             + [z.flush()]))
+    return BOMB[0]
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # else keep-alive stalls on delayed ACKs
@@ -386,6 +399,67 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def r_control(self):
         self.send(418, "<p>teapot</p>")
 
+    def r_gzip_bomb(self):
+        # 64 MiB of one byte, about 64 KB on the wire: decoding must
+        # stop at the size cap, not fill memory.
+        self.send(200, gzip_bomb(), headers=[("Content-Encoding", "gzip")])
+
+    def r_stall_headers(self):
+        # The headers, then nothing: neither a body nor a close.
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "5000")
+        self.end_headers()
+        self.wfile.flush()
+        time.sleep(60)
+        self.close_connection = True
+
+    def r_long_length(self):
+        # A Content-Length larger than the body, the connection left
+        # open: only a timeout ends the wait.
+        body = article("Lying length").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body) + 1000))
+        self.end_headers()
+        self.wfile.write(body)
+        self.wfile.flush()
+        time.sleep(60)
+        self.close_connection = True
+
+    def r_short_body_length(self):
+        # A Content-Length smaller than the body: the rest is not read.
+        body = article("Short length").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body) // 2))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body)
+        self.close_connection = True
+
+    def r_to_ftp(self):
+        self.redirect("ftp://127.0.0.1/pub/x")
+
+    def r_utf16_bom(self):
+        page = article("Sixteen bits").replace('charset="utf-8"', 'charset="utf-16"')
+        self.send(200, page.encode("utf-16"), ctype="text/html")
+
+    def r_utf16_nobom(self):
+        page = article("Sixteen bits").replace('charset="utf-8"', 'charset="utf-16"')
+        self.send(200, page.encode("utf-16-le"), ctype="text/html; charset=utf-16le")
+
+    def r_utf16_untold(self):
+        page = article("Sixteen bits").replace('<meta charset="utf-8">', "")
+        self.send(200, page.encode("utf-16-le"), ctype="text/html")
+
+    def r_nul_early(self):
+        self.send(200, article("Nul early").replace("<head>", "<head>\0"))
+
+    def r_no_text(self):
+        self.send(200, "<!DOCTYPE html><html><head><title>Nothing</title>"
+                  "</head><body><div></div></body></html>")
+
 
 ROUTES = {
     "/article": Handler.r_article,
@@ -426,6 +500,16 @@ ROUTES = {
     "/teapot": Handler.r_control,
     "/odd-status": Handler.r_odd_status,
     "/lying-reason": Handler.r_lying_reason,
+    "/gzip-bomb": Handler.r_gzip_bomb,
+    "/stall-headers": Handler.r_stall_headers,
+    "/long-length": Handler.r_long_length,
+    "/short-body-length": Handler.r_short_body_length,
+    "/to-ftp": Handler.r_to_ftp,
+    "/utf16-bom": Handler.r_utf16_bom,
+    "/utf16-nobom": Handler.r_utf16_nobom,
+    "/utf16-untold": Handler.r_utf16_untold,
+    "/nul-early": Handler.r_nul_early,
+    "/no-text": Handler.r_no_text,
     "/etag": Handler.r_etag,
     "/lastmod": Handler.r_lastmod,
 }

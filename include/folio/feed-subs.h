@@ -17,6 +17,12 @@
 #include <stdio.h>
 
 #define FEEDS_ERR_MAX 512
+/* The file's most bytes and feeds: past them it is no list of feeds
+ * (the bytes), or the rest is skipped with a warning (the feeds). */
+#define FEED_SUBS_FILE_MAX (4 << 20)
+#define FEED_SUBS_MAX 10000
+/* feed_subs_load's answer for a file that cannot be read */
+#define FEED_SUBS_UNREADABLE (-2)
 
 struct feed_sub {
 	char *url;
@@ -33,8 +39,9 @@ struct feed_subs {
 void feed_subs_free(struct feed_subs *s);   /* frees the entries; s itself stays */
 
 /* Add the lines in text[0..len) to s.  Warnings go to warn (may be
- * NULL) as "folio: NAME:LINE: cause\n".  Returns the number of
- * warnings, -1 on OOM. */
+ * NULL) as "folio: NAME:LINE: cause\n", the first few bad lines one
+ * by one and then "folio: NAME: N more bad lines skipped\n".  Returns
+ * the number of bad lines, -1 on OOM. */
 int feed_subs_parse(struct feed_subs *s, const char *text, size_t len,
 		const char *name, FILE *warn);
 
@@ -43,8 +50,13 @@ int feed_subs_parse(struct feed_subs *s, const char *text, size_t len,
 char *feed_subs_default_path(void);
 
 /* Read the file at path into s; a missing file is an empty list (0).
- * Returns the warning count (an unreadable file is one), -1 on OOM. */
+ * Returns the number of bad lines, -1 on OOM, FEED_SUBS_UNREADABLE
+ * with errno set when the file cannot be read (feed_subs_cause). */
 int feed_subs_load(struct feed_subs *s, const char *path, FILE *warn);
+
+/* Why the file could not be read (err: feed_subs_load's errno) into
+ * out: "too large (over N bytes)" or strerror's text. */
+void feed_subs_cause(int err, char *out, size_t size);
 
 /* The entry for url, or NULL. */
 const struct feed_sub *feed_subs_find(const struct feed_subs *s, const char *url);

@@ -234,4 +234,38 @@ run --refresh
 expect_rc 4
 ! grep -q 503 "$TMP/err" || fail "$LAST: the feeds were not fetched together"
 [ "$(grep -c "not an RSS or Atom feed" "$TMP/err")" = 3 ] || fail "$LAST: three failures expected"
+# ---- a subscription file with bad lines, junk, or no end ----
+export XDG_DATA_HOME=$TMP/data3
+# A line holding only a no-break space or a form feed (pasted from a web
+# page) is one bad line; it read as "out of memory" and lost every feed.
+printf '%s\n\302\240\n\f\n%s\n' "$R/news.rss" "$R/blog.atom" >"$FEEDS"
+run --refresh
+expect_rc 0
+expect_err "^folio: $FEEDS:2: not an http or https URL$" 2
+expect_out "^$R/news.rss: 4 stories, 4 new$"
+expect_out "^$R/blog.atom: 1 story, 1 new$"
+# Binary junk (about 800 lines): a few warnings and one line for the
+# rest, not one for each; no feed in it.
+"$FOLIO_BUILD/tools/genpage" junk "$FEEDS" || fail "genpage junk"
+run --refresh
+expect_rc 1
+expect_err "^folio: $FEEDS: [0-9]* more bad lines skipped$" 7
+expect_err "^folio: no feeds subscribed: put feed URLs in $FEEDS" 7
+# Unreadable: one line naming the file and the cause, exit 3 (it said
+# "no feeds subscribed" after it, exit 1).  /dev/zero was read until
+# memory ran out (ulimit: a guard for this machine, not a measure).
+rm -f "$FEEDS"
+mkdir "$FEEDS"
+run --refresh
+expect_rc 3
+expect_err "^folio: $FEEDS: Is a directory$"
+rmdir "$FEEDS"
+ln -s /dev/zero "$FEEDS"
+[ "${FOLIO_VALGRIND:-0}" = 1 ] || case $FOLIO_BUILD in */san) ;; *) ulimit -v 2000000 ;; esac
+timeout 120 "$FOLIO" --refresh >"$TMP/out" 2>"$TMP/err"
+rc=$?
+LAST="folio --refresh (feeds: /dev/zero)"
+expect_rc 3
+expect_err "^folio: $FEEDS: too large (over [0-9]* bytes)$"
+rm -f "$FEEDS"
 exit 0

@@ -92,6 +92,63 @@ static void test_unwritable_words(void **state)
 	}
 }
 
+/* A line whose first word cleaning leaves empty (a no-break space, a
+ * form feed, an escape sequence, a NUL) is one bad line: it once read
+ * as out of memory (-1), and the whole list was lost. */
+static void test_invisible_first_word(void **state)
+{
+	static const char text[] =
+		"https://a.example/f\n"
+		"\xc2\xa0\n"
+		"\f\n"
+		"\x1b[0m https://hidden.example/f\n"
+		"\0\n"
+		"https://b.example/f\n";
+	struct feed_subs s = { 0 };
+	char *buf = NULL;
+	size_t blen = 0;
+	FILE *warn = open_memstream(&buf, &blen);
+
+	(void)state;
+	assert_non_null(warn);
+	assert_int_equal(feed_subs_parse(&s, text, sizeof text - 1, "feeds", warn), 4);
+	fclose(warn);
+	assert_non_null(strstr(buf, "folio: feeds:2: not an http or https URL\n"));
+	assert_non_null(strstr(buf, "folio: feeds:5: not an http or https URL\n"));
+	free(buf);
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.v[0].url, "https://a.example/f");
+	assert_string_equal(s.v[1].url, "https://b.example/f");
+	feed_subs_free(&s);
+}
+
+/* Each line is checked against those before it for a repeat: past
+ * FEED_SUBS_MAX feeds the rest is skipped with one warning (100 000
+ * lines took 12 s). */
+static void test_many_feeds(void **state)
+{
+	size_t n = FEED_SUBS_MAX + 50, cap = n * 40, len = 0;
+	char *text = malloc(cap), *buf = NULL, want[128];
+	struct feed_subs s = { 0 };
+	size_t blen = 0;
+	FILE *warn = open_memstream(&buf, &blen);
+
+	(void)state;
+	assert_non_null(text);
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(text + len, cap - len, "https://f.example/%zu\n", i);
+	assert_int_equal(feed_subs_parse(&s, text, len, "feeds", warn), 1);
+	fclose(warn);
+	snprintf(want, sizeof want, "folio: feeds:%d: more than %d feeds: the rest are skipped\n",
+		 FEED_SUBS_MAX + 1, FEED_SUBS_MAX);
+	assert_string_equal(buf, want);
+	assert_int_equal(s.n, FEED_SUBS_MAX);
+	assert_string_equal(s.v[FEED_SUBS_MAX - 1].url, "https://f.example/9999");
+	feed_subs_free(&s);
+	free(buf);
+	free(text);
+}
+
 static void test_default_path(void **state)
 {
 	char *p;
@@ -156,6 +213,8 @@ int main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_format_roundtrip),
 		cmocka_unit_test(test_unwritable_words),
+		cmocka_unit_test(test_invisible_first_word),
+		cmocka_unit_test(test_many_feeds),
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_append),
 	};
