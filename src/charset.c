@@ -276,6 +276,22 @@ static void detect_legacy(const char *bytes, size_t len, char out[CHARSET_NAME_M
 	uchardet.delete(ud);
 }
 
+const char *charset_utf16(const char *bytes, size_t len, size_t *bom_len)
+{
+	const unsigned char *u = (const unsigned char *)bytes;
+
+	*bom_len = 0;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		*bom_len = 2;
+		return u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+	}
+	if (len >= 4 && u[0] && !u[1] && u[2] && !u[3])
+		return "UTF-16LE";
+	if (len >= 4 && !u[0] && u[1] && !u[2] && u[3])
+		return "UTF-16BE";
+	return NULL;
+}
+
 void charset_detect(const char *bytes, size_t len, const char *declared,
 		    char out[CHARSET_NAME_MAX], size_t *bom_len)
 {
@@ -298,9 +314,12 @@ void charset_detect_ex(const char *bytes, size_t len, const char *declared,
 		strcpy(out, "UTF-8");
 		return;
 	}
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		*bom_len = 2;
-		strcpy(out, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
+	/* UTF-16 outranks any label: a header's "utf-16le" on a page
+	 * without a BOM was outranked by the UTF-8 scan below (as ASCII),
+	 * and its NULs made it no readable document. */
+	const char *wide = charset_utf16(bytes, len, bom_len);
+	if (wide) {
+		strcpy(out, wide);
 		return;
 	}
 	st = utf8_scan(bytes, len);

@@ -1970,7 +1970,9 @@ static bool looks_binary(const char *bytes, size_t len)
 	const unsigned char *u = (const unsigned char *)bytes;
 	size_t n = len < 65536 ? len : 65536, ctl = 0, i = 0;
 
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+	size_t bom;
+
+	if (charset_utf16(bytes, len, &bom))    /* its NULs are half of it */
 		return false;
 #ifdef __SSE2__
 	for (; i + 16 <= n; i += 16)

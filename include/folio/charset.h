@@ -19,7 +19,14 @@ bool charset_normalize(const char *label, size_t len, char out[CHARSET_NAME_MAX]
  * first 4 KB of the bytes (normalised); false when there is none. */
 bool charset_from_meta(const char *bytes, size_t len, char out[CHARSET_NAME_MAX]);
 
-/* Decide the encoding, in this order: a BOM; the caller's declaration
+/* "UTF-16LE" or "UTF-16BE" when the bytes are UTF-16: by their BOM
+ * (*bom_len 2) or, without one, by the zero bytes around their first
+ * two ASCII characters (XML 1.0 appendix F; *bom_len 0), which markup
+ * in an ASCII-based charset never has.  NULL otherwise. */
+const char *charset_utf16(const char *bytes, size_t len, size_t *bom_len);
+
+/* Decide the encoding, in this order: a BOM or UTF-16's zero bytes
+ * (charset_utf16); the caller's declaration
  * (HTTP header, may be NULL); the page's <meta>; sniffing (UTF-8 when the
  * bytes are UTF-8, else windows-1252).  A declaration the bytes contradict
  * loses: multi-byte UTF-8 with (almost) no invalid sequences is UTF-8

@@ -222,6 +222,30 @@ check_not_crashed
 check_json
 has_text 'The café on the square re-opened this week with a new “terrace” and a naïve mural'
 
+# --- UTF-16 without a BOM (the zero bytes tell it), as a file and on
+# stdin: read (it was "not a readable HTML or text document", exit 4)
+case=utf16-no-bom
+python3 - "$tmp" <<'PY'
+import sys
+page = ('<html><head><title>Sixteen bits</title></head><body><article>'
+        '<p>The harbour committee met on Tuesday to decide the future of the old ferry pier.</p>'
+        '<p>Residents filled the small hall beside the fish market and asked for a new deck.</p>'
+        '</article></body></html>\n')
+for order in ("le", "be"):
+    open(sys.argv[1] + "/utf16" + order + ".html", "wb").write(page.encode("utf-16-" + order))
+PY
+for order in le be; do
+	run 10 --dump=json "$tmp/utf16$order.html"
+	check_not_crashed
+	[ "$rc" = 0 ] || fail "exit $rc: $(cat "$tmp/err")"
+	check_json; has_text 'Sixteen bits'; has_text 'Residents filled the small hall'
+	stdin_file=$tmp/utf16$order.html run 10 --dump=json -
+	stdin_file=
+	check_not_crashed
+	[ "$rc" = 0 ] || fail "stdin: exit $rc: $(cat "$tmp/err")"
+	check_json; has_text 'The harbour committee met on Tuesday'
+done
+
 # --- nesting 1 000 deep: the text after it must still come out
 case=deep-1000
 "$gen" deep-1k "$tmp/deep1k.html"

@@ -91,6 +91,34 @@ expect_rc 2
 expect_err "$U/silent: timed out"
 [ $(($(date +%s) - start)) -lt 20 ] || fail "--timeout 2 took too long"
 
+# Headers, then nothing; a Content-Length the body never reaches on a
+# connection left open: the timeout ends both.
+for r in stall-headers long-length; do
+	run --dump=text --timeout 2 "$U/$r"
+	expect_rc 2
+	expect_err "^folio: $U/$r: timed out (no complete answer within 2 s)$"
+	[ -s "$TMP/out" ] && fail "$LAST printed something"
+done
+# A Content-Length shorter than the body: the rest is never read (the
+# message is complete as HTTP frames it).
+run --dump=text "$U/short-body-length"
+expect_rc 0
+expect_out '^Short length$'
+
+# A gzip bomb (64 MiB of spaces, 64 KB on the wire): decoding stops at
+# the size cap (the 32 MiB default), never holds the whole.
+run --dump=text "$U/gzip-bomb"
+expect_rc 6
+expect_err "^folio: $U/gzip-bomb: too large (over 33554432 bytes)$"
+run --dump=text --max-size 1M "$U/gzip-bomb"
+expect_rc 6
+expect_err "^folio: $U/gzip-bomb: too large (over 1048576 bytes)$"
+
+# A redirect to ftp:// is refused like one to file://.
+run --dump=text "$U/to-ftp"
+expect_rc 2
+expect_err "^folio: $U/to-ftp: redirect to an unsupported scheme (only http and https are followed): ftp://127.0.0.1/pub/x$"
+
 # Endless body: the size cap aborts the transfer.
 run --dump=text --max-size 100k "$U/endless"
 expect_rc 6
@@ -127,6 +155,24 @@ expect_out 'Вчера в городе открыли новый мост'
 run --dump=text "$U/bogus-charset"
 expect_rc 0
 expect_out 'Вчера в городе открыли новый мост'
+
+# UTF-16 without a BOM, its charset in the header or nowhere: read (it
+# was "not a readable HTML or text document", exit 4); with a BOM too.
+for r in utf16-nobom utf16-untold utf16-bom; do
+	run --dump=text "$U/$r"
+	expect_rc 0
+	expect_out '^Sixteen bits$'
+	expect_out 'harbour committee met on Tuesday'
+done
+
+# A NUL early in a page is dropped, the page read; a page without text
+# is no article.
+run --dump=text "$U/nul-early"
+expect_rc 0
+expect_out '^Nul early$'
+run --dump=json "$U/no-text"
+expect_rc 4
+expect_err "^folio: $U/no-text: no readable text$"
 
 # Meta refresh: a stub is followed once, to http(s) only, never in a loop.
 run --dump=json "$U/refresh-ok"

@@ -158,6 +158,29 @@ static void test_boms(void **state)
 	free(s);
 }
 
+/* UTF-16 without a BOM, told by the zero bytes around its first ASCII
+ * characters (as XML 1.0 appendix F reads them), whatever the label
+ * says (a header's "utf-16le" was taken for ASCII, then UTF-8: the
+ * NULs made it no readable document). */
+static void test_utf16_without_bom(void **state)
+{
+	(void)state;
+	char name[CHARSET_NAME_MAX];
+	const char le[] = "<\0p\0>\0\xe9\0<\0/\0p\0>\0";
+	const char be[] = "\0<\0p\0>\0\xe9\0<\0/\0p\0>";
+	const char *labels[] = { NULL, "utf-16le", "utf-16", "utf-8", "windows-1252" };
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+		char *s = conv(le, sizeof le - 1, labels[i], name);
+		assert_string_equal(name, "UTF-16LE");
+		assert_string_equal(s, "<p>é</p>");
+		free(s);
+		s = conv(be, sizeof be - 1, labels[i], name);
+		assert_string_equal(name, "UTF-16BE");
+		assert_string_equal(s, "<p>é</p>");
+		free(s);
+	}
+}
+
 static void test_broken_sequences(void **state)
 {
 	(void)state;
@@ -231,6 +254,7 @@ int main(void)
 		cmocka_unit_test(test_detection_order),
 		cmocka_unit_test(test_http_header_wins_over_meta),
 		cmocka_unit_test(test_boms),
+		cmocka_unit_test(test_utf16_without_bom),
 		cmocka_unit_test(test_broken_sequences),
 		cmocka_unit_test(test_declared_utf8_but_legacy),
 		cmocka_unit_test(test_as_is_bounds),
