@@ -216,10 +216,11 @@ static struct progress progress_on(FILE *errs, const char **urls, size_t n)
 	return (struct progress){ tty ? errs : NULL, urls, 0, n };
 }
 
-/* Fetch every URL at once, conditional on the store's validators, and
- * parse what came back; progress on errs when it is a terminal. */
+/* Fetch every URL at once and parse what came back; progress on errs
+ * when it is a terminal.  conditional: on the store's validators (a 304
+ * brings no stories: only for a store that keeps them). */
 static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
-		      int jobs, FILE *errs, struct fetched *out)
+		      int jobs, bool conditional, FILE *errs, struct fetched *out)
 {
 	struct progress prog = progress_on(errs, urls, n);
 	struct fetch_opts *fos = calloc(n, sizeof *fos);
@@ -236,7 +237,8 @@ static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
 		goto done;
 	for (size_t i = 0; i < n; i++) {
 		fetch_opts_for(opts, &fos[i]);
-		if (feed_store_validators_get(st, urls[i], &etag[i], &lm[i]) == 1) {
+		if (conditional &&
+		    feed_store_validators_get(st, urls[i], &etag[i], &lm[i]) == 1) {
 			fos[i].if_none_match = etag[i];
 			fos[i].if_modified_since = lm[i];
 		}
@@ -373,7 +375,7 @@ static enum status_code refresh(const struct open_opts *opts, int jobs, FILE *ou
 			fprintf(errs, "folio: out of memory\n");
 		rc = STATUS_INPUT;
 	} else {
-		fetch_all(opts, urls, subs.n, jobs, errs, f);
+		fetch_all(opts, urls, subs.n, jobs, true, errs, f);
 		rc = store_fetched(store_of(opts), f, subs.n, out, errs);
 	}
 	fetched_free(f, subs.n);
@@ -389,8 +391,9 @@ enum status_code feed_cli_refresh(const struct open_opts *opts, int jobs, FILE *
 
 /* ---- every subscribed story -------------------------------------- */
 
-/* No store: fetch every feed now and merge their stories; *failed
- * counts the feeds that did not come. */
+/* No store, or one whose stories cannot be read: fetch every feed now,
+ * whole, and merge their stories; *failed counts the feeds that did
+ * not come. */
 static int fetch_stories(const struct open_opts *opts, const char **urls, size_t n,
 			 int jobs, FILE *errs, struct story **s, size_t *ns,
 			 size_t *failed)
@@ -401,7 +404,7 @@ static int fetch_stories(const struct open_opts *opts, const char **urls, size_t
 	int rc = f ? 0 : -1;
 
 	if (f)
-		fetch_all(opts, urls, n, jobs, errs, f);
+		fetch_all(opts, urls, n, jobs, false, errs, f);
 	for (size_t i = 0; f && i < n && rc == 0; i++) {
 		struct story *one;
 		size_t k;

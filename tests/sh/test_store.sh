@@ -214,4 +214,35 @@ expect_err "^folio: $XDG_DATA_HOME/folio/folio.db: .*carrying on without history
 run --history
 expect_rc 3
 expect_err "carrying on without history" 2
+# ---- the stories' table is damaged, the feeds' is not: the list of
+# every feed fetches them whole.  It fell back to fetching them on the
+# validators it could still read: each answered 304 with no stories,
+# and each was counted failed with an empty line "folio: ".
+serve_www
+cat >"$W/f.rss" <<EOF
+<?xml version="1.0"?><rss version="2.0"><channel><title>Damage</title>
+<item><title>First story</title><link>$R/one.html</link></item>
+<item><title>Second story</title><link>$R/two.html</link></item>
+</channel></rss>
+EOF
+export XDG_DATA_HOME=$TMP/data-story XDG_CONFIG_HOME=$TMP/config-story
+mkdir -p "$XDG_CONFIG_HOME/folio"
+echo "$R/f.rss" >"$XDG_CONFIG_HOME/folio/feeds"
+run --refresh
+expect_rc 0
+python3 - "$XDG_DATA_HOME/folio/folio.db" <<'PY' || fail "could not damage the story table"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+size = db.execute("PRAGMA page_size").fetchone()[0]
+root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'story'").fetchone()[0]
+db.close()
+with open(sys.argv[1], "r+b") as f:
+    f.seek((root - 1) * size)
+    f.write(b"\x5a" * size)
+PY
+run --dump=json
+expect_rc 0
+grep -q '^folio: *$' "$TMP/err" && fail "$LAST: an empty error line"
+grep -q 'failed at the last fetch' "$TMP/err" && fail "$LAST: the feed was counted failed"
+json_check "$TMP/out" '[s["title"] for s in d["stories"]] == ["First story", "Second story"]'
 exit 0
