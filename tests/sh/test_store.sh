@@ -245,4 +245,48 @@ expect_rc 0
 grep -q '^folio: *$' "$TMP/err" && fail "$LAST: an empty error line"
 grep -q 'failed at the last fetch' "$TMP/err" && fail "$LAST: the feed was counted failed"
 json_check "$TMP/out" '[s["title"] for s in d["stories"]] == ["First story", "Second story"]'
+# ---- no HOME, or one where nothing can be written: a page is read,
+# with one warning; what needs the store or the subscription file says
+# why in one line (exit 3, exit 1).
+nohome() {
+	env -u HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME "$FOLIO" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	LAST="folio (no HOME) $*"
+}
+nohome --dump=text "$U/article"
+expect_rc 0
+expect_out 'harbour committee'
+expect_err "^folio: no HOME or XDG_DATA_HOME for the database; carrying on without history$"
+nohome --history
+expect_rc 3
+expect_err "^folio: --history: no store (the database cannot be opened)$" 2
+nohome --refresh
+expect_rc 1
+expect_err "^folio: no subscription file: neither XDG_CONFIG_HOME nor HOME is set$" 2
+export HOME=$TMP/home-ro
+unset XDG_DATA_HOME XDG_CONFIG_HOME
+mkdir -p "$HOME"
+ro_home() {   # on | off (as root: immutable, as read_only above)
+	if [ "$(id -u)" = 0 ]; then
+		flag=+i; [ "$1" = off ] && flag=-i
+		chattr "$flag" "$HOME" 2>/dev/null
+	else
+		mode=a-w; [ "$1" = off ] && mode=u+w
+		chmod "$mode" "$HOME"
+	fi
+}
+trap 'ro_home off; stop_servers' EXIT
+if ro_home on && ! mkdir "$HOME/probe" 2>/dev/null; then
+	run --dump=text "$U/article"
+	expect_rc 0
+	expect_out 'harbour committee'
+	expect_err "^folio: $HOME/.local/share/folio: .*; carrying on without history$"
+	run --subscribe "$R/f.rss"
+	expect_rc 3
+	expect_err "^folio: $R/f.rss: $HOME/.config/folio/feeds: " 2
+else
+	echo "unwritable HOME: skipped (cannot make a directory read-only here)"
+fi
+ro_home off
+trap stop_servers EXIT
 exit 0
