@@ -493,7 +493,8 @@ static enum status_code open_all(const struct open_opts *opts, int jobs, bool fr
 		return rc;
 	}
 	urls = sub_urls(&subs);
-	if (urls && st) {
+	/* a read-only store keeps no new stories: fetch_stories below */
+	if (urls && st && !store_read_only(st)) {
 		if (fresh && !(opts && opts->offline))
 			refresh(opts, jobs, NULL, errs);
 		got = feed_store_stories(st, urls, subs.n, FEEDCLI_LIST_MAX, &s, &n);

@@ -81,6 +81,8 @@ static void remember(struct store *st, const char *url, struct fetch_result *res
 		.charset = res->charset, .etag = res->etag,
 		.last_modified = res->last_modified, .fetched = (int64_t)time(NULL),
 	};
+	if (store_read_only(st))
+		return;         /* said once, when the store was opened */
 	if (store_cache_put(st, &e) != 0)
 		snprintf(res->warn, sizeof res->warn, "%.400s: not cached: %s", url,
 			 store_last_error(st));

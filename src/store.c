@@ -461,6 +461,11 @@ struct store *store_open(const char *path, char warn[STORE_WARN_MAX])
 	return st;
 }
 
+bool store_read_only(const struct store *st)
+{
+	return st && sqlite3_db_readonly(st->db, "main") == 1;
+}
+
 struct store *store_open_default(char warn[STORE_WARN_MAX])
 {
 	warn[0] = '\0';

@@ -61,6 +61,10 @@ void store_free(struct store *st);
  * "attempt to write a readonly database"); "no database" for NULL. */
 const char *store_last_error(const struct store *st);
 
+/* Whether st was opened read-only (its opening warned that nothing new
+ * is remembered: writes are not tried); false for NULL. */
+bool store_read_only(const struct store *st);
+
 /* The database handle, for modules that keep their own tables in it
  * (feed-store.c: feeds, stories, read marks); NULL for a NULL store. */
 struct sqlite3 *store_db(struct store *st);

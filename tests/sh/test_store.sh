@@ -245,6 +245,30 @@ expect_rc 0
 grep -q '^folio: *$' "$TMP/err" && fail "$LAST: an empty error line"
 grep -q 'failed at the last fetch' "$TMP/err" && fail "$LAST: the feed was counted failed"
 json_check "$TMP/out" '[s["title"] for s in d["stories"]] == ["First story", "Second story"]'
+
+# ---- a read-only store: the list of every feed shows what it fetched
+# (the stories could not be stored, and the list, read from the store,
+# was empty: "No stories yet"; a second line said so).
+export XDG_DATA_HOME=$TMP/data-ro-list
+run --dump=text "$U/article"
+expect_rc 0
+ro=$XDG_DATA_HOME/folio
+trap 'read_only off; stop_servers' EXIT
+if read_only on && ! (: >>"$ro/folio.db") 2>/dev/null; then
+	run --dump=json
+	expect_rc 0
+	json_check "$TMP/out" '[s["title"] for s in d["stories"]] == ["First story", "Second story"]'
+	expect_err "^folio: $ro/folio.db: read-only: the lists are read, nothing new is remembered$"
+	# A page: that one warning, not one more for the cache ("not
+	# cached: attempt to write a readonly database").
+	run --dump=text "$U/etag"
+	expect_rc 0
+	expect_err "^folio: $ro/folio.db: read-only: the lists are read, nothing new is remembered$"
+else
+	echo "read-only database (feeds): skipped (cannot make a file read-only here)"
+fi
+read_only off
+trap stop_servers EXIT
 # ---- no HOME, or one where nothing can be written: a page is read,
 # with one warning; what needs the store or the subscription file says
 # why in one line (exit 3, exit 1).
