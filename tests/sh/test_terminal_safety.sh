@@ -133,5 +133,46 @@ case=batch
 [ "$(wc -l <"$tmp/out")" = 2 ] || fail "expected 2 JSON lines, got $(wc -l <"$tmp/out")"
 clean "$tmp/out" "batch output"; clean "$tmp/err" "batch stderr"
 
+# A feed (RSS and Atom) carrying the same sequences and a bidi override
+# in its title, the items' titles, summaries, authors and categories:
+# the list through the same three outputs.
+case=feed
+python3 - "$tmp" <<'PY'
+import os, sys
+E = "\x1b"
+bad = (E + "]52;c;Y2xpcGJvYXJk\x07 " + E + "[2J" + E + "]0;owned-title\x07 \u009b31m "
+       "\u202egnissorc\u202c \u009d0;c1-title\u009c \x08\x7f")
+def x(s):        # XML 1.0 has no raw C0 but tab/LF/CR: those as they come
+    return s.replace("&", "&amp;").replace("<", "&lt;")
+items = "".join("<item><title>Ferry %d %s</title><link>https://news.example/%d</link>"
+                "<description>%s harbour</description><author>%s</author>"
+                "<category>%s</category></item>" % (i, x(bad), i, x(bad), x(bad), x(bad))
+                for i in range(3))
+rss = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+       "<title>Harbour %s News</title><link>https://news.example/</link>%s"
+       "</channel></rss>" % (x(bad), items))
+with open(os.path.join(sys.argv[1], "esc.rss"), "wb") as f:
+    f.write(rss.encode("utf-8"))
+entries = "".join("<entry><title>Ferry %d %s</title><link href=\"https://news.example/a%d\"/>"
+                  "<id>urn:x:%d</id><summary>%s</summary><author><name>%s</name></author>"
+                  "</entry>" % (i, x(bad), i, i, x(bad), x(bad)) for i in range(3))
+atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Harbour %s News</title>%s</feed>" % (x(bad), entries))
+with open(os.path.join(sys.argv[1], "esc.atom"), "wb") as f:
+    f.write(atom.encode("utf-8"))
+PY
+for f in "$tmp/esc.rss" "$tmp/esc.atom"; do
+	for mode in --dump=json --dump=text --width=60; do
+		"$FOLIO" $mode "$f" >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+		[ "$rc" = 0 ] || fail "$mode $f: exit $rc: $(head -c 300 "$tmp/err")"
+		clean "$tmp/out" "$mode output of $(basename "$f")"
+		clean "$tmp/err" "$mode stderr of $(basename "$f")"
+		grep -q "Ferry 2" "$tmp/out" || fail "$mode $f: the items are gone"
+		[ "$mode" = --dump=json ] || ! grep -q "$(printf '\342\200\256')" "$tmp/out" ||
+			fail "$mode $f: a bidi override in the output"
+	done
+done
+
 [ "$fails" -eq 0 ] && echo "terminal safety: all cases passed"
 [ "$fails" -eq 0 ]
