@@ -657,9 +657,12 @@ int main(int argc, char **argv)
 		text_clean(err, strlen(err));
 		fprintf(stderr, "folio: %s\n", err);
 	}
-	if (article->notice)
-		fprintf(stderr, "folio: %s: %s\n", cli.nargs ? cli.args[0] : FEEDCLI_ALL,
+	if (article->notice) {  /* the name may hold escapes, as above */
+		char *name = cli.nargs ? text_clean_dup(cli.args[0], strlen(cli.args[0])) : NULL;
+		fprintf(stderr, "folio: %s: %s\n", name ? name : cli.nargs ? "" : FEEDCLI_ALL,
 			article->notice);
+		free(name);
+	}
 	/* A story printed is read; the pager marks what it shows itself. */
 	if (cli.nargs && !(cli.dump == DUMP_NONE && isatty(STDOUT_FILENO)))
 		reading_opened(store, cli.args[0], (int64_t)time(NULL));

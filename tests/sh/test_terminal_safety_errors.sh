@@ -39,5 +39,14 @@ printf '<html><body><article><p>%s</p></article></body></html>\n' \
 [ "$(wc -l <"$tmp/out")" = 2 ] || fail "expected 2 JSON lines, got $(wc -l <"$tmp/out")"
 clean "$tmp/out" "batch JSON"; clean "$tmp/err" "batch stderr"
 
+# A page read with a notice (a JavaScript or consent wall): the notice's
+# line names the input too.
+case=notice-name
+wall="$tmp/wall$(printf '\033]0;owned-title\007\302\233').html"
+printf '<html><body><p>Please ENABLE JavaScript to read this story.</p></body></html>\n' >"$wall"
+"$FOLIO" --dump=text "$wall" >"$tmp/out" 2>"$tmp/err" || fail "exit $? for a page with a notice"
+grep -q "needs JavaScript" "$tmp/err" || fail "no notice on stderr: $(cat "$tmp/err")"
+clean "$tmp/err" "the notice's stderr line"
+
 [ "$fails" -eq 0 ] && echo "terminal safety of error messages: all cases passed"
 [ "$fails" -eq 0 ]
