@@ -809,6 +809,14 @@ enum status_code feed_parse(const char *body, size_t len, const char *url,
 		body = copy;
 	}
 	doc = read_xml(body, clen, url, order ? "UTF-8" : charset, order != 0, why, sizeof why);
+	if (!order && (!doc || !xmlDocGetRootElement(doc))) {
+		/* an encoding libxml2 does not know ("x-bogus" in the
+		 * prolog): the bytes as UTF-8, as a page's with an unknown
+		 * charset; a feed that fails that way too keeps why */
+		char again[sizeof why];
+		xmlFreeDoc(doc);
+		doc = read_xml(body, clen, url, "UTF-8", true, again, sizeof again);
+	}
 	free(copy);
 	free(wide);
 	if (!doc)

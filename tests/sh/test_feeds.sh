@@ -139,6 +139,17 @@ expect_rc 0
 ! grep -q lollol "$TMP/out" || fail "$LAST: the entities were expanded"
 json_check "$TMP/out" 'len(d["blocks"]) == 1 and d["blocks"][0]["type"] == "li"'
 
+# An encoding nobody knows, in the prolog or in the header: the bytes
+# are read as UTF-8, as a page's are (the feed was refused, exit 3,
+# "Unsupported encoding x-bogus").
+printf '<?xml version="1.0" encoding="x-bogus"?>\n<rss><channel><title>Caf\303\251 feed</title><item><title>Bogus item</title><link>%s/one.html</link></item></channel></rss>\n' "$R" >"$W/bogus.rss"
+sed 's/ encoding="x-bogus"//' "$W/bogus.rss" >"$W/bogus2.rss"
+for u in "$R/bogus.rss" "$R/bogus2.rss?type=application/rss%2Bxml;%20charset=x-bogus"; do
+	run --dump=json "$u"
+	expect_rc 0
+	json_check "$TMP/out" 'd["title"] == "Caf\u00e9 feed" and d["stories"][0]["title"] == "Bogus item"'
+done
+
 printf 'this is not xml at all' >"$W/garbage.rss"
 run --dump=json "$R/garbage.rss"
 expect_rc 3
