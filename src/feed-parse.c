@@ -14,6 +14,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
+#include "folio/charset.h"
 #include "folio/date.h"
 #include "folio/feed-parse.h"
 #include "folio/dom.h"
@@ -443,6 +444,48 @@ static bool declares_encoding(const char *b, size_t len)
 	return end && memmem(b, (size_t)(end - b), "encoding", 8);
 }
 
+/* The name in the prolog's encoding="..." into out; false when there
+ * is none (or it does not fit). */
+static bool prolog_encoding(const char *b, size_t len, char *out, size_t size)
+{
+	const char *end, *p, *q;
+
+	if (len < 5 || memcmp(b, "<?xml", 5) != 0 ||
+	    !(end = memchr(b, '>', len < 256 ? len : 256)) ||
+	    !(p = memmem(b, (size_t)(end - b), "encoding", 8)))
+		return false;
+	for (p += 8; p < end && (*p == ' ' || *p == '=' || *p == '\t'); p++)
+		;
+	if (p >= end || (*p != '"' && *p != '\''))
+		return false;
+	q = memchr(p + 1, *p, (size_t)(end - p - 1));
+	if (!q || (size_t)(q - p - 1) >= size)
+		return false;
+	memcpy(out, p + 1, (size_t)(q - p - 1));
+	out[q - p - 1] = '\0';
+	return true;
+}
+
+static bool utf8_name(const char *name)
+{
+	return ascii_casecmp(name, "utf-8") == 0 || ascii_casecmp(name, "utf8") == 0;
+}
+
+/* The bytes are read as UTF-8 (the prolog's encoding, which libxml2
+ * takes first, else the header's charset, else XML's default) but are
+ * not UTF-8: old feeds label windows-1252 so.  A BOM is believed. */
+static bool mislabelled_utf8(const char *b, size_t len, const char *charset)
+{
+	char name[64];
+
+	if (len >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
+		return false;
+	if (prolog_encoding(b, len, name, sizeof name) ? !utf8_name(name)
+	    : charset && *charset && !utf8_name(charset))
+		return false;
+	return !text_is_utf8(b, len);
+}
+
 /* UTF-16 (by BOM, or by "<" as its first character): 1 little-endian,
  * 2 big-endian, 0 not UTF-16.  UTF-32 is left to libxml2 as it is. */
 static int utf16_order(const unsigned char *b, size_t len)
@@ -781,6 +824,7 @@ enum status_code feed_parse(const char *body, size_t len, const char *url,
 			    char err[FEED_ERR_MAX])
 {
 	char why[256] = "", *copy = NULL, *wide = NULL;
+	bool forced;
 	size_t clen = len;
 	int order;
 	xmlDocPtr doc;
@@ -799,7 +843,14 @@ enum status_code feed_parse(const char *body, size_t len, const char *url,
 		if (!wide)
 			return fail(err, url, STATUS_INPUT, "out of memory", NULL);
 		body = wide;
+	} else if (mislabelled_utf8(body, len, charset)) {
+		/* as a page's bytes outrank their label (charset.h) */
+		wide = charset_decode(body, len, "WINDOWS-1252", &len);
+		if (!wide)
+			return fail(err, url, STATUS_INPUT, "out of memory", NULL);
+		body = wide;
 	}
+	forced = wide != NULL;
 	if (!(len >= 4 && body[0] == 0 && body[1] == 0)) {   /* not UTF-32 */
 		copy = prepare(body, len, &clen);
 		if (!copy) {
@@ -808,8 +859,8 @@ enum status_code feed_parse(const char *body, size_t len, const char *url,
 		}
 		body = copy;
 	}
-	doc = read_xml(body, clen, url, order ? "UTF-8" : charset, order != 0, why, sizeof why);
-	if (!order && (!doc || !xmlDocGetRootElement(doc))) {
+	doc = read_xml(body, clen, url, forced ? "UTF-8" : charset, forced, why, sizeof why);
+	if (!forced && (!doc || !xmlDocGetRootElement(doc))) {
 		/* an encoding libxml2 does not know ("x-bogus" in the
 		 * prolog): the bytes as UTF-8, as a page's with an unknown
 		 * charset; a feed that fails that way too keeps why */

@@ -150,6 +150,22 @@ for u in "$R/bogus.rss" "$R/bogus2.rss?type=application/rss%2Bxml;%20charset=x-b
 	json_check "$TMP/out" 'd["title"] == "Caf\u00e9 feed" and d["stories"][0]["title"] == "Bogus item"'
 done
 
+# Bytes that are not UTF-8 where UTF-8 is said (by the prolog, or by
+# nothing): windows-1252, as a page's bytes outrank their label (the
+# letters were dropped: "Caf feed").  A prolog naming the charset is
+# believed.
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<rss><channel><title>Caf\351 feed</title><item><title>Na\357ve \223item\224</title><link>%s/one.html</link></item></channel></rss>\n' "$R" >"$W/lying.rss"
+sed 's/ encoding="UTF-8"//' "$W/lying.rss" >"$W/lying2.rss"
+for f in lying lying2; do
+	run --dump=json "$R/$f.rss"
+	expect_rc 0
+	json_check "$TMP/out" 'd["title"] == "Caf\u00e9 feed" and d["stories"][0]["title"] == "Na\u00efve \u201citem\u201d"'
+done
+printf '<?xml version="1.0" encoding="iso-8859-5"?>\n<rss><channel><title>\274\336\341\342</title><item><title>One</title><link>%s/one.html</link></item></channel></rss>\n' "$R" >"$W/cyr.rss"
+run --dump=json "$R/cyr.rss"
+expect_rc 0
+json_check "$TMP/out" 'd["title"] == "\u041c\u043e\u0441\u0442"'
+
 printf 'this is not xml at all' >"$W/garbage.rss"
 run --dump=json "$R/garbage.rss"
 expect_rc 3
