@@ -58,12 +58,12 @@ enum status_code feed_cli_on_feed(const char *arg, const struct fetch_result *re
 	if (rc != STATUS_OK) {
 		/* the cause without feed_parse's own "URL: " (the final URL) */
 		const char *cause = strstr(ferr, ": ");
-		snprintf(err, OPEN_ERR_MAX, "%.200s: %.300s", arg, cause ? cause + 2 : ferr);
+		status_message(err, OPEN_ERR_MAX, "%s: %s", arg, cause ? cause + 2 : ferr);
 		return rc;
 	}
 	if (feed_stories(store_of(opts), arg, f, res, &s, &n) != 0) {
 		feed_free(f);
-		snprintf(err, OPEN_ERR_MAX, "%s: out of memory", arg);
+		status_message(err, OPEN_ERR_MAX, "%s: out of memory", arg);
 		return STATUS_INPUT;
 	}
 	host = f->title ? NULL : feed_list_host(arg);
@@ -72,7 +72,7 @@ enum status_code feed_cli_on_feed(const char *arg, const struct fetch_result *re
 	feed_free(f);
 	stories_free(s, n);
 	if (!*out) {
-		snprintf(err, OPEN_ERR_MAX, "%s: out of memory", arg);
+		status_message(err, OPEN_ERR_MAX, "%s: out of memory", arg);
 		return STATUS_INPUT;
 	}
 	return STATUS_OK;
@@ -95,7 +95,7 @@ enum status_code feed_cli_on_list(const char *arg, const struct feed *list,
 		feed_store_put(st, arg, list, NULL, NULL, (int64_t)time(NULL), NULL);
 	*out = feed_list_of(list, list->link ? list->link : arg, st ? read_in_store : NULL, st);
 	if (!*out) {
-		snprintf(err, OPEN_ERR_MAX, "%s: out of memory", arg);
+		status_message(err, OPEN_ERR_MAX, "%s: out of memory", arg);
 		return STATUS_INPUT;
 	}
 	return STATUS_OK;
@@ -112,7 +112,7 @@ static enum status_code load_subs(struct feed_subs *subs, char err[OPEN_ERR_MAX]
 	int rc;
 
 	if (!path) {
-		snprintf(err, OPEN_ERR_MAX, "no subscription file: neither "
+		status_message(err, OPEN_ERR_MAX, "no subscription file: neither "
 			 "XDG_CONFIG_HOME nor HOME is set");
 		return STATUS_USAGE;
 	}
@@ -120,17 +120,17 @@ static enum status_code load_subs(struct feed_subs *subs, char err[OPEN_ERR_MAX]
 	if (rc == FEED_SUBS_UNREADABLE) {
 		char cause[128];
 		feed_subs_cause(errno, cause, sizeof cause);
-		snprintf(err, OPEN_ERR_MAX, "%s: %s", path, cause);
+		status_message(err, OPEN_ERR_MAX, "%s: %s", path, cause);
 		free(path);
 		return STATUS_INPUT;
 	}
 	if (rc < 0) {
-		snprintf(err, OPEN_ERR_MAX, "%s: out of memory", path);
+		status_message(err, OPEN_ERR_MAX, "%s: out of memory", path);
 		free(path);
 		return STATUS_INPUT;
 	}
 	if (subs->n == 0) {
-		snprintf(err, OPEN_ERR_MAX, "no feeds subscribed: put feed URLs in %s, "
+		status_message(err, OPEN_ERR_MAX, "no feeds subscribed: put feed URLs in %s, "
 			 "one a line (or press a on a page that has a feed)", path);
 		free(path);
 		return STATUS_USAGE;
@@ -257,7 +257,7 @@ static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
 		o->res = res[i];
 		o->status = res[i].status;
 		if (o->status != STATUS_OK) {
-			snprintf(o->err, OPEN_ERR_MAX, "%s", res[i].err);
+			status_message(o->err, OPEN_ERR_MAX, "%s", res[i].err);
 			continue;
 		}
 		o->err[0] = '\0';
@@ -268,7 +268,7 @@ static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
 			o->feed = page_list(urls[i], &res[i]);
 			o->status = o->feed ? STATUS_OK : STATUS_NO_ARTICLE;
 			if (!o->feed)
-				snprintf(o->err, OPEN_ERR_MAX, "%.300s: not an RSS or Atom feed,"
+				status_message(o->err, OPEN_ERR_MAX, "%s: not an RSS or Atom feed,"
 					 " nor a page of stories", urls[i]);
 			continue;
 		}
@@ -277,7 +277,7 @@ static void fetch_all(const struct open_opts *opts, const char **urls, size_t n,
 				       res[i].charset, &o->feed, ferr);
 		if (o->status != STATUS_OK) {
 			const char *cause = strstr(ferr, ": ");
-			snprintf(o->err, OPEN_ERR_MAX, "%.200s: %.300s", urls[i],
+			status_message(o->err, OPEN_ERR_MAX, "%s: %s", urls[i],
 				 cause ? cause + 2 : ferr);
 		}
 	}
@@ -519,7 +519,7 @@ static enum status_code open_all(const struct open_opts *opts, int jobs, bool fr
 	free(urls);
 	feed_subs_free(&subs);
 	if (!*out) {
-		snprintf(err, OPEN_ERR_MAX, "feeds: out of memory");
+		status_message(err, OPEN_ERR_MAX, "feeds: out of memory");
 		return STATUS_INPUT;
 	}
 	return STATUS_OK;
@@ -579,7 +579,7 @@ enum status_code feed_cli_feeds(const struct open_opts *opts, struct article **o
 
 	*out = NULL;
 	if (rc == STATUS_OK && !st) {
-		snprintf(err, OPEN_ERR_MAX, "feeds: no store (the feeds' counts and errors are"
+		status_message(err, OPEN_ERR_MAX, "feeds: no store (the feeds' counts and errors are"
 			 " kept there)");
 		rc = STATUS_INPUT;
 	}
@@ -597,7 +597,7 @@ enum status_code feed_cli_feeds(const struct open_opts *opts, struct article **o
 		return rc;
 	if (!ok) {
 		article_free(a);
-		snprintf(err, OPEN_ERR_MAX, "feeds: cannot read the store");
+		status_message(err, OPEN_ERR_MAX, "feeds: cannot read the store");
 		return STATUS_INPUT;
 	}
 	a->kind = PAGE_LIST;
@@ -629,7 +629,7 @@ static int subscribe(const char *url, const struct open_opts *opts,
 	*already = false;
 	*status = fetch_cached(store_of(opts), opts && opts->offline, url, &fo, &res, NULL);
 	if (*status != STATUS_OK) {
-		snprintf(msg, FEEDCLI_MSG_MAX, "%.250s", res.err);
+		status_message(msg, FEEDCLI_MSG_MAX, "%s", res.err);
 		fetch_result_free(&res);
 		return -1;
 	}
@@ -666,7 +666,7 @@ static int subscribe(const char *url, const struct open_opts *opts,
 		else if (rc == 0)
 			snprintf(msg, FEEDCLI_MSG_MAX, "already subscribed to %s", target);
 		else
-			snprintf(msg, FEEDCLI_MSG_MAX, "%.250s", ferr);
+			status_message(msg, FEEDCLI_MSG_MAX, "%s", ferr);
 		*already = rc == 0;
 		*status = rc < 0 ? STATUS_INPUT : STATUS_OK;
 	}

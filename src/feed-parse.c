@@ -18,6 +18,7 @@
 #include "folio/date.h"
 #include "folio/feed-parse.h"
 #include "folio/dom.h"
+#include "folio/status.h"
 #include "folio/text.h"
 #include "folio/util-ascii.h"
 #include "folio/util-buf.h"
@@ -811,10 +812,9 @@ static int distinct_ids(struct feed *f)
 static enum status_code fail(char err[FEED_ERR_MAX], const char *url,
 			     enum status_code st, const char *cause, const char *why)
 {
-	snprintf(err, FEED_ERR_MAX, "%s: %s%s%s", url ? url : "feed", cause,
-		 why && *why ? " (" : "", why && *why ? why : "");
-	if (why && *why)
-		strncat(err, ")", FEED_ERR_MAX - strlen(err) - 1);
+	bool paren = why && *why;
+	status_message(err, FEED_ERR_MAX, "%s: %s%s%s%s", url ? url : "feed", cause,
+		       paren ? " (" : "", paren ? why : "", paren ? ")" : "");
 	text_clean(err, strlen(err));
 	return st;
 }

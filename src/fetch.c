@@ -249,7 +249,7 @@ set_err(struct fetch_result *res, enum status_code st, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(res->err, sizeof res->err, fmt, ap);
+	status_vmessage(res->err, sizeof res->err, fmt, ap);
 	va_end(ap);
 	sanitize_line(res->err);
 	res->status = st;

@@ -314,7 +314,7 @@ static enum status_code ui_open(const char *arg, enum ui_open_as as, void *ctx,
 	struct open_opts opts = task_opts(ctx, task);
 	opts.whole_text = as == UI_OPEN_WHOLE_TEXT;
 	if (opts.whole_text && (strcmp(arg, FEEDCLI_ALL) == 0 || strcmp(arg, FEEDCLI_FEEDS) == 0)) {
-		snprintf(err, OPEN_ERR_MAX, "%s: made by folio, no page of its own", arg);
+		status_message(err, OPEN_ERR_MAX, "%s: made by folio, no page of its own", arg);
 		return STATUS_USAGE;
 	}
 	if (strcmp(arg, FEEDCLI_ALL) == 0)

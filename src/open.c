@@ -34,12 +34,12 @@ static enum status_code read_source(const char *arg, const struct open_opts *opt
 		    : file_read_path(arg, max, &out->data, &out->len);
 
 	if (rc == EFBIG) {
-		snprintf(err, OPEN_ERR_MAX, "%s: too large (over %zu bytes)",
+		status_message(err, OPEN_ERR_MAX, "%s: too large (over %zu bytes)",
 			 in ? "<stdin>" : arg, max);
 		return STATUS_NOT_HTML;
 	}
 	if (rc) {
-		snprintf(err, OPEN_ERR_MAX, "%s: %s", in ? "<stdin>" : arg, strerror(rc));
+		status_message(err, OPEN_ERR_MAX, "%s: %s", in ? "<stdin>" : arg, strerror(rc));
 		return STATUS_INPUT;
 	}
 	return STATUS_OK;
@@ -73,7 +73,7 @@ static enum status_code read_html(const char *arg, const struct extract_input *i
 		rc = doc ? extract_all_text(doc, in->base_url, out, &why) : STATUS_NO_ARTICLE;
 		xmlFreeDoc(doc);
 		if (rc != STATUS_OK)
-			snprintf(err, OPEN_ERR_MAX, "%s: %s", arg, why ? why : status_name(rc));
+			status_message(err, OPEN_ERR_MAX, "%s: %s", arg, why ? why : status_name(rc));
 		return rc;
 	}
 	rc = page_kind_read(in, out, &list, &why);
@@ -82,12 +82,12 @@ static enum status_code read_html(const char *arg, const struct extract_input *i
 		if (opts && opts->on_list) {
 			rc = opts->on_list(arg, list, opts, out, err);
 		} else if (!(*out = feed_list_of(list, list->link ? list->link : arg, NULL, NULL))) {
-			snprintf(err, OPEN_ERR_MAX, "%s: out of memory", arg);
+			status_message(err, OPEN_ERR_MAX, "%s: out of memory", arg);
 			rc = STATUS_INPUT;
 		}
 		feed_free(list);
 	} else if (rc != STATUS_OK) {
-		snprintf(err, OPEN_ERR_MAX, "%s: %s", arg, why ? why : status_name(rc));
+		status_message(err, OPEN_ERR_MAX, "%s: %s", arg, why ? why : status_name(rc));
 	}
 	return rc;
 }
@@ -200,10 +200,10 @@ static bool take_other(const char *arg, const struct fetch_result *res,
 		return true;
 	}
 	if (res->content_type && *res->content_type)
-		snprintf(err, OPEN_ERR_MAX, "%.300s: not HTML (content type %.100s)", arg,
+		status_message(err, OPEN_ERR_MAX, "%s: not HTML (content type %s)", arg,
 			 res->content_type);
 	else
-		snprintf(err, OPEN_ERR_MAX, "%.300s: not HTML (no content type and the "
+		status_message(err, OPEN_ERR_MAX, "%s: not HTML (no content type and the "
 			 "bytes do not look like HTML)", arg);
 	*rc = STATUS_NOT_HTML;
 	return true;
@@ -227,7 +227,7 @@ static void pass_warning(enum status_code rc, const struct fetch_result *res,
 			 char err[OPEN_ERR_MAX])
 {
 	if (rc == STATUS_OK && res->warn[0] && !err[0])
-		snprintf(err, OPEN_ERR_MAX, "%s", res->warn);
+		status_message(err, OPEN_ERR_MAX, "%s", res->warn);
 }
 
 /* Follow a stub's meta refresh to target, once: a second stub behind
@@ -242,7 +242,7 @@ static enum status_code follow_refresh(const char *arg, const char *target,
 					  target, fo, &res, NULL);
 
 	if (rc != STATUS_OK) {
-		snprintf(err, OPEN_ERR_MAX, "%.200s: after meta refresh: %.280s", arg, res.err);
+		status_message(err, OPEN_ERR_MAX, "%s: after meta refresh: %s", arg, res.err);
 		fetch_result_free(&res);
 		return rc;
 	}
@@ -256,7 +256,7 @@ static enum status_code follow_refresh(const char *arg, const char *target,
 		if (again) {
 			article_free(*out);
 			*out = NULL;
-			snprintf(err, OPEN_ERR_MAX, "%.200s: no article (meta refresh to "
+			status_message(err, OPEN_ERR_MAX, "%s: no article (meta refresh to "
 				 "%.200s leads to another refresh; only one is followed)",
 				 arg, target);
 			rc = STATUS_NO_ARTICLE;
@@ -291,7 +291,7 @@ static enum status_code open_fetched(const char *arg, const struct fetch_result 
 		return rc;
 	if (fetch_same_url(target, here) || fetch_same_url(target, arg)) {
 		if (rc == STATUS_NO_ARTICLE)
-			snprintf(err, OPEN_ERR_MAX, "%.200s: no article (the page only "
+			status_message(err, OPEN_ERR_MAX, "%s: no article (the page only "
 				 "refreshes to itself)", arg);
 		free(target);
 		return rc;
@@ -318,7 +318,7 @@ static enum status_code open_url(const char *arg, const struct open_opts *opts,
 		rc = open_fetched(arg, &res, opts, &fo, out, err);
 		pass_warning(rc, &res, err);
 	} else {
-		snprintf(err, OPEN_ERR_MAX, "%s", res.err);
+		status_message(err, OPEN_ERR_MAX, "%s", res.err);
 	}
 	fetch_result_free(&res);
 	return rc;
@@ -382,7 +382,7 @@ static void batch_fetched(size_t k, struct fetch_result *res, void *arg)
 	b->state[b->idx[k]] = S_DONE;
 	if (res->status != STATUS_OK) {
 		r->status = res->status;
-		snprintf(r->err, OPEN_ERR_MAX, "%s", res->err);
+		status_message(r->err, OPEN_ERR_MAX, "%s", res->err);
 		fetch_result_free(res);
 	} else if (take_other(b->urls[k], res, b->opts, &r->article, r->err, &r->status)) {
 		fetch_result_free(res);

@@ -58,6 +58,17 @@ expect_err "$U/lying-reason: HTTP 404 Not Found$"
 run --dump=json "$U/odd-status"
 expect_rc 5
 expect_err "$U/odd-status: HTTP 499 Custom \[31mPhrase$"
+# A URL of 2 000 characters: its middle gives way, the cause stays on
+# the line (it was cut off: "folio: http://...aaaa", no cause).
+long=$U/404?$(printf '%02000d' 0)
+run --dump=json "$long"
+expect_rc 5
+expect_err "^folio: $U/404?000.*\.\.\..*000: HTTP 404 Not Found$"
+[ "$(wc -c <"$TMP/err")" -lt 600 ] || fail "$LAST: a line of $(wc -c <"$TMP/err") bytes"
+run --dump=json "$U/loop?$(printf '%02000d' 0)"
+expect_rc 2
+expect_err "000: too many redirects (more than 10)$"
+
 # The error names the final URL when a redirect led there.
 run --dump=json "$U/to-404"
 expect_rc 5
