@@ -92,6 +92,17 @@ static void deep_unclosed(FILE *f, long n)
 	fputs(CLOSE TAIL, f);
 }
 
+/* n open divisions, then n end tags that match none of them: libxml2
+ * checks each stray end tag against every open element (n^2). */
+static void stray_end_tags(FILE *f, long n)
+{
+	head(f, "Stray end tags");
+	fputs(OPEN, f);
+	repeat(f, "<div>", n);
+	repeat(f, "</p>", n);
+	fputs(CLOSE TAIL, f);
+}
+
 static void word(FILE *f, long bytes)
 {
 	head(f, "A one megabyte word");
@@ -314,6 +325,8 @@ static const struct kind {
 	{ "deep-1k", deep, 1000, "a paragraph nested N (1 000) elements deep, text before and after" },
 	{ "deep-100k", deep, 100000, "the same, 100 000 deep" },
 	{ "deep-unclosed", deep_unclosed, 100000, "* N (100 000) unclosed <b> elements" },
+	{ "stray-end-tags", stray_end_tags, 200000,
+	  "* N (200 000) open <div>s, then N </p> that close none of them" },
 	{ "word-1mb", word, 1L << 20, "* a 1 MiB word (N bytes)" },
 	{ "links-100k", links_paras, 20000,
 	  "* 100 000 links, 5 in each of N (20 000) paragraphs" },
