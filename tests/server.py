@@ -456,6 +456,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def r_nul_early(self):
         self.send(200, article("Nul early").replace("<head>", "<head>\0"))
 
+    def r_empty_200(self):
+        self.send(200, b"")
+
+    def r_junk_200(self):
+        # every byte value, NULs and controls included, as text/html
+        self.send(200, bytes(range(256)) * 40, ctype="text/html")
+
     def r_no_text(self):
         self.send(200, "<!DOCTYPE html><html><head><title>Nothing</title>"
                   "</head><body><div></div></body></html>")
@@ -510,6 +517,8 @@ ROUTES = {
     "/utf16-untold": Handler.r_utf16_untold,
     "/nul-early": Handler.r_nul_early,
     "/no-text": Handler.r_no_text,
+    "/empty-200": Handler.r_empty_200,
+    "/junk-200": Handler.r_junk_200,
     "/etag": Handler.r_etag,
     "/lastmod": Handler.r_lastmod,
 }

@@ -166,6 +166,10 @@ run --dump=json "$R/cyr.rss"
 expect_rc 0
 json_check "$TMP/out" 'd["title"] == "\u041c\u043e\u0441\u0442"'
 
+: >"$W/empty.rss"
+run --dump=json "$R/empty.rss"
+expect_rc 4
+expect_err "^folio: $R/empty.rss: empty feed$"
 printf 'this is not xml at all' >"$W/garbage.rss"
 run --dump=json "$R/garbage.rss"
 expect_rc 3

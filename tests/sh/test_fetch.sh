@@ -184,6 +184,14 @@ expect_out '^Nul early$'
 run --dump=json "$U/no-text"
 expect_rc 4
 expect_err "^folio: $U/no-text: no readable text$"
+# An empty body, and binary junk served as text/html: no article.
+run --dump=json "$U/empty-200"
+expect_rc 4
+expect_err "^folio: $U/empty-200: empty document$"
+run --dump=text "$U/junk-200"
+expect_rc 4
+expect_err "^folio: $U/junk-200: not a readable HTML or text document$"
+[ -s "$TMP/out" ] && fail "$LAST printed something"
 
 # Meta refresh: a stub is followed once, to http(s) only, never in a loop.
 run --dump=json "$U/refresh-ok"
