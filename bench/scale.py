@@ -32,6 +32,7 @@ SHAPES = {
     "nul-runs": ("nul-sparse", 10000, "--no-nul", "N paragraphs, NULs every ~50 bytes"),
     "short-lines": ("short-lines", 12500, "--huge", "a short article, then N short lines"),
     "stray-end-tags": ("stray-end-tags", 4000, "--huge", "N open divs, then N stray </p>"),
+    "nested-headings": ("nested-headings", 5000, "--huge", "N unclosed <h1><h2> pairs"),
     "feed-items": ("feed-items", 5000, "--xml", "an RSS feed of N items"),
 }
 GROWTH_MAX, RATIO_MAX, MEM_FACTOR, MEM_EXTRA_KB = 2.3, 3.0, 1.5, 4096

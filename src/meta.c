@@ -1001,8 +1001,10 @@ static char *part_name(xmlNodePtr c)
 	while (len && (t[len - 1] == '|' || t[len - 1] == ' '))
 		t[--len] = '\0';       /* "ET Online |" */
 	char *name = len && len < 60 ? meta_clean_byline(t) : NULL;
-	xmlNodePtr a = dom_is(c, "a") ? c : dom_find(c, "a");
 	bool ok = name && !strcmp(name, t) && names_shaped(name, false);
+	/* only after the bounded read succeeded: a search of a whole nest
+	 * from each part of it is quadratic */
+	xmlNodePtr a = !ok ? NULL : dom_is(c, "a") ? c : dom_find(c, "a");
 	/* a link leads to the person ("/user/…"), not to a section
 	 * ("/section/real-estate") or a tool ("Facebook Pinterest"); a
 	 * single word only so */

@@ -29,6 +29,7 @@
 #define CARD_TEXT_MAX 1500      /* bytes of text a card may hold */
 #define CARD_PARAS_MAX 2        /* paragraphs a card may hold */
 #define BOX_NODES_MAX 1000      /* nodes of a box looked at */
+#define HEADLINE_NODES_MAX 128  /* nodes of an h1 that reads as a line */
 #define TITLE_MAX 400           /* bytes of a headline */
 #define TEASER_MAX 1200         /* bytes of a teaser read */
 #define TEASER_LONG 400         /* letters past which a teaser is prose */
@@ -286,18 +287,24 @@ static bool inline_link(xmlNodePtr a, const char *title)
 	return in_sentence;
 }
 
+/* Does n hold at most max nodes?  A walk of at most max + 1 steps. */
+static bool holds_at_most(xmlNodePtr n, size_t max)
+{
+	size_t nodes = 0;
+
+	for (xmlNodePtr d = n->children; d; d = dom_next(d, n, false))
+		if (++nodes > max)
+			return false;
+	return true;
+}
+
 /* A link that holds at most BOX_NODES_MAX nodes: a headline link holds
  * a heading, an image, a few spans.  Links nested in links (the HTML
  * parser keeps them so) would otherwise each be read to the bottom of
  * the nest: quadratic. */
 static bool small_link(xmlNodePtr a)
 {
-	size_t nodes = 0;
-
-	for (xmlNodePtr d = a->children; d; d = dom_next(d, a, false))
-		if (++nodes > BOX_NODES_MAX)
-			return false;
-	return true;
+	return holds_at_most(a, BOX_NODES_MAX);
 }
 
 static void add_link(struct finder *f, xmlNodePtr a)
@@ -768,11 +775,16 @@ static bool headline_h1(const struct measure *m, xmlNodePtr n)
 	char *t;
 	bool yes;
 
-	if (!dom_is(n, "h1") || m->in_card || m->in_link || dom_find(n, "a"))
+	/* A line of words holds a few nodes; h1s nested 10 000 deep each
+	 * searched all the rest for a link: quadratic.  Bounded first,
+	 * the text and the link search stay as short. */
+	if (!dom_is(n, "h1") || m->in_card || m->in_link ||
+	    !holds_at_most(n, HEADLINE_NODES_MAX))
 		return false;
 	t = dom_text_max(n, TITLE_MAX);
-	yes = t && (mostly_wide(t) ? letters_of(t, strlen(t)) >= 12
-				   : text_count_words(t, strlen(t)) >= 4);
+	yes = t && !dom_find(n, "a") &&
+	      (mostly_wide(t) ? letters_of(t, strlen(t)) >= 12
+			      : text_count_words(t, strlen(t)) >= 4);
 	free(t);
 	return yes;
 }

@@ -103,6 +103,16 @@ static void stray_end_tags(FILE *f, long n)
 	fputs(CLOSE TAIL, f);
 }
 
+/* n h1 + h2 pairs, never closed: libxml2 nests them, each h1 inside
+ * the h2 before it. */
+static void nested_headings(FILE *f, long n)
+{
+	head(f, "Nested headings");
+	fputs(OPEN, f);
+	repeat(f, "<h1><h2>", n);
+	fputs(CLOSE TAIL, f);
+}
+
 static void word(FILE *f, long bytes)
 {
 	head(f, "A one megabyte word");
@@ -327,6 +337,8 @@ static const struct kind {
 	{ "deep-unclosed", deep_unclosed, 100000, "* N (100 000) unclosed <b> elements" },
 	{ "stray-end-tags", stray_end_tags, 200000,
 	  "* N (200 000) open <div>s, then N </p> that close none of them" },
+	{ "nested-headings", nested_headings, 40000,
+	  "* N (40 000) unclosed <h1><h2> pairs, nested 80 000 deep" },
 	{ "word-1mb", word, 1L << 20, "* a 1 MiB word (N bytes)" },
 	{ "links-100k", links_paras, 20000,
 	  "* 100 000 links, 5 in each of N (20 000) paragraphs" },
