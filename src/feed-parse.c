@@ -429,6 +429,15 @@ static void no_subset(void *ctx, const xmlChar *name, const xmlChar *ext, const 
 {
 }
 
+/* The '>' that ends the XML prolog (within its first 256 bytes), or
+ * NULL when b opens with none. */
+static const char *prolog_end(const char *b, size_t len)
+{
+	if (len < 5 || memcmp(b, "<?xml", 5) != 0)
+		return NULL;
+	return memchr(b, '>', len < 256 ? len : 256);
+}
+
 /* Does the prolog declare an encoding (or is there a BOM)? */
 static bool declares_encoding(const char *b, size_t len)
 {
@@ -439,9 +448,7 @@ static bool declares_encoding(const char *b, size_t len)
 		return true;
 	if (len >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
 		return true;
-	if (len < 5 || memcmp(b, "<?xml", 5) != 0)
-		return false;
-	end = memchr(b, '>', len < 256 ? len : 256);
+	end = prolog_end(b, len);
 	return end && memmem(b, (size_t)(end - b), "encoding", 8);
 }
 
@@ -451,8 +458,7 @@ static bool prolog_encoding(const char *b, size_t len, char *out, size_t size)
 {
 	const char *end, *p, *q;
 
-	if (len < 5 || memcmp(b, "<?xml", 5) != 0 ||
-	    !(end = memchr(b, '>', len < 256 ? len : 256)) ||
+	if (!(end = prolog_end(b, len)) ||
 	    !(p = memmem(b, (size_t)(end - b), "encoding", 8)))
 		return false;
 	for (p += 8; p < end && (*p == ' ' || *p == '=' || *p == '\t'); p++)
